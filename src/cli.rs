@@ -1,0 +1,877 @@
+//! The command line: `tripjournal [--journal PATH] COMMAND`, a thin layer over the library.
+//!
+//! Each command opens the journal, does one thing and prints plain text (or stable JSON with
+//! `--json`, documented in README.md). New ids are printed alone on stdout so scripts can
+//! capture them. Errors are one line on stderr starting with `error:`; the exit code is 2 for
+//! usage and bad input and 1 for other failures.
+
+use std::io::Read as _;
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+use clap::{Args, Parser, Subcommand};
+use serde_json::{Value, json};
+
+use crate::model::{
+    Entry, EntryContent, EntryFields, EntryId, EntryKind, MealType, ModelError, Money, Photo,
+    Rating, RatingSource, SessionRole, SubRatings, Trip, TripFields, parse_time_zone,
+};
+use crate::photos::{ImportError, ImportOutcome, ImportRequest, import_files};
+use crate::store::{Store, StoreError, clean_list};
+
+/// tripjournal: a travel journal for conferences and trips, exported as Markdown blog posts.
+#[derive(Debug, Parser)]
+#[command(name = "tripjournal", version, about, long_about = None)]
+pub struct Cli {
+    /// The journal file (default: journal.sqlite in the OS data folder).
+    #[arg(long, global = true, env = "TRIPJOURNAL_JOURNAL", value_name = "PATH")]
+    pub journal: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create, list and show trips.
+    #[command(subcommand)]
+    Trip(TripCommand),
+    /// Add, list, edit and delete entries (sessions, meals, food ratings, notes).
+    #[command(subcommand)]
+    Entry(EntryCommand),
+    /// Import and list photos.
+    #[command(subcommand)]
+    Photo(PhotoCommand),
+    /// Check the journal's integrity and re-hash every stored photo.
+    Check,
+    /// Write a consistent copy of the journal to DEST (which must not exist).
+    Backup { dest: PathBuf },
+    /// Create the demo trip (Berlin, November 2018) and print its id.
+    Demo,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TripCommand {
+    /// Create a trip and print its id.
+    New {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        city: Option<String>,
+        #[arg(long)]
+        country: Option<String>,
+        /// First day, YYYY-MM-DD.
+        #[arg(long)]
+        start: Option<String>,
+        /// Last day, YYYY-MM-DD.
+        #[arg(long)]
+        end: Option<String>,
+        /// IANA time zone, e.g. Europe/Berlin (default UTC).
+        #[arg(long)]
+        tz: Option<String>,
+        #[arg(long)]
+        author: Option<String>,
+    },
+    /// List trips.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one trip (by id or name).
+    Show {
+        trip: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EntryCommand {
+    /// Add an entry and print its id.
+    Add {
+        #[arg(long)]
+        trip: String,
+        /// session, meal, rating or note.
+        #[arg(long)]
+        kind: String,
+        #[arg(long)]
+        title: String,
+        #[command(flatten)]
+        fields: EntryArgs,
+    },
+    /// List a trip's entries in order.
+    List {
+        #[arg(long)]
+        trip: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change fields of an entry; fields not given keep their value.
+    Edit {
+        entry: i64,
+        /// Change the kind (fields of the old kind are dropped).
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        title: Option<String>,
+        #[command(flatten)]
+        fields: EntryArgs,
+    },
+    /// Delete an entry; its photos stay in the trip unless --with-photos.
+    Delete {
+        entry: i64,
+        #[arg(long)]
+        with_photos: bool,
+    },
+}
+
+/// Entry fields shared by `entry add` and `entry edit`.
+#[derive(Debug, Args, Default)]
+pub struct EntryArgs {
+    /// Trip-local time, "YYYY-MM-DD HH:MM" (default for a new entry: now).
+    #[arg(long)]
+    pub at: Option<String>,
+    /// Markdown body.
+    #[arg(long, conflicts_with = "body_file")]
+    pub body: Option<String>,
+    /// Read the Markdown body from a file ("-" for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+    /// Half stars from 0.5 to 5: a session's usefulness, a meal's or a dish's rating.
+    #[arg(long)]
+    pub rating: Option<String>,
+    /// Section heading for grouping the blog post ("" to clear).
+    #[arg(long)]
+    pub section: Option<String>,
+    /// Comma-separated tags.
+    #[arg(long)]
+    pub tags: Option<String>,
+    /// Session: comma-separated speakers.
+    #[arg(long)]
+    pub speakers: Option<String>,
+    /// Session: track.
+    #[arg(long)]
+    pub track: Option<String>,
+    /// Session: room.
+    #[arg(long)]
+    pub room: Option<String>,
+    /// Session: duration in minutes.
+    #[arg(long)]
+    pub duration_min: Option<u32>,
+    /// Session: attended or speaker.
+    #[arg(long)]
+    pub role: Option<String>,
+    /// Session: link to slides or video.
+    #[arg(long)]
+    pub link: Option<String>,
+    /// Meal: breakfast, lunch, dinner or snack.
+    #[arg(long)]
+    pub meal: Option<String>,
+    /// Meal or food rating: venue.
+    #[arg(long)]
+    pub venue: Option<String>,
+    /// Meal: address.
+    #[arg(long)]
+    pub address: Option<String>,
+    /// Food rating: the dish; meal: comma-separated dishes.
+    #[arg(long)]
+    pub dish: Option<String>,
+    /// Food rating: category, e.g. Schweinshaxe.
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Meal or food rating: price, e.g. 12.50.
+    #[arg(long)]
+    pub price: Option<String>,
+    /// ISO 4217 currency of the price, e.g. EUR.
+    #[arg(long)]
+    pub currency: Option<String>,
+    /// Food rating: "own" (your visit) or an outside score, e.g. "4.6 on a review site".
+    #[arg(long)]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PhotoCommand {
+    /// Import photo files into a trip (or one of its entries).
+    Add {
+        #[arg(long)]
+        trip: String,
+        #[arg(long)]
+        entry: Option<i64>,
+        #[arg(long)]
+        caption: Option<String>,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List a trip's photos.
+    List {
+        #[arg(long)]
+        trip: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// A failed command: its message and exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Bad usage or bad input: exit 2.
+    #[error("{0}")]
+    Input(String),
+    /// Anything else: exit 1.
+    #[error("{0}")]
+    Failed(String),
+    /// The command ran but reports a problem it already printed: exit 1 without a message.
+    #[error("")]
+    Reported,
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            CliError::Input(_) => 2,
+            CliError::Failed(_) | CliError::Reported => 1,
+        }
+    }
+}
+
+impl From<StoreError> for CliError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Invalid(_) | StoreError::NotFound { .. } | StoreError::TargetExists(_) => {
+                CliError::Input(error.to_string())
+            }
+            other => CliError::Failed(other.to_string()),
+        }
+    }
+}
+
+impl From<ModelError> for CliError {
+    fn from(error: ModelError) -> Self {
+        CliError::Input(error.to_string())
+    }
+}
+
+impl From<ImportError> for CliError {
+    fn from(error: ImportError) -> Self {
+        match error {
+            ImportError::Store(store) => store.into(),
+            other => CliError::Failed(other.to_string()),
+        }
+    }
+}
+
+type CliResult<T> = Result<T, CliError>;
+
+/// Where the journal lives when neither `--journal` nor `TRIPJOURNAL_JOURNAL` says.
+pub fn default_journal_path() -> CliResult<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "tripjournal").ok_or_else(|| {
+        CliError::Failed("cannot find a data folder for this user; pass --journal PATH".into())
+    })?;
+    Ok(dirs.data_dir().join("journal.sqlite"))
+}
+
+/// Opens the journal named on the command line, or the default one (creating its folder).
+pub fn open_journal(journal: Option<&PathBuf>) -> CliResult<Store> {
+    let path = match journal {
+        Some(path) => path.clone(),
+        None => {
+            let path = default_journal_path()?;
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|error| {
+                    CliError::Failed(format!(
+                        "cannot create the data folder: {error}: {}",
+                        parent.display()
+                    ))
+                })?;
+            }
+            path
+        }
+    };
+    Ok(Store::open(&path)?)
+}
+
+/// Runs one parsed command, writing its normal output to stdout.
+pub fn run(cli: Cli, out: &mut dyn std::io::Write) -> CliResult<()> {
+    let Some(command) = cli.command else {
+        return Err(CliError::Input(
+            "no command given; see tripjournal --help".into(),
+        ));
+    };
+    let mut store = open_journal(cli.journal.as_ref())?;
+    let mut print = |text: String| -> CliResult<()> {
+        writeln!(out, "{text}")
+            .map_err(|error| CliError::Failed(format!("cannot write output: {error}")))
+    };
+    match command {
+        Command::Trip(TripCommand::New {
+            name,
+            city,
+            country,
+            start,
+            end,
+            tz,
+            author,
+        }) => {
+            let mut fields = TripFields::named(&name);
+            fields.city = city.unwrap_or_default();
+            fields.country = country.unwrap_or_default();
+            fields.start_date = start.as_deref().map(parse_date).transpose()?;
+            fields.end_date = end.as_deref().map(parse_date).transpose()?;
+            if let Some(zone) = tz {
+                fields.time_zone = parse_time_zone(&zone)?;
+            }
+            fields.author = author.unwrap_or_default();
+            print(store.create_trip(&fields)?.to_string())
+        }
+        Command::Trip(TripCommand::List { json }) => {
+            let trips = store.trips()?;
+            if json {
+                let list: Vec<Value> = trips
+                    .iter()
+                    .map(|trip| trip_json(&store, trip))
+                    .collect::<CliResult<_>>()?;
+                print(to_json_text(&Value::Array(list)))
+            } else {
+                for trip in &trips {
+                    print(format!(
+                        "{}\t{}\t{}\t{}",
+                        trip.id,
+                        trip.fields.name,
+                        trip.fields.place(),
+                        date_range(&trip.fields)
+                    ))?;
+                }
+                Ok(())
+            }
+        }
+        Command::Trip(TripCommand::Show { trip, json }) => {
+            let trip = store.find_trip(&trip)?;
+            if json {
+                print(to_json_text(&trip_json(&store, &trip)?))
+            } else {
+                let f = &trip.fields;
+                print(format!("{} (trip {})", f.name, trip.id))?;
+                print(format!("place:     {}", f.place()))?;
+                print(format!("dates:     {}", date_range(f)))?;
+                print(format!("time zone: {}", f.time_zone.name()))?;
+                print(format!("author:    {}", f.author))?;
+                print(format!("tags:      {}", f.tags.join(", ")))?;
+                print(format!(
+                    "entries:   {}\nphotos:    {}",
+                    store.entries(trip.id)?.len(),
+                    store.photos(trip.id)?.len()
+                ))?;
+                if !f.summary.is_empty() {
+                    print(format!("\n{}", f.summary))?;
+                }
+                Ok(())
+            }
+        }
+        Command::Entry(EntryCommand::Add {
+            trip,
+            kind,
+            title,
+            fields,
+        }) => {
+            let trip = store.find_trip(&trip)?;
+            let kind: EntryKind = kind.parse()?;
+            let at = match &fields.at {
+                Some(text) => parse_local_time(text, trip.fields.time_zone)?,
+                None => Utc::now(),
+            };
+            let mut entry = EntryFields::new(kind, &title, at);
+            apply_entry_args(&mut entry, &fields, trip.fields.time_zone)?;
+            print(store.create_entry(trip.id, &entry)?.to_string())
+        }
+        Command::Entry(EntryCommand::List { trip, json }) => {
+            let trip = store.find_trip(&trip)?;
+            let entries = store.entries(trip.id)?;
+            if json {
+                let list: Vec<Value> = entries
+                    .iter()
+                    .map(|entry| entry_json(&store, entry, trip.fields.time_zone))
+                    .collect::<CliResult<_>>()?;
+                print(to_json_text(&Value::Array(list)))
+            } else {
+                for entry in &entries {
+                    let rating = entry
+                        .fields
+                        .content
+                        .rating()
+                        .map(|r| format!("{r}★"))
+                        .unwrap_or_default();
+                    print(format!(
+                        "{}\t{}\t{}\t{}\t{}",
+                        entry.id,
+                        local_time_text(entry.fields.at, trip.fields.time_zone),
+                        entry.fields.kind(),
+                        rating,
+                        entry.fields.title
+                    ))?;
+                }
+                Ok(())
+            }
+        }
+        Command::Entry(EntryCommand::Edit {
+            entry,
+            kind,
+            title,
+            fields,
+        }) => {
+            let existing = store.entry(EntryId(entry))?;
+            let zone = store.trip(existing.trip)?.fields.time_zone;
+            let mut updated = existing.fields.clone();
+            if let Some(kind) = kind {
+                let kind: EntryKind = kind.parse()?;
+                if kind != updated.kind() {
+                    updated.content = EntryContent::empty(kind);
+                }
+            }
+            if let Some(title) = title {
+                updated.title = title;
+            }
+            if let Some(text) = &fields.at {
+                updated.at = parse_local_time(text, zone)?;
+            }
+            apply_entry_args(&mut updated, &fields, zone)?;
+            store.update_entry(existing.id, &updated)?;
+            Ok(())
+        }
+        Command::Entry(EntryCommand::Delete { entry, with_photos }) => {
+            store.delete_entry(EntryId(entry), with_photos)?;
+            Ok(())
+        }
+        Command::Photo(PhotoCommand::Add {
+            trip,
+            entry,
+            caption,
+            files,
+        }) => {
+            let trip = store.find_trip(&trip)?;
+            let mut request = ImportRequest::new(trip.id, files);
+            request.entry = entry.map(EntryId);
+            request.caption = caption.unwrap_or_default();
+            let cancel = AtomicBool::new(false);
+            let outcomes = import_files(&mut store, &request, &cancel, None)?;
+            let mut any_failed = false;
+            for file in &outcomes {
+                let name = file.path.display();
+                match &file.outcome {
+                    ImportOutcome::Imported(id) => print(format!("imported {id} {name}"))?,
+                    ImportOutcome::Duplicate(id) => print(format!("duplicate {id} {name}"))?,
+                    ImportOutcome::Failed(reason) => {
+                        any_failed = true;
+                        print(format!("failed {name}: {reason}"))?;
+                    }
+                    ImportOutcome::Cancelled => {
+                        any_failed = true;
+                        print(format!("failed {name}: cancelled"))?;
+                    }
+                }
+            }
+            if any_failed {
+                Err(CliError::Reported)
+            } else {
+                Ok(())
+            }
+        }
+        Command::Photo(PhotoCommand::List { trip, json }) => {
+            let trip = store.find_trip(&trip)?;
+            let photos = store.photos(trip.id)?;
+            if json {
+                print(to_json_text(&Value::Array(
+                    photos.iter().map(photo_json).collect(),
+                )))
+            } else {
+                for photo in &photos {
+                    print(format!(
+                        "{}\t{}\t{}x{}\t{}\t{}",
+                        photo.id,
+                        photo.entry.map_or("-".to_string(), |e| e.to_string()),
+                        photo.metadata.width,
+                        photo.metadata.height,
+                        photo.metadata.original_name,
+                        photo.caption
+                    ))?;
+                }
+                Ok(())
+            }
+        }
+        Command::Check => {
+            let report = store.check()?;
+            if report.is_ok() {
+                print("ok".to_string())
+            } else {
+                for problem in &report.problems {
+                    print(problem.clone())?;
+                }
+                Err(CliError::Reported)
+            }
+        }
+        Command::Backup { dest } => {
+            store.backup_to(&dest)?;
+            print(dest.display().to_string())
+        }
+        Command::Demo => print(crate::demo::create_demo_trip(&mut store)?.to_string()),
+    }
+}
+
+fn parse_date(text: &str) -> CliResult<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| CliError::Input(format!("bad date {text:?}; expected YYYY-MM-DD")))
+}
+
+/// Parses a trip-local "YYYY-MM-DD HH:MM" into an instant. A time that a DST change skips is
+/// refused; one that happens twice means the first.
+pub fn parse_local_time(text: &str, zone: Tz) -> CliResult<DateTime<Utc>> {
+    let trimmed = text.trim();
+    let local = [
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+    ]
+    .iter()
+    .find_map(|format| NaiveDateTime::parse_from_str(trimmed, format).ok())
+    .or_else(|| {
+        NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
+            .ok()
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+    })
+    .ok_or_else(|| CliError::Input(format!("bad time {text:?}; expected \"YYYY-MM-DD HH:MM\"")))?;
+    zone.from_local_datetime(&local)
+        .earliest()
+        .map(|at| at.with_timezone(&Utc))
+        .ok_or_else(|| {
+            CliError::Input(format!(
+                "{text} does not exist in {} (skipped by a clock change)",
+                zone.name()
+            ))
+        })
+}
+
+/// "2018-11-13 16:20" in the trip's zone.
+pub fn local_time_text(at: DateTime<Utc>, zone: Tz) -> String {
+    at.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string()
+}
+
+fn split_list(text: &str) -> Vec<String> {
+    clean_list(text.split([',', '，', '、']))
+}
+
+fn only_for(flag: &str, kinds: &str) -> CliError {
+    CliError::Input(format!("--{flag} applies to {kinds} only"))
+}
+
+/// Applies the flags that were given to an entry; flags that do not fit its kind are refused.
+fn apply_entry_args(entry: &mut EntryFields, args: &EntryArgs, _zone: Tz) -> CliResult<()> {
+    if let Some(body) = &args.body {
+        entry.body = body.clone();
+    }
+    if let Some(path) = &args.body_file {
+        entry.body = read_body_file(path)?;
+    }
+    if let Some(section) = &args.section {
+        entry.section = Some(section.trim().to_string()).filter(|s| !s.is_empty());
+    }
+    if let Some(tags) = &args.tags {
+        entry.tags = split_list(tags);
+    }
+    let rating: Option<Rating> = args.rating.as_deref().map(str::parse).transpose()?;
+    let price_currency = |current: Option<&Money>| -> CliResult<Option<Money>> {
+        match (&args.price, &args.currency) {
+            (None, None) => Ok(current.cloned()),
+            (Some(amount), currency) => {
+                let code = currency
+                    .clone()
+                    .or_else(|| current.map(|m| m.currency().to_string()))
+                    .ok_or_else(|| {
+                        CliError::Input("--price needs --currency (e.g. --currency EUR)".into())
+                    })?;
+                Ok(Some(Money::parse(amount, &code)?))
+            }
+            (None, Some(code)) => match current {
+                Some(money) => Ok(Some(Money::parse(&money.amount_text(), code)?)),
+                None => Err(CliError::Input("--currency needs --price".into())),
+            },
+        }
+    };
+    let session_flags = [
+        ("speakers", args.speakers.is_some()),
+        ("track", args.track.is_some()),
+        ("room", args.room.is_some()),
+        ("duration-min", args.duration_min.is_some()),
+        ("role", args.role.is_some()),
+        ("link", args.link.is_some()),
+    ];
+    let meal_flags = [
+        ("meal", args.meal.is_some()),
+        ("address", args.address.is_some()),
+    ];
+    let food_flags = [
+        ("category", args.category.is_some()),
+        ("source", args.source.is_some()),
+    ];
+    let kind = entry.kind();
+    let refuse_flags = |flags: &[(&str, bool)], kinds: &str| -> CliResult<()> {
+        match flags.iter().find(|(_, given)| *given) {
+            Some((flag, _)) => Err(only_for(flag, kinds)),
+            None => Ok(()),
+        }
+    };
+    if kind != EntryKind::Session {
+        refuse_flags(&session_flags, "sessions")?;
+    }
+    if kind != EntryKind::Meal {
+        refuse_flags(&meal_flags, "meals")?;
+    }
+    if kind != EntryKind::FoodRating {
+        refuse_flags(&food_flags, "food ratings")?;
+    }
+    match &mut entry.content {
+        EntryContent::Session(session) => {
+            for (flag, given) in [
+                ("venue", args.venue.is_some()),
+                ("dish", args.dish.is_some()),
+                ("price", args.price.is_some()),
+                ("currency", args.currency.is_some()),
+            ] {
+                if given {
+                    return Err(only_for(flag, "meals and food ratings"));
+                }
+            }
+            if let Some(speakers) = &args.speakers {
+                session.speakers = split_list(speakers);
+            }
+            if let Some(track) = &args.track {
+                session.track = track.clone();
+            }
+            if let Some(room) = &args.room {
+                session.room = room.clone();
+            }
+            if args.duration_min.is_some() {
+                session.duration_min = args.duration_min;
+            }
+            if let Some(role) = &args.role {
+                session.role = role.parse::<SessionRole>()?;
+            }
+            if let Some(link) = &args.link {
+                session.link = Some(link.trim().to_string()).filter(|l| !l.is_empty());
+            }
+            if rating.is_some() {
+                session.usefulness = rating;
+            }
+        }
+        EntryContent::Meal(meal) => {
+            if let Some(meal_type) = &args.meal {
+                meal.meal_type = Some(meal_type.parse::<MealType>()?);
+            }
+            if let Some(venue) = &args.venue {
+                meal.venue = venue.clone();
+            }
+            if let Some(address) = &args.address {
+                meal.address = address.clone();
+            }
+            if let Some(dishes) = &args.dish {
+                meal.dishes = split_list(dishes);
+            }
+            meal.price = price_currency(meal.price.as_ref())?;
+            if rating.is_some() {
+                meal.rating = rating;
+            }
+        }
+        EntryContent::FoodRating(food) => {
+            if let Some(dish) = &args.dish {
+                food.dish = dish.clone();
+            }
+            if let Some(venue) = &args.venue {
+                food.venue = venue.clone();
+            }
+            if let Some(category) = &args.category {
+                food.category = category.clone();
+            }
+            if let Some(source) = &args.source {
+                food.source = RatingSource::from_text(source);
+            }
+            food.price = price_currency(food.price.as_ref())?;
+            if rating.is_some() {
+                food.overall = rating;
+            }
+        }
+        EntryContent::Note => {
+            for (flag, given) in [
+                ("rating", args.rating.is_some()),
+                ("venue", args.venue.is_some()),
+                ("dish", args.dish.is_some()),
+                ("price", args.price.is_some()),
+                ("currency", args.currency.is_some()),
+            ] {
+                if given {
+                    return Err(CliError::Input(format!(
+                        "--{flag} does not apply to a note"
+                    )));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn read_body_file(path: &PathBuf) -> CliResult<String> {
+    let mut bytes = Vec::new();
+    let result = if path.as_os_str() == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(path).and_then(|mut file| file.read_to_end(&mut bytes).map(|_| ()))
+    };
+    result.map_err(|error| {
+        CliError::Input(format!(
+            "cannot read the body file: {error}: {}",
+            path.display()
+        ))
+    })?;
+    String::from_utf8(bytes).map_err(|_| {
+        CliError::Input(format!(
+            "the body file is not UTF-8 text: {}",
+            path.display()
+        ))
+    })
+}
+
+fn date_range(fields: &TripFields) -> String {
+    match (fields.start_date, fields.end_date) {
+        (Some(start), Some(end)) => format!("{start} – {end}"),
+        (Some(start), None) => start.to_string(),
+        (None, Some(end)) => format!("– {end}"),
+        (None, None) => String::new(),
+    }
+}
+
+fn to_json_text(value: &Value) -> String {
+    serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".to_string())
+}
+
+fn rating_json(rating: Option<Rating>) -> Value {
+    rating.map_or(Value::Null, |r| json!(r.stars()))
+}
+
+fn money_json(money: Option<&Money>) -> Value {
+    money.map_or(Value::Null, |m| {
+        json!({"amount": m.amount_text(), "minor_units": m.minor_units(), "currency": m.currency()})
+    })
+}
+
+/// JSON of a trip (documented in README.md).
+fn trip_json(store: &Store, trip: &Trip) -> CliResult<Value> {
+    let f = &trip.fields;
+    Ok(json!({
+        "id": trip.id.0,
+        "name": f.name,
+        "city": f.city,
+        "country": f.country,
+        "start_date": f.start_date.map(|d| d.to_string()),
+        "end_date": f.end_date.map(|d| d.to_string()),
+        "time_zone": f.time_zone.name(),
+        "author": f.author,
+        "summary": f.summary,
+        "tags": f.tags,
+        "cover_photo_id": f.cover_photo.map(|p| p.0),
+        "entry_count": store.entries(trip.id)?.len(),
+        "photo_count": store.photos(trip.id)?.len(),
+    }))
+}
+
+/// JSON of an entry (documented in README.md).
+fn entry_json(store: &Store, entry: &Entry, zone: Tz) -> CliResult<Value> {
+    let f = &entry.fields;
+    let mut value = json!({
+        "id": entry.id.0,
+        "trip_id": entry.trip.0,
+        "kind": f.kind().as_str(),
+        "title": f.title,
+        "at": f.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        "local_time": local_time_text(f.at, zone),
+        "section": f.section,
+        "position": entry.position,
+        "tags": f.tags,
+        "body": f.body,
+        "rating": rating_json(f.content.rating()),
+        "photo_count": store.entry_photos(entry.id)?.len(),
+    });
+    let details = match &f.content {
+        EntryContent::Session(s) => Some((
+            "session",
+            json!({
+                "speakers": s.speakers,
+                "track": s.track,
+                "room": s.room,
+                "duration_min": s.duration_min,
+                "role": s.role.as_str(),
+                "link": s.link,
+                "notes": s.notes,
+                "takeaways": s.takeaways,
+            }),
+        )),
+        EntryContent::Meal(m) => Some((
+            "meal",
+            json!({
+                "meal_type": m.meal_type.map(MealType::as_str),
+                "venue": m.venue,
+                "address": m.address,
+                "dishes": m.dishes,
+                "price": money_json(m.price.as_ref()),
+                "notes": m.notes,
+            }),
+        )),
+        EntryContent::FoodRating(r) => Some((
+            "food_rating",
+            json!({
+                "dish": r.dish,
+                "venue": r.venue,
+                "category": r.category,
+                "sub_ratings": sub_ratings_json(&r.sub_ratings),
+                "price": money_json(r.price.as_ref()),
+                "source": r.source.as_text(),
+                "verdict": r.verdict,
+            }),
+        )),
+        EntryContent::Note => None,
+    };
+    if let (Some((key, details)), Some(object)) = (details, value.as_object_mut()) {
+        object.insert(key.to_string(), details);
+    }
+    Ok(value)
+}
+
+fn sub_ratings_json(sub: &SubRatings) -> Value {
+    json!({
+        "taste": rating_json(sub.taste),
+        "value": rating_json(sub.value),
+        "service": rating_json(sub.service),
+        "atmosphere": rating_json(sub.atmosphere),
+    })
+}
+
+/// JSON of a photo (documented in README.md).
+fn photo_json(photo: &Photo) -> Value {
+    let m = &photo.metadata;
+    json!({
+        "id": photo.id.0,
+        "trip_id": photo.trip.0,
+        "entry_id": photo.entry.map(|e| e.0),
+        "caption": photo.caption,
+        "position": photo.position,
+        "sha256": m.sha256,
+        "mime_type": m.mime_type,
+        "width": m.width,
+        "height": m.height,
+        "taken_at": m.taken_at.map(|t| t.to_iso()),
+        "gps": m.gps.map(|g| json!({"latitude": g.latitude, "longitude": g.longitude})),
+        "camera_model": m.camera_model,
+        "original_name": m.original_name,
+        "byte_size": m.byte_size,
+    })
+}

@@ -1,0 +1,62 @@
+//! The `tripjournal` program: parses the command line and runs a command. With no command it
+//! will open the desktop app; until that exists it prints help.
+
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+use tripjournal::cli::{Cli, run};
+
+fn main() -> ExitCode {
+    // A bug must still end as one readable line, never a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        let message = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown".to_string());
+        eprintln!(
+            "error: internal error: {}",
+            message.lines().next().unwrap_or("")
+        );
+    }));
+
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            use clap::error::ErrorKind;
+            if matches!(
+                error.kind(),
+                ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
+            ) {
+                print!("{error}");
+                return ExitCode::SUCCESS;
+            }
+            if error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                eprint!("{}", error.render());
+                return ExitCode::from(2);
+            }
+            let rendered = error.render().to_string();
+            let first = rendered.lines().next().unwrap_or("error: bad usage");
+            eprintln!("{first}");
+            return ExitCode::from(2);
+        }
+    };
+    if cli.command.is_none() {
+        // The desktop app arrives with its own issue; until then, show what the CLI can do.
+        let _ = Cli::command().print_help();
+        return ExitCode::SUCCESS;
+    }
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match run(cli, &mut out) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            let message = error.to_string();
+            if !message.is_empty() {
+                eprintln!("error: {message}");
+            }
+            ExitCode::from(error.exit_code() as u8)
+        }
+    }
+}

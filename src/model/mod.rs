@@ -1,0 +1,19 @@
+//! Plain data of a travel journal: trips, typed entries, photos, ratings and money.
+//!
+//! Everything here is pure Rust values without I/O, SQL or UI; the store persists these
+//! types and the CLI, export and GUI read and edit them. Values that have rules (a rating is
+//! a half star between 0.5 and 5, a price is integer minor units with an ISO 4217 code) are
+//! validated when they are built, so the rest of the program can trust them.
+
+mod entry;
+mod photo;
+mod trip;
+mod values;
+
+pub use entry::{
+    Entry, EntryContent, EntryFields, EntryKind, FoodRating, Meal, MealType, RatingSource, Session,
+    SessionRole, SubRatings,
+};
+pub use photo::{GpsPosition, Photo, PhotoMetadata, TakenAt};
+pub use trip::{Trip, TripFields, parse_time_zone};
+pub use values::{EntryId, ModelError, Money, PhotoId, Rating, TripId};

@@ -1,0 +1,61 @@
+//! Applies the SQL files of `migrations/` in order, each in its own transaction.
+//!
+//! The version of a journal is `PRAGMA user_version`: the number of the last migration applied.
+//! `build.rs` embeds the files, so adding `migrations/0002_x.sql` is all it takes to ship one.
+
+use rusqlite::Connection;
+
+use super::{APPLICATION_ID, StoreError, StoreResult};
+
+include!(concat!(env!("OUT_DIR"), "/migrations.rs"));
+
+/// The schema version this program writes.
+pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// Brings the schema up to date. Each migration commits whole or not at all.
+pub(super) fn migrate(conn: &mut Connection) -> StoreResult<()> {
+    let current: u32 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    for &(version, name, sql) in MIGRATIONS
+        .iter()
+        .filter(|(version, _, _)| *version > current)
+    {
+        let failed = |source| StoreError::Migration {
+            name: name.to_string(),
+            source,
+        };
+        let tx = conn.transaction().map_err(failed)?;
+        tx.execute_batch(sql).map_err(failed)?;
+        tx.pragma_update(None, "application_id", APPLICATION_ID)
+            .map_err(failed)?;
+        tx.pragma_update(None, "user_version", version)
+            .map_err(failed)?;
+        tx.commit().map_err(failed)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migrations_are_numbered_from_one_without_gaps() {
+        for (index, (version, name, sql)) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(*version as usize, index + 1, "{name}");
+            assert!(!sql.trim().is_empty(), "{name} is empty");
+        }
+        assert!(LATEST_VERSION >= 1);
+    }
+
+    #[test]
+    fn every_migration_applies_to_an_empty_database() {
+        let mut conn = Connection::open_in_memory().expect("in-memory database");
+        migrate(&mut conn).expect("migrations apply");
+        let version: u32 = conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))
+            .expect("user_version");
+        assert_eq!(version, LATEST_VERSION);
+        // Applying again is a no-op.
+        migrate(&mut conn).expect("second run is a no-op");
+    }
+}

@@ -1,0 +1,235 @@
+//! The journal file: one SQLite database holding trips, entries and photos with their bytes.
+//!
+//! [`Store::open`] checks that a file is a journal this program can read, sets the connection
+//! up (WAL, foreign keys, a busy timeout, 16 KiB pages for new files) and brings the schema up
+//! to date with the migrations in `migrations/`. A journal written by a newer program is
+//! refused before anything is written to it. The query methods live in one file per table
+//! family; all of them take `&self` or `&mut self` on a [`Store`], which owns one connection.
+//! Several stores (threads or processes) may have the same file open at once.
+
+mod entries;
+mod maintenance;
+mod migrations;
+mod photos;
+mod trips;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use maintenance::{CheckReport, hex_sha256};
+pub use migrations::LATEST_VERSION;
+pub use photos::{NewPhoto, PhotoBytes, PhotoInsert};
+
+use crate::model::ModelError;
+
+/// `PRAGMA application_id` of a tripjournal file ("TRJL").
+pub const APPLICATION_ID: i32 = 0x5452_4a4c;
+
+/// How long a writer waits for another one before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(8);
+
+/// Page size of new journals; larger pages store photo BLOBs faster.
+pub const NEW_FILE_PAGE_SIZE: u32 = 16384;
+
+/// What can go wrong with the journal file.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("cannot open the journal: {source}: {path}")]
+    Open {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("not a tripjournal journal: {path}")]
+    NotAJournal { path: PathBuf },
+    #[error(
+        "this journal has schema version {file_version}, but this program only knows up to version {supported}; use a newer tripjournal: {path}"
+    )]
+    NewerSchema {
+        path: PathBuf,
+        file_version: u32,
+        supported: u32,
+    },
+    #[error("migration {name} failed: {source}")]
+    Migration {
+        name: String,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("{what} {id} does not exist")]
+    NotFound { what: &'static str, id: String },
+    #[error("{0}")]
+    Invalid(#[from] ModelError),
+    #[error("the journal holds a value this program cannot read: {0}")]
+    CorruptValue(String),
+    #[error("refusing to overwrite an existing file: {0}")]
+    TargetExists(PathBuf),
+    #[error("the disk is full; nothing of the last change was saved")]
+    DiskFull,
+    #[error("the journal is busy (another program is writing to it); try again")]
+    Busy,
+    #[error("journal error: {0}")]
+    Sqlite(rusqlite::Error),
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> Self {
+        match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
+                StoreError::Busy
+            }
+            _ => StoreError::Sqlite(error),
+        }
+    }
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// An open journal file.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (or creates) the journal at `path` and migrates it to the latest schema.
+    pub fn open(path: &Path) -> StoreResult<Store> {
+        let is_new = std::fs::metadata(path)
+            .map(|m| m.len() == 0)
+            .unwrap_or(true);
+        let open_error = |source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        let conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(open_error)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
+
+        // Look before touching anything: these reads never write to the file.
+        let not_a_journal = || StoreError::NotAJournal {
+            path: path.to_path_buf(),
+        };
+        let header = read_header(&conn).map_err(|error| match error.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => not_a_journal(),
+            _ => open_error(error),
+        })?;
+        if header.user_version > LATEST_VERSION && header.application_id == APPLICATION_ID {
+            return Err(StoreError::NewerSchema {
+                path: path.to_path_buf(),
+                file_version: header.user_version,
+                supported: LATEST_VERSION,
+            });
+        }
+        let looks_foreign = match header.user_version {
+            0 => {
+                header.object_count > 0
+                    || (header.application_id != 0 && header.application_id != APPLICATION_ID)
+            }
+            _ => header.application_id != APPLICATION_ID,
+        };
+        if looks_foreign {
+            return Err(not_a_journal());
+        }
+
+        if is_new {
+            conn.pragma_update(None, "page_size", NEW_FILE_PAGE_SIZE)
+                .map_err(open_error)?;
+        }
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
+            .map_err(open_error)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            // A file system without shared memory: keep the rollback journal, still correct.
+            log_warning(&format!("journal_mode stays {mode}: {}", path.display()));
+        }
+        conn.pragma_update(None, "foreign_keys", true)
+            .map_err(open_error)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(open_error)?;
+
+        let mut store = Store {
+            conn,
+            path: path.to_path_buf(),
+        };
+        migrations::migrate(&mut store.conn)?;
+        Ok(store)
+    }
+
+    /// The file this store has open.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open file.
+    pub fn schema_version(&self) -> StoreResult<u32> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |row| row.get(0))?)
+    }
+
+    /// The underlying connection, for read-only queries that have no method yet.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+struct Header {
+    user_version: u32,
+    application_id: i32,
+    object_count: i64,
+}
+
+fn read_header(conn: &Connection) -> rusqlite::Result<Header> {
+    Ok(Header {
+        user_version: conn.pragma_query_value(None, "user_version", |row| row.get(0))?,
+        application_id: conn.pragma_query_value(None, "application_id", |row| row.get(0))?,
+        object_count: conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?,
+    })
+}
+
+fn log_warning(message: &str) {
+    eprintln!("warning: {message}");
+}
+
+/// The current time as stored in `created_at`/`updated_at` columns.
+fn now_text() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// Stores a list of strings as a JSON array.
+fn to_json_list(items: &[String]) -> String {
+    serde_json::to_string(items).unwrap_or_else(|_| "[]".to_string())
+}
+
+/// Reads a list of strings stored as a JSON array.
+fn from_json_list(text: &str) -> StoreResult<Vec<String>> {
+    serde_json::from_str(text)
+        .map_err(|_| StoreError::CorruptValue(format!("not a list of strings: {text}")))
+}
+
+/// Trims each item and drops empty ones (tags, speakers, dishes typed by users).
+pub fn clean_list<I, S>(items: I) -> Vec<String>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    items
+        .into_iter()
+        .map(|item| item.as_ref().trim().to_string())
+        .filter(|item| !item.is_empty())
+        .collect()
+}
