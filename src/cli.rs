@@ -515,7 +515,10 @@ pub fn run(cli: Cli, out: &mut dyn std::io::Write) -> CliResult<()> {
             store.backup_to(&dest)?;
             print(dest.display().to_string())
         }
-        Command::Demo => print(crate::demo::create_demo_trip(&mut store)?.to_string()),
+        Command::Demo => {
+            let trip = crate::demo::create_demo_trip(&mut store)?;
+            print(trip.to_string())
+        }
     }
 }
 

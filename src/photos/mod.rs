@@ -62,3 +62,8 @@ pub enum ImportError {
     #[error("no such file: {0}")]
     Missing(PathBuf),
 }
+
+/// Encodes a painted demo picture as a photo-quality JPEG.
+pub(crate) fn encode_demo_jpeg(image: &image::RgbImage) -> Result<Vec<u8>, ImportError> {
+    derive::encode_jpeg(image, 90)
+}
