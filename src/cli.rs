@@ -33,6 +33,8 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
+// Parsed once per run, so the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Create, list and show trips.

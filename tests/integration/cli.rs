@@ -1,0 +1,469 @@
+use std::path::Path;
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+use crate::util::fixture;
+
+/// Runs the built `tripjournal` binary on a journal and returns its output.
+fn run(journal: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tripjournal"))
+        .arg("--journal")
+        .arg(journal)
+        .args(args)
+        .env_remove("TRIPJOURNAL_JOURNAL")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("UTF-8 output")
+}
+
+/// Runs a command that must succeed and returns its stdout.
+fn ok(journal: &Path, args: &[&str]) -> String {
+    let output = run(journal, args);
+    assert!(
+        output.status.success(),
+        "{args:?} failed: {}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    stdout(&output)
+}
+
+/// Asserts a command failed with `code` and one `error:` line on stderr.
+fn fails(journal: &Path, args: &[&str], code: i32) -> String {
+    let output = run(journal, args);
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "{args:?}: {}",
+        stderr(&output)
+    );
+    let err = stderr(&output);
+    assert!(err.starts_with("error: "), "{args:?}: stderr {err:?}");
+    assert_eq!(
+        err.trim_end().lines().count(),
+        1,
+        "{args:?}: one line expected, got {err:?}"
+    );
+    assert!(!err.contains("panicked"), "{args:?}: {err}");
+    err
+}
+
+#[test]
+fn readme_example_runs_end_to_end() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let journal = dir.path().join("journal.sqlite");
+    let j = journal.as_path();
+    let trip = ok(
+        j,
+        &[
+            "trip",
+            "new",
+            "--name",
+            "Berlin Summit 2018",
+            "--city",
+            "Berlin",
+            "--country",
+            "Germany",
+            "--start",
+            "2018-11-13",
+            "--end",
+            "2018-11-15",
+            "--tz",
+            "Europe/Berlin",
+            "--author",
+            "WingWJ",
+        ],
+    );
+    let trip = trip.trim();
+    assert!(
+        trip.parse::<i64>().is_ok(),
+        "trip new prints the id alone: {trip:?}"
+    );
+
+    let talk = ok(
+        j,
+        &[
+            "entry",
+            "add",
+            "--trip",
+            trip,
+            "--kind",
+            "session",
+            "--title",
+            "A Better VM HA Solution",
+            "--at",
+            "2018-11-14 16:20",
+            "--speakers",
+            "WingWJ, Colleague",
+            "--role",
+            "speaker",
+            "--duration-min",
+            "40",
+            "--section",
+            "二、我在峰会",
+            "--rating",
+            "4.5",
+        ],
+    );
+    let talk = talk.trim();
+    let knuckle = ok(
+        j,
+        &[
+            "entry",
+            "add",
+            "--trip",
+            "Berlin Summit 2018",
+            "--kind",
+            "rating",
+            "--title",
+            "柏林肘子",
+            "--dish",
+            "Schweinshaxe",
+            "--category",
+            "Schweinshaxe",
+            "--venue",
+            "Brauhaus",
+            "--price",
+            "18.90",
+            "--currency",
+            "EUR",
+            "--rating",
+            "5",
+            "--source",
+            "4.6 on a review site",
+            "--at",
+            "2018-11-15 19:30",
+        ],
+    );
+    let knuckle = knuckle.trim();
+
+    let added = ok(
+        j,
+        &[
+            "photo",
+            "add",
+            "--trip",
+            trip,
+            "--entry",
+            talk,
+            "--caption",
+            "On stage",
+            fixture("orient6_gps.jpg").to_str().expect("utf-8"),
+            fixture("plain.jpg").to_str().expect("utf-8"),
+        ],
+    );
+    let lines: Vec<&str> = added.lines().collect();
+    assert_eq!(lines.len(), 2);
+    assert!(
+        lines[0].starts_with("imported ") && lines[0].ends_with("orient6_gps.jpg"),
+        "{added}"
+    );
+
+    let entries: Value =
+        serde_json::from_str(&ok(j, &["entry", "list", "--trip", trip, "--json"])).expect("JSON");
+    let entries = entries.as_array().expect("array");
+    assert_eq!(entries.len(), 2);
+    assert_eq!(entries[0]["kind"], "session");
+    assert_eq!(entries[0]["local_time"], "2018-11-14 16:20");
+    assert_eq!(
+        entries[0]["at"], "2018-11-14T15:20:00Z",
+        "--at is trip-local (Berlin, UTC+1)"
+    );
+    assert_eq!(entries[0]["rating"], 4.5);
+    assert_eq!(entries[0]["photo_count"], 2);
+    assert_eq!(entries[0]["session"]["speakers"][1], "Colleague");
+    assert_eq!(entries[0]["session"]["role"], "speaker");
+    assert_eq!(entries[0]["section"], "二、我在峰会");
+    assert_eq!(entries[1]["food_rating"]["price"]["minor_units"], 1890);
+    assert_eq!(entries[1]["food_rating"]["source"], "4.6 on a review site");
+
+    ok(
+        j,
+        &["entry", "edit", knuckle, "--rating", "4", "--title", "Haxe"],
+    );
+    let entries: Value =
+        serde_json::from_str(&ok(j, &["entry", "list", "--trip", trip, "--json"])).expect("JSON");
+    assert_eq!(entries[1]["rating"], 4.0);
+    assert_eq!(entries[1]["title"], "Haxe");
+    assert_eq!(
+        entries[1]["food_rating"]["dish"], "Schweinshaxe",
+        "unchanged fields stay"
+    );
+
+    let photos: Value =
+        serde_json::from_str(&ok(j, &["photo", "list", "--trip", trip, "--json"])).expect("JSON");
+    assert_eq!(photos[0]["width"], 120);
+    assert_eq!(photos[0]["height"], 160);
+    assert_eq!(photos[0]["taken_at"], "2018-11-13T16:20:05+01:00");
+    assert_eq!(photos[0]["caption"], "On stage");
+
+    let trip_json: Value =
+        serde_json::from_str(&ok(j, &["trip", "show", trip, "--json"])).expect("JSON");
+    assert_eq!(trip_json["time_zone"], "Europe/Berlin");
+    assert_eq!(trip_json["entry_count"], 2);
+    assert_eq!(trip_json["photo_count"], 2);
+    let trips: Value = serde_json::from_str(&ok(j, &["trip", "list", "--json"])).expect("JSON");
+    assert_eq!(trips[0]["name"], "Berlin Summit 2018");
+
+    ok(j, &["entry", "delete", talk]);
+    let photos: Value =
+        serde_json::from_str(&ok(j, &["photo", "list", "--trip", trip, "--json"])).expect("JSON");
+    assert_eq!(
+        photos.as_array().map(Vec::len),
+        Some(2),
+        "photos stay in the trip"
+    );
+    assert!(photos[0]["entry_id"].is_null());
+
+    assert_eq!(ok(j, &["check"]).trim(), "ok");
+    let backup = dir.path().join("backup.sqlite");
+    ok(j, &["backup", backup.to_str().expect("utf-8")]);
+    assert!(backup.exists());
+    fails(j, &["backup", backup.to_str().expect("utf-8")], 2);
+}
+
+#[test]
+fn photo_add_reports_every_file_and_exits_1_on_failures() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let j = dir.path().join("j.sqlite");
+    let trip = ok(&j, &["trip", "new", "--name", "T"]);
+    let good = fixture("plain.jpg");
+    let bad = fixture("text.jpg");
+    let output = run(
+        &j,
+        &[
+            "photo",
+            "add",
+            "--trip",
+            trip.trim(),
+            good.to_str().expect("utf-8"),
+            bad.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("imported "), "{text}");
+    assert!(
+        lines[1].starts_with(&format!("failed {}: ", bad.display())),
+        "{text}"
+    );
+
+    let again = run(
+        &j,
+        &[
+            "photo",
+            "add",
+            "--trip",
+            trip.trim(),
+            good.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(again.status.code(), Some(0), "a duplicate is not a failure");
+    assert!(stdout(&again).starts_with("duplicate "));
+}
+
+#[test]
+fn bad_input_is_one_error_line_with_exit_2() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let j = dir.path().join("j.sqlite");
+    let trip = ok(&j, &["trip", "new", "--name", "T", "--tz", "Europe/Berlin"]);
+    let trip = trip.trim();
+    fails(
+        &j,
+        &["trip", "new", "--name", "X", "--tz", "Mars/Olympus"],
+        2,
+    );
+    fails(
+        &j,
+        &["trip", "new", "--name", "X", "--start", "2018-13-01"],
+        2,
+    );
+    fails(&j, &["trip", "show", "999"], 2);
+    fails(&j, &["trip", "show", "no such trip"], 2);
+    fails(
+        &j,
+        &[
+            "entry", "add", "--trip", trip, "--kind", "party", "--title", "x",
+        ],
+        2,
+    );
+    fails(
+        &j,
+        &[
+            "entry", "add", "--trip", trip, "--kind", "meal", "--title", "x", "--rating", "4.3",
+        ],
+        2,
+    );
+    fails(
+        &j,
+        &[
+            "entry",
+            "add",
+            "--trip",
+            trip,
+            "--kind",
+            "meal",
+            "--title",
+            "x",
+            "--price",
+            "abc",
+            "--currency",
+            "EUR",
+        ],
+        2,
+    );
+    fails(
+        &j,
+        &[
+            "entry", "add", "--trip", trip, "--kind", "meal", "--title", "x", "--price", "3",
+        ],
+        2,
+    );
+    fails(
+        &j,
+        &[
+            "entry", "add", "--trip", trip, "--kind", "note", "--title", "x", "--rating", "4",
+        ],
+        2,
+    );
+    fails(
+        &j,
+        &[
+            "entry",
+            "add",
+            "--trip",
+            trip,
+            "--kind",
+            "note",
+            "--title",
+            "x",
+            "--speakers",
+            "A",
+        ],
+        2,
+    );
+    fails(
+        &j,
+        &[
+            "entry",
+            "add",
+            "--trip",
+            trip,
+            "--kind",
+            "session",
+            "--title",
+            "x",
+            "--at",
+            "yesterday",
+        ],
+        2,
+    );
+    // 02:30 on the last Sunday of March 2018 does not exist in Berlin.
+    fails(
+        &j,
+        &[
+            "entry",
+            "add",
+            "--trip",
+            trip,
+            "--kind",
+            "note",
+            "--title",
+            "x",
+            "--at",
+            "2018-03-25 02:30",
+        ],
+        2,
+    );
+    fails(&j, &["entry", "edit", "12345", "--title", "x"], 2);
+    fails(&j, &["--no-such-flag"], 2);
+    fails(&j, &["entry", "add", "--trip", trip], 2);
+}
+
+#[test]
+fn unusable_journals_fail_with_one_line_and_exit_1() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = dir.path().join("notes.txt");
+    std::fs::write(&text, "just text\n").expect("write");
+    let err = fails(&text, &["trip", "list"], 1);
+    assert!(err.contains("not a tripjournal journal"), "{err}");
+
+    let future = dir.path().join("future.sqlite");
+    ok(&future, &["trip", "list"]);
+    {
+        let conn = rusqlite::Connection::open(&future).expect("sqlite");
+        conn.pragma_update(None, "user_version", 999).expect("bump");
+    }
+    let err = fails(&future, &["trip", "list"], 1);
+    assert!(err.contains("999"), "{err}");
+}
+
+#[test]
+fn the_journal_can_come_from_the_environment() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let journal = dir.path().join("from-env.sqlite");
+    let output = Command::new(env!("CARGO_BIN_EXE_tripjournal"))
+        .args(["trip", "new", "--name", "Env"])
+        .env("TRIPJOURNAL_JOURNAL", &journal)
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        journal.exists(),
+        "TRIPJOURNAL_JOURNAL names the journal file"
+    );
+}
+
+#[test]
+fn demo_creates_a_full_trip() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let j = dir.path().join("demo.sqlite");
+    let trip = ok(&j, &["demo"]);
+    let trip = trip.trim();
+    assert!(
+        trip.parse::<i64>().is_ok(),
+        "demo prints the new trip id: {trip:?}"
+    );
+    let entries: Value =
+        serde_json::from_str(&ok(&j, &["entry", "list", "--trip", trip, "--json"])).expect("JSON");
+    let entries = entries.as_array().expect("array");
+    let kinds: Vec<&str> = entries.iter().filter_map(|e| e["kind"].as_str()).collect();
+    for kind in ["session", "meal", "rating", "note"] {
+        assert!(kinds.contains(&kind), "the demo has a {kind}");
+    }
+    assert!(
+        entries.iter().any(|e| e["session"]["role"] == "speaker"),
+        "one talk is given by the user"
+    );
+    assert!(
+        entries
+            .iter()
+            .any(|e| e["food_rating"]["category"] == "Schweinshaxe")
+    );
+    assert!(
+        entries
+            .iter()
+            .any(|e| e["title"].as_str().is_some_and(|t| t.contains("柏林")))
+    );
+    let photos: Value =
+        serde_json::from_str(&ok(&j, &["photo", "list", "--trip", trip, "--json"])).expect("JSON");
+    assert!(photos.as_array().map_or(0, Vec::len) >= 4);
+    assert!(
+        photos
+            .as_array()
+            .expect("array")
+            .iter()
+            .any(|p| p["entry_id"].is_null()),
+        "some unassigned"
+    );
+    assert_eq!(ok(&j, &["check"]).trim(), "ok");
+}

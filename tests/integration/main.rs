@@ -1,0 +1,13 @@
+//! Integration tests of tripjournal, all in one binary (one link, one run).
+
+/// Temp journals and fixture paths shared by the tests.
+mod util;
+
+/// The command line through the built binary.
+mod cli;
+/// Photo import: formats, EXIF, orientation, dedupe, bad input, cancel.
+mod import;
+/// Opening files: migrations, newer schemas, files that are not journals.
+mod journal_file;
+/// Every kind and field survives a trip through the journal file; CRUD and ordering.
+mod roundtrip;
