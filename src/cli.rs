@@ -14,6 +14,7 @@ use chrono_tz::Tz;
 use clap::{Args, Parser, Subcommand};
 use serde_json::{Value, json};
 
+use crate::export::{ExportError, ExportOptions, Layout, Order, export_trip};
 use crate::model::{
     Entry, EntryContent, EntryFields, EntryId, EntryKind, MealType, ModelError, Money, Photo,
     Rating, RatingSource, SessionRole, SubRatings, Trip, TripFields, parse_time_zone,
@@ -52,6 +53,43 @@ pub enum Command {
     Backup { dest: PathBuf },
     /// Create the demo trip (Berlin, November 2018) and print its id.
     Demo,
+    /// Export a trip as a Markdown blog post with web-ready photos.
+    Export(ExportArgs),
+}
+
+/// Flags of `tripjournal export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The trip (id or name).
+    #[arg(long)]
+    pub trip: String,
+    /// plain, jekyll or hugo.
+    #[arg(long)]
+    pub layout: String,
+    /// The output folder (may be an existing blog checkout).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// day, kind or section.
+    #[arg(long, default_value = "day")]
+    pub order: String,
+    /// Long edge of exported images in pixels (never upscaled).
+    #[arg(long, default_value_t = 1600, value_name = "N")]
+    pub max_width: u32,
+    /// Keep the GPS position in exported photos (all other metadata is removed).
+    #[arg(long)]
+    pub keep_gps: bool,
+    /// A published post instead of a draft (Jekyll: _posts; Hugo: draft: false).
+    #[arg(long)]
+    pub publish: bool,
+    /// Your own minijinja template for the post.
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+    /// Leave out the trip's photos that belong to no entry.
+    #[arg(long)]
+    pub no_unassigned: bool,
+    /// Overwrite a post you edited since it was exported.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]
@@ -253,6 +291,18 @@ impl From<StoreError> for CliError {
 impl From<ModelError> for CliError {
     fn from(error: ModelError) -> Self {
         CliError::Input(error.to_string())
+    }
+}
+
+impl From<ExportError> for CliError {
+    fn from(error: ExportError) -> Self {
+        match error {
+            ExportError::Store(store) => store.into(),
+            ExportError::BadOption(_) | ExportError::Template(_) => {
+                CliError::Input(error.to_string())
+            }
+            other => CliError::Failed(other.to_string()),
+        }
     }
 }
 
@@ -516,6 +566,31 @@ pub fn run(cli: Cli, out: &mut dyn std::io::Write) -> CliResult<()> {
         Command::Backup { dest } => {
             store.backup_to(&dest)?;
             print(dest.display().to_string())
+        }
+        Command::Export(args) => {
+            let trip = store.find_trip(&args.trip)?;
+            let layout: Layout = args.layout.parse()?;
+            let mut options = ExportOptions::new(args.out, layout);
+            options.order = args.order.parse::<Order>()?;
+            options.max_width = args.max_width;
+            options.keep_gps = args.keep_gps;
+            options.publish = args.publish;
+            options.include_unassigned = !args.no_unassigned;
+            options.force = args.force;
+            if let Some(path) = &args.template {
+                let source = std::fs::read_to_string(path).map_err(|error| {
+                    CliError::Input(format!(
+                        "cannot read the template: {error}: {}",
+                        path.display()
+                    ))
+                })?;
+                options.template = Some(source);
+            }
+            let report = export_trip(&store, trip.id, &options)?;
+            for image in &report.images {
+                print(image.display().to_string())?;
+            }
+            print(report.post.display().to_string())
         }
         Command::Demo => {
             let trip = crate::demo::create_demo_trip(&mut store)?;

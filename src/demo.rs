@@ -360,5 +360,5 @@ fn paint(scene: Scene, seed: u32) -> Result<Vec<u8>, ImportError> {
         let noise = grain.next() as f32;
         *pixel = Rgb(base.map(|channel| (channel + noise).clamp(0.0, 255.0) as u8));
     }
-    crate::photos::encode_demo_jpeg(&image)
+    crate::photos::encode_web_jpeg(&image, 90)
 }

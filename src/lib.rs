@@ -7,6 +7,7 @@
 
 pub mod cli;
 pub mod demo;
+pub mod export;
 pub mod model;
 pub mod photos;
 pub mod store;

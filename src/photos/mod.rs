@@ -63,7 +63,7 @@ pub enum ImportError {
     Missing(PathBuf),
 }
 
-/// Encodes a painted demo picture as a photo-quality JPEG.
-pub(crate) fn encode_demo_jpeg(image: &image::RgbImage) -> Result<Vec<u8>, ImportError> {
-    derive::encode_jpeg(image, 90)
+/// Encodes RGB pixels as a baseline JPEG with no metadata at all.
+pub fn encode_web_jpeg(image: &image::RgbImage, quality: u8) -> Result<Vec<u8>, ImportError> {
+    derive::encode_jpeg(image, quality)
 }

@@ -8,6 +8,7 @@
 //! Several stores (threads or processes) may have the same file open at once.
 
 mod entries;
+mod exports;
 mod maintenance;
 mod migrations;
 mod photos;

@@ -1,0 +1,663 @@
+//! Deciding the whole post before writing anything: its slug and paths, the name and link of
+//! every image, and the context the template renders. Pure: no files, no decoding.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::PathBuf;
+
+use chrono::{NaiveDate, TimeZone};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use super::text::{MAX_SLUG_LEN, slugify, stars_text, yaml_string};
+use super::{ExportOptions, Layout, Order};
+use crate::model::{
+    Entry, EntryContent, EntryKind, MealType, Money, Photo, PhotoId, Rating, RatingSource, Trip,
+};
+
+/// Everything an export will write, decided up front.
+#[derive(Debug, Clone)]
+pub struct PostPlan {
+    pub trip_id: i64,
+    pub slug: String,
+    /// The post, relative to the output folder.
+    pub post_path: PathBuf,
+    /// The folder of the images, relative to the output folder.
+    pub image_dir: PathBuf,
+    /// Each image to write, in the order it appears in the post.
+    pub images: Vec<PlannedImage>,
+    pub context: PostContext,
+}
+
+/// One photo to write as a web image.
+#[derive(Debug, Clone)]
+pub struct PlannedImage {
+    pub photo: Photo,
+    /// File name inside [`PostPlan::image_dir`]: ASCII, unique, with extension.
+    pub file_name: String,
+    /// Written as PNG (the photo has transparency) rather than JPEG.
+    pub as_png: bool,
+}
+
+/// The template's view of the post. Documented in `docs/template.md`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PostContext {
+    pub title: String,
+    pub slug: String,
+    pub layout: &'static str,
+    pub order: &'static str,
+    pub draft: bool,
+    /// The post's date, YYYY-MM-DD.
+    pub date: String,
+    /// The complete YAML front matter with its `---` lines (empty for the plain layout).
+    pub front_matter: String,
+    pub trip: TripContext,
+    pub groups: Vec<GroupContext>,
+    pub food_ratings: Vec<FoodRow>,
+    pub gallery: Vec<ImageContext>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct TripContext {
+    pub name: String,
+    pub city: String,
+    pub country: String,
+    pub place: String,
+    pub start_date: Option<String>,
+    pub end_date: Option<String>,
+    pub dates: String,
+    pub time_zone: String,
+    pub author: String,
+    /// Markdown as the user wrote it.
+    pub summary: String,
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupContext {
+    /// None for entries without a section heading (section order).
+    pub heading: Option<String>,
+    pub number: usize,
+    pub entries: Vec<EntryContext>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EntryContext {
+    pub id: i64,
+    /// 1-based number inside its group.
+    pub number: usize,
+    pub kind: &'static str,
+    pub kind_label: &'static str,
+    pub title: String,
+    /// Local date and time in the trip's zone.
+    pub date: String,
+    pub time: String,
+    pub section: Option<String>,
+    pub tags: Vec<String>,
+    /// Markdown as the user wrote it.
+    pub body: String,
+    pub rating: Option<RatingContext>,
+    pub photos: Vec<ImageContext>,
+    pub session: Option<SessionContext>,
+    pub meal: Option<MealContext>,
+    pub food: Option<FoodContext>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RatingContext {
+    /// "★★★★½"
+    pub stars: String,
+    /// "4.5"
+    pub value: String,
+    pub half_stars: u8,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SessionContext {
+    pub speakers: Vec<String>,
+    pub track: String,
+    pub room: String,
+    pub duration_min: Option<u32>,
+    pub gave_talk: bool,
+    pub link: Option<String>,
+    /// Markdown.
+    pub notes: String,
+    /// Markdown.
+    pub takeaways: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct MealContext {
+    pub meal_type: Option<&'static str>,
+    pub venue: String,
+    pub address: String,
+    pub dishes: Vec<String>,
+    pub price: Option<String>,
+    /// Markdown.
+    pub notes: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FoodContext {
+    pub dish: String,
+    pub venue: String,
+    pub category: String,
+    pub sub_ratings: Vec<SubRatingContext>,
+    pub price: Option<String>,
+    /// "own visit" or the outside score as typed.
+    pub source: String,
+    pub own_visit: bool,
+    pub verdict: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SubRatingContext {
+    pub name: &'static str,
+    pub rating: RatingContext,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageContext {
+    /// The link target exactly as it goes in the Markdown.
+    pub src: String,
+    pub file: String,
+    /// Caption, or the entry's title when the photo has none.
+    pub alt: String,
+    pub caption: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FoodRow {
+    pub rank: usize,
+    pub title: String,
+    pub dish: String,
+    pub venue: String,
+    pub rating: RatingContext,
+    pub price: Option<String>,
+}
+
+fn rating_context(rating: Rating) -> RatingContext {
+    RatingContext {
+        stars: stars_text(rating.half_stars()),
+        value: rating.to_string(),
+        half_stars: rating.half_stars(),
+    }
+}
+
+fn kind_label(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Session => "Session",
+        EntryKind::Meal => "Meal",
+        EntryKind::FoodRating => "Food rating",
+        EntryKind::Note => "Note",
+    }
+}
+
+fn meal_label(meal_type: MealType) -> &'static str {
+    match meal_type {
+        MealType::Breakfast => "Breakfast",
+        MealType::Lunch => "Lunch",
+        MealType::Dinner => "Dinner",
+        MealType::Snack => "Snack",
+    }
+}
+
+/// The date the post carries: the trip's start, else its first entry's day.
+fn post_date(trip: &Trip, entries: &[Entry]) -> NaiveDate {
+    let zone = trip.fields.time_zone;
+    trip.fields
+        .start_date
+        .or_else(|| {
+            entries
+                .iter()
+                .map(|e| e.fields.at.with_timezone(&zone).date_naive())
+                .min()
+        })
+        .or(trip.fields.end_date)
+        .unwrap_or_else(|| chrono::Utc::now().with_timezone(&zone).date_naive())
+}
+
+/// Decides the post: paths, names, links and the template context.
+/// `transparent` lists the photos that keep their transparency (written as PNG).
+pub fn plan_post(
+    trip: &Trip,
+    entries: &[Entry],
+    photos: &[Photo],
+    options: &ExportOptions,
+) -> PostPlan {
+    plan_post_with(trip, entries, photos, options, &HashSet::new())
+}
+
+pub(crate) fn plan_post_with(
+    trip: &Trip,
+    entries: &[Entry],
+    photos: &[Photo],
+    options: &ExportOptions,
+    transparent: &HashSet<PhotoId>,
+) -> PostPlan {
+    let zone = trip.fields.time_zone;
+    let date = post_date(trip, entries);
+    let slug = {
+        let from_name = slugify(&trip.fields.name);
+        if from_name.is_empty() {
+            format!("trip-{date}")
+        } else {
+            from_name
+        }
+    };
+    let (post_path, image_dir) = match options.layout {
+        Layout::Plain => (
+            PathBuf::from(format!("{slug}.md")),
+            PathBuf::from("images").join(&slug),
+        ),
+        Layout::Jekyll if options.publish => (
+            PathBuf::from("_posts").join(format!("{date}-{slug}.md")),
+            PathBuf::from("assets/images").join(&slug),
+        ),
+        Layout::Jekyll => (
+            PathBuf::from("_drafts").join(format!("{slug}.md")),
+            PathBuf::from("assets/images").join(&slug),
+        ),
+        Layout::Hugo => {
+            let bundle = PathBuf::from("content/posts").join(&slug);
+            (bundle.join("index.md"), bundle)
+        }
+    };
+    let link_for = |file: &str| -> String {
+        match options.layout {
+            Layout::Plain => format!("images/{slug}/{file}"),
+            Layout::Jekyll => format!("{{{{ \"/assets/images/{slug}/{file}\" | relative_url }}}}"),
+            Layout::Hugo => file.to_string(),
+        }
+    };
+
+    // Order the entries into groups.
+    let mut groups: Vec<(Option<String>, Vec<&Entry>)> = Vec::new();
+    let by_time = |a: &&Entry, b: &&Entry| {
+        (a.fields.at, a.position, a.id).cmp(&(b.fields.at, b.position, b.id))
+    };
+    match options.order {
+        Order::Day => {
+            let mut days: BTreeMap<NaiveDate, Vec<&Entry>> = BTreeMap::new();
+            for entry in entries {
+                days.entry(entry.fields.at.with_timezone(&zone).date_naive())
+                    .or_default()
+                    .push(entry);
+            }
+            let first_day = trip
+                .fields
+                .start_date
+                .or_else(|| days.keys().next().copied());
+            for (day, mut day_entries) in days {
+                day_entries.sort_by(by_time);
+                groups.push((Some(day_heading(day, first_day)), day_entries));
+            }
+        }
+        Order::Kind => {
+            for kind in EntryKind::ALL {
+                let mut of_kind: Vec<&Entry> =
+                    entries.iter().filter(|e| e.fields.kind() == kind).collect();
+                if !of_kind.is_empty() {
+                    of_kind.sort_by(by_time);
+                    let heading = match kind {
+                        EntryKind::Session => "Sessions",
+                        EntryKind::Meal => "Meals",
+                        EntryKind::FoodRating => "Food ratings",
+                        EntryKind::Note => "Notes",
+                    };
+                    groups.push((Some(heading.to_string()), of_kind));
+                }
+            }
+        }
+        Order::Section => {
+            let mut sorted: Vec<&Entry> = entries.iter().collect();
+            sorted.sort_by_key(|e| (e.position, e.id));
+            let unsectioned: Vec<&Entry> = sorted
+                .iter()
+                .copied()
+                .filter(|e| {
+                    e.fields
+                        .section
+                        .as_deref()
+                        .is_none_or(|s| s.trim().is_empty())
+                })
+                .collect();
+            if !unsectioned.is_empty() {
+                groups.push((None, unsectioned));
+            }
+            for entry in &sorted {
+                let Some(section) = entry
+                    .fields
+                    .section
+                    .as_deref()
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                else {
+                    continue;
+                };
+                match groups
+                    .iter_mut()
+                    .find(|(heading, _)| heading.as_deref() == Some(section))
+                {
+                    Some((_, members)) => members.push(entry),
+                    None => groups.push((Some(section.to_string()), vec![entry])),
+                }
+            }
+        }
+    }
+
+    // Name the images in the order they appear, so names follow the post.
+    let mut used_names: HashSet<String> = HashSet::new();
+    let mut planned_images: Vec<PlannedImage> = Vec::new();
+    let mut image_for = |photo: &Photo, prefix: &str, fallback_text: &str| -> ImageContext {
+        let as_png = transparent.contains(&photo.id);
+        let stem_text = if photo.caption.trim().is_empty() {
+            fallback_text
+        } else {
+            &photo.caption
+        };
+        let mut stem = slugify(stem_text);
+        stem.truncate(MAX_SLUG_LEN.min(40));
+        while stem.ends_with('-') {
+            stem.pop();
+        }
+        if stem.is_empty() {
+            stem = "photo".to_string();
+        }
+        let extension = if as_png { "png" } else { "jpg" };
+        let mut file_name = format!("{prefix}-{stem}.{extension}");
+        let mut counter = 2;
+        while !used_names.insert(file_name.clone()) {
+            file_name = format!("{prefix}-{stem}-{counter}.{extension}");
+            counter += 1;
+        }
+        planned_images.push(PlannedImage {
+            photo: photo.clone(),
+            file_name: file_name.clone(),
+            as_png,
+        });
+        ImageContext {
+            src: link_for(&file_name),
+            file: file_name,
+            alt: if photo.caption.trim().is_empty() {
+                fallback_text.to_string()
+            } else {
+                photo.caption.clone()
+            },
+            caption: photo.caption.clone(),
+        }
+    };
+
+    let mut entry_number_in_post = 0;
+    let group_contexts: Vec<GroupContext> = groups
+        .into_iter()
+        .enumerate()
+        .map(|(group_index, (heading, members))| GroupContext {
+            heading,
+            number: group_index + 1,
+            entries: members
+                .into_iter()
+                .enumerate()
+                .map(|(index, entry)| {
+                    entry_number_in_post += 1;
+                    let prefix = format!("{entry_number_in_post:02}");
+                    let entry_photos: Vec<ImageContext> = photos
+                        .iter()
+                        .filter(|p| p.entry == Some(entry.id))
+                        .map(|p| image_for(p, &prefix, &entry.fields.title))
+                        .collect();
+                    entry_context(entry, index + 1, zone, entry_photos)
+                })
+                .collect(),
+        })
+        .collect();
+
+    let gallery: Vec<ImageContext> = if options.include_unassigned {
+        photos
+            .iter()
+            .filter(|p| p.entry.is_none())
+            .enumerate()
+            .map(|(index, p)| image_for(p, &format!("gallery-{:02}", index + 1), &trip.fields.name))
+            .collect()
+    } else {
+        Vec::new()
+    };
+
+    let food_ratings = food_rows(entries);
+    let trip_context = trip_context(trip);
+    let front_matter = front_matter(trip, &trip_context, date, zone, options);
+    PostPlan {
+        trip_id: trip.id.0,
+        slug: slug.clone(),
+        post_path,
+        image_dir,
+        images: planned_images,
+        context: PostContext {
+            title: trip.fields.name.clone(),
+            slug,
+            layout: options.layout.as_str(),
+            order: options.order.as_str(),
+            draft: !options.publish,
+            date: date.to_string(),
+            front_matter,
+            trip: trip_context,
+            groups: group_contexts,
+            food_ratings,
+            gallery,
+        },
+    }
+}
+
+fn day_heading(day: NaiveDate, first_day: Option<NaiveDate>) -> String {
+    let weekday_date = day.format("%A, %-d %B %Y").to_string();
+    match first_day.map(|first| (day - first).num_days() + 1) {
+        Some(number) if number >= 1 => format!("Day {number} · {weekday_date}"),
+        _ => weekday_date,
+    }
+}
+
+fn money_text(money: Option<&Money>) -> Option<String> {
+    money.map(Money::to_string)
+}
+
+fn entry_context(
+    entry: &Entry,
+    number: usize,
+    zone: Tz,
+    photos: Vec<ImageContext>,
+) -> EntryContext {
+    let f = &entry.fields;
+    let local = f.at.with_timezone(&zone);
+    let mut context = EntryContext {
+        id: entry.id.0,
+        number,
+        kind: f.kind().as_str(),
+        kind_label: kind_label(f.kind()),
+        title: f.title.clone(),
+        date: local.format("%Y-%m-%d").to_string(),
+        time: local.format("%H:%M").to_string(),
+        section: f.section.clone(),
+        tags: f.tags.clone(),
+        body: f.body.clone(),
+        rating: f.content.rating().map(rating_context),
+        photos,
+        session: None,
+        meal: None,
+        food: None,
+    };
+    match &f.content {
+        EntryContent::Session(s) => {
+            context.session = Some(SessionContext {
+                speakers: s.speakers.clone(),
+                track: s.track.clone(),
+                room: s.room.clone(),
+                duration_min: s.duration_min,
+                gave_talk: s.role == crate::model::SessionRole::Speaker,
+                link: s.link.clone(),
+                notes: s.notes.clone(),
+                takeaways: s.takeaways.clone(),
+            })
+        }
+        EntryContent::Meal(m) => {
+            context.meal = Some(MealContext {
+                meal_type: m.meal_type.map(meal_label),
+                venue: m.venue.clone(),
+                address: m.address.clone(),
+                dishes: m.dishes.clone(),
+                price: money_text(m.price.as_ref()),
+                notes: m.notes.clone(),
+            })
+        }
+        EntryContent::FoodRating(r) => {
+            let sub = [
+                ("taste", r.sub_ratings.taste),
+                ("value", r.sub_ratings.value),
+                ("service", r.sub_ratings.service),
+                ("atmosphere", r.sub_ratings.atmosphere),
+            ];
+            context.food = Some(FoodContext {
+                dish: r.dish.clone(),
+                venue: r.venue.clone(),
+                category: r.category.clone(),
+                sub_ratings: sub
+                    .into_iter()
+                    .filter_map(|(name, rating)| {
+                        rating.map(|rating| SubRatingContext {
+                            name,
+                            rating: rating_context(rating),
+                        })
+                    })
+                    .collect(),
+                price: money_text(r.price.as_ref()),
+                source: match &r.source {
+                    RatingSource::OwnVisit => "own visit".to_string(),
+                    RatingSource::Outside(text) => text.clone(),
+                },
+                own_visit: r.source == RatingSource::OwnVisit,
+                verdict: r.verdict.clone(),
+            })
+        }
+        EntryContent::Note => {}
+    }
+    context
+}
+
+/// Every rated dish and meal of the trip, best first (then cheaper first, then by title).
+fn food_rows(entries: &[Entry]) -> Vec<FoodRow> {
+    let mut rows: Vec<(Rating, Option<&Money>, &Entry, String, String)> = entries
+        .iter()
+        .filter_map(|entry| match &entry.fields.content {
+            EntryContent::FoodRating(r) => r.overall.map(|rating| {
+                let dish = if r.dish.trim().is_empty() {
+                    entry.fields.title.clone()
+                } else {
+                    r.dish.clone()
+                };
+                (rating, r.price.as_ref(), entry, dish, r.venue.clone())
+            }),
+            EntryContent::Meal(m) => m.rating.map(|rating| {
+                let dish = if m.dishes.is_empty() {
+                    entry.fields.title.clone()
+                } else {
+                    m.dishes.join(", ")
+                };
+                (rating, m.price.as_ref(), entry, dish, m.venue.clone())
+            }),
+            _ => None,
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| {
+                let price = |m: Option<&Money>| m.map_or(i64::MAX, Money::minor_units);
+                price(a.1).cmp(&price(b.1))
+            })
+            .then_with(|| a.2.fields.title.cmp(&b.2.fields.title))
+            .then_with(|| a.2.id.cmp(&b.2.id))
+    });
+    rows.into_iter()
+        .enumerate()
+        .map(|(index, (rating, price, entry, dish, venue))| FoodRow {
+            rank: index + 1,
+            title: entry.fields.title.clone(),
+            dish,
+            venue,
+            rating: rating_context(rating),
+            price: money_text(price),
+        })
+        .collect()
+}
+
+fn trip_context(trip: &Trip) -> TripContext {
+    let f = &trip.fields;
+    let dates = match (f.start_date, f.end_date) {
+        (Some(start), Some(end)) if start == end => start.to_string(),
+        (Some(start), Some(end)) => format!("{start} – {end}"),
+        (Some(start), None) => start.to_string(),
+        (None, Some(end)) => end.to_string(),
+        (None, None) => String::new(),
+    };
+    TripContext {
+        name: f.name.clone(),
+        city: f.city.clone(),
+        country: f.country.clone(),
+        place: f.place(),
+        start_date: f.start_date.map(|d| d.to_string()),
+        end_date: f.end_date.map(|d| d.to_string()),
+        dates,
+        time_zone: f.time_zone.name().to_string(),
+        author: f.author.clone(),
+        summary: f.summary.clone(),
+        tags: f.tags.clone(),
+    }
+}
+
+/// YAML front matter for Jekyll and Hugo; every user string is a quoted scalar so it reads
+/// back exactly as typed.
+fn front_matter(
+    trip: &Trip,
+    context: &TripContext,
+    date: NaiveDate,
+    zone: Tz,
+    options: &ExportOptions,
+) -> String {
+    if options.layout == Layout::Plain {
+        return String::new();
+    }
+    let midnight = date
+        .and_hms_opt(0, 0, 0)
+        .and_then(|naive| zone.from_local_datetime(&naive).earliest());
+    let list = |items: &[String]| -> String {
+        let quoted: Vec<String> = items.iter().map(|item| yaml_string(item)).collect();
+        format!("[{}]", quoted.join(", "))
+    };
+    let mut lines = vec!["---".to_string()];
+    if options.layout == Layout::Jekyll {
+        lines.push("layout: post".to_string());
+    }
+    lines.push(format!("title: {}", yaml_string(&trip.fields.name)));
+    let date_text = match (options.layout, midnight) {
+        (Layout::Jekyll, Some(at)) => at.format("%Y-%m-%d %H:%M:%S %z").to_string(),
+        (_, Some(at)) => at.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+        (_, None) => date.to_string(),
+    };
+    lines.push(format!("date: {date_text}"));
+    if options.layout == Layout::Hugo {
+        lines.push(format!("draft: {}", !options.publish));
+    }
+    if !trip.fields.author.is_empty() {
+        lines.push(format!("author: {}", yaml_string(&trip.fields.author)));
+    }
+    lines.push(format!("tags: {}", list(&trip.fields.tags)));
+    lines.push(format!("categories: {}", list(&["travel".to_string()])));
+    if !context.place.is_empty() {
+        lines.push(format!("location: {}", yaml_string(&context.place)));
+    }
+    if !trip.fields.city.is_empty() {
+        lines.push(format!("city: {}", yaml_string(&trip.fields.city)));
+    }
+    if !trip.fields.country.is_empty() {
+        lines.push(format!("country: {}", yaml_string(&trip.fields.country)));
+    }
+    lines.push("---".to_string());
+    lines.join("\n") + "\n"
+}
