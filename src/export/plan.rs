@@ -38,7 +38,7 @@ pub struct PlannedImage {
     pub as_png: bool,
 }
 
-/// The template's view of the post. Documented in `docs/template.md`.
+/// The template's view of the post. Documented in README.md ("Templates").
 #[derive(Debug, Clone, Serialize)]
 pub struct PostContext {
     pub title: String,

@@ -5,6 +5,8 @@ mod util;
 
 /// The command line through the built binary.
 mod cli;
+/// Exporting trips as blog posts: layouts, golden files, links, front matter, images, safety.
+mod export;
 /// Photo import: formats, EXIF, orientation, dedupe, bad input, cancel.
 mod import;
 /// Opening files: migrations, newer schemas, files that are not journals.

@@ -1,0 +1,651 @@
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::sync::mpsc::channel;
+
+use pulldown_cmark::{Event, Parser, Tag};
+use tripjournal::demo::create_demo_trip;
+use tripjournal::export::{ExportError, ExportEvent, ExportOptions, Layout, Order, export_trip};
+use tripjournal::model::{EntryFields, EntryKind, TripFields, TripId};
+use tripjournal::photos::{ImportRequest, import_files, read_exif};
+use tripjournal::store::{PhotoBytes, Store};
+use yaml_rust2::{Yaml, YamlLoader};
+
+use crate::util::{TempJournal, fixture};
+
+fn demo_journal() -> (TempJournal, TripId) {
+    let mut journal = TempJournal::new();
+    let trip = create_demo_trip(&mut journal.store).expect("demo trip");
+    (journal, trip)
+}
+
+/// Every file under a folder with its bytes, keyed by path relative to it.
+fn tree(root: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    fn walk(root: &Path, dir: &Path, files: &mut BTreeMap<PathBuf, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).expect("readable folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                walk(root, &path, files);
+            } else {
+                let bytes = std::fs::read(&path).expect("readable file");
+                files.insert(
+                    path.strip_prefix(root).expect("inside").to_path_buf(),
+                    bytes,
+                );
+            }
+        }
+    }
+    let mut files = BTreeMap::new();
+    if root.exists() {
+        walk(root, root, &mut files);
+    }
+    files
+}
+
+/// The image destinations of a Markdown post, resolved to files for its layout.
+fn image_files(markdown: &str, post: &Path, out: &Path, layout: Layout) -> Vec<PathBuf> {
+    // Jekyll runs Liquid before Markdown: `{{ "/x.jpg" | relative_url }}` becomes `/x.jpg`
+    // on a site without a baseurl.
+    let markdown = if layout == Layout::Jekyll {
+        let mut rendered = String::new();
+        let mut rest = markdown;
+        while let Some(start) = rest.find("{{ \"") {
+            rendered.push_str(&rest[..start]);
+            let after = &rest[start + 4..];
+            let end = after
+                .find("\" | relative_url }}")
+                .expect("a relative_url link");
+            rendered.push_str(&after[..end]);
+            rest = &after[end + "\" | relative_url }}".len()..];
+        }
+        rendered.push_str(rest);
+        rendered
+    } else {
+        markdown.to_string()
+    };
+    let mut targets = Vec::new();
+    for event in Parser::new(&markdown) {
+        if let Event::Start(Tag::Image { dest_url, .. }) = event {
+            let link = dest_url.to_string();
+            let path = match layout {
+                Layout::Jekyll => {
+                    let inner = link.strip_prefix('/').unwrap_or_else(|| {
+                        panic!("jekyll image links start at the site root: {link}")
+                    });
+                    out.join(inner)
+                }
+                _ => {
+                    assert!(
+                        !link.contains("..") && !link.starts_with('/'),
+                        "relative link: {link}"
+                    );
+                    post.parent().expect("post folder").join(&link)
+                }
+            };
+            targets.push(path);
+        }
+    }
+    targets
+}
+
+fn golden_path(layout: Layout, order: Order) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(format!("demo-{}-{}.md", layout.as_str(), order.as_str()))
+}
+
+#[test]
+fn demo_trip_matches_golden_posts_and_every_image_link_resolves() {
+    let (journal, trip) = demo_journal();
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    for layout in [Layout::Plain, Layout::Jekyll, Layout::Hugo] {
+        for order in [Order::Day, Order::Kind, Order::Section] {
+            let out =
+                journal
+                    .dir
+                    .path()
+                    .join(format!("out-{}-{}", layout.as_str(), order.as_str()));
+            let mut options = ExportOptions::new(&out, layout);
+            options.order = order;
+            let report = export_trip(&journal.store, trip, &options).expect("export");
+            let markdown = std::fs::read_to_string(&report.post).expect("post");
+
+            let golden = golden_path(layout, order);
+            if update {
+                std::fs::create_dir_all(golden.parent().expect("folder")).expect("golden folder");
+                std::fs::write(&golden, &markdown).expect("golden written");
+            }
+            let expected = std::fs::read_to_string(&golden).unwrap_or_else(|_| {
+                panic!(
+                    "golden file missing: {} (UPDATE_GOLDEN=1)",
+                    golden.display()
+                )
+            });
+            assert!(
+                markdown == expected,
+                "{layout:?}/{order:?} differs from {}",
+                golden.display()
+            );
+
+            let links = image_files(
+                &markdown,
+                &report.post,
+                &std::fs::canonicalize(&out).expect("out"),
+                layout,
+            );
+            assert_eq!(
+                links.len(),
+                report.images.len(),
+                "{layout:?}/{order:?}: one link per written image"
+            );
+            assert!(links.len() >= 8, "the demo's photos are all in the post");
+            for link in &links {
+                assert!(
+                    link.is_file(),
+                    "{layout:?}/{order:?}: image link does not resolve: {}",
+                    link.display()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn layouts_put_files_where_blogs_expect_them() {
+    let (journal, trip) = demo_journal();
+    let out = journal.dir.path().join("blog");
+    let cases = [
+        (
+            Layout::Plain,
+            false,
+            "openstack-bo-lin-feng-hui-berlin-summit-2018.md",
+        ),
+        (
+            Layout::Jekyll,
+            false,
+            "_drafts/openstack-bo-lin-feng-hui-berlin-summit-2018.md",
+        ),
+        (
+            Layout::Jekyll,
+            true,
+            "_posts/2018-11-12-openstack-bo-lin-feng-hui-berlin-summit-2018.md",
+        ),
+        (
+            Layout::Hugo,
+            false,
+            "content/posts/openstack-bo-lin-feng-hui-berlin-summit-2018/index.md",
+        ),
+    ];
+    for (layout, publish, expected) in cases {
+        let mut options = ExportOptions::new(&out, layout);
+        options.publish = publish;
+        let report = export_trip(&journal.store, trip, &options).expect("export");
+        assert_eq!(
+            report.post,
+            std::fs::canonicalize(&out).expect("out").join(expected)
+        );
+        let text = std::fs::read_to_string(&report.post).expect("post");
+        if layout == Layout::Hugo {
+            assert!(
+                text.contains("\ndraft: true\n"),
+                "a Hugo draft unless --publish"
+            );
+        }
+    }
+}
+
+fn front_matter(markdown: &str) -> Yaml {
+    let rest = markdown
+        .strip_prefix("---\n")
+        .expect("front matter starts the post");
+    let end = rest.find("\n---\n").expect("front matter ends");
+    let mut documents =
+        YamlLoader::load_from_str(&rest[..end]).expect("front matter is valid YAML");
+    documents.remove(0)
+}
+
+#[test]
+fn hostile_titles_give_valid_front_matter_and_stay_inside_the_output_folder() {
+    let hostile = [
+        "Berlin: the \"best\" #1 trip",
+        "- starts like a list",
+        "[starts] like a sequence",
+        "{starts: like a map}",
+        "two\nlines\r\nand a tab\there",
+        "../../../etc/passwd",
+        "..\\..\\windows\\system32",
+        "a/b/c",
+        "nul\0byte",
+        "CON",
+        "柏林峰会",
+        "🍖🍺",
+        "'single' and `back` quotes & *stars* | pipes {{ liquid }} {% tag %}",
+        "yes",
+        "null",
+        "123",
+        &"很长的标题 very long title ".repeat(25),
+    ];
+    let journal = TempJournal::new();
+    let root = journal.dir.path().join("sandbox");
+    let out = root.join("out");
+    for (index, title) in hostile.iter().enumerate() {
+        let mut fields = TripFields::named(title);
+        fields.author = format!("Author: {title}");
+        fields.city = title.to_string();
+        fields.tags = vec![title.to_string(), "- dash".into(), "#hash".into()];
+        fields.start_date = chrono::NaiveDate::from_ymd_opt(2018, 11, 1 + index as u32);
+        let trip = journal.store.create_trip(&fields).expect("trip");
+        let at = chrono::Utc::now();
+        let mut entry = EntryFields::new(EntryKind::Note, title, at);
+        entry.section = Some(title.to_string());
+        journal.store.create_entry(trip, &entry).expect("entry");
+        for layout in [Layout::Jekyll, Layout::Hugo] {
+            let mut options = ExportOptions::new(&out, layout);
+            options.order = Order::Section;
+            let report = export_trip(&journal.store, trip, &options)
+                .unwrap_or_else(|e| panic!("{title:?}: {e}"));
+            let text = std::fs::read_to_string(&report.post).expect("post");
+            let yaml = front_matter(&text);
+            assert_eq!(
+                yaml["title"].as_str(),
+                Some(title.trim()),
+                "{layout:?}: title round trip"
+            );
+            assert_eq!(yaml["author"].as_str(), Some(fields.author.as_str()));
+            assert_eq!(yaml["city"].as_str(), Some(*title));
+            let tags: Vec<&str> = yaml["tags"]
+                .as_vec()
+                .expect("tags")
+                .iter()
+                .filter_map(Yaml::as_str)
+                .collect();
+            assert_eq!(tags, vec![*title, "- dash", "#hash"]);
+            if layout == Layout::Jekyll && title.contains("{{") {
+                assert!(
+                    text.contains("{% raw %}"),
+                    "Liquid in user text is protected"
+                );
+            }
+            let file_name = report
+                .post
+                .file_name()
+                .and_then(|n| n.to_str())
+                .expect("ASCII name");
+            assert!(file_name.is_ascii() && file_name.len() <= 80, "{file_name}");
+        }
+    }
+    // Nothing was written next to the output folder.
+    let siblings: Vec<_> = std::fs::read_dir(&root)
+        .expect("root")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    assert_eq!(siblings, vec![std::ffi::OsString::from("out")]);
+    for path in tree(&out).keys() {
+        assert!(
+            path.components()
+                .all(|c| matches!(c, std::path::Component::Normal(_)))
+        );
+        assert!(
+            path.to_str().is_some_and(str::is_ascii),
+            "non-ASCII file name {}",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn exporting_twice_gives_identical_files() {
+    let (journal, trip) = demo_journal();
+    let first = journal.dir.path().join("first");
+    let second = journal.dir.path().join("second");
+    for layout in [Layout::Plain, Layout::Jekyll, Layout::Hugo] {
+        export_trip(&journal.store, trip, &ExportOptions::new(&first, layout)).expect("export");
+        export_trip(&journal.store, trip, &ExportOptions::new(&second, layout)).expect("export");
+    }
+    let before = tree(&first);
+    assert_eq!(
+        before,
+        tree(&second),
+        "two exports of the same trip are byte-identical"
+    );
+    let report = export_trip(
+        &journal.store,
+        trip,
+        &ExportOptions::new(&first, Layout::Plain),
+    )
+    .expect("again");
+    assert!(report.unchanged);
+    assert_eq!(
+        before,
+        tree(&first),
+        "re-exporting over itself changes nothing"
+    );
+}
+
+#[test]
+fn an_edited_post_is_not_overwritten_unless_forced() {
+    let (journal, trip) = demo_journal();
+    let out = journal.dir.path().join("blog");
+    let report = export_trip(
+        &journal.store,
+        trip,
+        &ExportOptions::new(&out, Layout::Plain),
+    )
+    .expect("export");
+    // Unedited: a re-export after a change in the journal overwrites it.
+    let entries = journal.store.entries(trip).expect("entries");
+    let mut changed = entries[0].fields.clone();
+    changed.title = "Changed title".into();
+    journal
+        .store
+        .update_entry(entries[0].id, &changed)
+        .expect("update");
+    export_trip(
+        &journal.store,
+        trip,
+        &ExportOptions::new(&out, Layout::Plain),
+    )
+    .expect("unedited post is replaced");
+    assert!(
+        std::fs::read_to_string(&report.post)
+            .expect("post")
+            .contains("Changed title")
+    );
+
+    // Edited by the user: refused, and the edit survives.
+    let edited = std::fs::read_to_string(&report.post).expect("post") + "\nMy own closing words.\n";
+    std::fs::write(&report.post, &edited).expect("edit");
+    changed.title = "Changed again".into();
+    journal
+        .store
+        .update_entry(entries[0].id, &changed)
+        .expect("update");
+    match export_trip(
+        &journal.store,
+        trip,
+        &ExportOptions::new(&out, Layout::Plain),
+    ) {
+        Err(ExportError::EditedPost(path)) => assert_eq!(path, report.post),
+        other => panic!("expected the edited post to be refused, got {other:?}"),
+    }
+    assert_eq!(std::fs::read_to_string(&report.post).expect("post"), edited);
+
+    let mut forced = ExportOptions::new(&out, Layout::Plain);
+    forced.force = true;
+    export_trip(&journal.store, trip, &forced).expect("forced export");
+    assert!(
+        std::fs::read_to_string(&report.post)
+            .expect("post")
+            .contains("Changed again")
+    );
+}
+
+#[test]
+fn a_failure_midway_leaves_nothing_behind() {
+    let (journal, trip) = demo_journal();
+    let out = journal.dir.path().join("blog");
+    std::fs::create_dir_all(out.join("_posts")).expect("blog");
+    std::fs::write(out.join("_posts/existing.md"), "someone else's post").expect("write");
+    let before = tree(&out);
+
+    // Cancelled: nothing is written, and the progress channel saw no finish.
+    let cancel = Arc::new(AtomicBool::new(true));
+    let (sender, events) = channel();
+    let mut options = ExportOptions::new(&out, Layout::Jekyll);
+    options.progress = Some(sender);
+    options.cancel = Some(Arc::clone(&cancel));
+    let result = export_trip(&journal.store, trip, &options);
+    drop(options);
+    assert!(matches!(result, Err(ExportError::Cancelled)), "{result:?}");
+    assert!(
+        !events
+            .iter()
+            .any(|event| matches!(event, ExportEvent::Finished { .. }))
+    );
+    assert_eq!(
+        tree(&out),
+        before,
+        "a cancelled export leaves the blog as it was"
+    );
+
+    // A photo whose stored preview is damaged fails the export after earlier images were
+    // made; nothing is half-written.
+    let photo = journal.store.photos(trip).expect("photos")[3].id;
+    journal
+        .store
+        .connection()
+        .execute(
+            "UPDATE photo_data SET preview = x'FFD8FF00' WHERE photo_id = ?1",
+            [photo.0],
+        )
+        .expect("damage");
+    let mut small = ExportOptions::new(&out, Layout::Jekyll);
+    small.max_width = 300;
+    let result = export_trip(&journal.store, trip, &small);
+    assert!(
+        matches!(result, Err(ExportError::Photo { .. })),
+        "{result:?}"
+    );
+    assert_eq!(
+        tree(&out),
+        before,
+        "a failed export leaves the blog as it was"
+    );
+
+    // A broken user template fails before anything is written.
+    let mut templated = ExportOptions::new(&out, Layout::Jekyll);
+    templated.template = Some("{% for x in %}".into());
+    assert!(matches!(
+        export_trip(&journal.store, trip, &templated),
+        Err(ExportError::Template(_))
+    ));
+    assert_eq!(tree(&out), before);
+}
+
+#[test]
+fn exported_images_are_upright_bounded_and_carry_no_metadata() {
+    let mut journal = TempJournal::new();
+    let trip = journal.berlin_trip();
+    let entry = journal
+        .store
+        .create_entry(
+            trip,
+            &EntryFields::new(EntryKind::Note, "Photos", chrono::Utc::now()),
+        )
+        .expect("entry");
+    let mut request =
+        ImportRequest::new(trip, vec![fixture("orient6_gps.jpg"), fixture("alpha.png")]);
+    request.entry = Some(entry);
+    import_files(&mut journal.store, &request, &AtomicBool::new(false), None).expect("import");
+
+    let out = journal.dir.path().join("out");
+    let mut options = ExportOptions::new(&out, Layout::Hugo);
+    options.max_width = 100;
+    let report = export_trip(&journal.store, trip, &options).expect("export");
+    assert_eq!(report.images.len(), 2);
+    let jpeg = &report.images[0];
+    assert_eq!(jpeg.extension().and_then(|e| e.to_str()), Some("jpg"));
+    let bytes = std::fs::read(jpeg).expect("image");
+    let image = image::load_from_memory(&bytes).expect("decodes").to_rgb8();
+    assert_eq!(
+        image.dimensions(),
+        (75, 100),
+        "upright (portrait) and within --max-width"
+    );
+    let top_right = image.get_pixel(70, 5);
+    assert!(
+        top_right[0] > 200 && top_right[1] < 80,
+        "upright: the red block is at the top right"
+    );
+    assert_eq!(read_exif(&bytes), Default::default(), "no EXIF at all");
+
+    let png = &report.images[1];
+    assert_eq!(
+        png.extension().and_then(|e| e.to_str()),
+        Some("png"),
+        "transparency stays PNG"
+    );
+    let png_image = image::open(png).expect("png").to_rgba8();
+    assert_eq!(png_image.get_pixel(1, 1)[3], 0, "transparent corner kept");
+
+    // Never upscaled.
+    let mut big = ExportOptions::new(journal.dir.path().join("big"), Layout::Hugo);
+    big.max_width = 5000;
+    let report = export_trip(&journal.store, trip, &big).expect("export");
+    let image = image::open(&report.images[0]).expect("decodes");
+    assert_eq!((image.width(), image.height()), (120, 160));
+
+    // --keep-gps keeps the position and nothing else.
+    let mut gps = ExportOptions::new(journal.dir.path().join("gps"), Layout::Hugo);
+    gps.keep_gps = true;
+    let report = export_trip(&journal.store, trip, &gps).expect("export");
+    let exif = read_exif(&std::fs::read(&report.images[0]).expect("image"));
+    let position = exif.gps.expect("GPS kept on request");
+    assert!((position.latitude - 52.5).abs() < 1e-3 && (position.longitude - 13.274).abs() < 1e-3);
+    assert_eq!(exif.camera_model, None);
+    assert_eq!(exif.taken_at, None);
+    assert_eq!(exif.orientation, None);
+}
+
+#[test]
+fn the_stored_preview_is_reused_when_large_enough() {
+    let mut journal = TempJournal::new();
+    let trip = journal.berlin_trip();
+    let mut picture = image::RgbImage::new(2000, 1500);
+    for (x, y, pixel) in picture.enumerate_pixels_mut() {
+        *pixel = image::Rgb([(x % 256) as u8, (y % 256) as u8, 90]);
+    }
+    let path = journal.dir.path().join("big.png");
+    picture.save(&path).expect("save");
+    import_files(
+        &mut journal.store,
+        &ImportRequest::new(trip, vec![path]),
+        &AtomicBool::new(false),
+        None,
+    )
+    .expect("import");
+    let photo = journal.store.photos(trip).expect("photos")[0].id;
+    let report = export_trip(
+        &journal.store,
+        trip,
+        &ExportOptions::new(journal.dir.path().join("o"), Layout::Plain),
+    )
+    .expect("export");
+    let exported = std::fs::read(&report.images[0]).expect("image");
+    assert_eq!(
+        exported,
+        journal
+            .store
+            .photo_bytes(photo, PhotoBytes::Preview)
+            .expect("preview")
+    );
+}
+
+#[test]
+fn a_user_template_renders_the_documented_context() {
+    let (journal, trip) = demo_journal();
+    let template = "# {{ title | md }}\n{% for group in groups %}{% for entry in group.entries %}\
+                    - {{ entry.kind }} {{ entry.title | md }}{% if entry.rating %} {{ entry.rating.stars }}{% endif %}\n\
+                    {% endfor %}{% endfor %}{% for row in food_ratings %}{{ row.rank }}={{ row.dish }}\n{% endfor %}";
+    let mut options = ExportOptions::new(journal.dir.path().join("custom"), Layout::Plain);
+    options.template = Some(template.into());
+    let report = export_trip(&journal.store, trip, &options).expect("export");
+    let text = std::fs::read_to_string(report.post).expect("post");
+    assert!(
+        text.starts_with("# OpenStack 柏林峰会 · Berlin Summit 2018\n"),
+        "{text}"
+    );
+    assert!(text.contains("- rating 柏林肘子 No.1 ★★★★½"), "{text}");
+    assert!(text.contains("1=Schweinshaxe"), "{text}");
+}
+
+#[test]
+fn the_cli_exports_and_prints_the_post_last() {
+    let (journal, trip) = demo_journal();
+    let TempJournal { dir, store } = journal;
+    drop(store);
+    let journal_path = dir.path().join("journal.sqlite");
+    let out = dir.path().join("site");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_tripjournal"))
+        .arg("--journal")
+        .arg(&journal_path)
+        .args([
+            "export",
+            "--trip",
+            &trip.to_string(),
+            "--layout",
+            "hugo",
+            "--order",
+            "section",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stdout = String::from_utf8(output.stdout).expect("utf-8");
+    let last = stdout.lines().last().expect("output");
+    assert!(
+        last.ends_with("index.md") && Path::new(last).is_file(),
+        "{stdout}"
+    );
+
+    // Edited post: one error line, exit 1; a bad layout: exit 2.
+    std::fs::write(last, "edited").expect("edit");
+    let again = std::process::Command::new(env!("CARGO_BIN_EXE_tripjournal"))
+        .arg("--journal")
+        .arg(&journal_path)
+        .args([
+            "export",
+            "--trip",
+            &trip.to_string(),
+            "--layout",
+            "hugo",
+            "--order",
+            "section",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert_eq!(again.status.code(), Some(1));
+    let err = String::from_utf8(again.stderr).expect("utf-8");
+    assert!(
+        err.starts_with("error: ")
+            && err.contains("--force")
+            && err.trim_end().lines().count() == 1,
+        "{err}"
+    );
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_tripjournal"))
+        .arg("--journal")
+        .arg(&journal_path)
+        .args([
+            "export",
+            "--trip",
+            &trip.to_string(),
+            "--layout",
+            "wordpress",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .expect("runs");
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
+fn a_trip_that_is_missing_is_an_error() {
+    let journal = TempJournal::new();
+    let result = export_trip(
+        &journal.store,
+        TripId(42),
+        &ExportOptions::new(journal.dir.path(), Layout::Plain),
+    );
+    assert!(result.is_err());
+    let _: &Store = &journal.store;
+}
