@@ -267,10 +267,9 @@ pub fn create_demo_trip(store: &mut Store) -> Result<TripId, ImportError> {
             caption,
             &format!("demo-city-{seed}.jpg"),
             jpeg,
-        )? {
-            if seed == 100 {
-                store.set_trip_cover(trip_id, Some(photo))?;
-            }
+        )? && seed == 100
+        {
+            store.set_trip_cover(trip_id, Some(photo))?;
         }
     }
     Ok(trip_id)

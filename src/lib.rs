@@ -5,9 +5,11 @@
 //! [`store`] the journal file, [`photos`] the image pipeline and batch import, [`demo`] the
 //! built-in example trip, and [`cli`] the command line over all of them.
 
+pub mod app;
 pub mod cli;
 pub mod demo;
 pub mod export;
 pub mod model;
 pub mod photos;
 pub mod store;
+pub mod ui;

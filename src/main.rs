@@ -1,10 +1,10 @@
-//! The `tripjournal` program: parses the command line and runs a command. With no command it
-//! will open the desktop app; until that exists it prints help.
+//! The `tripjournal` program: parses the command line and runs a command; with no command it
+//! opens the desktop app on the journal.
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
-use tripjournal::cli::{Cli, run};
+use clap::Parser;
+use tripjournal::cli::{Cli, default_journal_path, run};
 
 fn main() -> ExitCode {
     // A bug must still end as one readable line, never a backtrace.
@@ -43,9 +43,25 @@ fn main() -> ExitCode {
         }
     };
     if cli.command.is_none() {
-        // The desktop app arrives with its own issue; until then, show what the CLI can do.
-        let _ = Cli::command().print_help();
-        return ExitCode::SUCCESS;
+        let journal = match cli
+            .journal
+            .clone()
+            .map(Ok)
+            .unwrap_or_else(default_journal_path)
+        {
+            Ok(path) => path,
+            Err(error) => {
+                eprintln!("error: {error}");
+                return ExitCode::from(error.exit_code() as u8);
+            }
+        };
+        return match tripjournal::ui::run(journal) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(1)
+            }
+        };
     }
     let stdout = std::io::stdout();
     let mut out = stdout.lock();

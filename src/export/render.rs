@@ -87,10 +87,10 @@ pub fn render_post(
 
 fn one_line(error: &minijinja::Error) -> String {
     let mut text = error.to_string();
-    if let Some(line) = error.line() {
-        if !text.contains("line") {
-            text.push_str(&format!(" (line {line})"));
-        }
+    if let Some(line) = error.line()
+        && !text.contains("line")
+    {
+        text.push_str(&format!(" (line {line})"));
     }
     text.lines().next().unwrap_or("").to_string()
 }

@@ -44,13 +44,13 @@ impl TripFields {
         if self.name.trim().is_empty() {
             return Err(ModelError::EmptyTripName);
         }
-        if let (Some(start), Some(end)) = (self.start_date, self.end_date) {
-            if end < start {
-                return Err(ModelError::EndBeforeStart {
-                    start: start.to_string(),
-                    end: end.to_string(),
-                });
-            }
+        if let (Some(start), Some(end)) = (self.start_date, self.end_date)
+            && end < start
+        {
+            return Err(ModelError::EndBeforeStart {
+                start: start.to_string(),
+                end: end.to_string(),
+            });
         }
         Ok(())
     }

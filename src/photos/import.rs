@@ -98,13 +98,13 @@ pub fn import_files(
     progress: Option<&Sender<ImportEvent>>,
 ) -> Result<Vec<FileOutcome>, ImportError> {
     store.trip(request.trip)?;
-    if let Some(entry) = request.entry {
-        if store.entry(entry)?.trip != request.trip {
-            return Err(ImportError::Store(crate::store::StoreError::NotFound {
-                what: "entry in this trip",
-                id: entry.to_string(),
-            }));
-        }
+    if let Some(entry) = request.entry
+        && store.entry(entry)?.trip != request.trip
+    {
+        return Err(ImportError::Store(crate::store::StoreError::NotFound {
+            what: "entry in this trip",
+            id: entry.to_string(),
+        }));
     }
     let total = request.files.len();
     let send = |event: ImportEvent| {

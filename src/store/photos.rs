@@ -267,13 +267,13 @@ impl Store {
     /// `None` back to the trip's unassigned photos.
     pub fn move_photo(&self, id: PhotoId, entry: Option<EntryId>) -> StoreResult<()> {
         let photo = self.photo(id)?;
-        if let Some(entry_id) = entry {
-            if self.entry(entry_id)?.trip != photo.trip {
-                return Err(StoreError::NotFound {
-                    what: "entry in this photo's trip",
-                    id: entry_id.to_string(),
-                });
-            }
+        if let Some(entry_id) = entry
+            && self.entry(entry_id)?.trip != photo.trip
+        {
+            return Err(StoreError::NotFound {
+                what: "entry in this photo's trip",
+                id: entry_id.to_string(),
+            });
         }
         let position: i64 = self.conn.query_row(
             "SELECT coalesce(max(position), 0) + 1 FROM photos WHERE trip_id = ?1",

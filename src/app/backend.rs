@@ -1,0 +1,422 @@
+//! The journal thread: one connection, commands in, events out.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread::JoinHandle;
+
+use crate::export::{ExportEvent, ExportOptions, ExportReport, export_trip};
+use crate::model::{Entry, EntryFields, EntryId, Photo, PhotoId, Trip, TripFields, TripId};
+use crate::photos::{FileOutcome, ImportEvent, ImportRequest, import_bytes, import_files};
+use crate::store::{PhotoInsert, Store};
+
+/// What the window asks of the journal.
+#[derive(Debug)]
+pub enum Command {
+    LoadTrips,
+    LoadTrip(TripId),
+    CreateTrip(TripFields),
+    UpdateTrip(TripId, TripFields),
+    DeleteTrip(TripId),
+    CreateDemo,
+    /// `tag` comes back in [`Event::EntryCreated`] so the window knows which capture it was.
+    CreateEntry {
+        trip: TripId,
+        fields: EntryFields,
+        tag: u64,
+    },
+    UpdateEntry(EntryId, EntryFields),
+    DeleteEntry {
+        entry: EntryId,
+        with_photos: bool,
+    },
+    ReorderEntries(TripId, Vec<EntryId>),
+    ImportFiles {
+        trip: TripId,
+        entry: Option<EntryId>,
+        files: Vec<PathBuf>,
+    },
+    ImportBytes {
+        trip: TripId,
+        entry: Option<EntryId>,
+        name: String,
+        bytes: Vec<u8>,
+    },
+    CancelImport,
+    SetCaption(PhotoId, String),
+    MovePhoto(PhotoId, Option<EntryId>),
+    ReorderPhotos(TripId, Vec<PhotoId>),
+    DeletePhoto(PhotoId),
+    SetCover(TripId, Option<PhotoId>),
+    Export {
+        trip: TripId,
+        options: ExportOptions,
+    },
+    CancelExport,
+    /// Answered with [`Event::Flushed`] once every earlier command is done.
+    Flush(u64),
+}
+
+/// What the journal answers.
+#[derive(Debug)]
+pub enum Event {
+    Trips(Vec<Trip>),
+    TripLoaded {
+        trip: Trip,
+        entries: Vec<Entry>,
+        photos: Vec<Photo>,
+    },
+    TripCreated(Trip),
+    TripDeleted(TripId),
+    EntryCreated {
+        tag: u64,
+        entry: Entry,
+    },
+    EntrySaved(EntryId),
+    EntryDeleted(EntryId),
+    Entries {
+        trip: TripId,
+        entries: Vec<Entry>,
+    },
+    Photos {
+        trip: TripId,
+        photos: Vec<Photo>,
+    },
+    ImportProgress {
+        done: usize,
+        total: usize,
+    },
+    ImportFinished {
+        outcomes: Vec<FileOutcome>,
+    },
+    ExportProgress {
+        done: usize,
+        total: usize,
+    },
+    ExportFinished(Result<ExportReport, String>),
+    Flushed(u64),
+    /// A one-line message for the user.
+    Error(String),
+}
+
+/// The handle the window holds.
+pub struct Backend {
+    commands: Sender<Command>,
+    events: Receiver<Event>,
+    thread: Option<JoinHandle<()>>,
+    import_cancel: Arc<AtomicBool>,
+    export_cancel: Arc<AtomicBool>,
+}
+
+impl Backend {
+    /// Starts the journal thread on an already opened store. `wake` is called after each event
+    /// is sent (the window uses it to repaint).
+    pub fn start(store: Store, wake: impl Fn() + Send + Sync + 'static) -> Backend {
+        let (commands, command_receiver) = channel::<Command>();
+        let (event_sender, events) = channel::<Event>();
+        let import_cancel = Arc::new(AtomicBool::new(false));
+        let export_cancel = Arc::new(AtomicBool::new(false));
+        let worker = Worker {
+            store,
+            events: event_sender,
+            wake: Arc::new(wake),
+            import_cancel: Arc::clone(&import_cancel),
+            export_cancel: Arc::clone(&export_cancel),
+        };
+        let thread = std::thread::Builder::new()
+            .name("journal".into())
+            .spawn(move || worker.run(command_receiver))
+            .ok();
+        Backend {
+            commands,
+            events,
+            thread,
+            import_cancel,
+            export_cancel,
+        }
+    }
+
+    /// Sends a command; cancels take effect at once.
+    pub fn send(&self, command: Command) {
+        match command {
+            Command::CancelImport => self
+                .import_cancel
+                .store(true, std::sync::atomic::Ordering::Relaxed),
+            Command::CancelExport => self
+                .export_cancel
+                .store(true, std::sync::atomic::Ordering::Relaxed),
+            other => {
+                // A closed channel means the journal thread is gone; its error was reported.
+                let _ = self.commands.send(other);
+            }
+        }
+    }
+
+    /// The next event, if one is waiting.
+    pub fn try_event(&self) -> Option<Event> {
+        self.events.try_recv().ok()
+    }
+
+    /// Waits (at most `timeout`) for all earlier commands to finish; used when closing.
+    pub fn flush_blocking(&self, timeout: std::time::Duration) -> Vec<Event> {
+        let token = u64::MAX;
+        let _ = self.commands.send(Command::Flush(token));
+        let deadline = std::time::Instant::now() + timeout;
+        let mut other = Vec::new();
+        while let Some(left) = deadline.checked_duration_since(std::time::Instant::now()) {
+            match self.events.recv_timeout(left) {
+                Ok(Event::Flushed(t)) if t == token => break,
+                Ok(event) => other.push(event),
+                Err(_) => break,
+            }
+        }
+        other
+    }
+}
+
+impl Drop for Backend {
+    fn drop(&mut self) {
+        let (closed, _) = channel();
+        self.commands = closed;
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+struct Worker {
+    store: Store,
+    events: Sender<Event>,
+    wake: Arc<dyn Fn() + Send + Sync>,
+    import_cancel: Arc<AtomicBool>,
+    export_cancel: Arc<AtomicBool>,
+}
+
+impl Worker {
+    fn run(mut self, commands: Receiver<Command>) {
+        while let Ok(command) = commands.recv() {
+            if let Err(message) = self.handle(command) {
+                self.send(Event::Error(message));
+            }
+        }
+    }
+
+    fn send(&self, event: Event) {
+        let _ = self.events.send(event);
+        (self.wake)();
+    }
+
+    fn reload_trip(&self, trip: TripId) -> Result<(), String> {
+        let trip = self.store.trip(trip).map_err(|e| e.to_string())?;
+        let entries = self.store.entries(trip.id).map_err(|e| e.to_string())?;
+        let photos = self.store.photos(trip.id).map_err(|e| e.to_string())?;
+        self.send(Event::TripLoaded {
+            trip,
+            entries,
+            photos,
+        });
+        Ok(())
+    }
+
+    fn send_trips(&self) -> Result<(), String> {
+        let trips = self.store.trips().map_err(|e| e.to_string())?;
+        self.send(Event::Trips(trips));
+        Ok(())
+    }
+
+    fn send_photos(&self, trip: TripId) -> Result<(), String> {
+        let photos = self.store.photos(trip).map_err(|e| e.to_string())?;
+        self.send(Event::Photos { trip, photos });
+        Ok(())
+    }
+
+    fn handle(&mut self, command: Command) -> Result<(), String> {
+        let text = |e: crate::store::StoreError| e.to_string();
+        match command {
+            Command::LoadTrips => self.send_trips()?,
+            Command::LoadTrip(trip) => self.reload_trip(trip)?,
+            Command::CreateTrip(fields) => {
+                let id = self.store.create_trip(&fields).map_err(text)?;
+                let trip = self.store.trip(id).map_err(text)?;
+                self.send_trips()?;
+                self.send(Event::TripCreated(trip));
+            }
+            Command::UpdateTrip(id, fields) => {
+                self.store.update_trip(id, &fields).map_err(text)?;
+                self.send_trips()?;
+            }
+            Command::DeleteTrip(id) => {
+                self.store.delete_trip(id).map_err(text)?;
+                self.send(Event::TripDeleted(id));
+                self.send_trips()?;
+            }
+            Command::CreateDemo => {
+                let id =
+                    crate::demo::create_demo_trip(&mut self.store).map_err(|e| e.to_string())?;
+                let trip = self.store.trip(id).map_err(text)?;
+                self.send_trips()?;
+                self.send(Event::TripCreated(trip));
+            }
+            Command::CreateEntry { trip, fields, tag } => {
+                let id = self.store.create_entry(trip, &fields).map_err(text)?;
+                let entry = self.store.entry(id).map_err(text)?;
+                self.send(Event::EntryCreated { tag, entry });
+            }
+            Command::UpdateEntry(id, fields) => {
+                self.store.update_entry(id, &fields).map_err(text)?;
+                self.send(Event::EntrySaved(id));
+            }
+            Command::DeleteEntry { entry, with_photos } => {
+                let trip = self.store.entry(entry).map_err(text)?.trip;
+                self.store.delete_entry(entry, with_photos).map_err(text)?;
+                self.send(Event::EntryDeleted(entry));
+                self.send_photos(trip)?;
+            }
+            Command::ReorderEntries(trip, order) => {
+                self.store.reorder_entries(trip, &order).map_err(text)?;
+                let entries = self.store.entries(trip).map_err(text)?;
+                self.send(Event::Entries { trip, entries });
+            }
+            Command::ImportFiles { trip, entry, files } => self.import(trip, entry, files)?,
+            Command::ImportBytes {
+                trip,
+                entry,
+                name,
+                bytes,
+            } => {
+                match import_bytes(&mut self.store, trip, entry, "", &name, bytes) {
+                    Ok(PhotoInsert::Imported(_)) => {}
+                    Ok(PhotoInsert::Duplicate(_)) => {
+                        self.send(Event::Error(format!("{name} is already in this trip")))
+                    }
+                    Err(error) => self.send(Event::Error(format!("{name}: {error}"))),
+                }
+                self.send_photos(trip)?;
+            }
+            Command::CancelImport | Command::CancelExport => {}
+            Command::SetCaption(photo, caption) => {
+                self.store
+                    .set_photo_caption(photo, &caption)
+                    .map_err(text)?;
+            }
+            Command::MovePhoto(photo, entry) => {
+                let trip = self.store.photo(photo).map_err(text)?.trip;
+                self.store.move_photo(photo, entry).map_err(text)?;
+                self.send_photos(trip)?;
+            }
+            Command::ReorderPhotos(trip, order) => {
+                self.store.reorder_photos(&order).map_err(text)?;
+                self.send_photos(trip)?;
+            }
+            Command::DeletePhoto(photo) => {
+                let trip = self.store.photo(photo).map_err(text)?.trip;
+                self.store.delete_photo(photo).map_err(text)?;
+                self.send_photos(trip)?;
+                self.send_trips()?;
+            }
+            Command::SetCover(trip, photo) => {
+                self.store.set_trip_cover(trip, photo).map_err(text)?;
+                self.send_trips()?;
+            }
+            Command::Export { trip, options } => self.export(trip, options),
+            Command::Flush(token) => self.send(Event::Flushed(token)),
+        }
+        Ok(())
+    }
+
+    /// Imports on a separate thread with its own connection, so the journal thread keeps
+    /// answering (saving typed text) while photos are decoded.
+    fn import(
+        &self,
+        trip: TripId,
+        entry: Option<EntryId>,
+        files: Vec<PathBuf>,
+    ) -> Result<(), String> {
+        self.import_cancel
+            .store(false, std::sync::atomic::Ordering::Relaxed);
+        let path = self.store.path().to_path_buf();
+        let events = self.events.clone();
+        let wake = Arc::clone(&self.wake);
+        let cancel = Arc::clone(&self.import_cancel);
+        std::thread::Builder::new()
+            .name("import".into())
+            .spawn(move || {
+                let send = |event: Event| {
+                    let _ = events.send(event);
+                    wake();
+                };
+                let mut store = match Store::open(&path) {
+                    Ok(store) => store,
+                    Err(error) => return send(Event::Error(error.to_string())),
+                };
+                let mut request = ImportRequest::new(trip, files);
+                request.entry = entry;
+                let (progress, progress_events) = channel();
+                let result = std::thread::scope(|scope| {
+                    scope.spawn(|| {
+                        for event in progress_events {
+                            if let ImportEvent::FileDone { done, total, .. } = event {
+                                send(Event::ImportProgress { done, total });
+                            }
+                        }
+                    });
+                    let result = import_files(&mut store, &request, &cancel, Some(&progress));
+                    drop(progress);
+                    result
+                });
+                match result {
+                    Ok(outcomes) => {
+                        if let Ok(photos) = store.photos(trip) {
+                            send(Event::Photos { trip, photos });
+                        }
+                        send(Event::ImportFinished { outcomes });
+                    }
+                    Err(error) => send(Event::Error(error.to_string())),
+                }
+            })
+            .map_err(|e| format!("cannot start the import: {e}"))?;
+        Ok(())
+    }
+
+    fn export(&self, trip: TripId, mut options: ExportOptions) {
+        self.export_cancel
+            .store(false, std::sync::atomic::Ordering::Relaxed);
+        let path = self.store.path().to_path_buf();
+        let events = self.events.clone();
+        let wake = Arc::clone(&self.wake);
+        options.cancel = Some(Arc::clone(&self.export_cancel));
+        let spawned = std::thread::Builder::new()
+            .name("export".into())
+            .spawn(move || {
+                let send = |event: Event| {
+                    let _ = events.send(event);
+                    wake();
+                };
+                let store = match Store::open(&path) {
+                    Ok(store) => store,
+                    Err(error) => return send(Event::ExportFinished(Err(error.to_string()))),
+                };
+                let (progress, progress_events) = channel();
+                options.progress = Some(progress);
+                let result = std::thread::scope(|scope| {
+                    scope.spawn(|| {
+                        for event in progress_events {
+                            if let ExportEvent::ImageWritten { done, total } = event {
+                                send(Event::ExportProgress { done, total });
+                            }
+                        }
+                    });
+                    let result = export_trip(&store, trip, &options);
+                    options.progress = None;
+                    result
+                });
+                send(Event::ExportFinished(result.map_err(|e| e.to_string())));
+            });
+        if let Err(error) = spawned {
+            self.send(Event::ExportFinished(Err(format!(
+                "cannot start the export: {error}"
+            ))));
+        }
+    }
+}

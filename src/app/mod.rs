@@ -1,0 +1,15 @@
+//! The desktop app's work that is not drawing: a background thread that owns the journal and
+//! answers commands (load, save, import, export), and a pool that decodes thumbnails.
+//!
+//! The window sends [`Command`]s and polls [`Event`]s once per frame, so it never waits on the
+//! disk, on decoding or on an export. Nothing here knows about egui; the UI in `src/ui` turns
+//! events into pixels. Long jobs (imports, exports) run on their own threads with their own
+//! journal connection, report progress as events and can be cancelled.
+
+mod backend;
+mod suggest;
+mod thumbnails;
+
+pub use backend::{Backend, Command, Event};
+pub use suggest::suggest_entry_for_photo;
+pub use thumbnails::{DecodedImage, ThumbnailPool};

@@ -1,0 +1,120 @@
+//! Which entry a photo probably belongs to, from when it was taken.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use crate::model::{Entry, EntryContent, EntryId, Photo};
+
+/// How long an entry without a duration is taken to last.
+const DEFAULT_SPAN_MIN: i64 = 60;
+
+/// The instant a photo was taken: with the camera's offset when recorded, else its wall clock
+/// read in the trip's zone.
+pub fn photo_instant(photo: &Photo, zone: Tz) -> Option<DateTime<Utc>> {
+    let taken = photo.metadata.taken_at?;
+    match taken.offset {
+        Some(offset) => offset
+            .from_local_datetime(&taken.local)
+            .single()
+            .map(|t| t.with_timezone(&Utc)),
+        None => zone
+            .from_local_datetime(&taken.local)
+            .earliest()
+            .map(|t| t.with_timezone(&Utc)),
+    }
+}
+
+/// Suggests an entry for an unassigned photo: the entry whose time span contains the moment
+/// the photo was taken, else the nearest entry on the same day (in the trip's zone).
+pub fn suggest_entry_for_photo(photo: &Photo, entries: &[Entry], zone: Tz) -> Option<EntryId> {
+    let at = photo_instant(photo, zone)?;
+    let span = |entry: &Entry| {
+        let minutes = match &entry.fields.content {
+            EntryContent::Session(session) => {
+                session.duration_min.map_or(DEFAULT_SPAN_MIN, i64::from)
+            }
+            _ => DEFAULT_SPAN_MIN,
+        };
+        (
+            entry.fields.at,
+            entry.fields.at + Duration::minutes(minutes),
+        )
+    };
+    if let Some(inside) = entries.iter().find(|entry| {
+        let (start, end) = span(entry);
+        start <= at && at <= end
+    }) {
+        return Some(inside.id);
+    }
+    let day = at.with_timezone(&zone).date_naive();
+    entries
+        .iter()
+        .filter(|entry| entry.fields.at.with_timezone(&zone).date_naive() == day)
+        .min_by_key(|entry| (entry.fields.at - at).num_seconds().abs())
+        .map(|entry| entry.id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{EntryFields, EntryKind, PhotoId, PhotoMetadata, TakenAt, TripId};
+    use chrono::NaiveDate;
+
+    fn entry(id: i64, hour: u32) -> Entry {
+        let at = chrono_tz::Europe::Berlin
+            .with_ymd_and_hms(2018, 11, 13, hour, 0, 0)
+            .single()
+            .expect("valid")
+            .with_timezone(&Utc);
+        Entry {
+            id: EntryId(id),
+            trip: TripId(1),
+            position: id,
+            fields: EntryFields::new(EntryKind::Note, "x", at),
+        }
+    }
+
+    fn photo_at(day: u32, hour: u32, minute: u32) -> Photo {
+        Photo {
+            id: PhotoId(1),
+            trip: TripId(1),
+            entry: None,
+            caption: String::new(),
+            position: 1,
+            metadata: PhotoMetadata {
+                sha256: String::new(),
+                mime_type: "image/jpeg".into(),
+                width: 1,
+                height: 1,
+                taken_at: Some(TakenAt {
+                    local: NaiveDate::from_ymd_opt(2018, 11, day)
+                        .and_then(|d| d.and_hms_opt(hour, minute, 0))
+                        .expect("valid"),
+                    offset: None,
+                }),
+                gps: None,
+                camera_model: None,
+                original_name: String::new(),
+                byte_size: 1,
+            },
+        }
+    }
+
+    #[test]
+    fn a_photo_goes_to_the_entry_it_was_taken_in_or_the_nearest_that_day() {
+        let entries = vec![entry(1, 9), entry(2, 14), entry(3, 19)];
+        let zone = chrono_tz::Europe::Berlin;
+        assert_eq!(
+            suggest_entry_for_photo(&photo_at(13, 14, 30), &entries, zone),
+            Some(EntryId(2))
+        );
+        assert_eq!(
+            suggest_entry_for_photo(&photo_at(13, 17, 50), &entries, zone),
+            Some(EntryId(3))
+        );
+        assert_eq!(
+            suggest_entry_for_photo(&photo_at(14, 9, 10), &entries, zone),
+            None
+        );
+    }
+}

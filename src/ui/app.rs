@@ -1,0 +1,1059 @@
+//! The app's state, its frame loop (events in, panels out), saving, undo and shortcuts.
+
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
+
+use chrono::Utc;
+use egui::{Key, KeyboardShortcut, Modifiers};
+use serde::{Deserialize, Serialize};
+
+use super::export_dialog::ExportDialog;
+use super::photos::TextureCache;
+use super::trip_dialog::TripDialog;
+use crate::app::{Backend, Command, Event, ThumbnailPool};
+use crate::model::{
+    Entry, EntryFields, EntryId, EntryKind, Photo, PhotoId, Trip, TripFields, TripId,
+};
+use crate::photos::ImportOutcome;
+use crate::store::Store;
+
+/// Edits are written this long after the last keystroke (and when the window closes).
+pub const SAVE_DELAY: Duration = Duration::from_millis(700);
+
+/// What is remembered between runs.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Settings {
+    last_trip: Option<i64>,
+    dark: Option<bool>,
+}
+
+/// Which view of the trip the central panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimelineView {
+    /// Entries grouped by day.
+    Days,
+    /// Entries grouped under their section headings, reorderable.
+    Sections,
+    /// The food ratings board.
+    Food,
+}
+
+/// The trip shown in the window, as last loaded plus local edits.
+pub struct OpenTrip {
+    pub trip: Trip,
+    pub entries: Vec<Entry>,
+    pub photos: Vec<Photo>,
+}
+
+/// One undoable change: an entry's or a trip's fields before and after.
+// Undo steps are few (one per saved edit), so the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone)]
+pub enum UndoStep {
+    Entry {
+        id: EntryId,
+        before: EntryFields,
+        after: EntryFields,
+    },
+    Trip {
+        id: TripId,
+        before: TripFields,
+        after: TripFields,
+    },
+    Caption {
+        id: PhotoId,
+        before: String,
+        after: String,
+    },
+}
+
+/// Results of file dialogs, which run on their own threads.
+pub enum DialogResult {
+    Photos {
+        trip: TripId,
+        entry: Option<EntryId>,
+        files: Vec<PathBuf>,
+    },
+    ExportFolder(PathBuf),
+    Journal(PathBuf),
+}
+
+/// A message shown in the status bar for a while.
+pub struct Notice {
+    pub text: String,
+    pub is_error: bool,
+    pub until: Instant,
+}
+
+/// The whole app.
+pub struct TripJournalApp {
+    pub(super) journal_path: PathBuf,
+    pub(super) backend: Option<Backend>,
+    pub(super) thumbnails: Option<ThumbnailPool>,
+    pub(super) open_error: Option<String>,
+    pub(super) typed_journal_path: String,
+    pub(super) trips: Vec<Trip>,
+    pub(super) trips_loaded: bool,
+    pub(super) current: Option<OpenTrip>,
+    pub(super) selected_entry: Option<EntryId>,
+    pub(super) view: TimelineView,
+    pub(super) kind_filter: [bool; 4],
+    pub(super) search: String,
+    pub(super) focus_search: bool,
+    pub(super) focus_title: bool,
+    /// Entries edited locally and not yet saved, with the time of the last edit.
+    pub(super) dirty: HashMap<EntryId, Instant>,
+    /// Each entry's fields as last saved (the "before" of the next undo step).
+    pub(super) saved: HashMap<EntryId, EntryFields>,
+    pub(super) undo_stack: Vec<UndoStep>,
+    pub(super) redo_stack: Vec<UndoStep>,
+    pub(super) textures: TextureCache,
+    pub(super) import_progress: Option<(usize, usize)>,
+    pub(super) import_failures: Vec<String>,
+    pub(super) notices: Vec<Notice>,
+    pub(super) trip_dialog: Option<TripDialog>,
+    pub(super) confirm_delete_trip: Option<TripId>,
+    pub(super) confirm_delete_entry: Option<EntryId>,
+    pub(super) export_dialog: Option<ExportDialog>,
+    pub(super) viewer: Option<PhotoId>,
+    pub(super) caption_edit: Option<(PhotoId, String, String)>,
+    pub(super) show_help: bool,
+    pub(super) dark: bool,
+    pub(super) show_body_preview: bool,
+    pub(super) markdown_cache: egui_commonmark::CommonMarkCache,
+    pub(super) next_tag: u64,
+    pub(super) pending_captures: HashSet<u64>,
+    pub(super) dialogs: (Sender<DialogResult>, Receiver<DialogResult>),
+    pub(super) food_sort: (super::food_board::FoodSort, bool),
+    pub(super) settings_last_trip: Option<i64>,
+    pub(super) egui_ctx: egui::Context,
+}
+
+impl TripJournalApp {
+    /// The app on the journal at `journal` (created if missing).
+    pub fn new(cc: &eframe::CreationContext<'_>, journal: PathBuf) -> Self {
+        super::fonts::install(&cc.egui_ctx);
+        let settings: Settings = cc
+            .storage
+            .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
+            .unwrap_or_default();
+        let mut app = Self::with_context(cc.egui_ctx.clone(), journal);
+        if let Some(dark) = settings.dark {
+            app.dark = dark;
+        }
+        app.apply_theme();
+        app.settings_last_trip = settings.last_trip;
+        app
+    }
+
+    /// The app without eframe's creation context (fonts must be installed by the caller).
+    pub fn with_context(ctx: egui::Context, journal: PathBuf) -> Self {
+        let mut app = TripJournalApp {
+            journal_path: journal.clone(),
+            backend: None,
+            thumbnails: None,
+            open_error: None,
+            typed_journal_path: journal.display().to_string(),
+            trips: Vec::new(),
+            trips_loaded: false,
+            current: None,
+            selected_entry: None,
+            view: TimelineView::Days,
+            kind_filter: [true; 4],
+            search: String::new(),
+            focus_search: false,
+            focus_title: false,
+            dirty: HashMap::new(),
+            saved: HashMap::new(),
+            undo_stack: Vec::new(),
+            redo_stack: Vec::new(),
+            textures: TextureCache::default(),
+            import_progress: None,
+            import_failures: Vec::new(),
+            notices: Vec::new(),
+            trip_dialog: None,
+            confirm_delete_trip: None,
+            confirm_delete_entry: None,
+            export_dialog: None,
+            viewer: None,
+            caption_edit: None,
+            show_help: false,
+            dark: ctx.theme() == egui::Theme::Dark,
+            show_body_preview: false,
+            markdown_cache: egui_commonmark::CommonMarkCache::default(),
+            next_tag: 1,
+            pending_captures: HashSet::new(),
+            dialogs: channel(),
+            food_sort: (super::food_board::FoodSort::Rating, true),
+            settings_last_trip: None,
+            egui_ctx: ctx,
+        };
+        app.open_journal(journal);
+        app
+    }
+
+    /// Opens (or switches to) a journal file; on failure the window shows why.
+    pub fn open_journal(&mut self, journal: PathBuf) {
+        self.backend = None;
+        self.thumbnails = None;
+        self.current = None;
+        self.trips.clear();
+        self.trips_loaded = false;
+        self.textures = TextureCache::default();
+        self.journal_path = journal.clone();
+        if let Some(parent) = journal.parent().filter(|p| !p.as_os_str().is_empty()) {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        match Store::open(&journal) {
+            Ok(store) => {
+                let ctx = self.egui_ctx.clone();
+                let wake: Arc<dyn Fn() + Send + Sync> = Arc::new(move || ctx.request_repaint());
+                let wake_backend = Arc::clone(&wake);
+                let backend = Backend::start(store, move || wake_backend());
+                backend.send(Command::LoadTrips);
+                self.backend = Some(backend);
+                self.thumbnails = Some(ThumbnailPool::start(&journal, 2, wake));
+                self.open_error = None;
+            }
+            Err(error) => self.open_error = Some(error.to_string()),
+        }
+    }
+
+    /// The open trip, if any.
+    pub fn current_trip(&self) -> Option<&OpenTrip> {
+        self.current.as_ref()
+    }
+
+    /// The trips in the side panel.
+    pub fn trips(&self) -> &[Trip] {
+        &self.trips
+    }
+
+    /// The entry in the editor.
+    pub fn selected_entry(&self) -> Option<EntryId> {
+        self.selected_entry
+    }
+
+    /// Messages currently shown to the user.
+    pub fn notices(&self) -> Vec<String> {
+        self.notices.iter().map(|n| n.text.clone()).collect()
+    }
+
+    /// Whether an import is running.
+    pub fn importing(&self) -> bool {
+        self.import_progress.is_some()
+    }
+
+    /// Whether edits are waiting to be saved.
+    pub fn has_unsaved_edits(&self) -> bool {
+        !self.dirty.is_empty()
+    }
+
+    pub(super) fn send(&self, command: Command) {
+        if let Some(backend) = &self.backend {
+            backend.send(command);
+        }
+    }
+
+    pub(super) fn notify(&mut self, text: impl Into<String>, is_error: bool) {
+        let seconds = if is_error { 12 } else { 5 };
+        self.notices.push(Notice {
+            text: text.into(),
+            is_error,
+            until: Instant::now() + Duration::from_secs(seconds),
+        });
+        if self.notices.len() > 6 {
+            self.notices.remove(0);
+        }
+    }
+
+    pub(super) fn apply_theme(&self) {
+        self.egui_ctx.set_theme(if self.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+    }
+
+    /// Opens a trip (saving edits of the one before).
+    pub fn open_trip(&mut self, trip: TripId) {
+        self.save_dirty(true);
+        self.selected_entry = None;
+        self.viewer = None;
+        self.send(Command::LoadTrip(trip));
+    }
+
+    /// Creates an entry of `kind` now in the open trip and selects it with the title focused.
+    pub fn quick_capture(&mut self, kind: EntryKind) {
+        let Some(open) = &self.current else {
+            self.notify("Open or create a trip first", true);
+            return;
+        };
+        let mut fields = EntryFields::new(kind, "", Utc::now());
+        if let Some(selected) = self
+            .selected_entry
+            .and_then(|id| open.entries.iter().find(|e| e.id == id))
+        {
+            // A new entry goes in the section the user is writing in.
+            fields.section = selected.fields.section.clone();
+        }
+        let tag = self.next_tag;
+        self.next_tag += 1;
+        self.pending_captures.insert(tag);
+        self.send(Command::CreateEntry {
+            trip: open.trip.id,
+            fields,
+            tag,
+        });
+    }
+
+    /// The entry-point a file drop, the file dialog and tests use to import photos: into the
+    /// selected entry, or the trip's unassigned photos.
+    pub fn import_paths(&mut self, files: Vec<PathBuf>) {
+        let Some(open) = &self.current else {
+            self.notify("Open a trip before adding photos", true);
+            return;
+        };
+        if files.is_empty() {
+            return;
+        }
+        self.import_failures.clear();
+        self.import_progress = Some((0, files.len()));
+        self.send(Command::ImportFiles {
+            trip: open.trip.id,
+            entry: self.selected_entry,
+            files,
+        });
+    }
+
+    /// Local edit of an entry's fields; saved after [`SAVE_DELAY`].
+    pub fn edit_entry(&mut self, id: EntryId, fields: EntryFields) {
+        if let Some(open) = &mut self.current
+            && let Some(entry) = open.entries.iter_mut().find(|e| e.id == id)
+            && entry.fields != fields
+        {
+            entry.fields = fields;
+            self.dirty.insert(id, Instant::now());
+            self.redo_stack.clear();
+        }
+    }
+
+    /// Sends the edits that are due (or all of them with `everything`), recording undo steps.
+    pub fn save_dirty(&mut self, everything: bool) {
+        let now = Instant::now();
+        let due: Vec<EntryId> = self
+            .dirty
+            .iter()
+            .filter(|(_, edited)| everything || now.duration_since(**edited) >= SAVE_DELAY)
+            .map(|(id, _)| *id)
+            .collect();
+        for id in due {
+            self.dirty.remove(&id);
+            let Some(entry) = self
+                .current
+                .as_ref()
+                .and_then(|o| o.entries.iter().find(|e| e.id == id))
+            else {
+                continue;
+            };
+            let after = entry.fields.clone();
+            if let Some(before) = self.saved.insert(id, after.clone())
+                && before != after
+            {
+                self.undo_stack.push(UndoStep::Entry {
+                    id,
+                    before,
+                    after: after.clone(),
+                });
+            }
+            self.send(Command::UpdateEntry(id, after));
+        }
+    }
+
+    /// Undoes the last saved change.
+    pub fn undo(&mut self) {
+        self.save_dirty(true);
+        if let Some(step) = self.undo_stack.pop() {
+            self.apply_step(&step, true);
+            self.redo_stack.push(step);
+        }
+    }
+
+    /// Redoes the last undone change.
+    pub fn redo(&mut self) {
+        self.save_dirty(true);
+        if let Some(step) = self.redo_stack.pop() {
+            self.apply_step(&step, false);
+            self.undo_stack.push(step);
+        }
+    }
+
+    fn apply_step(&mut self, step: &UndoStep, backwards: bool) {
+        match step {
+            UndoStep::Entry { id, before, after } => {
+                let fields = if backwards { before } else { after }.clone();
+                if let Some(entry) = self
+                    .current
+                    .as_mut()
+                    .and_then(|o| o.entries.iter_mut().find(|e| e.id == *id))
+                {
+                    entry.fields = fields.clone();
+                }
+                self.saved.insert(*id, fields.clone());
+                self.send(Command::UpdateEntry(*id, fields));
+                self.selected_entry = Some(*id);
+            }
+            UndoStep::Trip { id, before, after } => {
+                let fields = if backwards { before } else { after }.clone();
+                if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == *id) {
+                    open.trip.fields = fields.clone();
+                }
+                self.send(Command::UpdateTrip(*id, fields));
+            }
+            UndoStep::Caption { id, before, after } => {
+                let caption = if backwards { before } else { after }.clone();
+                if let Some(photo) = self
+                    .current
+                    .as_mut()
+                    .and_then(|o| o.photos.iter_mut().find(|p| p.id == *id))
+                {
+                    photo.caption = caption.clone();
+                }
+                self.send(Command::SetCaption(*id, caption));
+            }
+        }
+    }
+
+    /// Records a trip edit made in the trip dialog.
+    pub(super) fn save_trip_fields(&mut self, id: TripId, fields: TripFields) {
+        let before = self
+            .trips
+            .iter()
+            .find(|t| t.id == id)
+            .map(|t| t.fields.clone());
+        if let Some(before) = before
+            && before != fields
+        {
+            self.undo_stack.push(UndoStep::Trip {
+                id,
+                before,
+                after: fields.clone(),
+            });
+            self.redo_stack.clear();
+        }
+        if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == id) {
+            open.trip.fields = fields.clone();
+        }
+        self.send(Command::UpdateTrip(id, fields));
+    }
+
+    /// Changes a photo's caption (undoable).
+    pub fn set_caption(&mut self, id: PhotoId, caption: String) {
+        let Some(photo) = self
+            .current
+            .as_mut()
+            .and_then(|o| o.photos.iter_mut().find(|p| p.id == id))
+        else {
+            return;
+        };
+        if photo.caption == caption {
+            return;
+        }
+        let before = std::mem::replace(&mut photo.caption, caption.clone());
+        self.undo_stack.push(UndoStep::Caption {
+            id,
+            before,
+            after: caption.clone(),
+        });
+        self.redo_stack.clear();
+        self.send(Command::SetCaption(id, caption));
+    }
+
+    /// Moves a photo to an entry (or back to the unassigned photos).
+    pub fn move_photo(&mut self, id: PhotoId, entry: Option<EntryId>) {
+        self.send(Command::MovePhoto(id, entry));
+    }
+
+    /// Applies everything the journal thread and the dialogs sent since the last frame.
+    pub(super) fn poll(&mut self) {
+        while let Some(event) = self.backend.as_ref().and_then(Backend::try_event) {
+            self.handle_event(event);
+        }
+        while let Ok(result) = self.dialogs.1.try_recv() {
+            match result {
+                DialogResult::Photos { trip, entry, files } => {
+                    if self.current.as_ref().is_some_and(|o| o.trip.id == trip) && !files.is_empty()
+                    {
+                        self.import_failures.clear();
+                        self.import_progress = Some((0, files.len()));
+                        self.send(Command::ImportFiles { trip, entry, files });
+                    }
+                }
+                DialogResult::ExportFolder(folder) => {
+                    if let Some(dialog) = &mut self.export_dialog {
+                        dialog.out_dir = folder.display().to_string();
+                    }
+                }
+                DialogResult::Journal(path) => {
+                    self.typed_journal_path = path.display().to_string();
+                    self.open_journal(path);
+                }
+            }
+        }
+        if let Some(pool) = &self.thumbnails {
+            while let Some(result) = pool.try_result() {
+                match result {
+                    Ok(image) => self.textures.insert(&self.egui_ctx, image),
+                    Err((photo, message)) => self.textures.failed(photo, message),
+                }
+            }
+        }
+        let now = Instant::now();
+        self.notices.retain(|n| n.until > now);
+    }
+
+    fn handle_event(&mut self, event: Event) {
+        match event {
+            Event::Trips(trips) => {
+                let first_load = !self.trips_loaded;
+                self.trips = trips;
+                self.trips_loaded = true;
+                if let Some(open) = &mut self.current {
+                    match self.trips.iter().find(|t| t.id == open.trip.id) {
+                        Some(trip) => open.trip = trip.clone(),
+                        None => self.current = None,
+                    }
+                }
+                if first_load && self.current.is_none() {
+                    let remembered = self
+                        .settings_last_trip
+                        .map(TripId)
+                        .filter(|id| self.trips.iter().any(|t| t.id == *id));
+                    if let Some(id) = remembered.or_else(|| self.trips.first().map(|t| t.id)) {
+                        self.send(Command::LoadTrip(id));
+                    }
+                }
+            }
+            Event::TripLoaded {
+                trip,
+                entries,
+                photos,
+            } => {
+                for entry in &entries {
+                    self.saved.insert(entry.id, entry.fields.clone());
+                }
+                let keep_selection = self
+                    .selected_entry
+                    .filter(|id| entries.iter().any(|e| e.id == *id));
+                self.selected_entry = keep_selection;
+                self.settings_last_trip = Some(trip.id.0);
+                self.current = Some(OpenTrip {
+                    trip,
+                    entries,
+                    photos,
+                });
+            }
+            Event::TripCreated(trip) => {
+                self.notify(format!("Created “{}”", trip.fields.name), false);
+                self.open_trip(trip.id);
+            }
+            Event::TripDeleted(id) => {
+                if self.current.as_ref().is_some_and(|o| o.trip.id == id) {
+                    self.current = None;
+                    self.selected_entry = None;
+                }
+            }
+            Event::EntryCreated { tag, entry } => {
+                let captured = self.pending_captures.remove(&tag);
+                if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == entry.trip) {
+                    self.saved.insert(entry.id, entry.fields.clone());
+                    let id = entry.id;
+                    open.entries.push(entry);
+                    if captured {
+                        self.selected_entry = Some(id);
+                        self.focus_title = true;
+                    }
+                }
+            }
+            Event::EntrySaved(_) => {}
+            Event::EntryDeleted(id) => {
+                if let Some(open) = &mut self.current {
+                    open.entries.retain(|e| e.id != id);
+                }
+                if self.selected_entry == Some(id) {
+                    self.selected_entry = None;
+                }
+                self.dirty.remove(&id);
+                self.undo_stack
+                    .retain(|step| !matches!(step, UndoStep::Entry { id: e, .. } if *e == id));
+                self.redo_stack
+                    .retain(|step| !matches!(step, UndoStep::Entry { id: e, .. } if *e == id));
+            }
+            Event::Entries { trip, entries } => {
+                if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == trip) {
+                    // Keep local edits that are not saved yet; take the new order.
+                    let local: HashMap<EntryId, EntryFields> = open
+                        .entries
+                        .iter()
+                        .filter(|e| self.dirty.contains_key(&e.id))
+                        .map(|e| (e.id, e.fields.clone()))
+                        .collect();
+                    open.entries = entries;
+                    for entry in &mut open.entries {
+                        if let Some(fields) = local.get(&entry.id) {
+                            entry.fields = fields.clone();
+                        }
+                    }
+                }
+            }
+            Event::Photos { trip, photos } => {
+                if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == trip) {
+                    open.photos = photos;
+                }
+            }
+            Event::ImportProgress { done, total } => self.import_progress = Some((done, total)),
+            Event::ImportFinished { outcomes } => {
+                self.import_progress = None;
+                let imported = outcomes
+                    .iter()
+                    .filter(|o| matches!(o.outcome, ImportOutcome::Imported(_)))
+                    .count();
+                let duplicates = outcomes
+                    .iter()
+                    .filter(|o| matches!(o.outcome, ImportOutcome::Duplicate(_)))
+                    .count();
+                self.import_failures = outcomes
+                    .iter()
+                    .filter_map(|o| match &o.outcome {
+                        ImportOutcome::Failed(reason) => Some(format!(
+                            "{}: {reason}",
+                            o.path
+                                .file_name()
+                                .map_or(o.path.display().to_string(), |n| n
+                                    .to_string_lossy()
+                                    .into())
+                        )),
+                        _ => None,
+                    })
+                    .collect();
+                let cancelled = outcomes
+                    .iter()
+                    .filter(|o| o.outcome == ImportOutcome::Cancelled)
+                    .count();
+                let mut text = format!("Imported {imported} photo(s)");
+                if duplicates > 0 {
+                    text.push_str(&format!(", {duplicates} already in the trip"));
+                }
+                if !self.import_failures.is_empty() {
+                    text.push_str(&format!(", {} failed", self.import_failures.len()));
+                }
+                if cancelled > 0 {
+                    text.push_str(&format!(", {cancelled} cancelled"));
+                }
+                let failed = !self.import_failures.is_empty();
+                self.notify(text, failed);
+            }
+            Event::ExportProgress { done, total } => {
+                if let Some(dialog) = &mut self.export_dialog {
+                    dialog.progress = Some((done, total));
+                }
+            }
+            Event::ExportFinished(result) => {
+                if let Some(dialog) = &mut self.export_dialog {
+                    dialog.progress = None;
+                    dialog.running = false;
+                    dialog.result = Some(result.clone());
+                }
+                match result {
+                    Ok(report) => self.notify(format!("Exported {}", report.post.display()), false),
+                    Err(message) => self.notify(format!("Export failed: {message}"), true),
+                }
+            }
+            Event::Flushed(_) => {}
+            Event::Error(message) => self.notify(message, true),
+        }
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        let command = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
+        let command_shift = |key| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key);
+        let typing = ctx.egui_wants_keyboard_input();
+        let pressed = |shortcut: KeyboardShortcut| ctx.input_mut(|i| i.consume_shortcut(&shortcut));
+        if pressed(command(Key::Num1)) {
+            self.quick_capture(EntryKind::Session);
+        }
+        if pressed(command(Key::Num2)) {
+            self.quick_capture(EntryKind::Meal);
+        }
+        if pressed(command(Key::Num3)) {
+            self.quick_capture(EntryKind::FoodRating);
+        }
+        if pressed(command(Key::Num4)) {
+            self.quick_capture(EntryKind::Note);
+        }
+        if pressed(command(Key::N)) {
+            self.trip_dialog = Some(TripDialog::new_trip());
+        }
+        if pressed(command(Key::F)) {
+            self.focus_search = true;
+        }
+        if pressed(command(Key::E)) {
+            self.open_export_dialog();
+        }
+        if pressed(command(Key::O)) {
+            self.pick_photos();
+        }
+        if pressed(command(Key::S)) {
+            self.save_dirty(true);
+            self.notify("Saved", false);
+        }
+        if pressed(KeyboardShortcut::new(Modifiers::NONE, Key::F1)) {
+            self.show_help = !self.show_help;
+        }
+        // In a text field, Ctrl+Z is the field's own undo; elsewhere it undoes saved edits.
+        if !typing {
+            if pressed(command_shift(Key::Z)) || pressed(command(Key::Y)) {
+                self.redo();
+            } else if pressed(command(Key::Z)) {
+                self.undo();
+            }
+        }
+    }
+
+    fn dropped_and_pasted(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|file| file.path().to_path_buf())
+                .filter(|path| !path.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.import_paths(dropped);
+        }
+        let pasted: Vec<Arc<egui::ColorImage>> = ctx.input(|i| {
+            i.events
+                .iter()
+                .filter_map(|e| match e {
+                    egui::Event::PasteImage(image) => Some(Arc::clone(image)),
+                    _ => None,
+                })
+                .collect()
+        });
+        for image in pasted {
+            self.paste_image(&image);
+        }
+    }
+
+    /// Imports a pasted image (as PNG) into the selected entry or the unassigned photos.
+    pub fn paste_image(&mut self, image: &egui::ColorImage) {
+        let Some(open) = &self.current else {
+            self.notify("Open a trip before pasting a photo", true);
+            return;
+        };
+        let [width, height] = image.size;
+        let rgba: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
+        let Some(buffer) = image::RgbaImage::from_raw(width as u32, height as u32, rgba) else {
+            self.notify("The pasted image could not be read", true);
+            return;
+        };
+        let mut bytes = Vec::new();
+        if image::DynamicImage::ImageRgba8(buffer)
+            .write_to(
+                &mut std::io::Cursor::new(&mut bytes),
+                image::ImageFormat::Png,
+            )
+            .is_err()
+        {
+            self.notify("The pasted image could not be read", true);
+            return;
+        }
+        let name = format!("pasted-{}.png", Utc::now().format("%Y%m%d-%H%M%S"));
+        self.send(Command::ImportBytes {
+            trip: open.trip.id,
+            entry: self.selected_entry,
+            name,
+            bytes,
+        });
+    }
+
+    /// Whether a desktop file dialog can be shown here (the portal needs a session bus).
+    pub(super) fn file_dialog_available() -> bool {
+        cfg!(any(target_os = "windows", target_os = "macos"))
+            || std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+    }
+
+    /// Opens the photo file dialog on its own thread.
+    pub fn pick_photos(&mut self) {
+        let Some(open) = &self.current else { return };
+        if !Self::file_dialog_available() {
+            self.notify(
+                "No file dialog is available here (no desktop portal): drop photos on the window or paste an image",
+                true,
+            );
+            return;
+        }
+        let trip = open.trip.id;
+        let entry = self.selected_entry;
+        let sender = self.dialogs.0.clone();
+        let ctx = self.egui_ctx.clone();
+        std::thread::spawn(move || {
+            let files = rfd::FileDialog::new()
+                .set_title("Add photos")
+                .add_filter(
+                    "Photos",
+                    &["jpg", "jpeg", "png", "webp", "gif", "JPG", "JPEG", "PNG"],
+                )
+                .pick_files()
+                .unwrap_or_default();
+            let _ = sender.send(DialogResult::Photos { trip, entry, files });
+            ctx.request_repaint();
+        });
+    }
+
+    pub(super) fn open_export_dialog(&mut self) {
+        self.save_dirty(true);
+        if let Some(open) = &self.current {
+            self.export_dialog = Some(ExportDialog::new(&open.trip));
+        }
+    }
+
+    fn journal_error_view(&mut self, ui: &mut egui::Ui) {
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            ui.heading("The journal could not be opened");
+            if let Some(error) = &self.open_error {
+                ui.colored_label(ui.visuals().error_fg_color, error);
+            }
+            ui.add_space(12.0);
+            ui.label("Open another journal file (a new file is created if it does not exist):");
+            ui.horizontal(|ui| {
+                let label = ui.label("Journal file:");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.typed_journal_path).desired_width(420.0),
+                )
+                .labelled_by(label.id);
+                if ui.button("Open").clicked() {
+                    let path = PathBuf::from(self.typed_journal_path.trim());
+                    self.open_journal(path);
+                }
+                if ui.button("Choose…").clicked() {
+                    if Self::file_dialog_available() {
+                        let sender = self.dialogs.0.clone();
+                        let ctx = self.egui_ctx.clone();
+                        std::thread::spawn(move || {
+                            if let Some(path) = rfd::FileDialog::new()
+                                .set_title("Open a journal")
+                                .add_filter("Journal", &["sqlite", "db"])
+                                .save_file()
+                            {
+                                let _ = sender.send(DialogResult::Journal(path));
+                            }
+                            ctx.request_repaint();
+                        });
+                    } else {
+                        self.notify(
+                            "No file dialog is available here: type the path instead",
+                            true,
+                        );
+                    }
+                }
+            });
+        });
+    }
+
+    fn welcome_view(&mut self, ui: &mut egui::Ui) {
+        ui.vertical_centered(|ui| {
+            ui.add_space(ui.available_height() * 0.25);
+            ui.heading("Welcome to tripjournal");
+            ui.label(
+                "Jot down talks, meals and the food you rate; add photos; export a blog post.",
+            );
+            ui.add_space(16.0);
+            if ui.button("➕ New trip").clicked() {
+                self.trip_dialog = Some(TripDialog::new_trip());
+            }
+            ui.add_space(6.0);
+            if ui.button("Open the demo trip").clicked() {
+                self.send(Command::CreateDemo);
+            }
+        });
+    }
+
+    fn status_bar(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if let Some((done, total)) = self.import_progress {
+                    ui.label("Importing photos");
+                    let fraction = if total == 0 {
+                        0.0
+                    } else {
+                        done as f32 / total as f32
+                    };
+                    ui.add(
+                        egui::ProgressBar::new(fraction)
+                            .desired_width(200.0)
+                            .text(format!("{done} / {total}")),
+                    );
+                    if ui.button("Cancel import").clicked() {
+                        self.send(Command::CancelImport);
+                    }
+                }
+                if !self.dirty.is_empty() {
+                    ui.weak("Saving…");
+                }
+                for notice in &self.notices {
+                    let color = if notice.is_error {
+                        ui.visuals().error_fg_color
+                    } else {
+                        ui.visuals().text_color()
+                    };
+                    ui.colored_label(color, &notice.text);
+                }
+            });
+            if !self.import_failures.is_empty() {
+                egui::CollapsingHeader::new(format!(
+                    "{} photo(s) could not be imported",
+                    self.import_failures.len()
+                ))
+                .default_open(true)
+                .show(ui, |ui| {
+                    for failure in &self.import_failures {
+                        ui.colored_label(ui.visuals().error_fg_color, failure);
+                    }
+                    if ui.small_button("Dismiss").clicked() {
+                        self.import_failures.clear();
+                    }
+                });
+            }
+        });
+    }
+
+    fn top_bar(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                let has_trip = self.current.is_some();
+                ui.strong("tripjournal");
+                ui.separator();
+                for (kind, label, key) in [
+                    (EntryKind::Session, "🎤 Session", "Ctrl+1"),
+                    (EntryKind::Meal, "🍴 Meal", "Ctrl+2"),
+                    (EntryKind::FoodRating, "⭐ Food rating", "Ctrl+3"),
+                    (EntryKind::Note, "📝 Note", "Ctrl+4"),
+                ] {
+                    if ui
+                        .add_enabled(has_trip, egui::Button::new(label))
+                        .on_hover_text(format!("New {} now ({key})", kind.as_str()))
+                        .clicked()
+                    {
+                        self.quick_capture(kind);
+                    }
+                }
+                ui.separator();
+                if ui
+                    .add_enabled(has_trip, egui::Button::new("📷 Add photos…"))
+                    .clicked()
+                {
+                    self.pick_photos();
+                }
+                if ui
+                    .add_enabled(has_trip, egui::Button::new("Export…"))
+                    .clicked()
+                {
+                    self.open_export_dialog();
+                }
+                ui.separator();
+                if ui
+                    .add_enabled(
+                        !self.undo_stack.is_empty() || !self.dirty.is_empty(),
+                        egui::Button::new("Undo"),
+                    )
+                    .clicked()
+                {
+                    self.undo();
+                }
+                if ui
+                    .add_enabled(!self.redo_stack.is_empty(), egui::Button::new("Redo"))
+                    .clicked()
+                {
+                    self.redo();
+                }
+                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                    if ui.button("Help").clicked() {
+                        self.show_help = !self.show_help;
+                    }
+                    let theme_label = if self.dark { "☀ Light" } else { "🌙 Dark" };
+                    if ui.button(theme_label).clicked() {
+                        self.dark = !self.dark;
+                        self.apply_theme();
+                    }
+                });
+            });
+        });
+    }
+}
+
+impl eframe::App for TripJournalApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.poll();
+        self.shortcuts(&ctx);
+        self.dropped_and_pasted(&ctx);
+        self.save_dirty(false);
+        if !self.dirty.is_empty() || self.import_progress.is_some() {
+            ctx.request_repaint_after(Duration::from_millis(250));
+        }
+
+        if self.backend.is_none() {
+            self.journal_error_view(ui);
+            return;
+        }
+        self.top_bar(ui);
+        self.status_bar(ui);
+        self.trips_panel(ui);
+        if self.current.is_some() && self.selected_entry.is_some() {
+            self.editor_panel(ui);
+        }
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            if self.current.is_some() {
+                self.timeline(ui);
+            } else if self.trips_loaded && self.trips.is_empty() {
+                self.welcome_view(ui);
+            } else if self.trips_loaded {
+                ui.centered_and_justified(|ui| ui.label("Choose a trip on the left"));
+            } else {
+                ui.centered_and_justified(|ui| ui.spinner());
+            }
+        });
+
+        self.trip_dialog_window(&ctx);
+        self.confirm_dialogs(&ctx);
+        self.export_dialog_window(&ctx);
+        self.photo_viewer_window(&ctx);
+        self.help_window(&ctx);
+        self.textures.end_frame();
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let settings = Settings {
+            last_trip: self
+                .current
+                .as_ref()
+                .map(|o| o.trip.id.0)
+                .or(self.settings_last_trip),
+            dark: Some(self.dark),
+        };
+        eframe::set_value(storage, eframe::APP_KEY, &settings);
+        self.save_dirty(true);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_dirty(true);
+        if let Some(backend) = &self.backend {
+            backend.flush_blocking(Duration::from_secs(5));
+        }
+    }
+}

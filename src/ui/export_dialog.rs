@@ -1,0 +1,281 @@
+//! The export dialog: layout, order, size, GPS, draft or published, destination, a live
+//! preview of the Markdown, and the export itself on a worker with progress.
+
+use std::path::PathBuf;
+
+use super::app::{DialogResult, TripJournalApp};
+use crate::app::Command;
+use crate::export::{ExportOptions, ExportReport, Layout, Order, plan_post, render_post};
+use crate::model::Trip;
+
+/// The dialog's state.
+pub struct ExportDialog {
+    pub layout: Layout,
+    pub order: Order,
+    pub max_width: u32,
+    pub keep_gps: bool,
+    pub publish: bool,
+    pub include_unassigned: bool,
+    pub force: bool,
+    pub out_dir: String,
+    pub running: bool,
+    pub progress: Option<(usize, usize)>,
+    pub result: Option<Result<ExportReport, String>>,
+    preview: Option<(String, String)>,
+}
+
+impl ExportDialog {
+    pub fn new(trip: &Trip) -> Self {
+        let default_dir = directories::UserDirs::new()
+            .and_then(|dirs| dirs.document_dir().map(|d| d.to_path_buf()))
+            .unwrap_or_else(std::env::temp_dir)
+            .join("tripjournal-export");
+        let _ = trip;
+        ExportDialog {
+            layout: Layout::Plain,
+            order: Order::Section,
+            max_width: 1600,
+            keep_gps: false,
+            publish: false,
+            include_unassigned: true,
+            force: false,
+            out_dir: default_dir.display().to_string(),
+            running: false,
+            progress: None,
+            result: None,
+            preview: None,
+        }
+    }
+
+    /// The export options the dialog describes.
+    pub fn options(&self) -> ExportOptions {
+        let mut options = ExportOptions::new(PathBuf::from(self.out_dir.trim()), self.layout);
+        options.order = self.order;
+        options.max_width = self.max_width;
+        options.keep_gps = self.keep_gps;
+        options.publish = self.publish;
+        options.include_unassigned = self.include_unassigned;
+        options.force = self.force;
+        options
+    }
+
+    fn preview_key(&self) -> String {
+        format!(
+            "{:?}{:?}{}{}{}",
+            self.layout, self.order, self.publish, self.include_unassigned, self.max_width
+        )
+    }
+}
+
+/// Opens a folder in the system's file manager.
+fn open_folder(path: &std::path::Path) -> Result<(), String> {
+    let program = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(target_os = "windows") {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    std::process::Command::new(program)
+        .arg(path)
+        .spawn()
+        .map(|_| ())
+        .map_err(|error| format!("cannot open the folder ({program}): {error}"))
+}
+
+impl TripJournalApp {
+    /// Starts the export the dialog describes (also used by tests).
+    pub fn start_export(&mut self) {
+        let Some(open) = &self.current else { return };
+        let Some(dialog) = &mut self.export_dialog else {
+            return;
+        };
+        if dialog.out_dir.trim().is_empty() {
+            dialog.result = Some(Err("Choose a destination folder first".into()));
+            return;
+        }
+        dialog.running = true;
+        dialog.result = None;
+        dialog.progress = Some((0, 0));
+        let command = Command::Export {
+            trip: open.trip.id,
+            options: dialog.options(),
+        };
+        self.send(command);
+    }
+
+    /// The export dialog, if open (for tests and the window).
+    pub fn export_dialog_mut(&mut self) -> Option<&mut ExportDialog> {
+        self.export_dialog.as_mut()
+    }
+
+    /// Opens the export dialog (Ctrl+E).
+    pub fn show_export_dialog(&mut self) {
+        self.open_export_dialog();
+    }
+
+    pub(super) fn export_dialog_window(&mut self, ctx: &egui::Context) {
+        let Some(open_trip) = &self.current else {
+            return;
+        };
+        let Some(dialog) = &mut self.export_dialog else {
+            return;
+        };
+        // The preview is rendered from the trip in memory, so it follows every option at once.
+        let key = dialog.preview_key();
+        if dialog.preview.as_ref().is_none_or(|(k, _)| *k != key) {
+            let options = dialog.options();
+            let plan = plan_post(
+                &open_trip.trip,
+                &open_trip.entries,
+                &open_trip.photos,
+                &options,
+            );
+            let text =
+                render_post(&plan.context, None, dialog.layout).unwrap_or_else(|e| e.to_string());
+            dialog.preview = Some((key, text));
+        }
+        let mut open = true;
+        let mut start = false;
+        let mut cancel = false;
+        let mut choose = false;
+        let mut open_result_folder = None;
+        egui::Window::new("Export as a blog post")
+            .open(&mut open)
+            .default_size([760.0, 600.0])
+            .show(ctx, |ui| {
+                egui::Grid::new("export-options")
+                    .num_columns(2)
+                    .spacing([8.0, 6.0])
+                    .show(ui, |ui| {
+                        ui.label("Layout");
+                        ui.horizontal(|ui| {
+                            ui.selectable_value(&mut dialog.layout, Layout::Plain, "Plain folder");
+                            ui.selectable_value(&mut dialog.layout, Layout::Jekyll, "Jekyll");
+                            ui.selectable_value(&mut dialog.layout, Layout::Hugo, "Hugo");
+                        });
+                        ui.end_row();
+                        ui.label("Order");
+                        ui.horizontal(|ui| {
+                            ui.selectable_value(&mut dialog.order, Order::Day, "By day");
+                            ui.selectable_value(&mut dialog.order, Order::Kind, "By kind");
+                            ui.selectable_value(&mut dialog.order, Order::Section, "By section");
+                        });
+                        ui.end_row();
+                        let label = ui.label("Max width (px)");
+                        ui.add(egui::DragValue::new(&mut dialog.max_width).range(16..=8000))
+                            .labelled_by(label.id);
+                        ui.end_row();
+                        ui.label("Photos");
+                        ui.horizontal(|ui| {
+                            ui.checkbox(&mut dialog.keep_gps, "Keep GPS position");
+                            ui.checkbox(
+                                &mut dialog.include_unassigned,
+                                "Gallery of unassigned photos",
+                            );
+                        });
+                        ui.end_row();
+                        ui.label("Post");
+                        ui.horizontal(|ui| {
+                            ui.radio_value(&mut dialog.publish, false, "Draft");
+                            ui.radio_value(&mut dialog.publish, true, "Published");
+                            ui.checkbox(&mut dialog.force, "Overwrite my edits");
+                        });
+                        ui.end_row();
+                        let label = ui.label("Destination folder");
+                        ui.horizontal(|ui| {
+                            ui.add(
+                                egui::TextEdit::singleline(&mut dialog.out_dir)
+                                    .desired_width(360.0),
+                            )
+                            .labelled_by(label.id);
+                            if ui.button("Choose…").clicked() {
+                                choose = true;
+                            }
+                        });
+                        ui.end_row();
+                    });
+                ui.horizontal(|ui| {
+                    if ui
+                        .add_enabled(!dialog.running, egui::Button::new("Export"))
+                        .clicked()
+                    {
+                        start = true;
+                    }
+                    if dialog.running {
+                        let (done, total) = dialog.progress.unwrap_or((0, 0));
+                        let fraction = if total == 0 {
+                            0.0
+                        } else {
+                            done as f32 / total as f32
+                        };
+                        ui.add(
+                            egui::ProgressBar::new(fraction)
+                                .desired_width(200.0)
+                                .text(format!("{done} / {total} images")),
+                        );
+                        if ui.button("Cancel").clicked() {
+                            cancel = true;
+                        }
+                    }
+                });
+                match &dialog.result {
+                    Some(Ok(report)) => {
+                        ui.horizontal(|ui| {
+                            ui.label(format!("✔ Written: {}", report.post.display()));
+                            if ui.button("Open folder").clicked() {
+                                open_result_folder = report.post.parent().map(|p| p.to_path_buf());
+                            }
+                        });
+                    }
+                    Some(Err(message)) => {
+                        ui.colored_label(ui.visuals().error_fg_color, message);
+                    }
+                    None => {}
+                }
+                ui.separator();
+                ui.strong("Preview");
+                egui::ScrollArea::vertical()
+                    .id_salt("export-preview")
+                    .show(ui, |ui| {
+                        if let Some((_, text)) = &dialog.preview {
+                            ui.add(egui::Label::new(egui::RichText::new(text).monospace()).wrap());
+                        }
+                    });
+            });
+        if choose {
+            if Self::file_dialog_available() {
+                let sender = self.dialogs.0.clone();
+                let ctx = ctx.clone();
+                std::thread::spawn(move || {
+                    if let Some(folder) = rfd::FileDialog::new()
+                        .set_title("Export to folder")
+                        .pick_folder()
+                    {
+                        let _ = sender.send(DialogResult::ExportFolder(folder));
+                    }
+                    ctx.request_repaint();
+                });
+            } else {
+                self.notify(
+                    "No folder dialog is available here: type the destination folder",
+                    true,
+                );
+            }
+        }
+        if start {
+            self.start_export();
+        }
+        if cancel {
+            self.send(Command::CancelExport);
+        }
+        if let Some(folder) = open_result_folder
+            && let Err(message) = open_folder(&folder)
+        {
+            self.notify(message, true);
+        }
+        if !open {
+            self.export_dialog = None;
+        }
+    }
+}

@@ -1,0 +1,153 @@
+//! The food board: every rated dish and meal of the trip in one sortable table.
+
+use egui::RichText;
+
+use super::app::TripJournalApp;
+use crate::model::{EntryContent, EntryId, Money, Rating};
+
+/// The column the board is sorted by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FoodSort {
+    Rating,
+    Price,
+    Category,
+    Venue,
+}
+
+/// One line of the board.
+#[derive(Debug, Clone)]
+pub struct FoodLine {
+    pub entry: EntryId,
+    pub dish: String,
+    pub category: String,
+    pub venue: String,
+    pub rating: Option<Rating>,
+    pub price: Option<Money>,
+}
+
+/// The rated food of a trip, sorted as asked (descending first for ratings).
+pub fn food_lines(
+    entries: &[crate::model::Entry],
+    sort: FoodSort,
+    descending: bool,
+) -> Vec<FoodLine> {
+    let mut lines: Vec<FoodLine> = entries
+        .iter()
+        .filter_map(|entry| match &entry.fields.content {
+            EntryContent::FoodRating(food) => Some(FoodLine {
+                entry: entry.id,
+                dish: if food.dish.is_empty() {
+                    entry.fields.title.clone()
+                } else {
+                    food.dish.clone()
+                },
+                category: food.category.clone(),
+                venue: food.venue.clone(),
+                rating: food.overall,
+                price: food.price.clone(),
+            }),
+            EntryContent::Meal(meal) if meal.rating.is_some() => Some(FoodLine {
+                entry: entry.id,
+                dish: if meal.dishes.is_empty() {
+                    entry.fields.title.clone()
+                } else {
+                    meal.dishes.join(", ")
+                },
+                category: meal.meal_type.map_or("meal", |m| m.as_str()).to_string(),
+                venue: meal.venue.clone(),
+                rating: meal.rating,
+                price: meal.price.clone(),
+            }),
+            _ => None,
+        })
+        .collect();
+    lines.sort_by(|a, b| {
+        let ordering = match sort {
+            FoodSort::Rating => a.rating.cmp(&b.rating),
+            FoodSort::Price => a
+                .price
+                .as_ref()
+                .map(Money::minor_units)
+                .cmp(&b.price.as_ref().map(Money::minor_units)),
+            FoodSort::Category => a.category.to_lowercase().cmp(&b.category.to_lowercase()),
+            FoodSort::Venue => a.venue.to_lowercase().cmp(&b.venue.to_lowercase()),
+        };
+        let ordering = if descending {
+            ordering.reverse()
+        } else {
+            ordering
+        };
+        ordering.then_with(|| a.dish.cmp(&b.dish))
+    });
+    lines
+}
+
+impl TripJournalApp {
+    pub(super) fn food_board(&mut self, ui: &mut egui::Ui) {
+        let Some(open) = &self.current else { return };
+        let (sort, descending) = self.food_sort;
+        let lines = food_lines(&open.entries, sort, descending);
+        if lines.is_empty() {
+            ui.label("No rated food yet. Add a food rating (Ctrl+3) or rate a meal.");
+            return;
+        }
+        let mut new_sort = None;
+        let mut select = None;
+        egui::ScrollArea::vertical()
+            .id_salt("food-board")
+            .show(ui, |ui| {
+                egui::Grid::new("food-grid")
+                    .striped(true)
+                    .num_columns(5)
+                    .spacing([16.0, 6.0])
+                    .show(ui, |ui| {
+                        ui.strong("Dish");
+                        for (column, label) in [
+                            (FoodSort::Rating, "Rating"),
+                            (FoodSort::Price, "Price"),
+                            (FoodSort::Category, "Category"),
+                            (FoodSort::Venue, "Venue"),
+                        ] {
+                            let arrow = if sort == column {
+                                if descending { " ⏷" } else { " ⏶" }
+                            } else {
+                                ""
+                            };
+                            if ui
+                                .button(format!("{label}{arrow}"))
+                                .on_hover_text(format!("Sort by {label}"))
+                                .clicked()
+                            {
+                                new_sort = Some(column);
+                            }
+                        }
+                        ui.end_row();
+                        for line in &lines {
+                            if ui.link(&line.dish).clicked() {
+                                select = Some(line.entry);
+                            }
+                            let stars = super::stars::stars_text(line.rating);
+                            let value = line.rating.map_or(String::new(), |r| r.to_string());
+                            ui.label(
+                                RichText::new(format!("{stars} {value}"))
+                                    .color(egui::Color32::from_rgb(235, 170, 20)),
+                            );
+                            ui.label(line.price.as_ref().map_or(String::new(), Money::to_string));
+                            ui.label(&line.category);
+                            ui.label(&line.venue);
+                            ui.end_row();
+                        }
+                    });
+            });
+        if let Some(column) = new_sort {
+            self.food_sort = if column == sort {
+                (column, !descending)
+            } else {
+                (column, column == FoodSort::Rating)
+            };
+        }
+        if let Some(entry) = select {
+            self.selected_entry = Some(entry);
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! The keyboard shortcuts window (F1).
+
+use super::app::TripJournalApp;
+
+/// Every shortcut and what it does, as shown in the help window.
+pub const SHORTCUTS: &[(&str, &str)] = &[
+    ("Ctrl+1", "New session (talk) now"),
+    ("Ctrl+2", "New meal now"),
+    ("Ctrl+3", "New food rating now"),
+    ("Ctrl+4", "New note now"),
+    ("Ctrl+N", "New trip"),
+    ("Ctrl+O", "Add photos to the selected entry (or the trip)"),
+    ("Ctrl+V", "Paste an image as a photo"),
+    ("Ctrl+F", "Search the trip"),
+    ("Ctrl+E", "Export the trip as a blog post"),
+    ("Ctrl+S", "Save now (edits also save by themselves)"),
+    ("Ctrl+Z", "Undo (outside a text field)"),
+    ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
+    ("←/→ on stars", "Half a star less/more; Delete clears"),
+    ("F1", "This help"),
+];
+
+impl TripJournalApp {
+    pub(super) fn help_window(&mut self, ctx: &egui::Context) {
+        let mut open = self.show_help;
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts")
+                    .num_columns(2)
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for (keys, action) in SHORTCUTS {
+                            ui.monospace(*keys);
+                            ui.label(*action);
+                            ui.end_row();
+                        }
+                    });
+                ui.add_space(8.0);
+                ui.weak("Drop photo files anywhere on the window to add them.");
+            });
+        self.show_help = open;
+    }
+}

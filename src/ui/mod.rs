@@ -1,0 +1,40 @@
+//! The desktop window (egui/eframe). This is the only part of tripjournal that names egui.
+//!
+//! [`TripJournalApp`] keeps the open trip in memory, draws it, and sends every change to the
+//! journal thread ([`crate::app::Backend`]); it never waits on the disk or on decoding. Each
+//! panel or widget has its own file: the trips side panel, the timeline, the entry editor, the
+//! photo strip and viewer, the food board, the export dialog, the trip dialog and help.
+
+mod app;
+mod editor;
+mod export_dialog;
+mod fonts;
+mod food_board;
+mod help;
+mod photos;
+mod stars;
+mod timeline;
+mod trip_dialog;
+mod trips_panel;
+
+pub use app::{TimelineView, TripJournalApp};
+
+use std::path::PathBuf;
+
+/// Opens the window on the journal at `journal`. Returns when the window is closed.
+pub fn run(journal: PathBuf) -> Result<(), String> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("tripjournal")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "tripjournal",
+        options,
+        Box::new(move |cc| Ok(Box::new(TripJournalApp::new(cc, journal)))),
+    )
+    .map_err(|error| format!("cannot open the window: {error}"))
+}

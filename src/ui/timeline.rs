@@ -1,0 +1,448 @@
+//! The trip's timeline: entries by day, or by section (reorderable), filtered by kind and by a
+//! search typed as you go. Only the rows on screen are laid out.
+
+use std::collections::HashMap;
+
+use egui::{Color32, RichText};
+
+use super::app::{TimelineView, TripJournalApp};
+use crate::app::Command;
+use crate::model::{Entry, EntryContent, EntryId, EntryKind, PhotoId};
+
+const ROW_HEIGHT: f32 = 26.0;
+
+/// One line of the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Row {
+    Header(String),
+    Entry(EntryId),
+}
+
+/// Colour and icon of each kind.
+pub fn kind_style(kind: EntryKind) -> (Color32, &'static str) {
+    match kind {
+        EntryKind::Session => (Color32::from_rgb(70, 130, 220), "🎤"),
+        EntryKind::Meal => (Color32::from_rgb(220, 140, 40), "🍴"),
+        EntryKind::FoodRating => (Color32::from_rgb(200, 60, 80), "⭐"),
+        EntryKind::Note => (Color32::from_rgb(110, 160, 90), "📝"),
+    }
+}
+
+fn kind_index(kind: EntryKind) -> usize {
+    match kind {
+        EntryKind::Session => 0,
+        EntryKind::Meal => 1,
+        EntryKind::FoodRating => 2,
+        EntryKind::Note => 3,
+    }
+}
+
+/// Whether an entry matches a search (title, body, venue, speakers, tags, dish…), ignoring case.
+pub fn matches_search(entry: &Entry, search: &str) -> bool {
+    let needle = search.trim().to_lowercase();
+    if needle.is_empty() {
+        return true;
+    }
+    let f = &entry.fields;
+    let mut haystack = vec![f.title.clone(), f.body.clone(), f.tags.join(" ")];
+    if let Some(section) = &f.section {
+        haystack.push(section.clone());
+    }
+    match &f.content {
+        EntryContent::Session(s) => {
+            haystack.extend(s.speakers.iter().cloned());
+            haystack.extend([
+                s.track.clone(),
+                s.room.clone(),
+                s.notes.clone(),
+                s.takeaways.clone(),
+            ]);
+        }
+        EntryContent::Meal(m) => {
+            haystack.extend([m.venue.clone(), m.address.clone(), m.notes.clone()]);
+            haystack.extend(m.dishes.iter().cloned());
+        }
+        EntryContent::FoodRating(r) => {
+            haystack.extend([
+                r.dish.clone(),
+                r.venue.clone(),
+                r.category.clone(),
+                r.verdict.clone(),
+            ]);
+        }
+        EntryContent::Note => {}
+    }
+    haystack
+        .iter()
+        .any(|text| text.to_lowercase().contains(&needle))
+}
+
+/// The rows of a view, from the trip's entries after filtering.
+pub fn build_rows(
+    entries: &[Entry],
+    view: TimelineView,
+    zone: chrono_tz::Tz,
+    kind_filter: &[bool; 4],
+    search: &str,
+) -> Vec<Row> {
+    let mut shown: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| kind_filter[kind_index(e.fields.kind())] && matches_search(e, search))
+        .collect();
+    let mut rows = Vec::new();
+    match view {
+        TimelineView::Days | TimelineView::Food => {
+            shown.sort_by_key(|e| (e.fields.at, e.position, e.id));
+            let mut current_day = None;
+            for entry in shown {
+                let day = entry.fields.at.with_timezone(&zone).date_naive();
+                if current_day != Some(day) {
+                    current_day = Some(day);
+                    rows.push(Row::Header(day.format("%A, %-d %B %Y").to_string()));
+                }
+                rows.push(Row::Entry(entry.id));
+            }
+        }
+        TimelineView::Sections => {
+            shown.sort_by_key(|e| (e.position, e.id));
+            let mut order: Vec<Option<String>> = Vec::new();
+            let mut groups: HashMap<Option<String>, Vec<EntryId>> = HashMap::new();
+            for entry in shown {
+                let section = section_of(entry);
+                if !order.contains(&section) {
+                    order.push(section.clone());
+                }
+                groups.entry(section).or_default().push(entry.id);
+            }
+            // Entries without a section come first, as in the export.
+            order.sort_by_key(|s| s.is_some());
+            for section in order {
+                rows.push(Row::Header(
+                    section.clone().unwrap_or_else(|| "No section".to_string()),
+                ));
+                rows.extend(
+                    groups
+                        .remove(&section)
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(Row::Entry),
+                );
+            }
+        }
+    }
+    rows
+}
+
+fn section_of(entry: &Entry) -> Option<String> {
+    entry
+        .fields
+        .section
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+}
+
+impl TripJournalApp {
+    pub(super) fn timeline(&mut self, ui: &mut egui::Ui) {
+        let Some(open) = &self.current else { return };
+        let zone = open.trip.fields.time_zone;
+        ui.horizontal(|ui| {
+            ui.heading(&open.trip.fields.name);
+            ui.weak(open.trip.fields.place());
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.selectable_value(&mut self.view, TimelineView::Days, "By day");
+            ui.selectable_value(&mut self.view, TimelineView::Sections, "By section");
+            ui.selectable_value(&mut self.view, TimelineView::Food, "Food board");
+            ui.separator();
+            for (index, kind) in EntryKind::ALL.into_iter().enumerate() {
+                let (color, icon) = kind_style(kind);
+                let label = RichText::new(format!("{icon} {}", kind_label(kind))).color(color);
+                ui.toggle_value(&mut self.kind_filter[index], label)
+                    .on_hover_text(format!("Show {}s", kind.as_str()));
+            }
+            ui.separator();
+            let label = ui.label("🔍");
+            let search = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.search)
+                        .hint_text("Search (Ctrl+F)")
+                        .desired_width(180.0),
+                )
+                .labelled_by(label.id);
+            if self.focus_search {
+                search.request_focus();
+                self.focus_search = false;
+            }
+            if !self.search.is_empty()
+                && ui
+                    .small_button("✖")
+                    .on_hover_text("Clear the search")
+                    .clicked()
+            {
+                self.search.clear();
+            }
+        });
+        ui.separator();
+        if self.view == TimelineView::Food {
+            self.food_board(ui);
+            return;
+        }
+        self.unassigned_tray(ui);
+        let rows = match &self.current {
+            Some(open) => build_rows(
+                &open.entries,
+                self.view,
+                zone,
+                &self.kind_filter,
+                &self.search,
+            ),
+            None => return,
+        };
+        if rows.is_empty() {
+            ui.add_space(20.0);
+            ui.vertical_centered(|ui| {
+                if self.current.as_ref().is_some_and(|o| o.entries.is_empty()) {
+                    ui.label("No entries yet. Start one with the buttons above (Ctrl+1…4).");
+                } else {
+                    ui.label("Nothing matches the search and filters.");
+                }
+            });
+            return;
+        }
+        let mut actions: Vec<RowAction> = Vec::new();
+        egui::ScrollArea::vertical()
+            .id_salt("timeline")
+            .auto_shrink([false, false])
+            .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
+                for index in range {
+                    match &rows[index] {
+                        Row::Header(text) => {
+                            ui.add_sized(
+                                [ui.available_width(), ROW_HEIGHT],
+                                egui::Label::new(RichText::new(text).strong()),
+                            );
+                        }
+                        Row::Entry(id) => {
+                            if let Some(action) = self.entry_row(ui, *id, &rows, index) {
+                                actions.push(action);
+                            }
+                        }
+                    }
+                }
+            });
+        for action in actions {
+            self.apply_row_action(action, &rows);
+        }
+    }
+
+    fn entry_row(
+        &mut self,
+        ui: &mut egui::Ui,
+        id: EntryId,
+        rows: &[Row],
+        index: usize,
+    ) -> Option<RowAction> {
+        let open = self.current.as_ref()?;
+        let entry = open.entries.iter().find(|e| e.id == id)?;
+        let zone = open.trip.fields.time_zone;
+        let photo_count = open.photos.iter().filter(|p| p.entry == Some(id)).count();
+        let sections: Vec<String> = {
+            let mut sections: Vec<String> = Vec::new();
+            let mut sorted: Vec<&Entry> = open.entries.iter().collect();
+            sorted.sort_by_key(|e| (e.position, e.id));
+            for e in sorted {
+                if let Some(section) = section_of(e)
+                    && !sections.contains(&section)
+                {
+                    sections.push(section);
+                }
+            }
+            sections
+        };
+        let kind = entry.fields.kind();
+        let (color, icon) = kind_style(kind);
+        let selected = self.selected_entry == Some(id);
+        let time = entry
+            .fields
+            .at
+            .with_timezone(&zone)
+            .format("%H:%M")
+            .to_string();
+        let title = if entry.fields.title.trim().is_empty() {
+            format!("({})", kind_label(kind))
+        } else {
+            entry.fields.title.clone()
+        };
+        let stars = super::stars::stars_text(entry.fields.content.rating());
+        let mut action = None;
+        let in_sections = self.view == TimelineView::Sections;
+
+        let row = ui.horizontal(|ui| {
+            ui.set_min_height(ROW_HEIGHT);
+            if in_sections {
+                if ui.small_button("▲").on_hover_text("Move up").clicked() {
+                    action = Some(RowAction::MoveUp(id));
+                }
+                if ui.small_button("▼").on_hover_text("Move down").clicked() {
+                    action = Some(RowAction::MoveDown(id));
+                }
+            }
+            ui.label(RichText::new(icon).color(color));
+            ui.monospace(&time);
+            let label = ui.selectable_label(selected, &title);
+            if !stars.is_empty() {
+                ui.label(RichText::new(stars).color(Color32::from_rgb(235, 170, 20)));
+            }
+            if photo_count > 0 {
+                ui.weak(format!("📷 {photo_count}"));
+            }
+            label
+        });
+        let label = row.inner;
+        if label.clicked() {
+            action = Some(RowAction::Select(id));
+        }
+        // Photos dragged from a strip or the tray can be dropped on an entry.
+        if let Some(photo) = row.response.dnd_release_payload::<PhotoId>() {
+            action = Some(RowAction::DropPhoto(*photo, id));
+        }
+        if row.response.dnd_hover_payload::<PhotoId>().is_some() {
+            ui.painter().rect_stroke(
+                row.response.rect,
+                3.0,
+                ui.visuals().selection.stroke,
+                egui::StrokeKind::Inside,
+            );
+        }
+        let _ = (rows, index);
+        label.context_menu(|ui| {
+            ui.menu_button("Move to section", |ui| {
+                if ui.button("(no section)").clicked() {
+                    action = Some(RowAction::SetSection(id, None));
+                    ui.close();
+                }
+                for section in &sections {
+                    if ui.button(section).clicked() {
+                        action = Some(RowAction::SetSection(id, Some(section.clone())));
+                        ui.close();
+                    }
+                }
+            });
+            if ui.button("Delete entry…").clicked() {
+                action = Some(RowAction::Delete(id));
+                ui.close();
+            }
+        });
+        action
+    }
+
+    fn apply_row_action(&mut self, action: RowAction, rows: &[Row]) {
+        match action {
+            RowAction::Select(id) => {
+                self.save_dirty(true);
+                self.selected_entry = Some(id);
+            }
+            RowAction::DropPhoto(photo, entry) => self.move_photo(photo, Some(entry)),
+            RowAction::Delete(id) => self.confirm_delete_entry = Some(id),
+            RowAction::SetSection(id, section) => {
+                if let Some(mut fields) = self.entry_fields(id) {
+                    fields.section = section;
+                    self.edit_entry(id, fields);
+                    self.save_dirty(true);
+                }
+            }
+            RowAction::MoveUp(id) => self.move_in_sections(id, rows, true),
+            RowAction::MoveDown(id) => self.move_in_sections(id, rows, false),
+        }
+    }
+
+    /// The fields of an entry of the open trip.
+    pub(super) fn entry_fields(&self, id: EntryId) -> Option<crate::model::EntryFields> {
+        self.current
+            .as_ref()
+            .and_then(|o| o.entries.iter().find(|e| e.id == id))
+            .map(|e| e.fields.clone())
+    }
+
+    /// Moves an entry one row up or down in the section view. Crossing a section heading moves
+    /// it into that section.
+    pub fn move_in_sections(&mut self, id: EntryId, rows: &[Row], up: bool) {
+        let Some(position) = rows.iter().position(|r| *r == Row::Entry(id)) else {
+            return;
+        };
+        let neighbour = if up {
+            rows[..position]
+                .iter()
+                .rev()
+                .find(|r| matches!(r, Row::Entry(_)))
+        } else {
+            rows[position + 1..]
+                .iter()
+                .find(|r| matches!(r, Row::Entry(_)))
+        };
+        let Some(Row::Entry(other)) = neighbour.cloned() else {
+            return;
+        };
+        let Some(open) = &self.current else { return };
+        let other_section = open
+            .entries
+            .iter()
+            .find(|e| e.id == other)
+            .and_then(section_of);
+        let own_section = open
+            .entries
+            .iter()
+            .find(|e| e.id == id)
+            .and_then(section_of);
+        if other_section != own_section {
+            // Crossing a heading moves the entry into that section instead of past its entry.
+            if let Some(mut fields) = self.entry_fields(id) {
+                fields.section = other_section;
+                self.edit_entry(id, fields);
+                self.save_dirty(true);
+            }
+            return;
+        }
+        let trip = open.trip.id;
+        let mut order: Vec<(i64, EntryId)> =
+            open.entries.iter().map(|e| (e.position, e.id)).collect();
+        order.sort();
+        let mut ids: Vec<EntryId> = order.into_iter().map(|(_, id)| id).collect();
+        let (Some(a), Some(b)) = (
+            ids.iter().position(|x| *x == id),
+            ids.iter().position(|x| *x == other),
+        ) else {
+            return;
+        };
+        ids.swap(a, b);
+        if let Some(open) = &mut self.current {
+            for (index, entry_id) in ids.iter().enumerate() {
+                if let Some(entry) = open.entries.iter_mut().find(|e| e.id == *entry_id) {
+                    entry.position = index as i64 + 1;
+                }
+            }
+        }
+        self.send(Command::ReorderEntries(trip, ids));
+    }
+}
+
+/// What a click in the timeline asks for, applied after drawing.
+enum RowAction {
+    Select(EntryId),
+    DropPhoto(PhotoId, EntryId),
+    Delete(EntryId),
+    SetSection(EntryId, Option<String>),
+    MoveUp(EntryId),
+    MoveDown(EntryId),
+}
+
+pub fn kind_label(kind: EntryKind) -> &'static str {
+    match kind {
+        EntryKind::Session => "Session",
+        EntryKind::Meal => "Meal",
+        EntryKind::FoodRating => "Food rating",
+        EntryKind::Note => "Note",
+    }
+}
