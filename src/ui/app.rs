@@ -1035,6 +1035,10 @@ impl eframe::App for TripJournalApp {
         self.photo_viewer_window(&ctx);
         self.help_window(&ctx);
         self.textures.end_frame();
+        if ctx.input(|i| i.pointer.any_released() || !i.events.is_empty()) {
+            // State changed by this frame's input is drawn in the next frame.
+            ctx.request_repaint();
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -42,9 +42,10 @@ fn parsed_field<T: PartialEq>(
     }
     let response = ui.add(edit).labelled_by(label_response.id);
     ui.end_row();
+    let typing = response.has_focus();
     ui.data_mut(|d| {
         d.insert_temp(key, buffer.clone());
-        d.insert_temp(key.with("typing"), response.has_focus());
+        d.insert_temp(key.with("typing"), typing);
     });
     if response.changed()
         && let Some(value) = parse(&buffer)
@@ -227,8 +228,8 @@ impl TripJournalApp {
                                     }
                                     if !sections.is_empty() {
                                         egui::ComboBox::from_id_salt(("sections", id.0))
-                                            .selected_text("▾")
-                                            .width(30.0)
+                                            .selected_text("Pick")
+                                            .width(50.0)
                                             .show_ui(ui, |ui| {
                                                 for s in &sections {
                                                     if ui

@@ -339,6 +339,8 @@ impl TripJournalApp {
     }
 
     fn apply_row_action(&mut self, action: RowAction, rows: &[Row]) {
+        // The change shows in the next frame; ask for it now rather than at the next input.
+        self.egui_ctx.request_repaint();
         match action {
             RowAction::Select(id) => {
                 self.save_dirty(true);

@@ -7,6 +7,8 @@ mod util;
 mod cli;
 /// Exporting trips as blog posts: layouts, golden files, links, front matter, images, safety.
 mod export;
+/// The desktop app driven headlessly with egui_kittest on temporary journals.
+mod gui;
 /// Photo import: formats, EXIF, orientation, dedupe, bad input, cancel.
 mod import;
 /// Opening files: migrations, newer schemas, files that are not journals.
