@@ -149,38 +149,30 @@ impl TripJournalApp {
         let trip = open.trip.id;
         ui.horizontal_wrapped(|ui| {
             for (index, photo) in photos.iter().enumerate() {
-                let id = Id::unique(("photo-thumb", photo.id.0));
-                let response = ui
-                    .dnd_drag_source(id, photo.id, |ui| {
-                        let (rect, response) =
-                            ui.allocate_exact_size(Vec2::splat(THUMB_BOX), Sense::click());
-                        if ui.is_rect_visible(rect) {
-                            match self.thumbnail_texture(photo.id) {
-                                Some(texture) => {
-                                    let size = fit(texture.size_vec2(), THUMB_BOX);
-                                    let image_rect =
-                                        egui::Rect::from_center_size(rect.center(), size);
-                                    egui::Image::new((texture.id(), size)).paint_at(ui, image_rect);
-                                }
-                                None => {
-                                    ui.painter().rect_filled(
-                                        rect,
-                                        4.0,
-                                        ui.visuals().faint_bg_color,
-                                    );
-                                }
-                            }
+                let (rect, response) =
+                    ui.allocate_exact_size(Vec2::splat(THUMB_BOX), Sense::click_and_drag());
+                // Dragging carries the photo to an entry row in the timeline.
+                response.dnd_set_drag_payload(photo.id);
+                if ui.is_rect_visible(rect) {
+                    match self.thumbnail_texture(photo.id) {
+                        Some(texture) => {
+                            let size = fit(texture.size_vec2(), THUMB_BOX);
+                            let image_rect = egui::Rect::from_center_size(rect.center(), size);
+                            egui::Image::new((texture.id(), size)).paint_at(ui, image_rect);
                         }
-                        response
-                    })
-                    .inner;
+                        None => {
+                            ui.painter()
+                                .rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
+                        }
+                    }
+                }
                 let caption = if photo.caption.is_empty() {
                     &photo.metadata.original_name
                 } else {
                     &photo.caption
                 };
                 let response = response.on_hover_text(format!(
-                    "{caption}\nClick to view, drag onto an entry to move"
+                    "Photo: {caption}\nClick to view, drag onto an entry to move"
                 ));
                 if response.clicked() {
                     self.viewer = Some(photo.id);
@@ -292,6 +284,7 @@ impl TripJournalApp {
         };
         let trip = photo.trip;
         let mut open = true;
+        let mut close_clicked = false;
         let large = self
             .texture(photo_id, true)
             .or_else(|| self.textures.get(photo_id, false));
@@ -361,9 +354,12 @@ impl TripJournalApp {
                         self.send(Command::DeletePhoto(photo_id));
                         self.viewer = None;
                     }
+                    if ui.button("Close viewer").clicked() {
+                        close_clicked = true;
+                    }
                 });
             });
-        if !open {
+        if !open || close_clicked {
             if let Some((id, text, _)) = self.caption_edit.take() {
                 self.set_caption(id, text);
             }

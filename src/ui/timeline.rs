@@ -158,7 +158,7 @@ impl TripJournalApp {
             ui.separator();
             for (index, kind) in EntryKind::ALL.into_iter().enumerate() {
                 let (color, icon) = kind_style(kind);
-                let label = RichText::new(format!("{icon} {}", kind_label(kind))).color(color);
+                let label = RichText::new(format!("{icon} {}s", kind_label(kind))).color(color);
                 ui.toggle_value(&mut self.kind_filter[index], label)
                     .on_hover_text(format!("Show {}s", kind.as_str()));
             }
@@ -282,10 +282,10 @@ impl TripJournalApp {
         let row = ui.horizontal(|ui| {
             ui.set_min_height(ROW_HEIGHT);
             if in_sections {
-                if ui.small_button("▲").on_hover_text("Move up").clicked() {
+                if ui.small_button("⬆").on_hover_text("Move up").clicked() {
                     action = Some(RowAction::MoveUp(id));
                 }
-                if ui.small_button("▼").on_hover_text("Move down").clicked() {
+                if ui.small_button("⬇").on_hover_text("Move down").clicked() {
                     action = Some(RowAction::MoveDown(id));
                 }
             }

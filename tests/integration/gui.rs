@@ -1,18 +1,19 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-#[allow(unused_imports)]
-use crate::util::fixture as _fixture;
+use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use tripjournal::model::{EntryContent, EntryKind, TripId};
+use tripjournal::model::{EntryContent, EntryKind, SessionRole, TripId};
 use tripjournal::store::Store;
 use tripjournal::ui::TripJournalApp;
 
 use crate::util::fixture;
 
+type App = Harness<'static, TripJournalApp>;
+
 /// A harness around the real app on a journal file.
-fn app_on(journal: &Path) -> Harness<'static, TripJournalApp> {
+fn app_on(journal: &Path) -> App {
     let journal = journal.to_path_buf();
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
@@ -20,12 +21,8 @@ fn app_on(journal: &Path) -> Harness<'static, TripJournalApp> {
 }
 
 /// Steps the app until `done` holds (the journal thread answers asynchronously).
-fn step_until(
-    harness: &mut Harness<'static, TripJournalApp>,
-    what: &str,
-    done: impl Fn(&TripJournalApp) -> bool,
-) {
-    let deadline = Instant::now() + Duration::from_secs(20);
+fn step_until(harness: &mut App, what: &str, done: impl Fn(&TripJournalApp) -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(30);
     while !done(harness.state()) {
         assert!(Instant::now() < deadline, "timed out waiting for: {what}");
         harness.step();
@@ -34,18 +31,33 @@ fn step_until(
     harness.step();
 }
 
+/// Steps the app until the journal file (read through its own connection) satisfies `done`.
+fn journal_until(harness: &mut App, journal: &Path, what: &str, done: impl Fn(&Store) -> bool) {
+    let store = Store::open(journal).expect("journal opens");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !done(&store) {
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting for the journal: {what}"
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// Steps a few frames with short pauses so background answers arrive.
-fn settle(harness: &mut Harness<'static, TripJournalApp>) {
+fn settle(harness: &mut App) {
     for _ in 0..5 {
         harness.step();
         std::thread::sleep(Duration::from_millis(20));
     }
 }
 
-fn open_demo(harness: &mut Harness<'static, TripJournalApp>) -> TripId {
+fn open_demo(harness: &mut App) -> TripId {
     step_until(harness, "the welcome view", |app| {
-        !app.trips().is_empty() || app.current_trip().is_none()
+        app.current_trip().is_none()
     });
+    settle(harness);
     harness.get_by_label("Open the demo trip").click();
     step_until(harness, "the demo trip to open", |app| {
         app.current_trip()
@@ -58,10 +70,15 @@ fn open_demo(harness: &mut Harness<'static, TripJournalApp>) -> TripId {
         .expect("open trip")
 }
 
-#[test]
-fn first_run_shows_the_welcome_view_and_opens_the_demo() {
+fn new_journal() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let journal = dir.path().join("journal.sqlite");
+    (dir, journal)
+}
+
+#[test]
+fn first_run_shows_the_welcome_view_and_opens_the_demo() {
+    let (_dir, journal) = new_journal();
     let mut harness = app_on(&journal);
     settle(&mut harness);
     harness.get_by_label("Welcome to tripjournal");
@@ -71,7 +88,6 @@ fn first_run_shows_the_welcome_view_and_opens_the_demo() {
         "in the side panel and the welcome view"
     );
     let trip = open_demo(&mut harness);
-    // Selecting an entry opens the editor on it.
     harness.get_by_label("Ceph in a multi-cloud world").click();
     step_until(&mut harness, "the editor", |app| {
         app.selected_entry().is_some()
@@ -79,4 +95,413 @@ fn first_run_shows_the_welcome_view_and_opens_the_demo() {
     harness.get_by_label("Usefulness: 5 of 5 stars");
     let store = Store::open(&journal).expect("journal");
     assert!(store.entries(trip).expect("entries").len() >= 10);
+}
+
+#[test]
+fn a_trip_is_created_in_the_dialog() {
+    let (_dir, journal) = new_journal();
+    let mut harness = app_on(&journal);
+    settle(&mut harness);
+    harness
+        .get_all_by_label("➕ New trip")
+        .next()
+        .expect("button")
+        .click();
+    settle(&mut harness);
+    harness.get_by_label("Name").click();
+    harness
+        .get_by_label("Name")
+        .type_text("Shanghai Summit 上海峰会");
+    harness.get_by_label("City").click();
+    harness.get_by_label("City").type_text("上海");
+    let zone = harness.get_by_label("Time zone");
+    zone.click();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Time zone").type_text("Asia/Shanghai");
+    harness.get_by_label("Start date").click();
+    harness.get_by_label("Start date").type_text("2019-11-04");
+    settle(&mut harness);
+    harness.get_by_label("Create trip").click();
+    journal_until(&mut harness, &journal, "the new trip", |store| {
+        store.trips().is_ok_and(|trips| {
+            trips
+                .iter()
+                .any(|t| t.fields.name == "Shanghai Summit 上海峰会")
+        })
+    });
+    let store = Store::open(&journal).expect("journal");
+    let trip = store.find_trip("Shanghai Summit 上海峰会").expect("trip");
+    assert_eq!(trip.fields.city, "上海");
+    assert_eq!(trip.fields.time_zone, chrono_tz::Asia::Shanghai);
+    assert_eq!(
+        trip.fields.start_date,
+        chrono::NaiveDate::from_ymd_opt(2019, 11, 4)
+    );
+    step_until(&mut harness, "the new trip to open", |app| {
+        app.current_trip().is_some()
+    });
+}
+
+#[test]
+fn quick_capture_each_kind_and_fill_its_fields() {
+    let (_dir, journal) = new_journal();
+    let store = Store::open(&journal).expect("journal");
+    let mut fields = tripjournal::model::TripFields::named("Berlin");
+    fields.time_zone = chrono_tz::Europe::Berlin;
+    let trip = store.create_trip(&fields).expect("trip");
+    drop(store);
+    let mut harness = app_on(&journal);
+    step_until(&mut harness, "the trip to open", |app| {
+        app.current_trip().is_some()
+    });
+
+    // A session by shortcut: the title is focused, typed in Chinese by text and by IME.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    step_until(&mut harness, "the new session", |app| {
+        app.selected_entry().is_some()
+    });
+    settle(&mut harness);
+    harness.get_by_label("Title").type_text("Keynote 主题演讲");
+    harness.event(egui::Event::Ime(egui::ImeEvent::Preedit {
+        text: "ceshi".into(),
+        active_range_chars: None,
+    }));
+    harness.event(egui::Event::Ime(egui::ImeEvent::Commit("测试".into())));
+    settle(&mut harness);
+    harness.get_by_label("Speakers").click();
+    harness.get_by_label("Speakers").type_text("王五, Jane");
+    harness.get_by_label("Room").click();
+    harness.get_by_label("Room").type_text("Hall 7");
+    harness.get_by_label("I gave this talk").click();
+    // Stars by keyboard: focus, then → four times = 2 stars; End = 5; ← = 4.5.
+    harness.get_by_label("Usefulness: no rating").click();
+    settle(&mut harness);
+    harness.key_press(Key::End);
+    harness.key_press(Key::ArrowLeft);
+    settle(&mut harness);
+    harness.get_by_label("Usefulness: 4.5 of 5 stars");
+    journal_until(&mut harness, &journal, "the session fields", |store| {
+        store.entries(trip).is_ok_and(|entries| {
+            entries.iter().any(|e| {
+                e.fields.title == "Keynote 主题演讲测试"
+                    && matches!(&e.fields.content, EntryContent::Session(s)
+                        if s.speakers == ["王五", "Jane"] && s.room == "Hall 7" && s.role == SessionRole::Speaker
+                        && s.usefulness.map(|r| r.half_stars()) == Some(9))
+            })
+        })
+    });
+
+    // A meal from the toolbar button, with dishes and a price.
+    harness.get_by_label("🍴 Meal").click();
+    step_until(&mut harness, "the new meal", |app| {
+        app.current_trip().is_some_and(|o| o.entries.len() == 2) && app.selected_entry().is_some()
+    });
+    settle(&mut harness);
+    harness.get_by_label("Title").type_text("Lunch box");
+    harness.get_by_label("Venue").click();
+    harness.get_by_label("Venue").type_text("CityCube");
+    harness.get_by_label("Dishes").click();
+    harness.get_by_label("Dishes").type_text("干面包, cheese");
+    harness.get_by_label("Price").click();
+    harness.get_by_label("Price").type_text("7.50 EUR");
+    harness.get_by_label("lunch").click();
+    settle(&mut harness);
+    journal_until(&mut harness, &journal, "the meal fields", |store| {
+        store.entries(trip).is_ok_and(|entries| {
+            entries.iter().any(|e| {
+                matches!(&e.fields.content, EntryContent::Meal(m)
+                    if m.venue == "CityCube" && m.dishes == ["干面包", "cheese"]
+                    && m.price.as_ref().map(|p| p.minor_units()) == Some(750)
+                    && m.meal_type == Some(tripjournal::model::MealType::Lunch))
+            })
+        })
+    });
+
+    // A food rating with its dish, overall stars by click and a sub-rating.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    step_until(&mut harness, "the new food rating", |app| {
+        app.current_trip().is_some_and(|o| o.entries.len() == 3)
+    });
+    settle(&mut harness);
+    harness.get_by_label("Title").type_text("柏林肘子");
+    harness.get_by_label("Dish").click();
+    harness.get_by_label("Dish").type_text("Schweinshaxe");
+    harness.get_by_label("Overall: no rating").click();
+    settle(&mut harness);
+    harness.key_press(Key::End);
+    harness.get_by_label("Taste: no rating").click();
+    settle(&mut harness);
+    harness.key_press(Key::Home);
+    settle(&mut harness);
+    journal_until(&mut harness, &journal, "the food rating", |store| {
+        store.entries(trip).is_ok_and(|entries| {
+            entries.iter().any(|e| {
+                matches!(&e.fields.content, EntryContent::FoodRating(r)
+                    if r.dish == "Schweinshaxe" && r.overall.map(|x| x.half_stars()) == Some(10)
+                    && r.sub_ratings.taste.map(|x| x.half_stars()) == Some(1))
+            })
+        })
+    });
+
+    // A note with a Markdown body.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    step_until(&mut harness, "the new note", |app| {
+        app.current_trip().is_some_and(|o| o.entries.len() == 4)
+    });
+    settle(&mut harness);
+    harness.get_by_label("Title").type_text("总结");
+    harness.get_by_label("Body").click();
+    harness.get_by_label("Body").type_text("**好** and *more*");
+    settle(&mut harness);
+    journal_until(&mut harness, &journal, "the note body", |store| {
+        store.entries(trip).is_ok_and(|entries| {
+            entries
+                .iter()
+                .any(|e| e.fields.kind() == EntryKind::Note && e.fields.body == "**好** and *more*")
+        })
+    });
+    let kinds: Vec<EntryKind> = Store::open(&journal)
+        .expect("journal")
+        .entries(trip)
+        .expect("entries")
+        .iter()
+        .map(|e| e.fields.kind())
+        .collect();
+    assert_eq!(kinds, EntryKind::ALL.to_vec());
+}
+
+#[test]
+fn search_and_filter_narrow_the_timeline() {
+    let (_dir, journal) = new_journal();
+    let mut harness = app_on(&journal);
+    open_demo(&mut harness);
+    assert!(harness.query_by_label("Haxe to go").is_some());
+    harness.get_by_label("🔍").click();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    settle(&mut harness);
+    harness.get_by_label("🔍").type_text("sage");
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_label("Ceph in a multi-cloud world")
+            .is_some(),
+        "found by speaker"
+    );
+    assert!(harness.query_by_label("Haxe to go").is_none());
+    harness.get_by_label("✖").click();
+    settle(&mut harness);
+    assert!(harness.query_by_label("Haxe to go").is_some());
+    // Hide food ratings.
+    harness.get_by_label("⭐ Food ratings").click();
+    settle(&mut harness);
+    assert!(harness.query_by_label("Haxe to go").is_none());
+    assert!(harness.query_by_label("Conference lunch box").is_some());
+}
+
+#[test]
+fn entries_are_reordered_in_the_section_view() {
+    let (_dir, journal) = new_journal();
+    let mut harness = app_on(&journal);
+    let trip = open_demo(&mut harness);
+    harness.get_by_label("By section").click();
+    settle(&mut harness);
+    let before: Vec<i64> = Store::open(&journal)
+        .expect("journal")
+        .entries(trip)
+        .expect("entries")
+        .iter()
+        .map(|e| e.id.0)
+        .collect();
+    // The third entry of the first section moves up one place.
+    let app = harness.state();
+    let ceph = app
+        .current_trip()
+        .and_then(|o| {
+            o.entries
+                .iter()
+                .find(|e| e.fields.title == "Ceph in a multi-cloud world")
+        })
+        .map(|e| e.id)
+        .expect("ceph");
+    let ups: Vec<_> = harness.get_all_by_label("⬆").collect();
+    assert!(ups.len() >= 10);
+    // Section view rows: the first section holds keynote, edge, ceph; ▲ of the third row.
+    ups[2].click();
+    journal_until(&mut harness, &journal, "the new order", |store| {
+        store.entries(trip).is_ok_and(|entries| {
+            let order: Vec<i64> = entries.iter().map(|e| e.id.0).collect();
+            order != before && order.iter().position(|id| *id == ceph.0) == Some(1)
+        })
+    });
+}
+
+#[test]
+fn photos_import_show_thumbnails_move_and_get_captions() {
+    let (_dir, journal) = new_journal();
+    let mut harness = app_on(&journal);
+    let trip = open_demo(&mut harness);
+    harness
+        .get_by_label("Talking with the Masakari PTL")
+        .click();
+    step_until(&mut harness, "the note in the editor", |app| {
+        app.selected_entry().is_some()
+    });
+    let note = harness.state().selected_entry().expect("selected");
+    // The same entry point a drop and the file dialog use.
+    harness.state_mut().import_paths(vec![
+        fixture("orient6_gps.jpg"),
+        fixture("plain.jpg"),
+        fixture("text.jpg"),
+    ]);
+    step_until(&mut harness, "the import to finish", |app| !app.importing());
+    journal_until(&mut harness, &journal, "the imported photos", |store| {
+        store
+            .entry_photos(note)
+            .is_ok_and(|photos| photos.len() == 2)
+    });
+    assert!(
+        harness
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.contains("1 failed")),
+        "{:?}",
+        harness.state().notices()
+    );
+    harness.get_by_label_contains("text.jpg: not an image");
+    let photos = Store::open(&journal)
+        .expect("journal")
+        .entry_photos(note)
+        .expect("photos");
+    step_until(&mut harness, "the thumbnails", |app| {
+        photos.iter().all(|p| app.has_thumbnail(p.id))
+    });
+
+    // Caption in the viewer.
+    harness.get_by_label_contains("Photo: plain.jpg").click();
+    settle(&mut harness);
+    harness.get_by_label("Caption").click();
+    harness.get_by_label("Caption").type_text("会场 · the hall");
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    let plain = photos
+        .iter()
+        .find(|p| p.metadata.original_name == "plain.jpg")
+        .expect("plain")
+        .id;
+    journal_until(&mut harness, &journal, "the caption", |store| {
+        store
+            .photo(plain)
+            .is_ok_and(|p| p.caption == "会场 · the hall")
+    });
+
+    // Move a photo to another entry through its menu.
+    harness.get_by_label("Close viewer").click();
+    settle(&mut harness);
+    harness
+        .get_by_label_contains("Photo: orient6_gps.jpg")
+        .click_secondary();
+    settle(&mut harness);
+    harness.get_by_label("Move to").click();
+    settle(&mut harness);
+    assert!(
+        harness.query_by_label("Unassigned photos").is_some(),
+        "the Move to submenu is open"
+    );
+    // Popups come first in the accessibility tree: the menu item before the timeline row.
+    harness
+        .get_all_by_label("Conference lunch box")
+        .next()
+        .expect("menu item")
+        .click();
+    let lunch = Store::open(&journal)
+        .expect("journal")
+        .entries(trip)
+        .expect("entries")
+        .into_iter()
+        .find(|e| e.fields.title == "Conference lunch box")
+        .expect("lunch")
+        .id;
+    let moved = photos
+        .iter()
+        .find(|p| p.metadata.original_name == "orient6_gps.jpg")
+        .expect("photo")
+        .id;
+    journal_until(&mut harness, &journal, "the moved photo", |store| {
+        store.photo(moved).is_ok_and(|p| p.entry == Some(lunch))
+    });
+}
+
+#[test]
+fn undo_and_redo_edits() {
+    let (_dir, journal) = new_journal();
+    let mut harness = app_on(&journal);
+    open_demo(&mut harness);
+    harness.get_by_label("Haxe to go").click();
+    step_until(&mut harness, "the editor", |app| {
+        app.selected_entry().is_some()
+    });
+    let entry = harness.state().selected_entry().expect("entry");
+    harness.get_by_label("Title").click();
+    harness.key_press(Key::End);
+    harness.get_by_label("Title").type_text(" (late)");
+    // Leave the field so Ctrl+Z is the app's undo, not the text field's.
+    harness.key_press(Key::Escape);
+    journal_until(&mut harness, &journal, "the edit to be saved", |store| {
+        store
+            .entry(entry)
+            .is_ok_and(|e| e.fields.title == "Haxe to go (late)")
+    });
+    settle(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    journal_until(&mut harness, &journal, "the undo", |store| {
+        store
+            .entry(entry)
+            .is_ok_and(|e| e.fields.title == "Haxe to go")
+    });
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    journal_until(&mut harness, &journal, "the redo", |store| {
+        store
+            .entry(entry)
+            .is_ok_and(|e| e.fields.title == "Haxe to go (late)")
+    });
+}
+
+#[test]
+fn the_export_dialog_writes_a_post() {
+    let (dir, journal) = new_journal();
+    let out = dir.path().join("blog");
+    let path = journal.clone();
+    // The preview shows the demo's own text, which has an emoji no bundled font draws.
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| TripJournalApp::new(cc, path));
+    open_demo(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    settle(&mut harness);
+    harness.get_by_label("Hugo").click();
+    let destination = harness.get_by_label("Destination folder");
+    destination.click();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Destination folder")
+        .type_text(out.to_str().expect("utf-8"));
+    settle(&mut harness);
+    harness.get_by_label("Export").click();
+    let post = out.join("content/posts/openstack-bo-lin-feng-hui-berlin-summit-2018/index.md");
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !post.exists() {
+        assert!(Instant::now() < deadline, "the post was not written");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    settle(&mut harness);
+    harness.get_by_label_contains("Written:");
+    let text = std::fs::read_to_string(&post).expect("post");
+    assert!(text.starts_with("---\ntitle: \"OpenStack 柏林峰会 · Berlin Summit 2018\""));
+    assert!(
+        text.contains("## 一、社区在发展"),
+        "section order is the dialog's default"
+    );
 }
