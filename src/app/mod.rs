@@ -2,7 +2,7 @@
 //! answers commands (load, save, import, export), and a pool that decodes thumbnails.
 //!
 //! The window sends [`Command`]s and polls [`Event`]s once per frame, so it never waits on the
-//! disk, on decoding or on an export. Nothing here knows about egui; the UI in `src/ui` turns
+//! disk, on decoding or on an export. Nothing here knows about the GUI toolkit; the UI in `src/ui` turns
 //! events into pixels. Long jobs (imports, exports) run on their own threads with their own
 //! journal connection, report progress as events and can be cancelled.
 

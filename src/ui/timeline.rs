@@ -211,6 +211,11 @@ impl TripJournalApp {
             });
             return;
         }
+        // Computed once per frame, not once per row: big trips have thousands of photos.
+        let context = match &self.current {
+            Some(open) => RowContext::of(open),
+            None => return,
+        };
         let mut actions: Vec<RowAction> = Vec::new();
         egui::ScrollArea::vertical()
             .id_salt("timeline")
@@ -219,13 +224,13 @@ impl TripJournalApp {
                 for index in range {
                     match &rows[index] {
                         Row::Header(text) => {
-                            ui.add_sized(
-                                [ui.available_width(), ROW_HEIGHT],
-                                egui::Label::new(RichText::new(text).strong()),
-                            );
+                            ui.horizontal(|ui| {
+                                ui.set_min_height(ROW_HEIGHT);
+                                ui.label(RichText::new(text).strong());
+                            });
                         }
                         Row::Entry(id) => {
-                            if let Some(action) = self.entry_row(ui, *id, &rows, index) {
+                            if let Some(action) = self.entry_row(ui, *id, &context) {
                                 actions.push(action);
                             }
                         }
@@ -241,26 +246,13 @@ impl TripJournalApp {
         &mut self,
         ui: &mut egui::Ui,
         id: EntryId,
-        rows: &[Row],
-        index: usize,
+        context: &RowContext,
     ) -> Option<RowAction> {
         let open = self.current.as_ref()?;
-        let entry = open.entries.iter().find(|e| e.id == id)?;
+        let entry = open.entries.get(*context.index.get(&id)?)?;
         let zone = open.trip.fields.time_zone;
-        let photo_count = open.photos.iter().filter(|p| p.entry == Some(id)).count();
-        let sections: Vec<String> = {
-            let mut sections: Vec<String> = Vec::new();
-            let mut sorted: Vec<&Entry> = open.entries.iter().collect();
-            sorted.sort_by_key(|e| (e.position, e.id));
-            for e in sorted {
-                if let Some(section) = section_of(e)
-                    && !sections.contains(&section)
-                {
-                    sections.push(section);
-                }
-            }
-            sections
-        };
+        let photo_count = context.photo_counts.get(&id).copied().unwrap_or(0);
+        let sections = &context.sections;
         let kind = entry.fields.kind();
         let (color, icon) = kind_style(kind);
         let selected = self.selected_entry == Some(id);
@@ -316,14 +308,13 @@ impl TripJournalApp {
                 egui::StrokeKind::Inside,
             );
         }
-        let _ = (rows, index);
         label.context_menu(|ui| {
             ui.menu_button("Move to section", |ui| {
                 if ui.button("(no section)").clicked() {
                     action = Some(RowAction::SetSection(id, None));
                     ui.close();
                 }
-                for section in &sections {
+                for section in sections {
                     if ui.button(section).clicked() {
                         action = Some(RowAction::SetSection(id, Some(section.clone())));
                         ui.close();
@@ -427,6 +418,45 @@ impl TripJournalApp {
             }
         }
         self.send(Command::ReorderEntries(trip, ids));
+    }
+}
+
+/// What every row needs to know about the trip, computed once per frame.
+struct RowContext {
+    /// Where each entry is in the trip's entry list.
+    index: HashMap<EntryId, usize>,
+    photo_counts: HashMap<EntryId, usize>,
+    /// Section headings in the user's order.
+    sections: Vec<String>,
+}
+
+impl RowContext {
+    fn of(open: &super::app::OpenTrip) -> Self {
+        let index = open
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id, i))
+            .collect();
+        let mut photo_counts: HashMap<EntryId, usize> = HashMap::new();
+        for entry in open.photos.iter().filter_map(|p| p.entry) {
+            *photo_counts.entry(entry).or_default() += 1;
+        }
+        let mut sorted: Vec<&Entry> = open.entries.iter().collect();
+        sorted.sort_by_key(|e| (e.position, e.id));
+        let mut sections: Vec<String> = Vec::new();
+        for e in sorted {
+            if let Some(section) = section_of(e)
+                && !sections.contains(&section)
+            {
+                sections.push(section);
+            }
+        }
+        RowContext {
+            index,
+            photo_counts,
+            sections,
+        }
     }
 }
 

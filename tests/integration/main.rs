@@ -3,6 +3,8 @@
 /// Temp journals and fixture paths shared by the tests.
 mod util;
 
+/// Rules of the code base that a test can hold: the core does not depend on the UI.
+mod architecture;
 /// The command line through the built binary.
 mod cli;
 /// Exporting trips as blog posts: layouts, golden files, links, front matter, images, safety.
