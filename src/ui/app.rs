@@ -242,6 +242,11 @@ impl TripJournalApp {
         self.notices.iter().map(|n| n.text.clone()).collect()
     }
 
+    /// Removes the messages shown in the status bar.
+    pub fn clear_notices(&mut self) {
+        self.notices.clear();
+    }
+
     /// Whether an import is running.
     pub fn importing(&self) -> bool {
         self.import_progress.is_some()

@@ -242,7 +242,9 @@ impl TripJournalApp {
                                                         fields.section = Some(s.clone());
                                                     }
                                                 }
-                                            });
+                                            })
+                                            .response
+                                            .labelled_by(section_label.id);
                                     }
                                 });
                                 ui.end_row();

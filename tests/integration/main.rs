@@ -17,3 +17,5 @@ mod import;
 mod journal_file;
 /// Every kind and field survives a trip through the journal file; CRUD and ordering.
 mod roundtrip;
+/// Reviewed snapshot images of the main views (software rendering through wgpu).
+mod snapshots;

@@ -1,0 +1,86 @@
+use std::time::{Duration, Instant};
+
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use egui_kittest::{Harness, SnapshotOptions};
+use tripjournal::ui::TripJournalApp;
+
+/// Pixels may differ a little between machines' software renderers.
+fn options() -> SnapshotOptions {
+    SnapshotOptions::new()
+        .threshold(2.0)
+        .max_failed_pixels(2000)
+}
+
+fn step_until(
+    harness: &mut Harness<'static, TripJournalApp>,
+    what: &str,
+    done: impl Fn(&TripJournalApp) -> bool,
+) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while !done(harness.state()) {
+        assert!(Instant::now() < deadline, "timed out waiting for: {what}");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    for _ in 0..3 {
+        harness.step();
+    }
+}
+
+/// Every photo on screen has its thumbnail texture: the unassigned tray, the trip's cover
+/// and the selected entry's photos.
+fn thumbnails_loaded(app: &TripJournalApp) -> bool {
+    app.current_trip().is_some_and(|open| {
+        open.photos
+            .iter()
+            .filter(|photo| {
+                photo.entry.is_none()
+                    || photo.entry == app.selected_entry()
+                    || open.trip.fields.cover_photo == Some(photo.id)
+            })
+            .all(|photo| app.has_thumbnail(photo.id))
+    })
+}
+
+#[test]
+fn main_window_editor_and_export_dialog_look_right() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let journal = dir.path().join("journal.sqlite");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_options(options())
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| TripJournalApp::new(cc, journal));
+    step_until(&mut harness, "the welcome view", |app| {
+        app.current_trip().is_none()
+    });
+    harness.get_by_label("Open the demo trip").click();
+    step_until(&mut harness, "the demo with thumbnails", |app| {
+        app.current_trip().is_some_and(|o| !o.photos.is_empty()) && thumbnails_loaded(app)
+    });
+    harness.state_mut().clear_notices();
+    harness.step();
+    harness.snapshot("main_window");
+
+    harness.get_by_label("柏林肘子 No.1").click();
+    step_until(&mut harness, "the editor with its photo", |app| {
+        app.selected_entry().is_some() && thumbnails_loaded(app)
+    });
+    harness.snapshot("entry_editor");
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    for _ in 0..3 {
+        harness.step();
+    }
+    harness.get_by_label("Destination folder").click();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Destination folder")
+        .type_text("/tmp/blog");
+    harness.key_press(Key::Escape);
+    for _ in 0..3 {
+        harness.step();
+    }
+    harness.snapshot("export_dialog");
+}
