@@ -1,0 +1,384 @@
+//! `cargo bench`: the speed and memory figures of issue 5, printed one per line with units.
+//!
+//! It paints its own photo-like JPEGs (12 MP and 48 MP, quality 90, some with EXIF orientation
+//! 6), builds journals in a temporary folder and measures: import (sequential and on all
+//! cores), export of a 50-photo trip, opening a 2,000-entry / 5,000-photo trip to the first
+//! frame, frame times while scrolling it, peak memory and the journal's size. When
+//! `vipsthumbnail` is installed, it is timed on the same files in the same run and the ratios
+//! are printed; otherwise the comparison is reported as skipped. Machines here are shared and
+//! noisy: compare ratios from one run, not absolute times across runs.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::AtomicBool;
+use std::time::{Duration, Instant};
+
+use chrono::{TimeZone, Utc};
+use egui_kittest::Harness;
+use image::codecs::jpeg::JpegEncoder;
+use image::{Rgb, RgbImage};
+use tripjournal::export::{ExportOptions, Layout, export_trip};
+use tripjournal::model::{EntryFields, EntryKind, PhotoMetadata, TripFields, TripId};
+use tripjournal::photos::{ImportRequest, import_files};
+use tripjournal::store::{NewPhoto, Store, hex_sha256};
+use tripjournal::ui::TripJournalApp;
+
+fn main() {
+    // `cargo bench -- --quick` makes smaller sets for a fast look.
+    let quick = std::env::args().any(|a| a == "--quick");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    println!(
+        "# tripjournal benchmark ({} mode), {} cores",
+        if quick { "quick" } else { "full" },
+        cores()
+    );
+    let vips = vipsthumbnail_available();
+    if !vips {
+        println!(
+            "vipsthumbnail: not installed, comparisons skipped (apt-get install libvips-tools)"
+        );
+    }
+
+    // Photos.
+    let started = Instant::now();
+    let photos_12 = paint_set(root, "p12", 4032, 3024, if quick { 3 } else { 6 });
+    let photos_48 = paint_set(root, "p48", 8000, 6000, if quick { 1 } else { 2 });
+    println!(
+        "generated photos: {:.1} s (not a figure)",
+        started.elapsed().as_secs_f64()
+    );
+
+    // 1. Import.
+    let import_12_seq = time_import(root, "seq12", &photos_12, 1) / photos_12.len() as f64;
+    let import_48_seq = time_import(root, "seq48", &photos_48, 1) / photos_48.len() as f64;
+    let import_12_all = time_import(root, "all12", &photos_12, 0) / photos_12.len() as f64;
+    println!("import 12 MP, one core: {import_12_seq:.0} ms/photo");
+    println!("import 48 MP, one core: {import_48_seq:.0} ms/photo");
+    println!(
+        "import 12 MP, all cores: {import_12_all:.0} ms/photo (throughput {:.2}x one core)",
+        import_12_seq / import_12_all
+    );
+    if vips {
+        let vips_12 = time_vips(root, &photos_12) / photos_12.len() as f64;
+        let vips_48 = time_vips(root, &photos_48) / photos_48.len() as f64;
+        println!(
+            "vipsthumbnail -s 1600, 12 MP: {vips_12:.0} ms/photo; import/vips ratio {:.2}",
+            import_12_seq / vips_12
+        );
+        println!(
+            "vipsthumbnail -s 1600, 48 MP: {vips_48:.0} ms/photo; import/vips ratio {:.2}",
+            import_48_seq / vips_48
+        );
+    }
+
+    // 2. Export of a 50-photo trip (copies of the 12 MP photos made distinct by a comment).
+    let count = if quick { 10 } else { 50 };
+    let copies = distinct_copies(root, &photos_12, count);
+    let journal = root.join("export.sqlite");
+    let mut store = Store::open(&journal).expect("journal");
+    let trip = store
+        .create_trip(&TripFields::named("Export bench"))
+        .expect("trip");
+    import_files(
+        &mut store,
+        &ImportRequest::new(trip, copies.clone()),
+        &AtomicBool::new(false),
+        None,
+    )
+    .expect("import");
+    let out = root.join("export-out");
+    let started = Instant::now();
+    export_trip(&store, trip, &ExportOptions::new(&out, Layout::Plain)).expect("export");
+    let export_ms = ms(started.elapsed());
+    println!("export of {count} photos (default options): {export_ms:.0} ms total");
+    if vips {
+        let vips_ms = time_vips(root, &copies);
+        println!(
+            "vipsthumbnail -s 1600 on the {count} originals: {vips_ms:.0} ms; export/vips ratio {:.2}",
+            export_ms / vips_ms
+        );
+    }
+    let originals: u64 = copies
+        .iter()
+        .map(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0))
+        .sum();
+    drop(store);
+    let size = journal_size(&journal);
+    println!(
+        "journal size over originals: {:.3} ({} MB journal, {} MB originals)",
+        size as f64 / originals as f64,
+        size / 1_000_000,
+        originals / 1_000_000
+    );
+
+    // 3–5. A big trip in the window.
+    let (entries, photos) = if quick { (500, 1250) } else { (2000, 5000) };
+    let big = root.join("big.sqlite");
+    let started = Instant::now();
+    build_big_trip(&big, entries, photos);
+    println!(
+        "built a journal of {entries} entries and {photos} photos: {:.1} s (not a figure)",
+        started.elapsed().as_secs_f64()
+    );
+    let started = Instant::now();
+    let path = big.clone();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| TripJournalApp::new(cc, path));
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while harness
+        .state()
+        .current_trip()
+        .is_none_or(|o| o.entries.len() < entries)
+    {
+        assert!(Instant::now() < deadline, "the big trip did not open");
+        harness.step();
+    }
+    harness.step();
+    println!(
+        "open to first frame ({entries} entries, {photos} photos): {:.0} ms",
+        ms(started.elapsed())
+    );
+
+    let mut frames = Vec::new();
+    for _ in 0..400 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -120.0),
+            phase: egui::TouchPhase::Move,
+            modifiers: egui::Modifiers::NONE,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        harness
+            .input_mut()
+            .events
+            .push(egui::Event::PointerMoved(egui::pos2(700.0, 600.0)));
+        let frame_started = Instant::now();
+        harness.step();
+        frames.push(ms(frame_started.elapsed()));
+    }
+    frames.sort_by(f64::total_cmp);
+    println!(
+        "frame while scrolling: median {:.2} ms, worst {:.2} ms ({} frames, {} textures resident)",
+        frames[frames.len() / 2],
+        frames[frames.len() - 1],
+        frames.len(),
+        harness.state().resident_textures()
+    );
+    drop(harness);
+    println!("peak RSS: {} MB", peak_rss_kb() / 1024);
+}
+
+fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, |n| n.get())
+}
+
+fn ms(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
+
+fn vipsthumbnail_available() -> bool {
+    Command::new("vipsthumbnail")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Paints photo-like pictures: gradients, textures at several scales and sensor noise.
+fn paint(width: u32, height: u32, seed: u32) -> RgbImage {
+    let mut state = seed.wrapping_mul(2_654_435_761).wrapping_add(1);
+    let mut image = RgbImage::new(width, height);
+    for (x, y, pixel) in image.enumerate_pixels_mut() {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        let noise = (state % 24) as f32 - 12.0;
+        let (fx, fy) = (x as f32 / width as f32, y as f32 / height as f32);
+        let texture = ((fx * 37.0 + seed as f32).sin() * (fy * 23.0).cos() * 40.0)
+            + ((fx * 311.0).sin() * (fy * 197.0).sin() * 18.0);
+        let r = 90.0 + 120.0 * fy + texture + noise;
+        let g = 110.0 + 80.0 * fx - texture * 0.5 + noise;
+        let b = 160.0 - 100.0 * fy + texture * 0.3 + noise;
+        *pixel = Rgb([
+            r.clamp(0.0, 255.0) as u8,
+            g.clamp(0.0, 255.0) as u8,
+            b.clamp(0.0, 255.0) as u8,
+        ]);
+    }
+    image
+}
+
+/// Writes `count` JPEGs at quality 90; every other one carries EXIF orientation 6.
+fn paint_set(root: &Path, name: &str, width: u32, height: u32, count: usize) -> Vec<PathBuf> {
+    (0..count)
+        .map(|index| {
+            let image = paint(width, height, index as u32 + width);
+            let mut jpeg = Vec::new();
+            JpegEncoder::new_with_quality(&mut jpeg, 90)
+                .encode_image(&image)
+                .expect("encodes");
+            if index % 2 == 1 {
+                jpeg = with_orientation_6(&jpeg);
+            }
+            let path = root.join(format!("{name}-{index}.jpg"));
+            std::fs::write(&path, jpeg).expect("writes");
+            path
+        })
+        .collect()
+}
+
+/// Inserts an EXIF segment saying "rotate 90° clockwise to view" after the SOI marker.
+fn with_orientation_6(jpeg: &[u8]) -> Vec<u8> {
+    let field = exif::Field {
+        tag: exif::Tag::Orientation,
+        ifd_num: exif::In::PRIMARY,
+        value: exif::Value::Short(vec![6]),
+    };
+    let mut writer = exif::experimental::Writer::new();
+    writer.push_field(&field);
+    let mut tiff = std::io::Cursor::new(Vec::new());
+    writer.write(&mut tiff, false).expect("EXIF");
+    let tiff = tiff.into_inner();
+    let mut out = jpeg[..2].to_vec();
+    out.extend_from_slice(&[0xFF, 0xE1]);
+    out.extend_from_slice(&((tiff.len() + 8) as u16).to_be_bytes());
+    out.extend_from_slice(b"Exif\0\0");
+    out.extend_from_slice(&tiff);
+    out.extend_from_slice(&jpeg[2..]);
+    out
+}
+
+/// Copies of the photos, each made distinct by a JPEG comment (same pixels, other hash).
+fn distinct_copies(root: &Path, photos: &[PathBuf], count: usize) -> Vec<PathBuf> {
+    (0..count)
+        .map(|index| {
+            let source = std::fs::read(&photos[index % photos.len()]).expect("reads");
+            let comment = format!("copy {index}");
+            let mut bytes = source[..2].to_vec();
+            bytes.extend_from_slice(&[0xFF, 0xFE]);
+            bytes.extend_from_slice(&((comment.len() + 2) as u16).to_be_bytes());
+            bytes.extend_from_slice(comment.as_bytes());
+            bytes.extend_from_slice(&source[2..]);
+            let path = root.join(format!("copy-{index}.jpg"));
+            std::fs::write(&path, bytes).expect("writes");
+            path
+        })
+        .collect()
+}
+
+/// Milliseconds to import the files into a new journal with this many workers (0 = all cores).
+fn time_import(root: &Path, name: &str, files: &[PathBuf], workers: usize) -> f64 {
+    let journal = root.join(format!("{name}.sqlite"));
+    let mut store = Store::open(&journal).expect("journal");
+    let trip = store.create_trip(&TripFields::named(name)).expect("trip");
+    let mut request = ImportRequest::new(trip, files.to_vec());
+    request.workers = workers;
+    let started = Instant::now();
+    let outcomes =
+        import_files(&mut store, &request, &AtomicBool::new(false), None).expect("import");
+    let elapsed = ms(started.elapsed());
+    assert!(
+        outcomes
+            .iter()
+            .all(|o| matches!(o.outcome, tripjournal::photos::ImportOutcome::Imported(_)))
+    );
+    elapsed
+}
+
+/// Milliseconds for `vipsthumbnail -s 1600` on the files, one after another.
+fn time_vips(root: &Path, files: &[PathBuf]) -> f64 {
+    let out = root.join("vips-out");
+    let _ = std::fs::create_dir_all(&out);
+    let started = Instant::now();
+    for file in files {
+        let status = Command::new("vipsthumbnail")
+            .arg(file)
+            .args(["-s", "1600", "-o"])
+            .arg(out.join("%s.jpg"))
+            .status()
+            .expect("vipsthumbnail runs");
+        assert!(status.success());
+    }
+    ms(started.elapsed())
+}
+
+fn journal_size(journal: &Path) -> u64 {
+    ["", "-wal"]
+        .iter()
+        .map(|suffix| {
+            let mut name = journal.as_os_str().to_owned();
+            name.push(suffix);
+            std::fs::metadata(PathBuf::from(name))
+                .map(|m| m.len())
+                .unwrap_or(0)
+        })
+        .sum()
+}
+
+/// A journal with one big trip: entries over a week and small stored photos.
+fn build_big_trip(journal: &Path, entries: usize, photos: usize) {
+    let mut store = Store::open(journal).expect("journal");
+    let mut fields = TripFields::named("Big trip");
+    fields.time_zone = chrono_tz::Europe::Berlin;
+    let trip: TripId = store.create_trip(&fields).expect("trip");
+    let start = Utc
+        .with_ymd_and_hms(2018, 11, 10, 7, 0, 0)
+        .single()
+        .expect("time");
+    let kinds = EntryKind::ALL;
+    let mut ids = Vec::with_capacity(entries);
+    for index in 0..entries {
+        let at = start + chrono::Duration::minutes(index as i64 * 5);
+        let mut entry = EntryFields::new(kinds[index % 4], &format!("Entry {index} 记录"), at);
+        entry.body = "Some notes about the talk. ".repeat(10);
+        ids.push(store.create_entry(trip, &entry).expect("entry"));
+    }
+    let mut thumbnail = Vec::new();
+    JpegEncoder::new_with_quality(&mut thumbnail, 80)
+        .encode_image(&paint(256, 192, 7))
+        .expect("encodes");
+    let mut preview = Vec::new();
+    JpegEncoder::new_with_quality(&mut preview, 80)
+        .encode_image(&paint(800, 600, 9))
+        .expect("encodes");
+    for index in 0..photos {
+        let original = format!("original {index}").into_bytes();
+        let photo = NewPhoto {
+            trip,
+            // Most photos belong to entries; one in twenty-five stays in the tray.
+            entry: (index % 25 != 0).then(|| ids[index % ids.len()]),
+            caption: format!("Photo {index}"),
+            metadata: PhotoMetadata {
+                sha256: hex_sha256(&original),
+                mime_type: "image/jpeg".into(),
+                width: 4032,
+                height: 3024,
+                taken_at: None,
+                gps: None,
+                camera_model: None,
+                original_name: format!("IMG_{index}.jpg"),
+                byte_size: original.len() as u64,
+            },
+            original,
+            preview_jpeg: preview.clone(),
+            thumbnail_jpeg: thumbnail.clone(),
+        };
+        store.insert_photo(&photo).expect("photo");
+    }
+}
+
+/// Peak resident memory of this process, from /proc (0 where unavailable).
+fn peak_rss_kb() -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find(|line| line.starts_with("VmHWM:"))
+                .and_then(|line| line.split_whitespace().nth(1))
+                .and_then(|kb| kb.parse().ok())
+        })
+        .unwrap_or(0)
+}
