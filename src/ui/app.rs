@@ -242,6 +242,11 @@ impl TripJournalApp {
         self.notices.iter().map(|n| n.text.clone()).collect()
     }
 
+    /// Whether the journal's trips have been read (the first view is ready).
+    pub fn trips_loaded(&self) -> bool {
+        self.trips_loaded
+    }
+
     /// Removes the messages shown in the status bar.
     pub fn clear_notices(&mut self) {
         self.notices.clear();

@@ -55,7 +55,7 @@ fn settle(harness: &mut App) {
 
 fn open_demo(harness: &mut App) -> TripId {
     step_until(harness, "the welcome view", |app| {
-        app.current_trip().is_none()
+        app.trips_loaded() && app.current_trip().is_none()
     });
     settle(harness);
     harness.get_by_label("Open the demo trip").click();
@@ -80,7 +80,11 @@ fn new_journal() -> (tempfile::TempDir, std::path::PathBuf) {
 fn first_run_shows_the_welcome_view_and_opens_the_demo() {
     let (_dir, journal) = new_journal();
     let mut harness = app_on(&journal);
-    settle(&mut harness);
+    step_until(
+        &mut harness,
+        "the trips to load",
+        TripJournalApp::trips_loaded,
+    );
     harness.get_by_label("Welcome to tripjournal");
     assert_eq!(
         harness.query_all_by_label("➕ New trip").count(),
@@ -101,7 +105,11 @@ fn first_run_shows_the_welcome_view_and_opens_the_demo() {
 fn a_trip_is_created_in_the_dialog() {
     let (_dir, journal) = new_journal();
     let mut harness = app_on(&journal);
-    settle(&mut harness);
+    step_until(
+        &mut harness,
+        "the trips to load",
+        TripJournalApp::trips_loaded,
+    );
     harness
         .get_all_by_label("➕ New trip")
         .next()

@@ -53,7 +53,7 @@ fn main_window_editor_and_export_dialog_look_right() {
         .allow_missing_glyphs()
         .build_eframe(move |cc| TripJournalApp::new(cc, journal));
     step_until(&mut harness, "the welcome view", |app| {
-        app.current_trip().is_none()
+        app.trips_loaded() && app.current_trip().is_none()
     });
     harness.get_by_label("Open the demo trip").click();
     step_until(&mut harness, "the demo with thumbnails", |app| {
