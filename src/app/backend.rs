@@ -37,11 +37,14 @@ pub enum Command {
         entry: Option<EntryId>,
         files: Vec<PathBuf>,
     },
-    ImportBytes {
+    /// A pasted image as raw RGBA pixels; it is encoded (PNG) here, off the window's thread.
+    ImportPixels {
         trip: TripId,
         entry: Option<EntryId>,
         name: String,
-        bytes: Vec<u8>,
+        width: u32,
+        height: u32,
+        rgba: Vec<u8>,
     },
     CancelImport,
     SetCaption(PhotoId, String),
@@ -185,6 +188,19 @@ impl Drop for Backend {
     }
 }
 
+/// PNG bytes of raw RGBA pixels, or None when the buffer does not match the size.
+fn encode_png(width: u32, height: u32, rgba: Vec<u8>) -> Option<Vec<u8>> {
+    let buffer = image::RgbaImage::from_raw(width, height, rgba)?;
+    let mut bytes = Vec::new();
+    image::DynamicImage::ImageRgba8(buffer)
+        .write_to(
+            &mut std::io::Cursor::new(&mut bytes),
+            image::ImageFormat::Png,
+        )
+        .ok()?;
+    Some(bytes)
+}
+
 struct Worker {
     store: Store,
     events: Sender<Event>,
@@ -279,12 +295,18 @@ impl Worker {
                 self.send(Event::Entries { trip, entries });
             }
             Command::ImportFiles { trip, entry, files } => self.import(trip, entry, files)?,
-            Command::ImportBytes {
+            Command::ImportPixels {
                 trip,
                 entry,
                 name,
-                bytes,
+                width,
+                height,
+                rgba,
             } => {
+                let Some(bytes) = encode_png(width, height, rgba) else {
+                    self.send(Event::Error("The pasted image could not be read".into()));
+                    return Ok(());
+                };
                 match import_bytes(&mut self.store, trip, entry, "", &name, bytes) {
                     Ok(PhotoInsert::Imported(_)) => {}
                     Ok(PhotoInsert::Duplicate(_)) => {

@@ -766,28 +766,20 @@ impl TripJournalApp {
             return;
         };
         let [width, height] = image.size;
-        let rgba: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
-        let Some(buffer) = image::RgbaImage::from_raw(width as u32, height as u32, rgba) else {
-            self.notify("The pasted image could not be read", true);
-            return;
-        };
-        let mut bytes = Vec::new();
-        if image::DynamicImage::ImageRgba8(buffer)
-            .write_to(
-                &mut std::io::Cursor::new(&mut bytes),
-                image::ImageFormat::Png,
-            )
-            .is_err()
-        {
-            self.notify("The pasted image could not be read", true);
-            return;
-        }
+        // Only a copy here; encoding a large screenshot happens on the journal thread.
+        let rgba: Vec<u8> = image
+            .pixels
+            .iter()
+            .flat_map(|p| p.to_srgba_unmultiplied())
+            .collect();
         let name = format!("pasted-{}.png", Utc::now().format("%Y%m%d-%H%M%S"));
-        self.send(Command::ImportBytes {
+        self.send(Command::ImportPixels {
             trip: open.trip.id,
             entry: self.selected_entry,
             name,
-            bytes,
+            width: width as u32,
+            height: height as u32,
+            rgba,
         });
     }
 

@@ -403,6 +403,20 @@ fn photos_import_show_thumbnails_move_and_get_captions() {
             .is_ok_and(|p| p.caption == "会场 · the hall")
     });
 
+    // A pasted image becomes a photo of the selected entry.
+    harness
+        .state_mut()
+        .paste_image(&egui::ColorImage::filled([40, 30], egui::Color32::RED));
+    journal_until(&mut harness, &journal, "the pasted photo", |store| {
+        store.entry_photos(note).is_ok_and(|photos| {
+            photos.len() == 3
+                && photos.iter().any(|p| {
+                    p.metadata.mime_type == "image/png"
+                        && (p.metadata.width, p.metadata.height) == (40, 30)
+                })
+        })
+    });
+
     // Move a photo to another entry through its menu.
     harness.get_by_label("Close viewer").click();
     settle(&mut harness);
