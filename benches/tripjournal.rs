@@ -49,15 +49,31 @@ fn main() {
         started.elapsed().as_secs_f64()
     );
 
-    // 1. Import.
-    let import_12_seq = time_import(root, "seq12", &photos_12, 1) / photos_12.len() as f64;
-    let import_48_seq = time_import(root, "seq48", &photos_48, 1) / photos_48.len() as f64;
-    let import_12_all = time_import(root, "all12", &photos_12, 0) / photos_12.len() as f64;
+    // 1. Import. Distinct copies of the painted photos (same pixels, other hashes) give enough
+    // files that two workers are not left with a lone last photo on one core.
+    let import_12 = distinct_copies(root, "i12", &photos_12, if quick { 6 } else { 24 });
+    let import_48 = distinct_copies(root, "i48", &photos_48, if quick { 2 } else { 10 });
+    // "One core" pins the import (its decode worker and its commit thread) to one CPU; "one
+    // worker" lets the commit thread run on another core while the worker decodes.
+    let import_12_seq =
+        on_one_core(|| time_import(root, "seq12", &import_12, 1)) / import_12.len() as f64;
+    let import_48_seq =
+        on_one_core(|| time_import(root, "seq48", &import_48, 1)) / import_48.len() as f64;
+    let import_12_worker = time_import(root, "one12", &import_12, 1) / import_12.len() as f64;
+    let import_12_all = time_import(root, "all12", &import_12, 0) / import_12.len() as f64;
+    let import_48_all = time_import(root, "all48", &import_48, 0) / import_48.len() as f64;
     println!("import 12 MP, one core: {import_12_seq:.0} ms/photo");
     println!("import 48 MP, one core: {import_48_seq:.0} ms/photo");
     println!(
+        "import 12 MP, one decode worker, commits on another core: {import_12_worker:.0} ms/photo"
+    );
+    println!(
         "import 12 MP, all cores: {import_12_all:.0} ms/photo (throughput {:.2}x one core)",
         import_12_seq / import_12_all
+    );
+    println!(
+        "import 48 MP, all cores: {import_48_all:.0} ms/photo (throughput {:.2}x one core)",
+        import_48_seq / import_48_all
     );
     if vips {
         let vips_12 = time_vips(root, &photos_12) / photos_12.len() as f64;
@@ -74,7 +90,7 @@ fn main() {
 
     // 2. Export of a 50-photo trip (copies of the 12 MP photos made distinct by a comment).
     let count = if quick { 10 } else { 50 };
-    let copies = distinct_copies(root, &photos_12, count);
+    let copies = distinct_copies(root, "e", &photos_12, count);
     let journal = root.join("export.sqlite");
     let mut store = Store::open(&journal).expect("journal");
     let trip = store
@@ -112,7 +128,9 @@ fn main() {
         originals / 1_000_000
     );
 
-    // 3–5. A big trip in the window.
+    // 3–5. A big trip in the window. The peak-memory mark is reset first so the figure is that
+    // of opening and scrolling, not of the imports above.
+    let rss_reset = reset_peak_rss();
     let (entries, photos) = if quick { (500, 1250) } else { (2000, 5000) };
     let big = root.join("big.sqlite");
     let started = Instant::now();
@@ -168,7 +186,86 @@ fn main() {
         harness.state().resident_textures()
     );
     drop(harness);
-    println!("peak RSS: {} MB", peak_rss_kb() / 1024);
+    println!(
+        "peak RSS (open + scroll{}): {} MB",
+        if rss_reset {
+            ""
+        } else {
+            ", and everything before: reset unsupported"
+        },
+        peak_rss_kb() / 1024
+    );
+
+    // The window while it imports a day's photos.
+    frames_during_import(root, &photos_12, if quick { 20 } else { 100 });
+}
+
+/// Opens the window on a trip, imports `count` 12 MP photos through it and times each frame,
+/// pacing frames at 60 Hz as a display would.
+fn frames_during_import(root: &Path, photos: &[PathBuf], count: usize) {
+    let files = distinct_copies(root, "gui", photos, count);
+    let journal = root.join("gui.sqlite");
+    {
+        let store = Store::open(&journal).expect("journal");
+        store
+            .create_trip(&TripFields::named("Import while typing"))
+            .expect("trip");
+    }
+    let path = journal.clone();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| TripJournalApp::new(cc, path));
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while harness.state().current_trip().is_none() {
+        assert!(Instant::now() < deadline, "the trip did not open");
+        harness.step();
+    }
+    reset_peak_rss();
+    let started = Instant::now();
+    harness.state_mut().import_paths(files);
+    let deadline = Instant::now() + Duration::from_secs(600);
+    let mut frames = Vec::new();
+    let mut progress_seen = std::collections::BTreeSet::new();
+    while harness.state().importing() {
+        assert!(Instant::now() < deadline, "the import did not finish");
+        let frame_started = Instant::now();
+        harness
+            .input_mut()
+            .events
+            .push(egui::Event::PointerMoved(egui::pos2(700.0, 400.0)));
+        harness.step();
+        let frame = frame_started.elapsed();
+        frames.push(ms(frame));
+        if let Some((done, _)) = harness.state().import_progress() {
+            progress_seen.insert(done);
+        }
+        std::thread::sleep(Duration::from_millis(16).saturating_sub(frame));
+    }
+    let import_ms = ms(started.elapsed());
+    let imported = harness
+        .state()
+        .current_trip()
+        .map_or(0, |open| open.photos.len());
+    frames.sort_by(f64::total_cmp);
+    println!(
+        "frame while importing {count} photos in the window: median {:.2} ms, worst {:.2} ms \
+         ({} frames; progress shown at {} different counts; {imported} photos in {:.1} s)",
+        frames[frames.len() / 2],
+        frames[frames.len() - 1],
+        frames.len(),
+        progress_seen.len(),
+        import_ms / 1000.0
+    );
+    println!(
+        "peak RSS while importing in the window: {} MB",
+        peak_rss_kb() / 1024
+    );
+}
+
+/// Resets the kernel's peak-memory mark of this process (Linux); false where unsupported.
+fn reset_peak_rss() -> bool {
+    std::fs::write("/proc/self/clear_refs", "5").is_ok()
 }
 
 fn cores() -> usize {
@@ -251,21 +348,40 @@ fn with_orientation_6(jpeg: &[u8]) -> Vec<u8> {
 }
 
 /// Copies of the photos, each made distinct by a JPEG comment (same pixels, other hash).
-fn distinct_copies(root: &Path, photos: &[PathBuf], count: usize) -> Vec<PathBuf> {
+fn distinct_copies(root: &Path, name: &str, photos: &[PathBuf], count: usize) -> Vec<PathBuf> {
     (0..count)
         .map(|index| {
             let source = std::fs::read(&photos[index % photos.len()]).expect("reads");
-            let comment = format!("copy {index}");
+            let comment = format!("{name} copy {index}");
             let mut bytes = source[..2].to_vec();
             bytes.extend_from_slice(&[0xFF, 0xFE]);
             bytes.extend_from_slice(&((comment.len() + 2) as u16).to_be_bytes());
             bytes.extend_from_slice(comment.as_bytes());
             bytes.extend_from_slice(&source[2..]);
-            let path = root.join(format!("copy-{index}.jpg"));
+            let path = root.join(format!("{name}-copy-{index}.jpg"));
             std::fs::write(&path, bytes).expect("writes");
             path
         })
         .collect()
+}
+
+/// Runs `work` on a thread pinned to the first CPU; the threads it starts inherit the pinning.
+/// Where pinning is unavailable it says so and runs unpinned.
+fn on_one_core(work: impl FnOnce() -> f64 + Send) -> f64 {
+    std::thread::scope(|scope| {
+        scope
+            .spawn(|| {
+                let pinned = core_affinity::get_core_ids()
+                    .and_then(|cores| cores.first().copied())
+                    .is_some_and(core_affinity::set_for_current);
+                if !pinned {
+                    println!("(could not pin to one core; the one-core figures ran unpinned)");
+                }
+                work()
+            })
+            .join()
+            .expect("the pinned run finishes")
+    })
 }
 
 /// Milliseconds to import the files into a new journal with this many workers (0 = all cores).

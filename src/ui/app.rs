@@ -257,6 +257,11 @@ impl TripJournalApp {
         self.import_progress.is_some()
     }
 
+    /// Photos done and in all of the running import, if one is running.
+    pub fn import_progress(&self) -> Option<(usize, usize)> {
+        self.import_progress
+    }
+
     /// Whether edits are waiting to be saved.
     pub fn has_unsaved_edits(&self) -> bool {
         !self.dirty.is_empty()
