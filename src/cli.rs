@@ -19,7 +19,7 @@ use crate::model::{
     Entry, EntryContent, EntryFields, EntryId, EntryKind, MealType, ModelError, Money, Photo,
     Rating, RatingSource, SessionRole, SubRatings, Trip, TripFields, parse_time_zone,
 };
-use crate::photos::{ImportError, ImportOutcome, ImportRequest, import_files};
+use crate::photos::{ImportError, ImportOutcome, ImportRequest, import_files, rebuild_derivatives};
 use crate::store::{Store, StoreError, clean_list};
 
 /// tripjournal: a travel journal for conferences and trips, exported as Markdown blog posts.
@@ -47,14 +47,21 @@ pub enum Command {
     /// Import and list photos.
     #[command(subcommand)]
     Photo(PhotoCommand),
-    /// Check the journal's integrity and re-hash every stored photo.
-    Check,
+    /// Check the journal's integrity, re-hash every stored photo and look at its derivatives.
+    Check {
+        /// Rebuild missing or damaged previews and thumbnails from the originals.
+        #[arg(long)]
+        repair: bool,
+    },
     /// Write a consistent copy of the journal to DEST (which must not exist).
     Backup { dest: PathBuf },
     /// Create the demo trip (Berlin, November 2018) and print its id.
     Demo,
     /// Export a trip as a Markdown blog post with web-ready photos.
     Export(ExportArgs),
+    /// Run many commands on one open journal: one JSON array of arguments per line of standard
+    /// input (for example ["entry","edit","3","--body","text"]); one JSON reply per line.
+    Batch,
 }
 
 /// Flags of `tripjournal export`.
@@ -353,6 +360,76 @@ pub fn run(cli: Cli, out: &mut dyn std::io::Write) -> CliResult<()> {
         ));
     };
     let mut store = open_journal(cli.journal.as_ref())?;
+    if let Command::Batch = command {
+        return run_batch(&mut store, std::io::stdin().lock(), out);
+    }
+    run_command(&mut store, command, out)
+}
+
+/// One line of `tripjournal batch`: a command without the global flags.
+#[derive(Debug, Parser)]
+#[command(name = "tripjournal", no_binary_name = true)]
+struct BatchLine {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Runs commands read from `input`, one JSON array of arguments per line, on one open journal.
+/// After each command it writes one JSON line: `{"ok":true,"output":"…"}` once the change is
+/// committed, or `{"ok":false,"code":N,"error":"…"}`.
+pub fn run_batch(
+    store: &mut Store,
+    input: impl std::io::BufRead,
+    out: &mut dyn std::io::Write,
+) -> CliResult<()> {
+    let write_error =
+        |error: std::io::Error| CliError::Failed(format!("cannot write output: {error}"));
+    for line in input.lines() {
+        let line =
+            line.map_err(|error| CliError::Failed(format!("cannot read standard input: {error}")))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let result = serde_json::from_str::<Vec<String>>(&line)
+            .map_err(|error| {
+                CliError::Input(format!(
+                    "a batch line must be a JSON array of strings: {error}"
+                ))
+            })
+            .and_then(|args| {
+                BatchLine::try_parse_from(args).map_err(|error| {
+                    let rendered = error.render().to_string();
+                    CliError::Input(rendered.lines().next().unwrap_or("bad usage").to_string())
+                })
+            })
+            .and_then(|parsed| match parsed.command {
+                Command::Batch => Err(CliError::Input("batch cannot run inside batch".into())),
+                command => {
+                    let mut output = Vec::new();
+                    run_command(store, command, &mut output)?;
+                    Ok(String::from_utf8_lossy(&output).into_owned())
+                }
+            });
+        let reply = match result {
+            Ok(output) => json!({ "ok": true, "output": output }),
+            Err(error) => json!({
+                "ok": false,
+                "code": error.exit_code(),
+                "error": error.to_string().trim_start_matches("error: ").to_string(),
+            }),
+        };
+        writeln!(out, "{reply}").map_err(write_error)?;
+        out.flush().map_err(write_error)?;
+    }
+    Ok(())
+}
+
+/// Runs one command on an open journal, writing its normal output to `out`.
+pub fn run_command(
+    store: &mut Store,
+    command: Command,
+    out: &mut dyn std::io::Write,
+) -> CliResult<()> {
     let mut print = |text: String| -> CliResult<()> {
         writeln!(out, "{text}")
             .map_err(|error| CliError::Failed(format!("cannot write output: {error}")))
@@ -383,7 +460,7 @@ pub fn run(cli: Cli, out: &mut dyn std::io::Write) -> CliResult<()> {
             if json {
                 let list: Vec<Value> = trips
                     .iter()
-                    .map(|trip| trip_json(&store, trip))
+                    .map(|trip| trip_json(store, trip))
                     .collect::<CliResult<_>>()?;
                 print(to_json_text(&Value::Array(list)))
             } else {
@@ -402,7 +479,7 @@ pub fn run(cli: Cli, out: &mut dyn std::io::Write) -> CliResult<()> {
         Command::Trip(TripCommand::Show { trip, json }) => {
             let trip = store.find_trip(&trip)?;
             if json {
-                print(to_json_text(&trip_json(&store, &trip)?))
+                print(to_json_text(&trip_json(store, &trip)?))
             } else {
                 let f = &trip.fields;
                 print(format!("{} (trip {})", f.name, trip.id))?;
@@ -444,7 +521,7 @@ pub fn run(cli: Cli, out: &mut dyn std::io::Write) -> CliResult<()> {
             if json {
                 let list: Vec<Value> = entries
                     .iter()
-                    .map(|entry| entry_json(&store, entry, trip.fields.time_zone))
+                    .map(|entry| entry_json(store, entry, trip.fields.time_zone))
                     .collect::<CliResult<_>>()?;
                 print(to_json_text(&Value::Array(list)))
             } else {
@@ -507,7 +584,7 @@ pub fn run(cli: Cli, out: &mut dyn std::io::Write) -> CliResult<()> {
             request.entry = entry.map(EntryId);
             request.caption = caption.unwrap_or_default();
             let cancel = AtomicBool::new(false);
-            let outcomes = import_files(&mut store, &request, &cancel, None)?;
+            let outcomes = import_files(store, &request, &cancel, None)?;
             let mut any_failed = false;
             for file in &outcomes {
                 let name = file.path.display();
@@ -552,8 +629,17 @@ pub fn run(cli: Cli, out: &mut dyn std::io::Write) -> CliResult<()> {
                 Ok(())
             }
         }
-        Command::Check => {
-            let report = store.check()?;
+        Command::Check { repair } => {
+            let mut report = store.check()?;
+            if repair && !report.damaged_derivatives.is_empty() {
+                for (photo, result) in rebuild_derivatives(store, &report.damaged_derivatives) {
+                    match result {
+                        Ok(()) => print(format!("photo {photo}: preview and thumbnail rebuilt"))?,
+                        Err(error) => print(format!("photo {photo}: cannot rebuild: {error}"))?,
+                    }
+                }
+                report = store.check()?;
+            }
             if report.is_ok() {
                 print("ok".to_string())
             } else {
@@ -586,16 +672,17 @@ pub fn run(cli: Cli, out: &mut dyn std::io::Write) -> CliResult<()> {
                 })?;
                 options.template = Some(source);
             }
-            let report = export_trip(&store, trip.id, &options)?;
+            let report = export_trip(store, trip.id, &options)?;
             for image in &report.images {
                 print(image.display().to_string())?;
             }
             print(report.post.display().to_string())
         }
         Command::Demo => {
-            let trip = crate::demo::create_demo_trip(&mut store)?;
+            let trip = crate::demo::create_demo_trip(store)?;
             print(trip.to_string())
         }
+        Command::Batch => Err(CliError::Input("batch cannot run inside batch".into())),
     }
 }
 

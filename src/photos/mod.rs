@@ -10,6 +10,7 @@ mod derive;
 mod exif_data;
 mod format;
 mod import;
+mod repair;
 
 pub use derive::{
     PREVIEW_LONG_EDGE, PhotoLimits, PreparedPhoto, THUMBNAIL_LONG_EDGE, decode_upright,
@@ -20,6 +21,7 @@ pub use format::{ImageKind, sniff_format};
 pub use import::{
     FileOutcome, ImportEvent, ImportOutcome, ImportRequest, import_bytes, import_files,
 };
+pub use repair::rebuild_derivatives;
 
 use std::path::PathBuf;
 

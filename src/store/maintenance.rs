@@ -6,12 +6,16 @@ use std::path::Path;
 use sha2::{Digest, Sha256};
 
 use super::{Store, StoreError, StoreResult};
+use crate::model::PhotoId;
 
 /// Problems found by [`Store::check`]; empty when the journal is sound.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CheckReport {
     pub problems: Vec<String>,
     pub photos_checked: u64,
+    /// Photos whose original is sound but whose preview or thumbnail is missing or unreadable;
+    /// `tripjournal check --repair` rebuilds them.
+    pub damaged_derivatives: Vec<PhotoId>,
 }
 
 impl CheckReport {
@@ -21,16 +25,43 @@ impl CheckReport {
 }
 
 impl Store {
-    /// Runs SQLite's integrity and foreign-key checks and re-hashes every stored original.
+    /// Runs SQLite's integrity and foreign-key checks, re-hashes every stored original and looks
+    /// at every preview and thumbnail. A damaged file is reported, not returned as an error, so
+    /// that `check` can always say what it found.
     pub fn check(&self) -> StoreResult<CheckReport> {
         let mut report = CheckReport::default();
+        let damaged = |report: &mut CheckReport, what: &str, error: rusqlite::Error| {
+            report.problems.push(format!(
+                "{what} failed: {}",
+                error.to_string().lines().next().unwrap_or_default()
+            ));
+        };
+        if let Err(error) = self.integrity_problems(&mut report.problems) {
+            damaged(&mut report, "integrity check", error);
+            // Reading rows of a damaged file can only add noise.
+            return Ok(report);
+        }
+        if let Err(error) = self.foreign_key_problems(&mut report.problems) {
+            damaged(&mut report, "foreign-key check", error);
+        }
+        if let Err(error) = self.photo_problems(&mut report) {
+            damaged(&mut report, "photo check", error);
+        }
+        Ok(report)
+    }
+
+    fn integrity_problems(&self, problems: &mut Vec<String>) -> rusqlite::Result<()> {
         let mut integrity = self.conn.prepare("PRAGMA integrity_check")?;
         for line in integrity.query_map([], |row| row.get::<_, String>(0))? {
             let line = line?;
             if line != "ok" {
-                report.problems.push(format!("integrity: {line}"));
+                problems.push(format!("integrity: {line}"));
             }
         }
+        Ok(())
+    }
+
+    fn foreign_key_problems(&self, problems: &mut Vec<String>) -> rusqlite::Result<()> {
         let mut foreign = self.conn.prepare("PRAGMA foreign_key_check")?;
         let rows = foreign.query_map([], |row| {
             Ok(format!(
@@ -42,8 +73,12 @@ impl Store {
             ))
         })?;
         for row in rows {
-            report.problems.push(row?);
+            problems.push(row?);
         }
+        Ok(())
+    }
+
+    fn photo_problems(&self, report: &mut CheckReport) -> rusqlite::Result<()> {
         let missing: i64 = self.conn.query_row(
             "SELECT count(*) FROM photos WHERE id NOT IN (SELECT photo_id FROM photo_data)",
             [],
@@ -54,23 +89,39 @@ impl Store {
                 .problems
                 .push(format!("{missing} photo(s) have no stored bytes"));
         }
-        let mut hashes = self
-            .conn
-            .prepare("SELECT p.id, p.sha256, d.original FROM photos p JOIN photo_data d ON d.photo_id = p.id ORDER BY p.id")?;
-        let mut rows = hashes.query([])?;
+        let mut photos = self.conn.prepare(
+            "SELECT p.id, p.sha256, d.original, d.preview, d.thumbnail
+             FROM photos p JOIN photo_data d ON d.photo_id = p.id ORDER BY p.id",
+        )?;
+        let mut rows = photos.query([])?;
         while let Some(row) = rows.next()? {
             let id: i64 = row.get(0)?;
             let expected: String = row.get(1)?;
-            let original = row.get_ref(2)?.as_blob().map_err(rusqlite::Error::from)?;
+            let original = row.get_ref(2)?.as_blob().unwrap_or_default();
             let actual = hex_sha256(original);
             report.photos_checked += 1;
             if actual != expected {
                 report.problems.push(format!(
                     "photo {id}: original bytes changed (sha256 {actual}, expected {expected})"
                 ));
+                continue;
+            }
+            let preview = row.get_ref(3)?.as_blob().unwrap_or_default();
+            let thumbnail = row.get_ref(4)?.as_blob().unwrap_or_default();
+            let broken: Vec<&str> = [("preview", preview), ("thumbnail", thumbnail)]
+                .into_iter()
+                .filter(|(_, bytes)| !is_whole_jpeg(bytes))
+                .map(|(name, _)| name)
+                .collect();
+            if !broken.is_empty() {
+                report.problems.push(format!(
+                    "photo {id}: {} missing or damaged (tripjournal check --repair rebuilds it from the original)",
+                    broken.join(" and ")
+                ));
+                report.damaged_derivatives.push(PhotoId(id));
             }
         }
-        Ok(report)
+        Ok(())
     }
 
     /// Writes a consistent copy of the journal to `destination`, which must not exist yet.
@@ -88,6 +139,12 @@ impl Store {
         self.conn.execute("VACUUM INTO ?1", [text])?;
         Ok(())
     }
+}
+
+/// Whether the bytes look like a complete JPEG: start-of-image first, end-of-image last (a
+/// derivative we wrote ends exactly there). Cheap enough to run over every stored photo.
+fn is_whole_jpeg(bytes: &[u8]) -> bool {
+    bytes.len() > 4 && bytes.starts_with(&[0xFF, 0xD8, 0xFF]) && bytes.ends_with(&[0xFF, 0xD9])
 }
 
 /// Lower-case hex SHA-256 of some bytes.

@@ -14,16 +14,21 @@ pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
 
 /// Brings the schema up to date. Each migration commits whole or not at all.
 pub(super) fn migrate(conn: &mut Connection) -> StoreResult<()> {
-    let current: u32 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
-    for &(version, name, sql) in MIGRATIONS
-        .iter()
-        .filter(|(version, _, _)| *version > current)
-    {
+    conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
+    loop {
+        // The version is read again under the write lock: another program opening the same
+        // journal at the same moment may have just applied the migration.
+        let tx = conn.transaction()?;
+        let current: u32 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        let Some(&(version, name, sql)) =
+            MIGRATIONS.iter().find(|(version, _, _)| *version > current)
+        else {
+            return Ok(());
+        };
         let failed = |source| StoreError::Migration {
             name: name.to_string(),
             source,
         };
-        let tx = conn.transaction().map_err(failed)?;
         tx.execute_batch(sql).map_err(failed)?;
         tx.pragma_update(None, "application_id", APPLICATION_ID)
             .map_err(failed)?;
@@ -31,7 +36,6 @@ pub(super) fn migrate(conn: &mut Connection) -> StoreResult<()> {
             .map_err(failed)?;
         tx.commit().map_err(failed)?;
     }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -71,6 +71,10 @@ pub enum StoreError {
     DiskFull,
     #[error("the journal is busy (another program is writing to it); try again")]
     Busy,
+    #[error(
+        "the journal file is damaged ({0}); run `tripjournal check` and restore a backup if it reports problems"
+    )]
+    Corrupt(String),
     #[error("journal error: {0}")]
     Sqlite(rusqlite::Error),
     #[error("{context}: {source}")]
@@ -87,6 +91,10 @@ impl From<rusqlite::Error> for StoreError {
             Some(rusqlite::ErrorCode::DiskFull) => StoreError::DiskFull,
             Some(rusqlite::ErrorCode::DatabaseBusy) | Some(rusqlite::ErrorCode::DatabaseLocked) => {
                 StoreError::Busy
+            }
+            Some(rusqlite::ErrorCode::DatabaseCorrupt)
+            | Some(rusqlite::ErrorCode::NotADatabase) => {
+                StoreError::Corrupt(first_line(&error.to_string()))
             }
             _ => StoreError::Sqlite(error),
         }
@@ -159,13 +167,19 @@ impl Store {
         }
         conn.pragma_update(None, "foreign_keys", true)
             .map_err(open_error)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")
+        // FULL: a change the program reported as saved survives a power cut, not only a crash.
+        conn.pragma_update(None, "synchronous", "FULL")
             .map_err(open_error)?;
 
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
         };
+        // Writers take the write lock when they begin, so a second program waits for it (up to
+        // the busy timeout) instead of failing when a read would turn into a write.
+        store
+            .conn
+            .set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
         migrations::migrate(&mut store.conn)?;
         Ok(store)
     }
@@ -200,6 +214,10 @@ fn read_header(conn: &Connection) -> rusqlite::Result<Header> {
         application_id: conn.pragma_query_value(None, "application_id", |row| row.get(0))?,
         object_count: conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?,
     })
+}
+
+fn first_line(text: &str) -> String {
+    text.lines().next().unwrap_or_default().to_string()
 }
 
 fn log_warning(message: &str) {

@@ -252,6 +252,22 @@ impl Store {
             })
     }
 
+    /// Replaces a photo's stored preview and thumbnail (rebuilt from its original).
+    pub fn replace_derivatives(
+        &self,
+        id: PhotoId,
+        preview_jpeg: &[u8],
+        thumbnail_jpeg: &[u8],
+    ) -> StoreResult<()> {
+        self.expect_one(
+            self.conn.execute(
+                "UPDATE photo_data SET preview = ?2, thumbnail = ?3 WHERE photo_id = ?1",
+                params![id.0, preview_jpeg, thumbnail_jpeg],
+            )?,
+            id,
+        )
+    }
+
     /// Changes a photo's caption.
     pub fn set_photo_caption(&self, id: PhotoId, caption: &str) -> StoreResult<()> {
         self.expect_one(

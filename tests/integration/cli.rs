@@ -1,60 +1,8 @@
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
 use serde_json::Value;
 
-use crate::util::fixture;
-
-/// Runs the built `tripjournal` binary on a journal and returns its output.
-fn run(journal: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tripjournal"))
-        .arg("--journal")
-        .arg(journal)
-        .args(args)
-        .env_remove("TRIPJOURNAL_JOURNAL")
-        .output()
-        .expect("the binary runs")
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("UTF-8 output")
-}
-
-/// Runs a command that must succeed and returns its stdout.
-fn ok(journal: &Path, args: &[&str]) -> String {
-    let output = run(journal, args);
-    assert!(
-        output.status.success(),
-        "{args:?} failed: {}{}",
-        stdout(&output),
-        stderr(&output)
-    );
-    stdout(&output)
-}
-
-/// Asserts a command failed with `code` and one `error:` line on stderr.
-fn fails(journal: &Path, args: &[&str], code: i32) -> String {
-    let output = run(journal, args);
-    assert_eq!(
-        output.status.code(),
-        Some(code),
-        "{args:?}: {}",
-        stderr(&output)
-    );
-    let err = stderr(&output);
-    assert!(err.starts_with("error: "), "{args:?}: stderr {err:?}");
-    assert_eq!(
-        err.trim_end().lines().count(),
-        1,
-        "{args:?}: one line expected, got {err:?}"
-    );
-    assert!(!err.contains("panicked"), "{args:?}: {err}");
-    err
-}
+use crate::util::{cli_fails as fails, cli_ok as ok, cli_run as run, fixture, stderr, stdout};
 
 #[test]
 fn readme_example_runs_end_to_end() {

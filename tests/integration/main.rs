@@ -7,6 +7,8 @@ mod util;
 mod architecture;
 /// The command line through the built binary.
 mod cli;
+/// SIGKILL during imports and edits never loses a committed change.
+mod crash;
 /// Exporting trips as blog posts: layouts, golden files, links, front matter, images, safety.
 mod export;
 /// The desktop app driven headlessly with egui_kittest on temporary journals.
@@ -19,3 +21,5 @@ mod journal_file;
 mod roundtrip;
 /// Reviewed snapshot images of the main views (software rendering through wgpu).
 mod snapshots;
+/// Earlier schema versions upgrade with their data; damaged journals are reported.
+mod versions;

@@ -1,4 +1,5 @@
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use tempfile::TempDir;
 use tripjournal::model::{TripFields, TripId};
@@ -41,4 +42,117 @@ pub fn fixture(name: &str) -> PathBuf {
         path.display()
     );
     path
+}
+
+/// Runs the built `tripjournal` binary on a journal and returns its output.
+pub fn cli_run(journal: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tripjournal"))
+        .arg("--journal")
+        .arg(journal)
+        .args(args)
+        .env_remove("TRIPJOURNAL_JOURNAL")
+        .output()
+        .expect("the binary runs")
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("UTF-8 output")
+}
+
+/// Runs a command that must succeed and returns its stdout.
+pub fn cli_ok(journal: &Path, args: &[&str]) -> String {
+    let output = cli_run(journal, args);
+    assert!(
+        output.status.success(),
+        "{args:?} failed: {}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    stdout(&output)
+}
+
+/// Asserts a command failed with `code` and one `error:` line on stderr.
+pub fn cli_fails(journal: &Path, args: &[&str], code: i32) -> String {
+    let output = cli_run(journal, args);
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "{args:?}: {}",
+        stderr(&output)
+    );
+    let err = stderr(&output);
+    assert!(err.starts_with("error: "), "{args:?}: stderr {err:?}");
+    assert_eq!(
+        err.trim_end().lines().count(),
+        1,
+        "{args:?}: one line expected, got {err:?}"
+    );
+    assert!(!err.contains("panicked"), "{args:?}: {err}");
+    err
+}
+
+/// A small deterministic random generator (xorshift) so the stress tests can print their seed
+/// and be replayed.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Self {
+        Rng(seed.max(1))
+    }
+
+    /// A seed from the clock, or from `TRIPJOURNAL_SEED` to replay a run.
+    pub fn seed_from_env() -> u64 {
+        std::env::var("TRIPJOURNAL_SEED")
+            .ok()
+            .and_then(|text| text.parse().ok())
+            .unwrap_or_else(|| {
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(1, |d| d.as_nanos() as u64)
+            })
+    }
+
+    pub fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number in `0..bound` (bound > 0).
+    pub fn below(&mut self, bound: u64) -> u64 {
+        self.next() % bound
+    }
+}
+
+/// A count from an environment variable (for longer opt-in runs), or the default.
+pub fn env_count(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|text| text.parse().ok())
+        .unwrap_or(default)
+}
+
+/// Writes `count` distinct photo-like JPEGs of `width`×`height` into `dir`.
+pub fn write_distinct_jpegs(dir: &Path, count: usize, width: u32, height: u32) -> Vec<PathBuf> {
+    (0..count)
+        .map(|index| {
+            let mut rng = Rng::new(index as u64 * 7919 + 17);
+            let image = image::RgbImage::from_fn(width, height, |x, y| {
+                let noise = (rng.next() % 32) as u8;
+                image::Rgb([
+                    (x * 255 / width) as u8 ^ noise,
+                    (y * 255 / height) as u8,
+                    (index * 37 % 256) as u8 ^ noise,
+                ])
+            });
+            let path = dir.join(format!("photo-{index:03}.jpg"));
+            image.save(&path).expect("writes a JPEG");
+            path
+        })
+        .collect()
 }

@@ -1,0 +1,295 @@
+//! Killing tripjournal at random moments never costs more than the change in flight.
+//!
+//! Each trial runs the real binary as a child process and sends it SIGKILL after a random delay
+//! (the seed is printed; `TRIPJOURNAL_SEED=N` replays a run). `TRIPJOURNAL_CRASH_TRIALS=200
+//! cargo test crash::` is the longer run; the default keeps CI short.
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use tripjournal::model::EntryId;
+use tripjournal::store::{PhotoBytes, Store, hex_sha256};
+
+use crate::util::{Rng, cli_ok, env_count, write_distinct_jpegs};
+
+fn binary() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tripjournal"));
+    command.env_remove("TRIPJOURNAL_JOURNAL");
+    command
+}
+
+/// A fresh copy of a closed journal (no WAL left beside it).
+fn copy_journal(template: &Path, to: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", to.display()));
+    }
+    std::fs::copy(template, to).expect("copies the journal");
+}
+
+fn kill(mut child: Child) {
+    // SIGKILL: no destructors, no flushing, exactly like pulling the plug on the process.
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// Every photo in the journal is whole: original with its hash, both derivatives decodable,
+/// metadata of the source file. Returns how many there are.
+fn assert_photos_whole(journal: &Path, sources: &HashMap<String, (u32, u32)>) -> usize {
+    let store = Store::open(journal).expect("the journal opens after a crash");
+    let report = store.check().expect("check runs");
+    assert!(report.is_ok(), "check after a crash: {:?}", report.problems);
+    let trip = store.find_trip("Crash").expect("trip");
+    let photos = store.photos(trip.id).expect("photos");
+    for photo in &photos {
+        let original = store
+            .photo_bytes(photo.id, PhotoBytes::Original)
+            .expect("original is there");
+        let hash = hex_sha256(&original);
+        assert_eq!(hash, photo.metadata.sha256);
+        let &(width, height) = sources
+            .get(&hash)
+            .expect("the original is one of the imported files, byte for byte");
+        assert_eq!(
+            (photo.metadata.width, photo.metadata.height),
+            (width, height)
+        );
+        for which in [PhotoBytes::Preview, PhotoBytes::Thumbnail] {
+            let bytes = store.photo_bytes(photo.id, which).expect("derivative");
+            image::load_from_memory(&bytes).expect("the derivative decodes");
+        }
+    }
+    photos.len()
+}
+
+/// The number of trials, a seeded generator (the seed printed) and a temp folder.
+fn start_trials(what: &str) -> (usize, Rng, tempfile::TempDir) {
+    let trials = env_count("TRIPJOURNAL_CRASH_TRIALS", 20);
+    let seed = Rng::seed_from_env();
+    println!("{what}: {trials} trials, TRIPJOURNAL_SEED={seed}");
+    (
+        trials,
+        Rng::new(seed),
+        tempfile::tempdir().expect("temp dir"),
+    )
+}
+
+/// A closed journal with the trip "Crash", copied fresh for every trial.
+fn crash_template(dir: &Path) -> std::path::PathBuf {
+    let template = dir.join("template.sqlite");
+    cli_ok(&template, &["trip", "new", "--name", "Crash"]);
+    template
+}
+
+#[test]
+fn killing_an_import_leaves_whole_photos_and_importing_again_completes_the_set() {
+    let (trials, mut rng, dir) = start_trials("crash during import");
+    let photos_dir = dir.path().join("photos");
+    std::fs::create_dir(&photos_dir).expect("folder");
+    let files = write_distinct_jpegs(&photos_dir, 100, 480, 360);
+    let sources: HashMap<String, (u32, u32)> = files
+        .iter()
+        .map(|path| (hex_sha256(&std::fs::read(path).expect("reads")), (480, 360)))
+        .collect();
+    let template = crash_template(dir.path());
+
+    let import = |journal: &Path| {
+        let mut command = binary();
+        command
+            .arg("--journal")
+            .arg(journal)
+            .args(["photo", "add", "--trip", "Crash", "--"])
+            .args(&files)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        command
+    };
+    // How long a whole import takes here, so the kills spread over all of it.
+    let journal = dir.path().join("journal.sqlite");
+    copy_journal(&template, &journal);
+    let started = Instant::now();
+    assert!(import(&journal).status().expect("runs").success());
+    let whole = started.elapsed();
+    assert_eq!(assert_photos_whole(&journal, &sources), 100);
+
+    let mut partial_trials = 0;
+    for trial in 0..trials {
+        copy_journal(&template, &journal);
+        let child = import(&journal).spawn().expect("starts");
+        let delay = whole.mul_f64(rng.below(1100) as f64 / 1000.0);
+        std::thread::sleep(delay);
+        kill(child);
+        let present = assert_photos_whole(&journal, &sources);
+        if present > 0 && present < 100 {
+            partial_trials += 1;
+        }
+        // Importing the same files again completes the set, without duplicates.
+        let output = import(&journal).output().expect("runs");
+        assert!(output.status.success(), "trial {trial}: re-import failed");
+        assert_eq!(
+            assert_photos_whole(&journal, &sources),
+            100,
+            "trial {trial}: killed after {delay:?} with {present} photos"
+        );
+    }
+    println!(
+        "crash during import: {partial_trials} of {trials} kills landed mid-import (whole import {whole:?})"
+    );
+    assert!(
+        partial_trials * 5 >= trials,
+        "too few kills landed inside the import to prove anything ({partial_trials} of {trials})"
+    );
+}
+
+/// One batch child editing the journal; replies are read on a thread as they come.
+struct EditingChild {
+    child: Child,
+    replies: std::sync::mpsc::Receiver<serde_json::Value>,
+}
+
+fn start_batch(journal: &Path, lines: Vec<String>) -> EditingChild {
+    let mut child = binary()
+        .arg("--journal")
+        .arg(journal)
+        .arg("batch")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("batch starts");
+    let mut stdin = child.stdin.take().expect("stdin");
+    std::thread::spawn(move || {
+        for line in lines {
+            if writeln!(stdin, "{line}").is_err() {
+                break;
+            }
+        }
+    });
+    let stdout = child.stdout.take().expect("stdout");
+    let (sender, replies) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            let reply = serde_json::from_str(&line).expect("a JSON reply line");
+            if sender.send(reply).is_err() {
+                break;
+            }
+        }
+    });
+    EditingChild { child, replies }
+}
+
+/// Arguments adding a note titled `title` to the trip "Crash".
+fn add_note_args(title: &str) -> Vec<String> {
+    let args = [
+        "entry",
+        "add",
+        "--trip",
+        "Crash",
+        "--kind",
+        "note",
+        "--at",
+        "2018-11-12 10:00",
+    ];
+    args.iter()
+        .map(|arg| arg.to_string())
+        .chain(["--title".to_string(), title.to_string()])
+        .collect()
+}
+
+#[test]
+fn killing_a_stream_of_edits_keeps_every_acknowledged_edit() {
+    let (trials, mut rng, dir) = start_trials("crash while editing");
+    let template = crash_template(dir.path());
+    let entries: Vec<i64> = (0..3)
+        .map(|index| {
+            let args = add_note_args(&format!("entry {index}"));
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            cli_ok(&template, &args).trim().parse().expect("id")
+        })
+        .collect();
+    // Edits of a few KB each, every tenth line a new entry.
+    let filler = "Typing notes in a session. 记下要点。 ".repeat(100);
+    let plan: Vec<(Option<i64>, String)> = (1..=5000)
+        .map(|step| {
+            if step % 10 == 0 {
+                (None, format!("added {step}"))
+            } else {
+                (Some(entries[step % 3]), format!("edit {step} {filler}"))
+            }
+        })
+        .collect();
+    let lines: Vec<String> = plan
+        .iter()
+        .map(|(entry, text)| {
+            let args: Vec<String> = match entry {
+                Some(id) => vec![
+                    "entry".into(),
+                    "edit".into(),
+                    id.to_string(),
+                    "--body".into(),
+                    text.clone(),
+                ],
+                None => add_note_args(text),
+            };
+            serde_json::to_string(&args).expect("JSON")
+        })
+        .collect();
+
+    let journal = dir.path().join("journal.sqlite");
+    for trial in 0..trials {
+        copy_journal(&template, &journal);
+        let running = start_batch(&journal, lines.clone());
+        std::thread::sleep(Duration::from_millis(150 + rng.below(600)));
+        let EditingChild { child, replies } = running;
+        kill(child);
+        let replies: Vec<serde_json::Value> = replies.iter().collect();
+        assert!(
+            replies.iter().all(|reply| reply["ok"] == true),
+            "trial {trial}: an edit failed: {replies:?}"
+        );
+        let acknowledged = replies.len();
+        assert!(acknowledged > 0, "trial {trial}: nothing was acknowledged");
+
+        let store = Store::open(&journal).expect("opens after the kill");
+        assert!(store.check().expect("check").is_ok(), "trial {trial}");
+        let trip = store.find_trip("Crash").expect("trip");
+        // What each entry must say: its last acknowledged edit, or the one in flight.
+        let in_flight = plan.get(acknowledged);
+        let mut last_acknowledged: BTreeMap<i64, &str> = BTreeMap::new();
+        for (entry, text) in &plan[..acknowledged] {
+            if let Some(id) = entry {
+                last_acknowledged.insert(*id, text);
+            }
+        }
+        for &id in &entries {
+            let body = store.entry(EntryId(id)).expect("entry").fields.body;
+            let acceptable_in_flight =
+                matches!(in_flight, Some((Some(e), text)) if *e == id && body == *text);
+            match last_acknowledged.get(&id) {
+                Some(text) => assert!(
+                    body == *text || acceptable_in_flight,
+                    "trial {trial}: entry {id} lost an acknowledged edit"
+                ),
+                None => assert!(body.is_empty() || acceptable_in_flight, "trial {trial}"),
+            }
+        }
+        let titles: Vec<String> = store
+            .entries(trip.id)
+            .expect("entries")
+            .into_iter()
+            .map(|entry| entry.fields.title)
+            .collect();
+        for (entry, text) in &plan[..acknowledged] {
+            if entry.is_none() {
+                assert!(
+                    titles.contains(text),
+                    "trial {trial}: lost acknowledged {text}"
+                );
+            }
+        }
+        println!("trial {trial}: {acknowledged} edits acknowledged before the kill");
+    }
+}
