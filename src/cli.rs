@@ -549,10 +549,7 @@ pub fn run_command(
             kind,
             title,
             fields,
-        }) => {
-            let existing = store.entry(EntryId(entry))?;
-            let zone = store.trip(existing.trip)?.fields.time_zone;
-            let mut updated = existing.fields.clone();
+        }) => store.modify_entry(EntryId(entry), |updated, zone| -> CliResult<()> {
             if let Some(kind) = kind {
                 let kind: EntryKind = kind.parse()?;
                 if kind != updated.kind() {
@@ -565,10 +562,8 @@ pub fn run_command(
             if let Some(text) = &fields.at {
                 updated.at = parse_local_time(text, zone)?;
             }
-            apply_entry_args(&mut updated, &fields, zone)?;
-            store.update_entry(existing.id, &updated)?;
-            Ok(())
-        }
+            apply_entry_args(updated, &fields, zone)
+        }),
         Command::Entry(EntryCommand::Delete { entry, with_photos }) => {
             store.delete_entry(EntryId(entry), with_photos)?;
             Ok(())

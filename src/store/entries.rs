@@ -274,11 +274,6 @@ impl Store {
     /// Adds an entry at the end of the trip's manual order and returns its id.
     pub fn create_entry(&self, trip: TripId, fields: &EntryFields) -> StoreResult<EntryId> {
         self.trip(trip)?;
-        let position: i64 = self.conn.query_row(
-            "SELECT coalesce(max(position), 0) + 1 FROM entries WHERE trip_id = ?1",
-            [trip.0],
-            |row| row.get(0),
-        )?;
         let c = kind_columns(&fields.content);
         let now = now_text();
         self.conn.execute(
@@ -286,7 +281,9 @@ impl Store {
                 speakers, track, room, duration_min, role, link, notes, takeaways,
                 meal_type, venue, address, dishes, dish, category, source, verdict,
                 rating, taste, value_rating, service, atmosphere, price_minor, currency, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
+             VALUES (?1, ?2, ?3, ?4, ?5,
+                     (SELECT coalesce(max(position), 0) + 1 FROM entries WHERE trip_id = ?1),
+                     ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
                      ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?32)",
             params![
                 trip.0,
@@ -294,7 +291,9 @@ impl Store {
                 fields.title,
                 instant_text(fields.at),
                 fields.section,
-                position,
+                // ?6 is unused: the position is computed in the same statement, so two programs
+                // adding at once never get the same one.
+                rusqlite::types::Null,
                 to_json_list(&fields.tags),
                 fields.body,
                 c.speakers,
@@ -354,6 +353,37 @@ impl Store {
             entries.push(row?.into_entry()?);
         }
         Ok(entries)
+    }
+
+    /// Applies `change` to an entry's current fields and saves them, reading and writing under
+    /// one write lock: a change another program made meanwhile is never overwritten with stale
+    /// fields. `change` also gets the trip's time zone.
+    pub fn modify_entry<E: From<StoreError>>(
+        &self,
+        id: EntryId,
+        change: impl FnOnce(&mut EntryFields, chrono_tz::Tz) -> Result<(), E>,
+    ) -> Result<(), E> {
+        self.conn
+            .execute_batch("BEGIN IMMEDIATE")
+            .map_err(StoreError::from)?;
+        let result = (|| {
+            let existing = self.entry(id)?;
+            let zone = self.trip(existing.trip)?.fields.time_zone;
+            let mut fields = existing.fields;
+            change(&mut fields, zone)?;
+            self.update_entry(id, &fields)?;
+            Ok(())
+        })();
+        let finished = match result {
+            Ok(()) => self.conn.execute_batch("COMMIT"),
+            Err(_) => self.conn.execute_batch("ROLLBACK"),
+        };
+        if let Err(error) = finished {
+            // A failed COMMIT leaves the transaction open; end it so the connection stays usable.
+            let _ = self.conn.execute_batch("ROLLBACK");
+            return Err(StoreError::from(error).into());
+        }
+        result
     }
 
     /// Replaces an entry's fields (its kind may change; fields of the old kind are dropped).

@@ -291,15 +291,12 @@ impl Store {
                 id: entry_id.to_string(),
             });
         }
-        let position: i64 = self.conn.query_row(
-            "SELECT coalesce(max(position), 0) + 1 FROM photos WHERE trip_id = ?1",
-            [photo.trip.0],
-            |row| row.get(0),
-        )?;
         self.expect_one(
             self.conn.execute(
-                "UPDATE photos SET entry_id = ?2, position = ?3 WHERE id = ?1",
-                params![id.0, entry.map(|e| e.0), position],
+                "UPDATE photos SET entry_id = ?2,
+                    position = (SELECT coalesce(max(position), 0) + 1 FROM photos WHERE trip_id = ?3)
+                 WHERE id = ?1",
+                params![id.0, entry.map(|e| e.0), photo.trip.0],
             )?,
             id,
         )

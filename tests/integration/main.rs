@@ -7,6 +7,8 @@ mod util;
 mod architecture;
 /// The command line through the built binary.
 mod cli;
+/// Several programs writing one journal at once, and backups taken meanwhile.
+mod concurrency;
 /// SIGKILL during imports and edits never loses a committed change.
 mod crash;
 /// Exporting trips as blog posts: layouts, golden files, links, front matter, images, safety.
