@@ -582,13 +582,13 @@ pub fn run_command(
             let outcomes = import_files(store, &request, &cancel, None)?;
             let mut any_failed = false;
             for file in &outcomes {
-                let name = file.path.display();
+                let name = one_line(&file.path.display().to_string());
                 match &file.outcome {
                     ImportOutcome::Imported(id) => print(format!("imported {id} {name}"))?,
                     ImportOutcome::Duplicate(id) => print(format!("duplicate {id} {name}"))?,
                     ImportOutcome::Failed(reason) => {
                         any_failed = true;
-                        print(format!("failed {name}: {reason}"))?;
+                        print(format!("failed {name}: {}", one_line(reason)))?;
                     }
                     ImportOutcome::Cancelled => {
                         any_failed = true;
@@ -718,6 +718,20 @@ pub fn parse_local_time(text: &str, zone: Tz) -> CliResult<DateTime<Utc>> {
 /// "2018-11-13 16:20" in the trip's zone.
 pub fn local_time_text(at: DateTime<Utc>, zone: Tz) -> String {
     at.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string()
+}
+
+/// The text with control characters (a newline in a file name) written as escapes, so each
+/// reported file stays on one line.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 fn split_list(text: &str) -> Vec<String> {

@@ -68,7 +68,8 @@ fn main() -> ExitCode {
     match run(cli, &mut out) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            let message = error.to_string();
+            // One line whatever a file name in it contains.
+            let message = error.to_string().replace('\n', "\\n").replace('\r', "\\r");
             if !message.is_empty() {
                 eprintln!("error: {message}");
             }

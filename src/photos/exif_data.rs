@@ -3,7 +3,7 @@
 
 use std::io::Cursor;
 
-use chrono::{FixedOffset, NaiveDateTime};
+use chrono::{Datelike, FixedOffset, NaiveDateTime};
 use exif::{Exif, In, Tag, Value};
 
 use crate::model::{GpsPosition, TakenAt};
@@ -32,8 +32,26 @@ pub fn read_exif(bytes: &[u8]) -> ExifSummary {
             .filter(|value| (1..=8).contains(value)),
         taken_at: taken_at(&exif),
         gps: gps(&exif),
-        camera_model: ascii(&exif, Tag::Model).filter(|model| !model.is_empty()),
+        camera_model: ascii(&exif, Tag::Model)
+            .map(|model| printable(&model, MAX_MODEL_CHARS))
+            .filter(|model| !model.is_empty()),
     }
+}
+
+/// Camera names longer than this are cut (a hostile file can carry 64 KB of "model").
+const MAX_MODEL_CHARS: usize = 120;
+
+/// Years a camera clock can plausibly show; others (year 0, 9999) mean "not set".
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1826..=2200;
+
+/// The text without control characters, at most `limit` characters, trimmed.
+fn printable(text: &str, limit: usize) -> String {
+    text.chars()
+        .filter(|c| !c.is_control())
+        .take(limit)
+        .collect::<String>()
+        .trim()
+        .to_string()
 }
 
 fn ascii(exif: &Exif, tag: Tag) -> Option<String> {
@@ -53,6 +71,9 @@ fn ascii(exif: &Exif, tag: Tag) -> Option<String> {
 fn taken_at(exif: &Exif) -> Option<TakenAt> {
     let text = ascii(exif, Tag::DateTimeOriginal).or_else(|| ascii(exif, Tag::DateTime))?;
     let local = NaiveDateTime::parse_from_str(text.get(..19)?, "%Y:%m:%d %H:%M:%S").ok()?;
+    if !PLAUSIBLE_YEARS.contains(&local.year()) {
+        return None;
+    }
     let offset = ascii(exif, Tag::OffsetTimeOriginal)
         .or_else(|| ascii(exif, Tag::OffsetTime))
         .and_then(|text| parse_offset(&text));

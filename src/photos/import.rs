@@ -253,6 +253,12 @@ fn prepare_file(path: &Path, known_hashes: &HashSet<String>, limits: &PhotoLimit
             "it is a folder, not a file",
         )));
     }
+    if !metadata.is_file() {
+        // A pipe would block the import forever and a device like /dev/zero never ends.
+        return Work::Failed(ImportError::Read(std::io::Error::other(
+            "it is not a regular file (a device, pipe or socket)",
+        )));
+    }
     if metadata.len() > limits.max_file_bytes {
         return Work::Failed(ImportError::FileTooLarge {
             size_mb: metadata.len() / (1024 * 1024),

@@ -15,6 +15,8 @@ mod crash;
 mod export;
 /// The desktop app driven headlessly with egui_kittest on temporary journals.
 mod gui;
+/// Broken, odd and malicious files: each imports or fails cleanly, in time, in bounded memory.
+mod hostile_files;
 /// Photo import: formats, EXIF, orientation, dedupe, bad input, cancel.
 mod import;
 /// Opening files: migrations, newer schemas, files that are not journals.
