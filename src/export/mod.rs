@@ -7,6 +7,7 @@
 //! folder, so a failure never leaves a half-written post and nothing outside the output
 //! folder is touched. Exporting the same trip twice gives byte-identical files.
 
+mod contain;
 mod images;
 mod plan;
 mod render;

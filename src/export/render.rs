@@ -7,8 +7,11 @@
 
 use minijinja::{Environment, Value};
 
+use super::contain::contained_markdown;
 use super::plan::PostContext;
-use super::text::{escape_markdown_inline, protect_from_liquid, yaml_string};
+use super::text::{
+    escape_markdown_inline, protect_from_liquid, without_control_characters, yaml_string,
+};
 use super::{ExportError, Layout};
 
 /// The template used unless the user gives their own.
@@ -53,7 +56,7 @@ pub fn render_post(
     env.set_keep_trailing_newline(true);
     let jekyll = layout == Layout::Jekyll;
     env.add_filter("md", move |value: Value| -> String {
-        let escaped = escape_markdown_inline(&text_of(&value));
+        let escaped = escape_markdown_inline(&without_control_characters(&text_of(&value)));
         if jekyll {
             protect_from_liquid(&escaped)
         } else {
@@ -61,7 +64,7 @@ pub fn render_post(
         }
     });
     env.add_filter("body", move |value: Value| -> String {
-        let text = text_of(&value);
+        let text = contained_markdown(without_control_characters(&text_of(&value)).trim_end());
         let trimmed = text.trim_end();
         if jekyll {
             protect_from_liquid(trimmed)

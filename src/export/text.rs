@@ -45,6 +45,14 @@ pub fn slugify(text: &str) -> String {
     slug
 }
 
+/// The text without control characters other than line breaks and tabs: a NUL or an escape
+/// sequence has no place in a Markdown file and some tools stop reading at a NUL.
+pub fn without_control_characters(text: &str) -> String {
+    text.chars()
+        .filter(|&c| !c.is_control() || matches!(c, '\n' | '\r' | '\t'))
+        .collect()
+}
+
 /// Escapes text that is not meant as Markdown (a title, a venue, a caption) so it shows as
 /// typed and cannot break the post's structure. Line breaks become spaces.
 pub fn escape_markdown_inline(text: &str) -> String {
@@ -56,11 +64,19 @@ pub fn escape_markdown_inline(text: &str) -> String {
         .join(" ");
     let mut escaped = String::with_capacity(single_line.len() + 8);
     let characters: Vec<char> = single_line.chars().collect();
+    // A heading's text ending in " #" would lose it as the heading's closing sequence.
+    let closing_hashes = characters
+        .iter()
+        .rposition(|&c| c != '#')
+        .map_or(0, |last| last + 1);
+    let closing_hashes_visible = closing_hashes < characters.len()
+        && (closing_hashes == 0 || characters[closing_hashes - 1].is_whitespace());
     for (index, &character) in characters.iter().enumerate() {
         let at_start = index == 0;
         let needs_escape = match character {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => true,
-            '#' | '+' | '-' | '=' => at_start,
+            '#' => at_start || (closing_hashes_visible && index == closing_hashes),
+            '+' | '-' | '=' => at_start,
             '!' => characters.get(index + 1) == Some(&'['),
             '&' => looks_like_entity(&characters[index..]),
             '.' | ')' => {

@@ -10,9 +10,8 @@ use tripjournal::export::{ExportError, ExportEvent, ExportOptions, Layout, Order
 use tripjournal::model::{EntryFields, EntryKind, TripFields, TripId};
 use tripjournal::photos::{ImportRequest, import_files, read_exif};
 use tripjournal::store::{PhotoBytes, Store};
-use yaml_rust2::{Yaml, YamlLoader};
 
-use crate::util::{TempJournal, fixture};
+use crate::util::{TempJournal, fixture, front_matter, yaml_strings};
 
 fn demo_journal() -> (TempJournal, TripId) {
     let mut journal = TempJournal::new();
@@ -195,16 +194,6 @@ fn layouts_put_files_where_blogs_expect_them() {
     }
 }
 
-fn front_matter(markdown: &str) -> Yaml {
-    let rest = markdown
-        .strip_prefix("---\n")
-        .expect("front matter starts the post");
-    let end = rest.find("\n---\n").expect("front matter ends");
-    let mut documents =
-        YamlLoader::load_from_str(&rest[..end]).expect("front matter is valid YAML");
-    documents.remove(0)
-}
-
 #[test]
 fn hostile_titles_give_valid_front_matter_and_stay_inside_the_output_folder() {
     let hostile = [
@@ -254,12 +243,7 @@ fn hostile_titles_give_valid_front_matter_and_stay_inside_the_output_folder() {
             );
             assert_eq!(yaml["author"].as_str(), Some(fields.author.as_str()));
             assert_eq!(yaml["city"].as_str(), Some(*title));
-            let tags: Vec<&str> = yaml["tags"]
-                .as_vec()
-                .expect("tags")
-                .iter()
-                .filter_map(Yaml::as_str)
-                .collect();
+            let tags: Vec<&str> = yaml_strings(&yaml["tags"]);
             assert_eq!(tags, vec![*title, "- dash", "#hash"]);
             if layout == Layout::Jekyll && title.contains("{{") {
                 assert!(

@@ -13,6 +13,8 @@ mod concurrency;
 mod crash;
 /// Exporting trips as blog posts: layouts, golden files, links, front matter, images, safety.
 mod export;
+/// Many random inputs: mutated photo files, hostile text through the export's escaping.
+mod fuzz;
 /// The desktop app driven headlessly with egui_kittest on temporary journals.
 mod gui;
 /// Broken, odd and malicious files: each imports or fails cleanly, in time, in bounded memory.

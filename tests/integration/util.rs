@@ -156,3 +156,21 @@ pub fn write_distinct_jpegs(dir: &Path, count: usize, width: u32, height: u32) -
         })
         .collect()
 }
+
+/// The YAML front matter at the top of an exported post, parsed.
+pub fn front_matter(markdown: &str) -> yaml_rust2::Yaml {
+    let rest = markdown
+        .strip_prefix("---\n")
+        .expect("front matter starts the post");
+    let end = rest.find("\n---\n").expect("front matter ends");
+    let mut documents =
+        yaml_rust2::YamlLoader::load_from_str(&rest[..end]).expect("front matter is valid YAML");
+    documents.remove(0)
+}
+
+/// The strings of a YAML list (empty when it is not a list).
+pub fn yaml_strings(list: &yaml_rust2::Yaml) -> Vec<&str> {
+    list.as_vec()
+        .map(|items| items.iter().filter_map(yaml_rust2::Yaml::as_str).collect())
+        .unwrap_or_default()
+}
