@@ -14,7 +14,9 @@ use tripjournal::export::{ExportOptions, Layout, Order, export_trip};
 use tripjournal::model::{EntryContent, EntryFields, EntryKind, Meal, TripFields};
 use tripjournal::photos::{PhotoLimits, prepare_photo, read_exif};
 
-use crate::util::{Rng, TempJournal, env_count, fixture, front_matter, yaml_strings};
+use crate::util::{
+    Rng, TempJournal, as_jekyll_shows_it, env_count, fixture, front_matter, yaml_strings,
+};
 
 /// One random change to a file's bytes.
 fn mutate(bytes: &mut Vec<u8>, rng: &mut Rng) {
@@ -280,16 +282,6 @@ fn headings(markdown: &str, level: HeadingLevel) -> Vec<String> {
         }
     }
     found
-}
-
-/// The Markdown Jekyll hands on after Liquid: raw blocks unwrapped.
-fn as_jekyll_shows_it(text: &str) -> String {
-    const LITERAL_END: &str = "{% endraw %}{{ '{% endraw %}' }}{% raw %}";
-    const MARK: &str = "\u{e000}literal-endraw\u{e000}";
-    text.replace(LITERAL_END, MARK)
-        .replace("{% raw %}", "")
-        .replace("{% endraw %}", "")
-        .replace(MARK, "{% endraw %}")
 }
 
 #[test]

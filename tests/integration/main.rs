@@ -19,6 +19,8 @@ mod fuzz;
 mod gui;
 /// Broken, odd and malicious files: each imports or fails cleanly, in time, in bounded memory.
 mod hostile_files;
+/// Markdown, YAML, HTML, NUL, right-to-left and 100,000-character text, stored and exported.
+mod hostile_text;
 /// Photo import: formats, EXIF, orientation, dedupe, bad input, cancel.
 mod import;
 /// Opening files: migrations, newer schemas, files that are not journals.

@@ -174,3 +174,13 @@ pub fn yaml_strings(list: &yaml_rust2::Yaml) -> Vec<&str> {
         .map(|items| items.iter().filter_map(yaml_rust2::Yaml::as_str).collect())
         .unwrap_or_default()
 }
+
+/// The Markdown Jekyll hands on after Liquid: raw blocks unwrapped.
+pub fn as_jekyll_shows_it(text: &str) -> String {
+    const LITERAL_END: &str = "{% endraw %}{{ '{% endraw %}' }}{% raw %}";
+    const MARK: &str = "\u{e000}literal-endraw\u{e000}";
+    text.replace(LITERAL_END, MARK)
+        .replace("{% raw %}", "")
+        .replace("{% endraw %}", "")
+        .replace(MARK, "{% endraw %}")
+}
