@@ -11,6 +11,8 @@ mod cli;
 mod concurrency;
 /// SIGKILL during imports and edits never loses a committed change.
 mod crash;
+/// Full and read-only disks under export and import (small tmpfs mounts).
+mod disk;
 /// Exporting trips as blog posts: layouts, golden files, links, front matter, images, safety.
 mod export;
 /// Many random inputs: mutated photo files, hostile text through the export's escaping.
