@@ -26,7 +26,13 @@ pub enum Command {
         fields: EntryFields,
         tag: u64,
     },
-    UpdateEntry(EntryId, EntryFields),
+    /// Saves an edit: `fields` is what the window shows, `base` what it last loaded or saved.
+    /// Fields the window did not change keep what another program may have stored meanwhile.
+    UpdateEntry {
+        id: EntryId,
+        base: Box<EntryFields>,
+        fields: Box<EntryFields>,
+    },
     DeleteEntry {
         entry: EntryId,
         with_photos: bool,
@@ -76,7 +82,11 @@ pub enum Event {
         tag: u64,
         entry: Entry,
     },
-    EntrySaved(EntryId),
+    /// The entry as stored after a save (it differs from the edit when changes made elsewhere
+    /// were merged in).
+    EntrySaved(Entry),
+    /// Another program (or this app's import or export thread) changed the journal.
+    ChangedElsewhere,
     EntryDeleted(EntryId),
     Entries {
         trip: TripId,
@@ -201,6 +211,9 @@ fn encode_png(width: u32, height: u32, rgba: Vec<u8>) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
+/// How often the journal thread looks for changes made by other programs while idle.
+const CHANGE_POLL: std::time::Duration = std::time::Duration::from_millis(1000);
+
 struct Worker {
     store: Store,
     events: Sender<Event>,
@@ -211,9 +224,24 @@ struct Worker {
 
 impl Worker {
     fn run(mut self, commands: Receiver<Command>) {
-        while let Ok(command) = commands.recv() {
-            if let Err(message) = self.handle(command) {
-                self.send(Event::Error(message));
+        let mut seen_version = self.store.data_version().ok();
+        loop {
+            match commands.recv_timeout(CHANGE_POLL) {
+                Ok(command) => {
+                    if let Err(message) = self.handle(command) {
+                        self.send(Event::Error(message));
+                    }
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+            }
+            // Cheap (no disk read): SQLite counts commits made through other connections.
+            let version = self.store.data_version().ok();
+            if version != seen_version {
+                if seen_version.is_some() {
+                    self.send(Event::ChangedElsewhere);
+                }
+                seen_version = version;
             }
         }
     }
@@ -279,9 +307,15 @@ impl Worker {
                 let entry = self.store.entry(id).map_err(text)?;
                 self.send(Event::EntryCreated { tag, entry });
             }
-            Command::UpdateEntry(id, fields) => {
-                self.store.update_entry(id, &fields).map_err(text)?;
-                self.send(Event::EntrySaved(id));
+            Command::UpdateEntry { id, base, fields } => {
+                self.store
+                    .modify_entry(id, |stored, _| -> Result<(), crate::store::StoreError> {
+                        *stored = EntryFields::merged(&base, &fields, stored);
+                        Ok(())
+                    })
+                    .map_err(text)?;
+                let entry = self.store.entry(id).map_err(text)?;
+                self.send(Event::EntrySaved(entry));
             }
             Command::DeleteEntry { entry, with_photos } => {
                 let trip = self.store.entry(entry).map_err(text)?.trip;

@@ -300,6 +300,23 @@ impl EntryFields {
     pub fn kind(&self) -> EntryKind {
         self.content.kind()
     }
+
+    /// Three-way merge of an edit with a change made elsewhere meanwhile: each field takes
+    /// `mine` where this edit changed it from `base`, and `theirs` (what is stored now)
+    /// otherwise. The typed content counts as one field.
+    pub fn merged(base: &EntryFields, mine: &EntryFields, theirs: &EntryFields) -> EntryFields {
+        fn pick<T: PartialEq + Clone>(base: &T, mine: &T, theirs: &T) -> T {
+            if mine != base { mine } else { theirs }.clone()
+        }
+        EntryFields {
+            title: pick(&base.title, &mine.title, &theirs.title),
+            at: pick(&base.at, &mine.at, &theirs.at),
+            section: pick(&base.section, &mine.section, &theirs.section),
+            tags: pick(&base.tags, &mine.tags, &theirs.tags),
+            body: pick(&base.body, &mine.body, &theirs.body),
+            content: pick(&base.content, &mine.content, &theirs.content),
+        }
+    }
 }
 
 /// A stored entry.
@@ -310,4 +327,34 @@ pub struct Entry {
     /// Manual order within the trip (lower first).
     pub position: i64,
     pub fields: EntryFields,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_merge_keeps_each_side_s_changed_fields() {
+        let at = DateTime::parse_from_rfc3339("2018-11-12T09:00:00Z")
+            .expect("time")
+            .to_utc();
+        let base = EntryFields::new(EntryKind::Note, "Keynote", at);
+        let mut mine = base.clone();
+        mine.title = "Keynote (great)".into();
+        let mut theirs = base.clone();
+        theirs.body = "Written elsewhere".into();
+        theirs.tags = vec!["cloud".into()];
+        let merged = EntryFields::merged(&base, &mine, &theirs);
+        assert_eq!(merged.title, "Keynote (great)");
+        assert_eq!(merged.body, "Written elsewhere");
+        assert_eq!(merged.tags, vec!["cloud"]);
+        // Where both changed a field, this edit wins.
+        theirs.title = "Opening keynote".into();
+        assert_eq!(
+            EntryFields::merged(&base, &mine, &theirs).title,
+            "Keynote (great)"
+        );
+        // Nothing changed here: what is stored wins entirely.
+        assert_eq!(EntryFields::merged(&base, &base, &theirs), theirs);
+    }
 }

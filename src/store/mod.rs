@@ -196,6 +196,14 @@ impl Store {
             .pragma_query_value(None, "user_version", |row| row.get(0))?)
     }
 
+    /// A number that changes whenever another connection (another program, or another thread
+    /// of this one) commits a change to the journal; this connection's own commits leave it.
+    pub fn data_version(&self) -> StoreResult<i64> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "data_version", |row| row.get(0))?)
+    }
+
     /// The underlying connection, for read-only queries that have no method yet.
     pub fn connection(&self) -> &Connection {
         &self.conn

@@ -106,8 +106,11 @@ pub struct TripJournalApp {
     pub(super) focus_title: bool,
     /// Entries edited locally and not yet saved, with the time of the last edit.
     pub(super) dirty: HashMap<EntryId, Instant>,
-    /// Each entry's fields as last saved (the "before" of the next undo step).
+    /// Each entry's fields as last saved (the "before" of the next undo step, and the base of
+    /// the three-way merge with changes made elsewhere).
     pub(super) saved: HashMap<EntryId, EntryFields>,
+    /// Saves sent to the journal thread and not yet confirmed, per entry.
+    pub(super) saves_in_flight: HashMap<EntryId, usize>,
     pub(super) undo_stack: Vec<UndoStep>,
     pub(super) redo_stack: Vec<UndoStep>,
     pub(super) textures: TextureCache,
@@ -168,6 +171,7 @@ impl TripJournalApp {
             focus_title: false,
             dirty: HashMap::new(),
             saved: HashMap::new(),
+            saves_in_flight: HashMap::new(),
             undo_stack: Vec::new(),
             redo_stack: Vec::new(),
             textures: TextureCache::default(),
@@ -375,17 +379,50 @@ impl TripJournalApp {
                 continue;
             };
             let after = entry.fields.clone();
-            if let Some(before) = self.saved.insert(id, after.clone())
-                && before != after
+            let before = self.saved.insert(id, after.clone());
+            if let Some(before) = &before
+                && *before != after
             {
                 self.undo_stack.push(UndoStep::Entry {
                     id,
-                    before,
+                    before: before.clone(),
                     after: after.clone(),
                 });
             }
-            self.send(Command::UpdateEntry(id, after));
+            self.send_entry_save(id, before.unwrap_or_else(|| after.clone()), after);
         }
+    }
+
+    fn send_entry_save(&mut self, id: EntryId, base: EntryFields, fields: EntryFields) {
+        *self.saves_in_flight.entry(id).or_default() += 1;
+        self.send(Command::UpdateEntry {
+            id,
+            base: Box::new(base),
+            fields: Box::new(fields),
+        });
+    }
+
+    /// Takes the stored version of an entry (after a save, or a reload because another
+    /// program changed the journal) without losing what was typed meanwhile: fields edited
+    /// here since the last save keep the local text, the others take the stored one. While
+    /// another save of the entry is on its way, the local version stays as it is.
+    fn rebase_entry(&mut self, stored: &Entry) -> Option<EntryFields> {
+        if self.saves_in_flight.get(&stored.id).is_some_and(|n| *n > 0) {
+            return None;
+        }
+        let local = self
+            .current
+            .as_ref()
+            .filter(|open| open.trip.id == stored.trip)
+            .and_then(|open| open.entries.iter().find(|e| e.id == stored.id))
+            .map(|e| e.fields.clone());
+        let last_saved = self.saved.insert(stored.id, stored.fields.clone());
+        Some(match (local, last_saved) {
+            (Some(local), Some(last_saved)) => {
+                EntryFields::merged(&last_saved, &local, &stored.fields)
+            }
+            _ => stored.fields.clone(),
+        })
     }
 
     /// Undoes the last saved change.
@@ -417,8 +454,11 @@ impl TripJournalApp {
                 {
                     entry.fields = fields.clone();
                 }
-                self.saved.insert(*id, fields.clone());
-                self.send(Command::UpdateEntry(*id, fields));
+                let base = self
+                    .saved
+                    .insert(*id, fields.clone())
+                    .unwrap_or_else(|| fields.clone());
+                self.send_entry_save(*id, base, fields);
                 self.selected_entry = Some(*id);
             }
             UndoStep::Trip { id, before, after } => {
@@ -557,8 +597,21 @@ impl TripJournalApp {
                 entries,
                 photos,
             } => {
-                for entry in &entries {
-                    self.saved.insert(entry.id, entry.fields.clone());
+                let mut entries = entries;
+                for entry in &mut entries {
+                    match self.rebase_entry(entry) {
+                        Some(fields) => entry.fields = fields,
+                        None => {
+                            // A save is on its way: keep showing the local version.
+                            if let Some(local) = self
+                                .current
+                                .as_ref()
+                                .and_then(|o| o.entries.iter().find(|e| e.id == entry.id))
+                            {
+                                entry.fields = local.fields.clone();
+                            }
+                        }
+                    }
                 }
                 let keep_selection = self
                     .selected_entry
@@ -593,7 +646,27 @@ impl TripJournalApp {
                     }
                 }
             }
-            Event::EntrySaved(_) => {}
+            Event::EntrySaved(stored) => {
+                if let Some(count) = self.saves_in_flight.get_mut(&stored.id) {
+                    *count = count.saturating_sub(1);
+                }
+                if let Some(fields) = self.rebase_entry(&stored)
+                    && let Some(open) = self.current.as_mut()
+                    && let Some(entry) = open.entries.iter_mut().find(|e| e.id == stored.id)
+                {
+                    entry.fields = fields;
+                }
+            }
+            Event::ChangedElsewhere => {
+                // An import reloads the photos when it ends; others are shown at once.
+                if self.import_progress.is_none() {
+                    self.send(Command::LoadTrips);
+                    if let Some(open) = &self.current {
+                        let trip = open.trip.id;
+                        self.send(Command::LoadTrip(trip));
+                    }
+                }
+            }
             Event::EntryDeleted(id) => {
                 if let Some(open) = &mut self.current {
                     open.entries.retain(|e| e.id != id);

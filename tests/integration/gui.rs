@@ -527,3 +527,69 @@ fn the_export_dialog_writes_a_post() {
         "section order is the dialog's default"
     );
 }
+
+#[test]
+fn changes_made_by_another_program_show_up_and_merge_with_typing() {
+    let (_dir, journal) = new_journal();
+    let mut harness = app_on(&journal);
+    let trip = open_demo(&mut harness);
+    harness.get_by_label("Haxe to go").click();
+    step_until(&mut harness, "the editor", |app| {
+        app.selected_entry().is_some()
+    });
+    let entry = harness.state().selected_entry().expect("entry");
+
+    // Another program adds an entry: the window shows it without being asked.
+    crate::util::cli_ok(
+        &journal,
+        &[
+            "entry",
+            "add",
+            "--trip",
+            &trip.to_string(),
+            "--kind",
+            "note",
+            "--at",
+            "2018-11-12 23:30",
+            "--title",
+            "Late-night currywurst",
+        ],
+    );
+    step_until(&mut harness, "the entry added elsewhere", |app| {
+        app.current_trip().is_some_and(|open| {
+            open.entries
+                .iter()
+                .any(|e| e.fields.title == "Late-night currywurst")
+        })
+    });
+
+    // Typing here while the other program edits another field of the same entry: both stay.
+    harness.get_by_label("Title").click();
+    harness.key_press(Key::End);
+    harness.get_by_label("Title").type_text(" (late)");
+    harness.key_press(Key::Escape);
+    crate::util::cli_ok(
+        &journal,
+        &[
+            "entry",
+            "edit",
+            &entry.to_string(),
+            "--body",
+            "Written elsewhere",
+        ],
+    );
+    journal_until(&mut harness, &journal, "the merged save", |store| {
+        store.entry(entry).is_ok_and(|e| {
+            e.fields.title == "Haxe to go (late)" && e.fields.body == "Written elsewhere"
+        })
+    });
+    step_until(&mut harness, "the window to show the merged entry", |app| {
+        app.current_trip().is_some_and(|open| {
+            open.entries.iter().any(|e| {
+                e.id == entry
+                    && e.fields.title == "Haxe to go (late)"
+                    && e.fields.body == "Written elsewhere"
+            })
+        })
+    });
+}
