@@ -15,14 +15,23 @@ pub const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
 /// Brings the schema up to date. Each migration commits whole or not at all.
 pub(super) fn migrate(conn: &mut Connection) -> StoreResult<()> {
     conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
+    let pending = |version: u32| {
+        MIGRATIONS
+            .iter()
+            .find(|(number, _, _)| *number > version)
+            .copied()
+    };
     loop {
-        // The version is read again under the write lock: another program opening the same
-        // journal at the same moment may have just applied the migration.
+        // An up-to-date journal is only read, so a journal on read-only media still opens.
+        let current: u32 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+        if pending(current).is_none() {
+            return Ok(());
+        }
         let tx = conn.transaction()?;
+        // Read again under the write lock: another program opening the same journal at the
+        // same moment may have just applied the migration.
         let current: u32 = tx.pragma_query_value(None, "user_version", |row| row.get(0))?;
-        let Some(&(version, name, sql)) =
-            MIGRATIONS.iter().find(|(version, _, _)| *version > current)
-        else {
+        let Some((version, name, sql)) = pending(current) else {
             return Ok(());
         };
         let failed = |source| StoreError::Migration {
