@@ -43,6 +43,10 @@ pub enum StoreError {
         #[source]
         source: rusqlite::Error,
     },
+    #[error(
+        "the journal is on read-only storage or not writable; copy it to a writable folder to open it: {0}"
+    )]
+    ReadOnly(PathBuf),
     #[error("not a tripjournal journal: {path}")]
     NotAJournal { path: PathBuf },
     #[error(
@@ -115,9 +119,15 @@ impl Store {
         let is_new = std::fs::metadata(path)
             .map(|m| m.len() == 0)
             .unwrap_or(true);
-        let open_error = |source| StoreError::Open {
-            path: path.to_path_buf(),
-            source,
+        let open_error = |source| {
+            if is_read_only(path) {
+                StoreError::ReadOnly(path.to_path_buf())
+            } else {
+                StoreError::Open {
+                    path: path.to_path_buf(),
+                    source,
+                }
+            }
         };
         let conn = Connection::open_with_flags(
             path,
@@ -222,6 +232,11 @@ fn read_header(conn: &Connection) -> rusqlite::Result<Header> {
         application_id: conn.pragma_query_value(None, "application_id", |row| row.get(0))?,
         object_count: conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?,
     })
+}
+
+/// Whether an existing journal file cannot be written (read-only media, no permission).
+fn is_read_only(path: &Path) -> bool {
+    path.exists() && std::fs::OpenOptions::new().append(true).open(path).is_err()
 }
 
 fn first_line(text: &str) -> String {

@@ -248,3 +248,23 @@ fn importing_into_a_journal_on_a_full_disk_fails_cleanly_and_keeps_the_journal()
     assert_eq!(stdout(&output).lines().count(), imported);
     drop(disk);
 }
+
+#[test]
+fn a_journal_on_read_only_storage_gets_a_clear_message_and_stays_untouched() {
+    let (journal, _trip) = demo_journal();
+    let TempJournal { dir, store } = journal;
+    drop(store);
+    let Some(disk) = SmallDisk::mount(&dir.path().join("stick"), "16m") else {
+        return;
+    };
+    let copy = disk.path.join("journal.sqlite");
+    std::fs::copy(dir.path().join("journal.sqlite"), &copy).expect("copies");
+    disk.make_read_only();
+    let before = std::fs::read(&copy).expect("reads");
+    let output = cli_run(&copy, &["trip", "list"]);
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("read-only"), "{err}");
+    assert_eq!(std::fs::read(&copy).expect("reads"), before);
+}
