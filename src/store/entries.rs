@@ -2,7 +2,8 @@
 //! their own columns.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::types::Value;
+use rusqlite::{OptionalExtension, Row, params, params_from_iter};
 
 use super::{Store, StoreError, StoreResult, from_json_list, now_text, to_json_list};
 use crate::model::{
@@ -270,57 +271,96 @@ fn instant_text(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
 }
 
+/// The columns that hold an entry's fields, in the order of [`field_values`].
+const FIELD_COLUMNS: [&str; 29] = [
+    "kind",
+    "title",
+    "at_utc",
+    "section",
+    "tags",
+    "body",
+    "speakers",
+    "track",
+    "room",
+    "duration_min",
+    "role",
+    "link",
+    "notes",
+    "takeaways",
+    "meal_type",
+    "venue",
+    "address",
+    "dishes",
+    "dish",
+    "category",
+    "source",
+    "verdict",
+    "rating",
+    "taste",
+    "value_rating",
+    "service",
+    "atmosphere",
+    "price_minor",
+    "currency",
+];
+
+/// The values of [`FIELD_COLUMNS`] for an entry's fields.
+fn field_values(fields: &EntryFields) -> [Value; 29] {
+    let c = kind_columns(&fields.content);
+    let [rating, taste, value_rating, service, atmosphere] = c.ratings.map(Value::from);
+    [
+        Value::from(fields.kind().as_str().to_string()),
+        Value::from(fields.title.clone()),
+        Value::from(instant_text(fields.at)),
+        Value::from(fields.section.clone()),
+        Value::from(to_json_list(&fields.tags)),
+        Value::from(fields.body.clone()),
+        Value::from(c.speakers),
+        Value::from(c.track),
+        Value::from(c.room),
+        Value::from(c.duration_min),
+        Value::from(c.role.map(str::to_string)),
+        Value::from(c.link),
+        Value::from(c.notes),
+        Value::from(c.takeaways),
+        Value::from(c.meal_type.map(str::to_string)),
+        Value::from(c.venue),
+        Value::from(c.address),
+        Value::from(c.dishes),
+        Value::from(c.dish),
+        Value::from(c.category),
+        Value::from(c.source),
+        Value::from(c.verdict),
+        rating,
+        taste,
+        value_rating,
+        service,
+        atmosphere,
+        Value::from(c.price_minor),
+        Value::from(c.currency),
+    ]
+}
+
 impl Store {
     /// Adds an entry at the end of the trip's manual order and returns its id.
     pub fn create_entry(&self, trip: TripId, fields: &EntryFields) -> StoreResult<EntryId> {
         self.trip(trip)?;
-        let c = kind_columns(&fields.content);
-        let now = now_text();
+        // The position is computed in the same statement, so two programs adding at once
+        // never get the same one.
+        let sql = format!(
+            "INSERT INTO entries (trip_id, position, created_at, updated_at, {})
+             VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM entries WHERE trip_id = ?1),
+                     ?2, ?2, {})",
+            FIELD_COLUMNS.join(", "),
+            (3..3 + FIELD_COLUMNS.len())
+                .map(|n| format!("?{n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let leading = [Value::from(trip.0), Value::from(now_text())];
         self.conn.execute(
-            "INSERT INTO entries (trip_id, kind, title, at_utc, section, position, tags, body,
-                speakers, track, room, duration_min, role, link, notes, takeaways,
-                meal_type, venue, address, dishes, dish, category, source, verdict,
-                rating, taste, value_rating, service, atmosphere, price_minor, currency, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5,
-                     (SELECT coalesce(max(position), 0) + 1 FROM entries WHERE trip_id = ?1),
-                     ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                     ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?32)",
-            params![
-                trip.0,
-                fields.kind().as_str(),
-                fields.title,
-                instant_text(fields.at),
-                fields.section,
-                // ?6 is unused: the position is computed in the same statement, so two programs
-                // adding at once never get the same one.
-                rusqlite::types::Null,
-                to_json_list(&fields.tags),
-                fields.body,
-                c.speakers,
-                c.track,
-                c.room,
-                c.duration_min,
-                c.role,
-                c.link,
-                c.notes,
-                c.takeaways,
-                c.meal_type,
-                c.venue,
-                c.address,
-                c.dishes,
-                c.dish,
-                c.category,
-                c.source,
-                c.verdict,
-                c.ratings[0],
-                c.ratings[1],
-                c.ratings[2],
-                c.ratings[3],
-                c.ratings[4],
-                c.price_minor,
-                c.currency,
-                now,
-            ],
+            &sql,
+            params_from_iter(leading.into_iter().chain(field_values(fields))),
         )?;
         Ok(EntryId(self.conn.last_insert_rowid()))
     }
@@ -388,47 +428,19 @@ impl Store {
 
     /// Replaces an entry's fields (its kind may change; fields of the old kind are dropped).
     pub fn update_entry(&self, id: EntryId, fields: &EntryFields) -> StoreResult<()> {
-        let c = kind_columns(&fields.content);
+        let sql = format!(
+            "UPDATE entries SET updated_at = ?2, {} WHERE id = ?1",
+            FIELD_COLUMNS
+                .iter()
+                .enumerate()
+                .map(|(index, column)| format!("{column} = ?{}", index + 3))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+        let leading = [Value::from(id.0), Value::from(now_text())];
         let changed = self.conn.execute(
-            "UPDATE entries SET kind = ?2, title = ?3, at_utc = ?4, section = ?5, tags = ?6, body = ?7,
-                speakers = ?8, track = ?9, room = ?10, duration_min = ?11, role = ?12, link = ?13, notes = ?14,
-                takeaways = ?15, meal_type = ?16, venue = ?17, address = ?18, dishes = ?19, dish = ?20,
-                category = ?21, source = ?22, verdict = ?23, rating = ?24, taste = ?25, value_rating = ?26,
-                service = ?27, atmosphere = ?28, price_minor = ?29, currency = ?30, updated_at = ?31
-             WHERE id = ?1",
-            params![
-                id.0,
-                fields.kind().as_str(),
-                fields.title,
-                instant_text(fields.at),
-                fields.section,
-                to_json_list(&fields.tags),
-                fields.body,
-                c.speakers,
-                c.track,
-                c.room,
-                c.duration_min,
-                c.role,
-                c.link,
-                c.notes,
-                c.takeaways,
-                c.meal_type,
-                c.venue,
-                c.address,
-                c.dishes,
-                c.dish,
-                c.category,
-                c.source,
-                c.verdict,
-                c.ratings[0],
-                c.ratings[1],
-                c.ratings[2],
-                c.ratings[3],
-                c.ratings[4],
-                c.price_minor,
-                c.currency,
-                now_text(),
-            ],
+            &sql,
+            params_from_iter(leading.into_iter().chain(field_values(fields))),
         )?;
         if changed == 0 {
             return Err(StoreError::NotFound {
