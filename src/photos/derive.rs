@@ -244,24 +244,19 @@ fn resize_error(error: impl std::fmt::Display) -> ImportError {
 }
 
 fn downscale_rgb(image: RgbImage, long_edge: u32) -> Result<RgbImage, ImportError> {
-    let (width, height) = image.dimensions();
-    let (target_width, target_height) = fitted_size(width, height, long_edge);
-    if (target_width, target_height) == (width, height) {
-        return Ok(image);
-    }
-    let pixels = resize_raw(
-        image.into_raw(),
-        width,
-        height,
-        target_width,
-        target_height,
-        PixelType::U8x3,
-    )?;
-    RgbImage::from_raw(target_width, target_height, pixels)
-        .ok_or_else(|| resize_error("resized buffer has the wrong size"))
+    downscale(image, long_edge, PixelType::U8x3)
 }
 
 fn downscale_rgba(image: RgbaImage, long_edge: u32) -> Result<RgbaImage, ImportError> {
+    downscale(image, long_edge, PixelType::U8x4)
+}
+
+/// Fits an 8-bit image into `long_edge` (never upscaling); `pixel_type` matches `P`.
+fn downscale<P: image::Pixel<Subpixel = u8>>(
+    image: image::ImageBuffer<P, Vec<u8>>,
+    long_edge: u32,
+    pixel_type: PixelType,
+) -> Result<image::ImageBuffer<P, Vec<u8>>, ImportError> {
     let (width, height) = image.dimensions();
     let (target_width, target_height) = fitted_size(width, height, long_edge);
     if (target_width, target_height) == (width, height) {
@@ -273,9 +268,9 @@ fn downscale_rgba(image: RgbaImage, long_edge: u32) -> Result<RgbaImage, ImportE
         height,
         target_width,
         target_height,
-        PixelType::U8x4,
+        pixel_type,
     )?;
-    RgbaImage::from_raw(target_width, target_height, pixels)
+    image::ImageBuffer::from_raw(target_width, target_height, pixels)
         .ok_or_else(|| resize_error("resized buffer has the wrong size"))
 }
 
