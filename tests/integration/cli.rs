@@ -237,101 +237,24 @@ fn bad_input_is_one_error_line_with_exit_2() {
     );
     fails(&j, &["trip", "show", "999"], 2);
     fails(&j, &["trip", "show", "no such trip"], 2);
-    fails(
-        &j,
-        &[
-            "entry", "add", "--trip", trip, "--kind", "party", "--title", "x",
-        ],
-        2,
-    );
-    fails(
-        &j,
-        &[
-            "entry", "add", "--trip", trip, "--kind", "meal", "--title", "x", "--rating", "4.3",
-        ],
-        2,
-    );
-    fails(
-        &j,
-        &[
-            "entry",
-            "add",
-            "--trip",
-            trip,
-            "--kind",
-            "meal",
-            "--title",
-            "x",
-            "--price",
-            "abc",
-            "--currency",
-            "EUR",
-        ],
-        2,
-    );
-    fails(
-        &j,
-        &[
-            "entry", "add", "--trip", trip, "--kind", "meal", "--title", "x", "--price", "3",
-        ],
-        2,
-    );
-    fails(
-        &j,
-        &[
-            "entry", "add", "--trip", trip, "--kind", "note", "--title", "x", "--rating", "4",
-        ],
-        2,
-    );
-    fails(
-        &j,
-        &[
-            "entry",
-            "add",
-            "--trip",
-            trip,
-            "--kind",
-            "note",
-            "--title",
-            "x",
-            "--speakers",
-            "A",
-        ],
-        2,
-    );
-    fails(
-        &j,
-        &[
-            "entry",
-            "add",
-            "--trip",
-            trip,
-            "--kind",
-            "session",
-            "--title",
-            "x",
-            "--at",
-            "yesterday",
-        ],
-        2,
-    );
-    // 02:30 on the last Sunday of March 2018 does not exist in Berlin.
-    fails(
-        &j,
-        &[
-            "entry",
-            "add",
-            "--trip",
-            trip,
-            "--kind",
-            "note",
-            "--title",
-            "x",
-            "--at",
-            "2018-03-25 02:30",
-        ],
-        2,
-    );
+    // Entries with one bad kind, value or combination each (kind first, then more flags).
+    let bad_entries: [&[&str]; 9] = [
+        &["party"],
+        &["meal", "--rating", "4.3"],
+        &["meal", "--price", "abc", "--currency", "EUR"],
+        &["meal", "--price", "3"],
+        &["note", "--rating", "4"],
+        &["note", "--speakers", "A"],
+        &["session", "--at", "yesterday"],
+        // 02:30 on the last Sunday of March 2018 does not exist in Berlin.
+        &["note", "--at", "2018-03-25 02:30"],
+        &["session", "--duration-min", "-5"],
+    ];
+    for bad in bad_entries {
+        let mut args = vec!["entry", "add", "--trip", trip, "--title", "x", "--kind"];
+        args.extend_from_slice(bad);
+        fails(&j, &args, 2);
+    }
     fails(&j, &["entry", "edit", "12345", "--title", "x"], 2);
     fails(&j, &["--no-such-flag"], 2);
     fails(&j, &["entry", "add", "--trip", trip], 2);

@@ -11,7 +11,7 @@ use tripjournal::model::{EntryFields, EntryKind, TripFields, TripId};
 use tripjournal::photos::{ImportRequest, import_files, read_exif};
 use tripjournal::store::{PhotoBytes, Store};
 
-use crate::util::{TempJournal, fixture, front_matter, yaml_strings};
+use crate::util::{TempJournal, cli_run, fixture, front_matter, stderr, stdout, yaml_strings};
 
 fn demo_journal() -> (TempJournal, TripId) {
     let mut journal = TempJournal::new();
@@ -551,28 +551,20 @@ fn the_cli_exports_and_prints_the_post_last() {
     drop(store);
     let journal_path = dir.path().join("journal.sqlite");
     let out = dir.path().join("site");
-    let output = std::process::Command::new(env!("CARGO_BIN_EXE_tripjournal"))
-        .arg("--journal")
-        .arg(&journal_path)
-        .args([
-            "export",
-            "--trip",
-            &trip.to_string(),
-            "--layout",
-            "hugo",
-            "--order",
-            "section",
-            "--out",
-        ])
-        .arg(&out)
-        .output()
-        .expect("runs");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let stdout = String::from_utf8(output.stdout).expect("utf-8");
+    let trip_text = trip.to_string();
+    let out_text = out.to_str().expect("UTF-8 path").to_string();
+    let export = |layout: &str| {
+        cli_run(
+            &journal_path,
+            &[
+                "export", "--trip", &trip_text, "--layout", layout, "--order", "section", "--out",
+                &out_text,
+            ],
+        )
+    };
+    let output = export("hugo");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let stdout = stdout(&output);
     let last = stdout.lines().last().expect("output");
     assert!(
         last.ends_with("index.md") && Path::new(last).is_file(),
@@ -581,44 +573,16 @@ fn the_cli_exports_and_prints_the_post_last() {
 
     // Edited post: one error line, exit 1; a bad layout: exit 2.
     std::fs::write(last, "edited").expect("edit");
-    let again = std::process::Command::new(env!("CARGO_BIN_EXE_tripjournal"))
-        .arg("--journal")
-        .arg(&journal_path)
-        .args([
-            "export",
-            "--trip",
-            &trip.to_string(),
-            "--layout",
-            "hugo",
-            "--order",
-            "section",
-            "--out",
-        ])
-        .arg(&out)
-        .output()
-        .expect("runs");
+    let again = export("hugo");
     assert_eq!(again.status.code(), Some(1));
-    let err = String::from_utf8(again.stderr).expect("utf-8");
+    let err = stderr(&again);
     assert!(
         err.starts_with("error: ")
             && err.contains("--force")
             && err.trim_end().lines().count() == 1,
         "{err}"
     );
-    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_tripjournal"))
-        .arg("--journal")
-        .arg(&journal_path)
-        .args([
-            "export",
-            "--trip",
-            &trip.to_string(),
-            "--layout",
-            "wordpress",
-            "--out",
-        ])
-        .arg(&out)
-        .output()
-        .expect("runs");
+    let bad = export("wordpress");
     assert_eq!(bad.status.code(), Some(2));
 }
 
