@@ -968,16 +968,7 @@ impl TripJournalApp {
             ui.horizontal(|ui| {
                 if let Some((done, total)) = self.import_progress {
                     ui.label("Importing photos");
-                    let fraction = if total == 0 {
-                        0.0
-                    } else {
-                        done as f32 / total as f32
-                    };
-                    ui.add(
-                        egui::ProgressBar::new(fraction)
-                            .desired_width(200.0)
-                            .text(format!("{done} / {total}")),
-                    );
+                    super::progress_bar(ui, done, total, "");
                     if ui.button("Cancel import").clicked() {
                         self.send(Command::CancelImport);
                     }

@@ -204,16 +204,7 @@ impl TripJournalApp {
                     }
                     if dialog.running {
                         let (done, total) = dialog.progress.unwrap_or((0, 0));
-                        let fraction = if total == 0 {
-                            0.0
-                        } else {
-                            done as f32 / total as f32
-                        };
-                        ui.add(
-                            egui::ProgressBar::new(fraction)
-                                .desired_width(200.0)
-                                .text(format!("{done} / {total} images")),
-                        );
+                        super::progress_bar(ui, done, total, " images");
                         if ui.button("Cancel").clicked() {
                             cancel = true;
                         }

@@ -38,3 +38,17 @@ pub fn run(journal: PathBuf) -> Result<(), String> {
     )
     .map_err(|error| format!("cannot open the window: {error}"))
 }
+
+/// A 200-point progress bar reading "done / total" followed by `unit` (e.g. " images").
+pub(crate) fn progress_bar(ui: &mut egui::Ui, done: usize, total: usize, unit: &str) {
+    let fraction = if total == 0 {
+        0.0
+    } else {
+        done as f32 / total as f32
+    };
+    ui.add(
+        egui::ProgressBar::new(fraction)
+            .desired_width(200.0)
+            .text(format!("{done} / {total}{unit}")),
+    );
+}
