@@ -85,6 +85,13 @@ pub enum Event {
     /// The entry as stored after a save (it differs from the edit when changes made elsewhere
     /// were merged in).
     EntrySaved(Entry),
+    /// A save did not reach the journal (busy for too long, disk full…); the window keeps the
+    /// edit and tries again. `base` is what the journal still holds as far as it knows.
+    EntrySaveFailed {
+        id: EntryId,
+        base: Box<EntryFields>,
+        message: String,
+    },
     /// Another program (or this app's import or export thread) changed the journal.
     ChangedElsewhere,
     EntryDeleted(EntryId),
@@ -308,14 +315,21 @@ impl Worker {
                 self.send(Event::EntryCreated { tag, entry });
             }
             Command::UpdateEntry { id, base, fields } => {
-                self.store
+                let saved = self
+                    .store
                     .modify_entry(id, |stored, _| -> Result<(), crate::store::StoreError> {
                         *stored = EntryFields::merged(&base, &fields, stored);
                         Ok(())
                     })
-                    .map_err(text)?;
-                let entry = self.store.entry(id).map_err(text)?;
-                self.send(Event::EntrySaved(entry));
+                    .and_then(|()| self.store.entry(id));
+                match saved {
+                    Ok(entry) => self.send(Event::EntrySaved(entry)),
+                    Err(error) => self.send(Event::EntrySaveFailed {
+                        id,
+                        base,
+                        message: error.to_string(),
+                    }),
+                }
             }
             Command::DeleteEntry { entry, with_photos } => {
                 let trip = self.store.entry(entry).map_err(text)?.trip;

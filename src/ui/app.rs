@@ -23,6 +23,9 @@ use crate::store::Store;
 /// Edits are written this long after the last keystroke (and when the window closes).
 pub const SAVE_DELAY: Duration = Duration::from_millis(700);
 
+/// How long after a failed save the window tries again (the edit stays on screen meanwhile).
+pub const SAVE_RETRY_DELAY: Duration = Duration::from_secs(3);
+
 /// What is remembered between runs.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct Settings {
@@ -655,6 +658,19 @@ impl TripJournalApp {
                     && let Some(entry) = open.entries.iter_mut().find(|e| e.id == stored.id)
                 {
                     entry.fields = fields;
+                }
+            }
+            Event::EntrySaveFailed { id, base, message } => {
+                if let Some(count) = self.saves_in_flight.get_mut(&id) {
+                    *count = count.saturating_sub(1);
+                }
+                self.saved.insert(id, *base);
+                // Due again after the retry delay (the save delay is counted from this moment).
+                self.dirty
+                    .insert(id, Instant::now() + SAVE_RETRY_DELAY - SAVE_DELAY);
+                let text = format!("Not saved yet: {message}. Your text is kept; retrying");
+                if !self.notices.iter().any(|notice| notice.text == text) {
+                    self.notify(text, true);
                 }
             }
             Event::ChangedElsewhere => {

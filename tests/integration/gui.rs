@@ -593,3 +593,53 @@ fn changes_made_by_another_program_show_up_and_merge_with_typing() {
         })
     });
 }
+
+#[test]
+fn an_edit_that_cannot_be_saved_is_kept_and_saved_later() {
+    let (_dir, journal) = new_journal();
+    let mut harness = app_on(&journal);
+    open_demo(&mut harness);
+    harness.get_by_label("Haxe to go").click();
+    step_until(&mut harness, "the editor", |app| {
+        app.selected_entry().is_some()
+    });
+    let entry = harness.state().selected_entry().expect("entry");
+
+    // Another program holds the write lock for longer than the app waits for it.
+    let blocker = rusqlite::Connection::open(&journal).expect("second connection");
+    blocker
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("takes the write lock");
+    harness.get_by_label("Title").click();
+    harness.key_press(Key::End);
+    harness.get_by_label("Title").type_text(" (kept)");
+    harness.key_press(Key::Escape);
+    let deadline = Instant::now() + Duration::from_secs(40);
+    while !harness
+        .state()
+        .notices()
+        .iter()
+        .any(|notice| notice.starts_with("Not saved yet"))
+    {
+        assert!(
+            Instant::now() < deadline,
+            "no message about the failed save"
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        harness.state().has_unsaved_edits(),
+        "the edit is still pending"
+    );
+
+    // The lock goes away: the edit reaches the journal without typing it again.
+    blocker
+        .execute_batch("ROLLBACK")
+        .expect("releases the lock");
+    journal_until(&mut harness, &journal, "the retried save", |store| {
+        store
+            .entry(entry)
+            .is_ok_and(|e| e.fields.title == "Haxe to go (kept)")
+    });
+}
