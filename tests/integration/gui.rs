@@ -70,6 +70,13 @@ fn open_demo(harness: &mut App) -> TripId {
         .expect("open trip")
 }
 
+/// Clicks an entry in the timeline and waits for its editor; returns its id.
+fn select_entry(harness: &mut App, title: &str) -> tripjournal::model::EntryId {
+    harness.get_by_label(title).click();
+    step_until(harness, "the editor", |app| app.selected_entry().is_some());
+    harness.state().selected_entry().expect("entry")
+}
+
 fn new_journal() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let journal = dir.path().join("journal.sqlite");
@@ -459,11 +466,7 @@ fn undo_and_redo_edits() {
     let (_dir, journal) = new_journal();
     let mut harness = app_on(&journal);
     open_demo(&mut harness);
-    harness.get_by_label("Haxe to go").click();
-    step_until(&mut harness, "the editor", |app| {
-        app.selected_entry().is_some()
-    });
-    let entry = harness.state().selected_entry().expect("entry");
+    let entry = select_entry(&mut harness, "Haxe to go");
     harness.get_by_label("Title").click();
     harness.key_press(Key::End);
     harness.get_by_label("Title").type_text(" (late)");
@@ -533,11 +536,7 @@ fn changes_made_by_another_program_show_up_and_merge_with_typing() {
     let (_dir, journal) = new_journal();
     let mut harness = app_on(&journal);
     let trip = open_demo(&mut harness);
-    harness.get_by_label("Haxe to go").click();
-    step_until(&mut harness, "the editor", |app| {
-        app.selected_entry().is_some()
-    });
-    let entry = harness.state().selected_entry().expect("entry");
+    let entry = select_entry(&mut harness, "Haxe to go");
 
     // Another program adds an entry: the window shows it without being asked.
     crate::util::cli_ok(
@@ -599,11 +598,7 @@ fn an_edit_that_cannot_be_saved_is_kept_and_saved_later() {
     let (_dir, journal) = new_journal();
     let mut harness = app_on(&journal);
     open_demo(&mut harness);
-    harness.get_by_label("Haxe to go").click();
-    step_until(&mut harness, "the editor", |app| {
-        app.selected_entry().is_some()
-    });
-    let entry = harness.state().selected_entry().expect("entry");
+    let entry = select_entry(&mut harness, "Haxe to go");
 
     // Another program holds the write lock for longer than the app waits for it.
     let blocker = rusqlite::Connection::open(&journal).expect("second connection");
