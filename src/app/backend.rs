@@ -118,6 +118,10 @@ pub enum Event {
     Flushed(u64),
     /// A one-line message for the user.
     Error(String),
+    /// The journal is open (and migrated); other connections to it may start now.
+    Opened,
+    /// The journal could not be opened; the journal thread has ended.
+    OpenFailed(String),
 }
 
 /// The handle the window holds.
@@ -130,23 +134,39 @@ pub struct Backend {
 }
 
 impl Backend {
-    /// Starts the journal thread on an already opened store. `wake` is called after each event
-    /// is sent (the window uses it to repaint).
-    pub fn start(store: Store, wake: impl Fn() + Send + Sync + 'static) -> Backend {
+    /// Starts the journal thread, which opens (or creates) the journal at `path` itself so the
+    /// window never waits on the disk or a migration. Commands sent meanwhile wait for it; a
+    /// failure arrives as [`Event::OpenFailed`]. `wake` is called after each event is sent (the
+    /// window uses it to repaint).
+    pub fn start(path: PathBuf, wake: impl Fn() + Send + Sync + 'static) -> Backend {
         let (commands, command_receiver) = channel::<Command>();
         let (event_sender, events) = channel::<Event>();
         let import_cancel = Arc::new(AtomicBool::new(false));
         let export_cancel = Arc::new(AtomicBool::new(false));
-        let worker = Worker {
-            store,
-            events: event_sender,
-            wake: Arc::new(wake),
-            import_cancel: Arc::clone(&import_cancel),
-            export_cancel: Arc::clone(&export_cancel),
-        };
+        let wake: Arc<dyn Fn() + Send + Sync> = Arc::new(wake);
+        let (worker_import_cancel, worker_export_cancel) =
+            (Arc::clone(&import_cancel), Arc::clone(&export_cancel));
         let thread = std::thread::Builder::new()
             .name("journal".into())
-            .spawn(move || worker.run(command_receiver))
+            .spawn(move || {
+                if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+                    let _ = std::fs::create_dir_all(parent);
+                }
+                match Store::open(&path) {
+                    Ok(store) => Worker {
+                        store,
+                        events: event_sender,
+                        wake,
+                        import_cancel: worker_import_cancel,
+                        export_cancel: worker_export_cancel,
+                    }
+                    .run(command_receiver),
+                    Err(error) => {
+                        let _ = event_sender.send(Event::OpenFailed(error.to_string()));
+                        wake();
+                    }
+                }
+            })
             .ok();
         Backend {
             commands,
@@ -231,6 +251,7 @@ struct Worker {
 
 impl Worker {
     fn run(mut self, commands: Receiver<Command>) {
+        self.send(Event::Opened);
         let mut seen_version = self.store.data_version().ok();
         loop {
             match commands.recv_timeout(CHANGE_POLL) {

@@ -18,7 +18,6 @@ use crate::model::{
     Entry, EntryFields, EntryId, EntryKind, Photo, PhotoId, Trip, TripFields, TripId,
 };
 use crate::photos::ImportOutcome;
-use crate::store::Store;
 
 /// Edits are written this long after the last keystroke (and when the window closes).
 pub const SAVE_DELAY: Duration = Duration::from_millis(700);
@@ -211,22 +210,13 @@ impl TripJournalApp {
         self.trips_loaded = false;
         self.textures = TextureCache::default();
         self.journal_path = journal.clone();
-        if let Some(parent) = journal.parent().filter(|p| !p.as_os_str().is_empty()) {
-            let _ = std::fs::create_dir_all(parent);
-        }
-        match Store::open(&journal) {
-            Ok(store) => {
-                let ctx = self.egui_ctx.clone();
-                let wake: Arc<dyn Fn() + Send + Sync> = Arc::new(move || ctx.request_repaint());
-                let wake_backend = Arc::clone(&wake);
-                let backend = Backend::start(store, move || wake_backend());
-                backend.send(Command::LoadTrips);
-                self.backend = Some(backend);
-                self.thumbnails = Some(ThumbnailPool::start(&journal, 2, wake));
-                self.open_error = None;
-            }
-            Err(error) => self.open_error = Some(error.to_string()),
-        }
+        self.open_error = None;
+        let ctx = self.egui_ctx.clone();
+        // The journal thread opens the file; the trips arrive once it is open, and the
+        // thumbnail pool starts then (Event::Opened), after any migration.
+        let backend = Backend::start(journal, move || ctx.request_repaint());
+        backend.send(Command::LoadTrips);
+        self.backend = Some(backend);
     }
 
     /// The open trip, if any.
@@ -778,6 +768,19 @@ impl TripJournalApp {
             }
             Event::Flushed(_) => {}
             Event::Error(message) => self.notify(message, true),
+            Event::Opened => {
+                let ctx = self.egui_ctx.clone();
+                self.thumbnails = Some(ThumbnailPool::start(
+                    &self.journal_path,
+                    2,
+                    Arc::new(move || ctx.request_repaint()),
+                ));
+            }
+            Event::OpenFailed(message) => {
+                self.backend = None;
+                self.thumbnails = None;
+                self.open_error = Some(message);
+            }
         }
     }
 

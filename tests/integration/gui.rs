@@ -638,3 +638,30 @@ fn an_edit_that_cannot_be_saved_is_kept_and_saved_later() {
             .is_ok_and(|e| e.fields.title == "Haxe to go (kept)")
     });
 }
+
+#[test]
+fn a_file_that_is_not_a_journal_is_explained_in_the_window() {
+    let (dir, _journal) = new_journal();
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "not a database").expect("writes");
+    let mut harness = app_on(&notes);
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while harness
+        .query_by_label("The journal could not be opened")
+        .is_none()
+    {
+        assert!(Instant::now() < deadline, "no error view");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(
+        harness
+            .query_by_label_contains("not a tripjournal journal")
+            .is_some()
+    );
+    assert_eq!(
+        std::fs::read(&notes).expect("reads"),
+        b"not a database",
+        "the file is left as it was"
+    );
+}
