@@ -6,7 +6,9 @@ use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
-use crate::export::{ExportEvent, ExportOptions, ExportReport, export_trip};
+use crate::export::{
+    ExportEvent, ExportOptions, ExportReport, export_trip, plan_post, render_post,
+};
 use crate::model::{Entry, EntryFields, EntryId, Photo, PhotoId, Trip, TripFields, TripId};
 use crate::photos::{FileOutcome, ImportEvent, ImportRequest, import_bytes, import_files};
 use crate::store::{PhotoInsert, Store};
@@ -61,6 +63,13 @@ pub enum Command {
     Export {
         trip: TripId,
         options: ExportOptions,
+    },
+    /// Renders the post's Markdown (no files, no images) for the export dialog's preview;
+    /// `key` comes back with it so a stale preview is recognised.
+    RenderPreview {
+        trip: TripId,
+        options: Box<ExportOptions>,
+        key: String,
     },
     CancelExport,
     /// Answered with [`Event::Flushed`] once every earlier command is done.
@@ -118,6 +127,11 @@ pub enum Event {
     Flushed(u64),
     /// A one-line message for the user.
     Error(String),
+    /// The export dialog's preview for the options described by `key`.
+    Preview {
+        key: String,
+        markdown: String,
+    },
     /// The journal is open (and migrated); other connections to it may start now.
     Opened,
     /// The journal could not be opened; the journal thread has ended.
@@ -411,6 +425,16 @@ impl Worker {
                 self.send_trips()?;
             }
             Command::Export { trip, options } => self.export(trip, options),
+            Command::RenderPreview { trip, options, key } => {
+                let trip = self.store.trip(trip).map_err(text)?;
+                let entries = self.store.entries(trip.id).map_err(text)?;
+                let photos = self.store.photos(trip.id).map_err(text)?;
+                let plan = plan_post(&trip, &entries, &photos, &options);
+                let markdown =
+                    render_post(&plan.context, options.template.as_deref(), options.layout)
+                        .unwrap_or_else(|error| error.to_string());
+                self.send(Event::Preview { key, markdown });
+            }
             Command::Flush(token) => self.send(Event::Flushed(token)),
         }
         Ok(())

@@ -259,6 +259,11 @@ impl TripJournalApp {
         self.import_progress
     }
 
+    /// The export dialog's preview for its current options, once the journal thread sent it.
+    pub fn export_preview(&self) -> Option<&str> {
+        self.export_dialog.as_ref().and_then(|d| d.preview_text())
+    }
+
     /// Whether edits are waiting to be saved.
     pub fn has_unsaved_edits(&self) -> bool {
         !self.dirty.is_empty()
@@ -768,6 +773,11 @@ impl TripJournalApp {
             }
             Event::Flushed(_) => {}
             Event::Error(message) => self.notify(message, true),
+            Event::Preview { key, markdown } => {
+                if let Some(dialog) = &mut self.export_dialog {
+                    dialog.receive_preview(key, markdown);
+                }
+            }
             Event::Opened => {
                 let ctx = self.egui_ctx.clone();
                 self.thumbnails = Some(ThumbnailPool::start(

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::app::{DialogResult, TripJournalApp};
 use crate::app::Command;
-use crate::export::{ExportOptions, ExportReport, Layout, Order, plan_post, render_post};
+use crate::export::{ExportOptions, ExportReport, Layout, Order};
 use crate::model::Trip;
 
 /// The dialog's state.
@@ -22,9 +22,29 @@ pub struct ExportDialog {
     pub progress: Option<(usize, usize)>,
     pub result: Option<Result<ExportReport, String>>,
     preview: Option<(String, String)>,
+    /// The options of the preview asked of the journal thread and not yet shown.
+    preview_requested: Option<String>,
 }
 
 impl ExportDialog {
+    /// The Markdown shown as the preview, if it has arrived for the current options.
+    pub fn preview_text(&self) -> Option<&str> {
+        self.preview
+            .as_ref()
+            .filter(|(key, _)| *key == self.preview_key())
+            .map(|(_, text)| text.as_str())
+    }
+
+    /// Shows a preview rendered by the journal thread, if it still matches the options.
+    pub fn receive_preview(&mut self, key: String, markdown: String) {
+        if self.preview_requested.as_ref() == Some(&key) {
+            self.preview_requested = None;
+        }
+        if key == self.preview_key() {
+            self.preview = Some((key, markdown));
+        }
+    }
+
     pub fn new(trip: &Trip) -> Self {
         let default_dir = directories::UserDirs::new()
             .and_then(|dirs| dirs.document_dir().map(|d| d.to_path_buf()))
@@ -44,6 +64,7 @@ impl ExportDialog {
             progress: None,
             result: None,
             preview: None,
+            preview_requested: None,
         }
     }
 
@@ -121,19 +142,19 @@ impl TripJournalApp {
         let Some(dialog) = &mut self.export_dialog else {
             return;
         };
-        // The preview is rendered from the trip in memory, so it follows every option at once.
+        // The journal thread renders the preview whenever the options change; the old one stays
+        // on screen until the new one arrives.
         let key = dialog.preview_key();
-        if dialog.preview.as_ref().is_none_or(|(k, _)| *k != key) {
-            let options = dialog.options();
-            let plan = plan_post(
-                &open_trip.trip,
-                &open_trip.entries,
-                &open_trip.photos,
-                &options,
-            );
-            let text =
-                render_post(&plan.context, None, dialog.layout).unwrap_or_else(|e| e.to_string());
-            dialog.preview = Some((key, text));
+        let mut request_preview = None;
+        if dialog.preview.as_ref().is_none_or(|(k, _)| *k != key)
+            && dialog.preview_requested.as_ref() != Some(&key)
+        {
+            dialog.preview_requested = Some(key.clone());
+            request_preview = Some(Command::RenderPreview {
+                trip: open_trip.trip.id,
+                options: Box::new(dialog.options()),
+                key,
+            });
         }
         let mut open = true;
         let mut start = false;
@@ -228,12 +249,18 @@ impl TripJournalApp {
                 ui.strong("Preview");
                 egui::ScrollArea::vertical()
                     .id_salt("export-preview")
-                    .show(ui, |ui| {
-                        if let Some((_, text)) = &dialog.preview {
+                    .show(ui, |ui| match &dialog.preview {
+                        Some((_, text)) => {
                             ui.add(egui::Label::new(egui::RichText::new(text).monospace()).wrap());
+                        }
+                        None => {
+                            ui.spinner();
                         }
                     });
             });
+        if let Some(command) = request_preview {
+            self.send(command);
+        }
         if choose {
             if Self::file_dialog_available() {
                 let sender = self.dialogs.0.clone();

@@ -506,6 +506,10 @@ fn the_export_dialog_writes_a_post() {
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
     settle(&mut harness);
     harness.get_by_label("Hugo").click();
+    step_until(&mut harness, "the Hugo preview", |app| {
+        app.export_preview()
+            .is_some_and(|text| text.starts_with("---\n") && text.contains("draft: true"))
+    });
     let destination = harness.get_by_label("Destination folder");
     destination.click();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);

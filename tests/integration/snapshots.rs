@@ -79,6 +79,12 @@ fn main_window_editor_and_export_dialog_look_right() {
         .get_by_label("Destination folder")
         .type_text("/tmp/blog");
     harness.key_press(Key::Escape);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while harness.state().export_preview().is_none() {
+        assert!(std::time::Instant::now() < deadline, "no preview");
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
     for _ in 0..3 {
         harness.step();
     }
