@@ -70,6 +70,11 @@ fn open_demo(harness: &mut App) -> TripId {
         .expect("open trip")
 }
 
+/// Waits until the journal thread has sent the trips (the first view is ready).
+fn wait_for_trips(harness: &mut App) {
+    step_until(harness, "the trips to load", TripJournalApp::trips_loaded);
+}
+
 /// Clicks an entry in the timeline and waits for its editor; returns its id.
 fn select_entry(harness: &mut App, title: &str) -> tripjournal::model::EntryId {
     harness.get_by_label(title).click();
@@ -87,11 +92,7 @@ fn new_journal() -> (tempfile::TempDir, std::path::PathBuf) {
 fn first_run_shows_the_welcome_view_and_opens_the_demo() {
     let (_dir, journal) = new_journal();
     let mut harness = app_on(&journal);
-    step_until(
-        &mut harness,
-        "the trips to load",
-        TripJournalApp::trips_loaded,
-    );
+    wait_for_trips(&mut harness);
     harness.get_by_label("Welcome to tripjournal");
     assert_eq!(
         harness.query_all_by_label("➕ New trip").count(),
@@ -99,10 +100,7 @@ fn first_run_shows_the_welcome_view_and_opens_the_demo() {
         "in the side panel and the welcome view"
     );
     let trip = open_demo(&mut harness);
-    harness.get_by_label("Ceph in a multi-cloud world").click();
-    step_until(&mut harness, "the editor", |app| {
-        app.selected_entry().is_some()
-    });
+    select_entry(&mut harness, "Ceph in a multi-cloud world");
     harness.get_by_label("Usefulness: 5 of 5 stars");
     let store = Store::open(&journal).expect("journal");
     assert!(store.entries(trip).expect("entries").len() >= 10);
@@ -112,11 +110,7 @@ fn first_run_shows_the_welcome_view_and_opens_the_demo() {
 fn a_trip_is_created_in_the_dialog() {
     let (_dir, journal) = new_journal();
     let mut harness = app_on(&journal);
-    step_until(
-        &mut harness,
-        "the trips to load",
-        TripJournalApp::trips_loaded,
-    );
+    wait_for_trips(&mut harness);
     harness
         .get_all_by_label("➕ New trip")
         .next()

@@ -97,16 +97,15 @@ fn rational(values: &[u32]) -> exif::Value {
     )
 }
 
-fn png_with(
-    width: u32,
-    height: u32,
+/// A 64×48 PNG of an unusual colour type or depth, straight from the png crate.
+fn small_png(
     color: png::ColorType,
     depth: png::BitDepth,
     palette: Option<&[u8]>,
     data: &[u8],
 ) -> Vec<u8> {
     let mut bytes = Vec::new();
-    let mut encoder = png::Encoder::new(&mut bytes, width, height);
+    let mut encoder = png::Encoder::new(&mut bytes, 64, 48);
     encoder.set_color(color);
     encoder.set_depth(depth);
     if let Some(palette) = palette {
@@ -241,48 +240,29 @@ fn hostile_files(dir: &Path) -> Vec<Case> {
         Fails("pixels"),
     );
     add("zeros-64-megapixels.png", zero_png(8_000, 8_000), Imports);
+    use png::{BitDepth, ColorType};
     let sixteen: Vec<u8> = (0..64 * 48 * 3)
         .flat_map(|i: u32| ((i * 977) as u16).to_be_bytes())
         .collect();
-    add(
-        "16-bit.png",
-        png_with(
-            64,
-            48,
-            png::ColorType::Rgb,
-            png::BitDepth::Sixteen,
-            None,
-            &sixteen,
-        ),
-        Imports,
-    );
     let indices: Vec<u8> = (0..64 * 48).map(|i: u32| (i % 4) as u8).collect();
     let palette = [255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 0];
-    add(
-        "palette.png",
-        png_with(
-            64,
-            48,
-            png::ColorType::Indexed,
-            png::BitDepth::Eight,
-            Some(&palette),
-            &indices,
-        ),
-        Imports,
-    );
     let grey_alpha: Vec<u8> = (0..64 * 48 * 2).map(|i: u32| (i * 13) as u8).collect();
-    add(
-        "grey-alpha.png",
-        png_with(
-            64,
-            48,
-            png::ColorType::GrayscaleAlpha,
-            png::BitDepth::Eight,
-            None,
-            &grey_alpha,
-        ),
-        Imports,
+    let rgb16 = small_png(ColorType::Rgb, BitDepth::Sixteen, None, &sixteen);
+    let indexed = small_png(
+        ColorType::Indexed,
+        BitDepth::Eight,
+        Some(&palette),
+        &indices,
     );
+    let grey = small_png(
+        ColorType::GrayscaleAlpha,
+        BitDepth::Eight,
+        None,
+        &grey_alpha,
+    );
+    add("16-bit.png", rgb16, Imports);
+    add("palette.png", indexed, Imports);
+    add("grey-alpha.png", grey, Imports);
     add(
         "thin-20000x1.png",
         encode(
