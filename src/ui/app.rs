@@ -404,23 +404,17 @@ impl TripJournalApp {
     /// program changed the journal) without losing what was typed meanwhile: fields edited
     /// here since the last save keep the local text, the others take the stored one. While
     /// another save of the entry is on its way, the local version stays as it is.
-    fn rebase_entry(&mut self, stored: &Entry) -> Option<EntryFields> {
+    fn rebase_entry(&mut self, stored: &Entry, local: Option<EntryFields>) -> EntryFields {
         if self.saves_in_flight.get(&stored.id).is_some_and(|n| *n > 0) {
-            return None;
+            return local.unwrap_or_else(|| stored.fields.clone());
         }
-        let local = self
-            .current
-            .as_ref()
-            .filter(|open| open.trip.id == stored.trip)
-            .and_then(|open| open.entries.iter().find(|e| e.id == stored.id))
-            .map(|e| e.fields.clone());
         let last_saved = self.saved.insert(stored.id, stored.fields.clone());
-        Some(match (local, last_saved) {
-            (Some(local), Some(last_saved)) => {
+        match (local, last_saved) {
+            (Some(local), Some(last_saved)) if local != last_saved => {
                 EntryFields::merged(&last_saved, &local, &stored.fields)
             }
             _ => stored.fields.clone(),
-        })
+        }
     }
 
     /// Undoes the last saved change.
@@ -595,21 +589,16 @@ impl TripJournalApp {
                 entries,
                 photos,
             } => {
+                // What the window shows of this trip now, by entry (moved, not copied).
+                let mut local: HashMap<EntryId, EntryFields> = self
+                    .current
+                    .take()
+                    .filter(|open| open.trip.id == trip.id)
+                    .map(|open| open.entries.into_iter().map(|e| (e.id, e.fields)).collect())
+                    .unwrap_or_default();
                 let mut entries = entries;
                 for entry in &mut entries {
-                    match self.rebase_entry(entry) {
-                        Some(fields) => entry.fields = fields,
-                        None => {
-                            // A save is on its way: keep showing the local version.
-                            if let Some(local) = self
-                                .current
-                                .as_ref()
-                                .and_then(|o| o.entries.iter().find(|e| e.id == entry.id))
-                            {
-                                entry.fields = local.fields.clone();
-                            }
-                        }
-                    }
+                    entry.fields = self.rebase_entry(entry, local.remove(&entry.id));
                 }
                 let keep_selection = self
                     .selected_entry
@@ -648,11 +637,21 @@ impl TripJournalApp {
                 if let Some(count) = self.saves_in_flight.get_mut(&stored.id) {
                     *count = count.saturating_sub(1);
                 }
-                if let Some(fields) = self.rebase_entry(&stored)
-                    && let Some(open) = self.current.as_mut()
-                    && let Some(entry) = open.entries.iter_mut().find(|e| e.id == stored.id)
-                {
-                    entry.fields = fields;
+                let local = self
+                    .current
+                    .as_ref()
+                    .filter(|open| open.trip.id == stored.trip)
+                    .and_then(|open| open.entries.iter().find(|e| e.id == stored.id))
+                    .map(|e| e.fields.clone());
+                if local.is_some() {
+                    let fields = self.rebase_entry(&stored, local);
+                    if let Some(entry) = self
+                        .current
+                        .as_mut()
+                        .and_then(|open| open.entries.iter_mut().find(|e| e.id == stored.id))
+                    {
+                        entry.fields = fields;
+                    }
                 }
             }
             Event::EntrySaveFailed { id, base, message } => {
