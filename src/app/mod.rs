@@ -11,5 +11,5 @@ mod suggest;
 mod thumbnails;
 
 pub use backend::{Backend, Command, Event};
-pub use suggest::suggest_entry_for_photo;
+pub use suggest::{suggest_entry_for_photo, suggestion_inputs, suggestions_by_entry};
 pub use thumbnails::{DecodedImage, ThumbnailPool};

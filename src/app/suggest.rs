@@ -3,7 +3,10 @@
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use crate::model::{Entry, EntryContent, EntryId, Photo};
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
+
+use crate::model::{Entry, EntryContent, EntryId, Photo, PhotoId};
 
 /// How long an entry without a duration is taken to last.
 const DEFAULT_SPAN_MIN: i64 = 60;
@@ -52,6 +55,45 @@ pub fn suggest_entry_for_photo(photo: &Photo, entries: &[Entry], zone: Tz) -> Op
         .filter(|entry| entry.fields.at.with_timezone(&zone).date_naive() == day)
         .min_by_key(|entry| (entry.fields.at - at).num_seconds().abs())
         .map(|entry| entry.id)
+}
+
+/// Every unassigned photo's suggested entry, grouped by entry.
+pub fn suggestions_by_entry(
+    photos: &[Photo],
+    entries: &[Entry],
+    zone: Tz,
+) -> HashMap<EntryId, Vec<PhotoId>> {
+    let mut by_entry: HashMap<EntryId, Vec<PhotoId>> = HashMap::new();
+    for photo in photos.iter().filter(|p| p.entry.is_none()) {
+        if let Some(entry) = suggest_entry_for_photo(photo, entries, zone) {
+            by_entry.entry(entry).or_default().push(photo.id);
+        }
+    }
+    by_entry
+}
+
+/// A fingerprint of everything the suggestions depend on (the unassigned photos and when
+/// they were taken, the entries' times and durations, the zone). Cheap to compute each frame,
+/// so the suggestions themselves are only recomputed when it changes.
+pub fn suggestion_inputs(photos: &[Photo], entries: &[Entry], zone: Tz) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    zone.name().hash(&mut hasher);
+    for photo in photos.iter().filter(|p| p.entry.is_none()) {
+        photo.id.0.hash(&mut hasher);
+        photo
+            .metadata
+            .taken_at
+            .map(|t| (t.local, t.offset.map(|o| o.local_minus_utc())))
+            .hash(&mut hasher);
+    }
+    for entry in entries {
+        entry.id.0.hash(&mut hasher);
+        entry.fields.at.hash(&mut hasher);
+        if let EntryContent::Session(session) = &entry.fields.content {
+            session.duration_min.hash(&mut hasher);
+        }
+    }
+    hasher.finish()
 }
 
 #[cfg(test)]
@@ -116,5 +158,31 @@ mod tests {
             suggest_entry_for_photo(&photo_at(14, 9, 10), &entries, zone),
             None
         );
+    }
+
+    #[test]
+    fn suggestions_are_grouped_by_entry_and_their_inputs_notice_a_moved_entry() {
+        let mut entries = vec![entry(1, 9), entry(2, 14)];
+        let zone = chrono_tz::Europe::Berlin;
+        let mut photos = vec![
+            photo_at(13, 9, 20),
+            photo_at(13, 14, 10),
+            photo_at(13, 14, 40),
+        ];
+        for (index, photo) in photos.iter_mut().enumerate() {
+            photo.id = PhotoId(index as i64 + 1);
+        }
+        photos[2].entry = Some(EntryId(2)); // assigned already: never suggested
+        let by_entry = suggestions_by_entry(&photos, &entries, zone);
+        assert_eq!(by_entry.get(&EntryId(1)), Some(&vec![PhotoId(1)]));
+        assert_eq!(by_entry.get(&EntryId(2)), Some(&vec![PhotoId(2)]));
+
+        let before = suggestion_inputs(&photos, &entries, zone);
+        assert_eq!(before, suggestion_inputs(&photos, &entries, zone));
+        entries[1] = entry(2, 16);
+        let entry_moved = suggestion_inputs(&photos, &entries, zone);
+        assert_ne!(before, entry_moved);
+        photos[1].entry = Some(EntryId(1));
+        assert_ne!(entry_moved, suggestion_inputs(&photos, &entries, zone));
     }
 }

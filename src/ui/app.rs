@@ -111,6 +111,8 @@ pub struct TripJournalApp {
     /// Each entry's fields as last saved (the "before" of the next undo step, and the base of
     /// the three-way merge with changes made elsewhere).
     pub(super) saved: HashMap<EntryId, EntryFields>,
+    /// Suggested unassigned photos per entry, with the fingerprint of what they came from.
+    pub(super) suggestions: Option<(u64, HashMap<EntryId, Vec<PhotoId>>)>,
     /// Saves sent to the journal thread and not yet confirmed, per entry.
     pub(super) saves_in_flight: HashMap<EntryId, usize>,
     pub(super) undo_stack: Vec<UndoStep>,
@@ -174,6 +176,7 @@ impl TripJournalApp {
             dirty: HashMap::new(),
             saved: HashMap::new(),
             saves_in_flight: HashMap::new(),
+            suggestions: None,
             undo_stack: Vec::new(),
             redo_stack: Vec::new(),
             textures: TextureCache::default(),

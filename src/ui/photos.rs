@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use egui::{Id, Sense, TextureHandle, TextureOptions, Ui, Vec2};
 
 use super::app::TripJournalApp;
-use crate::app::{Command, DecodedImage, suggest_entry_for_photo};
+use crate::app::{Command, DecodedImage, suggestion_inputs, suggestions_by_entry};
 use crate::model::{EntryId, Photo, PhotoId};
 
 const THUMB_BOX: f32 = 96.0;
@@ -247,13 +247,22 @@ impl TripJournalApp {
     pub(super) fn suggestions_for(&mut self, ui: &mut Ui, entry: EntryId) {
         let Some(open) = &self.current else { return };
         let zone = open.trip.fields.time_zone;
-        let suggested: Vec<PhotoId> = open
-            .photos
-            .iter()
-            .filter(|p| p.entry.is_none())
-            .filter(|p| suggest_entry_for_photo(p, &open.entries, zone) == Some(entry))
-            .map(|p| p.id)
-            .collect();
+        // Matching every unassigned photo against every entry is too much for each frame of a
+        // big trip; it is redone only when the photos or the entries' times change.
+        let inputs = suggestion_inputs(&open.photos, &open.entries, zone);
+        if self
+            .suggestions
+            .as_ref()
+            .is_none_or(|(key, _)| *key != inputs)
+        {
+            let by_entry = suggestions_by_entry(&open.photos, &open.entries, zone);
+            self.suggestions = Some((inputs, by_entry));
+        }
+        let suggested: Vec<PhotoId> = self
+            .suggestions
+            .as_ref()
+            .and_then(|(_, by_entry)| by_entry.get(&entry).cloned())
+            .unwrap_or_default();
         if suggested.is_empty() {
             return;
         }
