@@ -663,3 +663,66 @@ fn a_file_that_is_not_a_journal_is_explained_in_the_window() {
         "the file is left as it was"
     );
 }
+
+#[test]
+fn an_unassigned_photo_taken_during_an_entry_is_offered_to_it() {
+    let (_dir, journal) = new_journal();
+    // A session at 16:00–17:00 Berlin time and a photo taken at 16:20:05 (+01:00), unassigned.
+    crate::util::cli_ok(
+        &journal,
+        &["trip", "new", "--name", "Summit", "--tz", "Europe/Berlin"],
+    );
+    let entry: i64 = crate::util::cli_ok(
+        &journal,
+        &[
+            "entry",
+            "add",
+            "--trip",
+            "Summit",
+            "--kind",
+            "session",
+            "--title",
+            "Edge computing panel",
+            "--at",
+            "2018-11-13 16:00",
+        ],
+    )
+    .trim()
+    .parse()
+    .expect("id");
+    let photo = fixture("orient6_gps.jpg");
+    crate::util::cli_ok(
+        &journal,
+        &[
+            "photo",
+            "add",
+            "--trip",
+            "Summit",
+            photo.to_str().expect("UTF-8"),
+        ],
+    );
+    let mut harness = app_on(&journal);
+    wait_for_trips(&mut harness);
+    if harness.state().current_trip().is_none() {
+        harness
+            .query_all_by_label("Summit")
+            .next()
+            .expect("the trip in the side panel")
+            .click();
+    }
+    step_until(&mut harness, "the trip", |app| {
+        app.current_trip().is_some_and(|open| open.photos.len() == 1)
+    });
+    select_entry(&mut harness, "Edge computing panel");
+    harness.get_by_label("Add them").click();
+    journal_until(
+        &mut harness,
+        &journal,
+        "the photo to join the entry",
+        |store| {
+            store
+                .entry_photos(tripjournal::model::EntryId(entry))
+                .is_ok_and(|photos| photos.len() == 1)
+        },
+    );
+}
