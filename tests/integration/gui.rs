@@ -711,7 +711,8 @@ fn an_unassigned_photo_taken_during_an_entry_is_offered_to_it() {
             .click();
     }
     step_until(&mut harness, "the trip", |app| {
-        app.current_trip().is_some_and(|open| open.photos.len() == 1)
+        app.current_trip()
+            .is_some_and(|open| open.photos.len() == 1)
     });
     select_entry(&mut harness, "Edge computing panel");
     harness.get_by_label("Add them").click();
