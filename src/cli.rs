@@ -305,8 +305,11 @@ impl From<ExportError> for CliError {
     fn from(error: ExportError) -> Self {
         match error {
             ExportError::Store(store) => store.into(),
-            ExportError::BadOption(_) | ExportError::Template(_) => {
-                CliError::Input(error.to_string())
+            ExportError::BadOption(_)
+            | ExportError::Template(_)
+            | ExportError::TemplateLimit(_) => CliError::Input(error.to_string()),
+            ExportError::WouldReplace(_) => {
+                CliError::Failed(format!("{error}; add --force to replace them"))
             }
             other => CliError::Failed(other.to_string()),
         }
@@ -668,6 +671,18 @@ pub fn run_command(
                 options.template = Some(source);
             }
             let report = export_trip(store, trip.id, &options)?;
+            for removed in &report.removed {
+                eprintln!(
+                    "removed (no longer in the post): {}",
+                    one_line(&removed.display().to_string())
+                );
+            }
+            for kept in &report.kept {
+                eprintln!(
+                    "warning: kept (changed since the last export; remove it yourself or use --force): {}",
+                    one_line(&kept.display().to_string())
+                );
+            }
             for image in &report.images {
                 print(image.display().to_string())?;
             }

@@ -7,7 +7,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
 use crate::export::{
-    ExportEvent, ExportOptions, ExportReport, export_trip, plan_post, render_post,
+    ExportError, ExportEvent, ExportOptions, ExportReport, export_trip, preview_post,
 };
 use crate::model::{Entry, EntryFields, EntryId, Photo, PhotoId, Trip, TripFields, TripId};
 use crate::photos::{FileOutcome, ImportEvent, ImportRequest, import_bytes, import_files};
@@ -426,13 +426,8 @@ impl Worker {
             }
             Command::Export { trip, options } => self.export(trip, options),
             Command::RenderPreview { trip, options, key } => {
-                let trip = self.store.trip(trip).map_err(text)?;
-                let entries = self.store.entries(trip.id).map_err(text)?;
-                let photos = self.store.photos(trip.id).map_err(text)?;
-                let plan = plan_post(&trip, &entries, &photos, &options);
-                let markdown =
-                    render_post(&plan.context, options.template.as_deref(), options.layout)
-                        .unwrap_or_else(|error| error.to_string());
+                let markdown = preview_post(&self.store, trip, &options)
+                    .unwrap_or_else(|error| export_error_message(&error));
                 self.send(Event::Preview { key, markdown });
             }
             Command::Flush(token) => self.send(Event::Flushed(token)),
@@ -526,12 +521,24 @@ impl Worker {
                     options.progress = None;
                     result
                 });
-                send(Event::ExportFinished(result.map_err(|e| e.to_string())));
+                send(Event::ExportFinished(
+                    result.map_err(|error| export_error_message(&error)),
+                ));
             });
         if let Err(error) = spawned {
             self.send(Event::ExportFinished(Err(format!(
                 "cannot start the export: {error}"
             ))));
         }
+    }
+}
+
+/// An export error as the window words it (it names the dialog's own checkbox, not a flag).
+fn export_error_message(error: &ExportError) -> String {
+    match error {
+        ExportError::WouldReplace(_) => {
+            format!("{error}. Tick \"Overwrite\" to replace them.")
+        }
+        other => other.to_string(),
     }
 }

@@ -8,6 +8,7 @@
 //! folder is touched. Exporting the same trip twice gives byte-identical files.
 
 mod contain;
+mod folder;
 mod images;
 mod plan;
 mod render;
@@ -20,7 +21,7 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::Sender;
 
-pub use plan::{PostPlan, plan_post};
+pub use plan::PostPlan;
 pub use render::{BUILTIN_TEMPLATE, render_post};
 
 use crate::model::TripId;
@@ -156,6 +157,53 @@ pub struct ExportReport {
     pub images: Vec<PathBuf>,
     /// The post was already exactly as it would be written.
     pub unchanged: bool,
+    /// Files the previous export of this trip wrote that are no longer part of the post
+    /// (a deleted photo, the old name of a post), removed.
+    pub removed: Vec<PathBuf>,
+    /// Such files left in place because they were changed since (or are no longer files).
+    pub kept: Vec<PathBuf>,
+}
+
+/// Why a file in the output folder may not be replaced or removed without forcing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conflict {
+    /// This trip's last export wrote it, and it was changed since.
+    Edited,
+    /// No export of this trip wrote it (the user's own file, or an older export's).
+    NotWritten,
+    /// Another trip's export wrote it.
+    OtherTrip,
+}
+
+impl Conflict {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Conflict::Edited => "changed since it was exported",
+            Conflict::NotWritten => "not written by this trip's export",
+            Conflict::OtherTrip => "written by another trip's export",
+        }
+    }
+}
+
+/// A file the export would replace but may not.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConflictingFile {
+    pub path: PathBuf,
+    pub reason: Conflict,
+}
+
+/// The conflicting files as one line: the first few, then a count.
+fn list_conflicts(files: &[ConflictingFile]) -> String {
+    const SHOWN: usize = 5;
+    let mut parts: Vec<String> = files
+        .iter()
+        .take(SHOWN)
+        .map(|file| format!("{} ({})", file.path.display(), file.reason.describe()))
+        .collect();
+    if files.len() > SHOWN {
+        parts.push(format!("and {} more", files.len() - SHOWN));
+    }
+    parts.join(", ")
 }
 
 /// Why an export did not happen. Nothing half-written is left behind in any case.
@@ -174,11 +222,19 @@ pub enum ExportError {
     #[error("the template is not valid: {0}")]
     Template(String),
     #[error(
-        "the post was edited since tripjournal wrote it; not overwriting it (use --force to overwrite): {0}"
+        "not replacing {} file(s) in the output folder; nothing was changed: {}",
+        .0.len(),
+        list_conflicts(.0)
     )]
-    EditedPost(PathBuf),
-    #[error("a file that tripjournal did not write is in the way (use --force to overwrite): {0}")]
-    ForeignFile(PathBuf),
+    WouldReplace(Vec<ConflictingFile>),
+    #[error("refusing to write through a symbolic link in the output folder: {0}")]
+    Symlink(PathBuf),
+    #[error("a folder or special file is in the way of the export: {0}")]
+    Blocked(PathBuf),
+    #[error("another export into this folder is running; try again when it has finished: {0}")]
+    Busy(PathBuf),
+    #[error("the template {0}")]
+    TemplateLimit(String),
     #[error("the disk is full; nothing was changed in the output folder: {0}")]
     DiskFull(PathBuf),
     #[error("{context}: {source}: {path}")]
@@ -219,12 +275,44 @@ pub fn export_trip(
     trip: TripId,
     options: &ExportOptions,
 ) -> Result<ExportReport, ExportError> {
+    check_options(options)?;
+    let folder = folder::OutFolder::open_locked(&options.out_dir)?;
+    let plan = prepare(store, trip, options, Some(&folder))?;
+    let markdown = render_post(&plan.context, options.template.as_deref(), options.layout)?;
+    write::write_export(store, &folder, &plan, &markdown, options)
+}
+
+/// The post as the export would write it now, rendered without writing anything (the
+/// window's preview). A folder that does not exist yet is fine.
+pub fn preview_post(
+    store: &Store,
+    trip: TripId,
+    options: &ExportOptions,
+) -> Result<String, ExportError> {
+    check_options(options)?;
+    let plan = prepare(store, trip, options, None)?;
+    render_post(&plan.context, options.template.as_deref(), options.layout)
+}
+
+fn check_options(options: &ExportOptions) -> Result<(), ExportError> {
     if options.max_width < 16 {
         return Err(ExportError::BadOption(format!(
             "--max-width {} is too small (at least 16 pixels)",
             options.max_width
         )));
     }
+    Ok(())
+}
+
+/// Reads the trip and decides its post. The slug is the one the trip has in this folder, or
+/// the one it kept from its first export, or one made from its name; if another trip was
+/// exported into the folder under it, a number is added (`berlin-2018-2`).
+fn prepare(
+    store: &Store,
+    trip: TripId,
+    options: &ExportOptions,
+    folder: Option<&folder::OutFolder>,
+) -> Result<PostPlan, ExportError> {
     let trip = store.trip(trip)?;
     let entries = store.entries(trip.id)?;
     let photos = store.photos(trip.id)?;
@@ -241,7 +329,46 @@ pub fn export_trip(
             transparent.insert(photo.id);
         }
     }
-    let plan = plan::plan_post_with(&trip, &entries, &photos, options, &transparent);
-    let markdown = render_post(&plan.context, options.template.as_deref(), options.layout)?;
-    write::write_export(store, &plan, &markdown, options)
+    let trip_slug = match store.trip_slug(trip.id)? {
+        Some(slug) => slug,
+        None => plan::slug_from_name(&trip, &entries),
+    };
+    let out_key = match folder {
+        Some(folder) => Some(folder.path().to_string_lossy().into_owned()),
+        None => std::fs::canonicalize(&options.out_dir)
+            .ok()
+            .map(|path| path.to_string_lossy().into_owned()),
+    };
+    let slug = match &out_key {
+        Some(out_key) => folder_slug(store, out_key, trip.id, &trip_slug)?,
+        None => trip_slug.clone(),
+    };
+    let names = plan::PostNames { slug, trip_slug };
+    Ok(plan::plan_post_with(
+        &trip,
+        &entries,
+        &photos,
+        options,
+        &transparent,
+        names,
+    ))
+}
+
+/// The trip's slug in one output folder.
+fn folder_slug(
+    store: &Store,
+    out_key: &str,
+    trip: TripId,
+    trip_slug: &str,
+) -> Result<String, ExportError> {
+    if let Some(slug) = store.export_slug(out_key, trip)? {
+        return Ok(slug);
+    }
+    let mut candidate = trip_slug.to_string();
+    let mut number = 2;
+    while store.slug_taken(out_key, &candidate, trip)? {
+        candidate = format!("{trip_slug}-{number}");
+        number += 1;
+    }
+    Ok(candidate)
 }

@@ -6,9 +6,10 @@ use std::path::PathBuf;
 
 use chrono::{NaiveDate, TimeZone};
 use chrono_tz::Tz;
+use minijinja::Value;
 use serde::Serialize;
 
-use super::text::{MAX_SLUG_LEN, slugify, stars_text, yaml_string};
+use super::text::{MAX_SLUG_LEN, is_safe_link, slugify, stars_text, yaml_string};
 use super::{ExportOptions, Layout, Order};
 use crate::model::{
     Entry, EntryContent, EntryKind, MealType, Money, Photo, PhotoId, Rating, RatingSource, Trip,
@@ -18,7 +19,10 @@ use crate::model::{
 #[derive(Debug, Clone)]
 pub struct PostPlan {
     pub trip_id: i64,
+    /// The slug in the output folder.
     pub slug: String,
+    /// The slug the trip keeps (without a number added for this folder).
+    pub trip_slug: String,
     /// The post, relative to the output folder.
     pub post_path: PathBuf,
     /// The folder of the images, relative to the output folder.
@@ -48,8 +52,9 @@ pub struct PostContext {
     pub draft: bool,
     /// The post's date, YYYY-MM-DD.
     pub date: String,
-    /// The complete YAML front matter with its `---` lines (empty for the plain layout).
-    pub front_matter: String,
+    /// The complete YAML front matter with its `---` lines (empty for the plain layout);
+    /// printed as it is.
+    pub front_matter: Value,
     pub trip: TripContext,
     pub groups: Vec<GroupContext>,
     pub food_ratings: Vec<FoodRow>,
@@ -118,7 +123,10 @@ pub struct SessionContext {
     pub room: String,
     pub duration_min: Option<u32>,
     pub gave_talk: bool,
+    /// The talk's page when it is a web or mail address (written as a link).
     pub link: Option<String>,
+    /// A link of any other kind (`javascript:`…), shown as plain text only.
+    pub link_text: Option<String>,
     /// Markdown.
     pub notes: String,
     /// Markdown.
@@ -157,8 +165,9 @@ pub struct SubRatingContext {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ImageContext {
-    /// The link target exactly as it goes in the Markdown.
-    pub src: String,
+    /// The link target exactly as it goes in the Markdown (for Jekyll a Liquid expression,
+    /// so it is printed as it is).
+    pub src: Value,
     pub file: String,
     /// Caption, or the entry's title when the photo has none.
     pub alt: String,
@@ -216,34 +225,39 @@ fn post_date(trip: &Trip, entries: &[Entry]) -> NaiveDate {
         .unwrap_or_else(|| chrono::Utc::now().with_timezone(&zone).date_naive())
 }
 
-/// Decides the post: paths, names, links and the template context.
-/// `transparent` lists the photos that keep their transparency (written as PNG).
-pub fn plan_post(
-    trip: &Trip,
-    entries: &[Entry],
-    photos: &[Photo],
-    options: &ExportOptions,
-) -> PostPlan {
-    plan_post_with(trip, entries, photos, options, &HashSet::new())
+/// The names an export uses, chosen by the caller (who knows the output folder).
+#[derive(Debug, Clone)]
+pub struct PostNames {
+    /// The slug in the output folder.
+    pub slug: String,
+    /// The slug the trip keeps.
+    pub trip_slug: String,
 }
 
+/// A slug made from the trip's name (or its date when the name has nothing readable).
+pub fn slug_from_name(trip: &Trip, entries: &[Entry]) -> String {
+    let from_name = slugify(&trip.fields.name);
+    if from_name.is_empty() {
+        format!("trip-{}", post_date(trip, entries))
+    } else {
+        from_name
+    }
+}
+
+/// Decides the post: paths, names, links and the template context.
+/// `transparent` lists the photos that keep their transparency (written as PNG).
 pub(crate) fn plan_post_with(
     trip: &Trip,
     entries: &[Entry],
     photos: &[Photo],
     options: &ExportOptions,
     transparent: &HashSet<PhotoId>,
+    names: PostNames,
 ) -> PostPlan {
     let zone = trip.fields.time_zone;
     let date = post_date(trip, entries);
-    let slug = {
-        let from_name = slugify(&trip.fields.name);
-        if from_name.is_empty() {
-            format!("trip-{date}")
-        } else {
-            from_name
-        }
-    };
+    let slug = names.slug;
+
     let (post_path, image_dir) = match options.layout {
         Layout::Plain => (
             PathBuf::from(format!("{slug}.md")),
@@ -376,7 +390,7 @@ pub(crate) fn plan_post_with(
             as_png,
         });
         ImageContext {
-            src: link_for(&file_name),
+            src: Value::from_safe_string(link_for(&file_name)),
             file: file_name,
             alt: if photo.caption.trim().is_empty() {
                 fallback_text.to_string()
@@ -428,6 +442,7 @@ pub(crate) fn plan_post_with(
     PostPlan {
         trip_id: trip.id.0,
         slug: slug.clone(),
+        trip_slug: names.trip_slug,
         post_path,
         image_dir,
         images: planned_images,
@@ -438,7 +453,7 @@ pub(crate) fn plan_post_with(
             order: options.order.as_str(),
             draft: !options.publish,
             date: date.to_string(),
-            front_matter,
+            front_matter: Value::from_safe_string(front_matter),
             trip: trip_context,
             groups: group_contexts,
             food_ratings,
@@ -492,7 +507,8 @@ fn entry_context(
                 room: s.room.clone(),
                 duration_min: s.duration_min,
                 gave_talk: s.role == crate::model::SessionRole::Speaker,
-                link: s.link.clone(),
+                link: s.link.clone().filter(|link| is_safe_link(link)),
+                link_text: s.link.clone().filter(|link| !is_safe_link(link)),
                 notes: s.notes.clone(),
                 takeaways: s.takeaways.clone(),
             })

@@ -1,5 +1,8 @@
-//! Making user text safe where it lands: file-name slugs, inline Markdown, YAML scalars and
-//! Liquid (Jekyll) text.
+//! Making user text safe where it lands: file-name slugs, inline Markdown, YAML scalars, link
+//! targets, and text that a site generator would otherwise run as code (Jekyll's Liquid,
+//! Hugo's shortcodes).
+
+use super::Layout;
 
 /// Longest slug, in characters; long titles are cut at a word boundary.
 pub const MAX_SLUG_LEN: usize = 60;
@@ -135,14 +138,84 @@ pub fn yaml_string(text: &str) -> String {
     quoted
 }
 
-/// Protects text from Jekyll's Liquid: text containing `{{` or `{%` is wrapped in raw tags.
-pub fn protect_from_liquid(text: &str) -> String {
-    if text.contains("{{") || text.contains("{%") {
-        // "{% endraw %}" inside the text itself would end the raw block early.
-        let safe = text.replace("{% endraw %}", "{% endraw %}{{ '{% endraw %}' }}{% raw %}");
-        format!("{{% raw %}}{safe}{{% endraw %}}")
-    } else {
-        text.to_string()
+/// Marks the start of text that the final tidying must keep byte for byte (a body).
+pub const VERBATIM_START: char = '\u{E000}';
+/// Marks the end of such text.
+pub const VERBATIM_END: char = '\u{E001}';
+
+/// The text with the verbatim markers removed (they are the export's, never the user's).
+pub fn without_markers(text: &str) -> String {
+    text.replace([VERBATIM_START, VERBATIM_END], "")
+}
+
+/// Keeps journal text from running as the site generator's code, whatever its spelling, so
+/// it shows as typed. Jekyll runs Liquid over the whole post: every `{` that would open a
+/// Liquid tag or output (`{{`, `{%`) becomes the Liquid output `{{ "{" }}`, which prints the
+/// brace. Hugo runs shortcodes (`{{<`, `{{%`) before Markdown, in code blocks too: each
+/// becomes Hugo's own comment form (`{{</* … */>}}`), which prints the text as typed; an
+/// opening without its closer gets an invisible word joiner so Hugo does not see it.
+pub fn neutralize_site_code(text: &str, layout: Layout) -> String {
+    match layout {
+        Layout::Plain => text.to_string(),
+        Layout::Jekyll => neutralize_liquid(text),
+        Layout::Hugo => neutralize_shortcodes(text),
+    }
+}
+
+fn neutralize_liquid(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut characters = text.chars().peekable();
+    while let Some(character) = characters.next() {
+        if character == '{' && matches!(characters.peek(), Some('{') | Some('%')) {
+            out.push_str("{{ \"{\" }}");
+        } else {
+            out.push(character);
+        }
+    }
+    out
+}
+
+fn neutralize_shortcodes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("{{<").into_iter().chain(rest.find("{{%")).min() {
+        out.push_str(&rest[..at]);
+        let delimiter = &rest[at + 2..at + 3];
+        let after = &rest[at + 3..];
+        let closer = if delimiter == "<" { ">}}" } else { "%}}" };
+        match after.find(closer) {
+            Some(end) => {
+                out.push_str("{{");
+                out.push_str(delimiter);
+                out.push_str("/*");
+                out.push_str(&after[..end]);
+                out.push_str("*/");
+                out.push_str(closer);
+                rest = &after[end + closer.len()..];
+            }
+            None => {
+                out.push_str("{{\u{2060}");
+                out.push_str(delimiter);
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Whether a link target may be written as a link: only web and mail addresses. Anything
+/// else (`javascript:`, `data:`, `file:`…) is shown as plain text.
+pub fn is_safe_link(target: &str) -> bool {
+    let target = target.trim();
+    let scheme_end = target.find(':').unwrap_or(0);
+    let scheme = target[..scheme_end].to_ascii_lowercase();
+    match scheme.as_str() {
+        "http" | "https" => {
+            target[scheme_end..].starts_with("://") && target.len() > scheme_end + 3
+        }
+        "mailto" => target.len() > scheme_end + 1,
+        _ => false,
     }
 }
 
@@ -191,6 +264,60 @@ mod tests {
         );
         assert_eq!(escape_markdown_inline("2018"), "2018");
         assert_eq!(escape_markdown_inline("2018."), "2018\\.");
+    }
+
+    #[test]
+    fn liquid_in_any_spelling_prints_as_text() {
+        let jekyll = |text| neutralize_site_code(text, Layout::Jekyll);
+        assert_eq!(jekyll("{{ site.time }}"), "{{ \"{\" }}{ site.time }}");
+        assert_eq!(jekyll("{%- endraw -%}"), "{{ \"{\" }}%- endraw -%}");
+        assert_eq!(jekyll("{{{"), "{{ \"{\" }}{{ \"{\" }}{");
+        assert_eq!(jekyll("a { b } {}"), "a { b } {}");
+        for text in ["{{x}}", "{%raw%}", "{{{%", "x{{\n%"] {
+            let out = jekyll(text);
+            let without_ours = out.replace("{{ \"{\" }}", "");
+            assert!(
+                !without_ours.contains("{{") && !without_ours.contains("{%"),
+                "{out}"
+            );
+        }
+    }
+
+    #[test]
+    fn shortcodes_become_hugo_comments() {
+        let hugo = |text| neutralize_site_code(text, Layout::Hugo);
+        assert_eq!(hugo("{{< param x >}}"), "{{</* param x */>}}");
+        assert_eq!(hugo("a {{% p %}} b"), "a {{%/* p */%}} b");
+        assert_eq!(hugo("{{< open"), "{{\u{2060}< open");
+        assert_eq!(hugo("{{ .Title }}"), "{{ .Title }}");
+        assert_eq!(
+            neutralize_site_code("{{< x >}}", Layout::Plain),
+            "{{< x >}}"
+        );
+    }
+
+    #[test]
+    fn only_web_and_mail_links_are_links() {
+        for good in [
+            "https://example.org/x",
+            "http://a.b",
+            "mailto:me@example.org",
+            " HTTPS://X.Y ",
+        ] {
+            assert!(is_safe_link(good), "{good}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:x",
+            "data:text/html,x",
+            "file:///etc",
+            "vbscript:x",
+            "//evil",
+            "https:",
+            "nothing",
+        ] {
+            assert!(!is_safe_link(bad), "{bad}");
+        }
     }
 
     #[test]

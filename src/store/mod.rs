@@ -19,6 +19,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use exports::{ExportRecord, ExportedFile};
 pub use maintenance::{CheckReport, hex_sha256};
 pub use migrations::LATEST_VERSION;
 pub use photos::{NewPhoto, PhotoBytes, PhotoInsert};

@@ -200,7 +200,8 @@ impl TripJournalApp {
                         ui.horizontal(|ui| {
                             ui.radio_value(&mut dialog.publish, false, "Draft");
                             ui.radio_value(&mut dialog.publish, true, "Published");
-                            ui.checkbox(&mut dialog.force, "Overwrite my edits");
+                            ui.checkbox(&mut dialog.force, "Overwrite")
+                                .on_hover_text("Replace or remove files in the folder that this trip's last export did not write, or that were changed since");
                         });
                         ui.end_row();
                         let label = ui.label("Destination folder");
@@ -235,6 +236,26 @@ impl TripJournalApp {
                     Some(Ok(report)) => {
                         ui.horizontal(|ui| {
                             ui.label(format!("✔ Written: {}", report.post.display()));
+                            if !report.removed.is_empty() {
+                                ui.label(format!(
+                                    "· removed {} file(s) no longer in the post",
+                                    report.removed.len()
+                                ));
+                            }
+                            if !report.kept.is_empty() {
+                                ui.label(format!(
+                                    "· kept {} old file(s) you changed (tick Overwrite to remove them)",
+                                    report.kept.len()
+                                ))
+                                .on_hover_text(
+                                    report
+                                        .kept
+                                        .iter()
+                                        .map(|path| path.display().to_string())
+                                        .collect::<Vec<_>>()
+                                        .join("\n"),
+                                );
+                            }
                             if ui.button("Open folder").clicked() {
                                 open_result_folder = report.post.parent().map(|p| p.to_path_buf());
                             }

@@ -15,7 +15,8 @@ use tripjournal::model::{EntryContent, EntryFields, EntryKind, Meal, TripFields}
 use tripjournal::photos::{PhotoLimits, prepare_photo, read_exif};
 
 use crate::util::{
-    Rng, TempJournal, as_jekyll_shows_it, env_count, fixture, front_matter, yaml_strings,
+    Rng, TempJournal, as_hugo_shows_it, as_jekyll_shows_it, env_count, fixture, front_matter,
+    yaml_strings,
 };
 
 /// One random change to a file's bytes.
@@ -336,6 +337,8 @@ fn export_escaping_keeps_structure_and_front_matter_for_random_text() {
             let mut text = std::fs::read_to_string(&report.post).expect("post is UTF-8");
             if layout == Layout::Jekyll {
                 text = as_jekyll_shows_it(&text);
+            } else if layout == Layout::Hugo {
+                text = as_hugo_shows_it(&text);
             }
             let context = format!("seed {seed} case {case} {layout:?}");
             if layout != Layout::Plain {

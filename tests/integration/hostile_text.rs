@@ -10,7 +10,9 @@ use tripjournal::model::{
 };
 use tripjournal::photos::import_bytes;
 
-use crate::util::{TempJournal, as_jekyll_shows_it, cli_ok, fixture, front_matter, yaml_strings};
+use crate::util::{
+    TempJournal, as_hugo_shows_it, as_jekyll_shows_it, cli_ok, fixture, front_matter, yaml_strings,
+};
 
 fn hostile_texts() -> Vec<String> {
     let long: String = "第一天的笔记 notes about the keynote; ".repeat(3_500);
@@ -192,6 +194,8 @@ fn hostile_text_exports_to_a_valid_post_inside_its_folder() {
         let mut text = std::fs::read_to_string(&report.post).expect("UTF-8 post");
         if layout == Layout::Jekyll {
             text = as_jekyll_shows_it(&text);
+        } else if layout == Layout::Hugo {
+            text = as_hugo_shows_it(&text);
         }
         assert!(!text.contains('\0'), "{layout:?}: no NUL in the post");
         if layout != Layout::Plain {

@@ -15,6 +15,9 @@ mod crash;
 mod disk;
 /// Exporting trips as blog posts: layouts, golden files, links, front matter, images, safety.
 mod export;
+/// Exports into a hostile blog folder: links, the user's files, other trips, stale files,
+/// failures, concurrent exports, runaway templates.
+mod export_trust;
 /// Many random inputs: mutated photo files, hostile text through the export's escaping.
 mod fuzz;
 /// The desktop app driven headlessly with egui_kittest on temporary journals.
@@ -29,6 +32,8 @@ mod import;
 mod journal_file;
 /// Every kind and field survives a trip through the journal file; CRUD and ordering.
 mod roundtrip;
+/// Exports built by real Jekyll and Hugo: journal text never runs as site code.
+mod sites;
 /// Reviewed snapshot images of the main views (software rendering through wgpu).
 mod snapshots;
 /// Earlier schema versions upgrade with their data; damaged journals are reported.

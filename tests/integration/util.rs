@@ -175,12 +175,32 @@ pub fn yaml_strings(list: &yaml_rust2::Yaml) -> Vec<&str> {
         .unwrap_or_default()
 }
 
-/// The Markdown Jekyll hands on after Liquid: raw blocks unwrapped.
+/// The post split after its front matter (which the site generators do not run as code).
+fn split_front_matter(text: &str) -> (&str, &str) {
+    match text
+        .strip_prefix("---\n")
+        .and_then(|rest| rest.find("\n---\n"))
+    {
+        Some(end) => text.split_at(end + "---\n".len() + "\n---\n".len()),
+        None => ("", text),
+    }
+}
+
+/// The Markdown Jekyll hands on after Liquid: the export's `{{ "{" }}` prints a brace.
 pub fn as_jekyll_shows_it(text: &str) -> String {
-    const LITERAL_END: &str = "{% endraw %}{{ '{% endraw %}' }}{% raw %}";
-    const MARK: &str = "\u{e000}literal-endraw\u{e000}";
-    text.replace(LITERAL_END, MARK)
-        .replace("{% raw %}", "")
-        .replace("{% endraw %}", "")
-        .replace(MARK, "{% endraw %}")
+    let (front, body) = split_front_matter(text);
+    format!("{front}{}", body.replace("{{ \"{\" }}", "{"))
+}
+
+/// The Markdown Hugo hands on after shortcodes: the export's comment form prints the
+/// shortcode as typed, and the word joiner it puts into an unclosed opening is invisible.
+pub fn as_hugo_shows_it(text: &str) -> String {
+    let (front, body) = split_front_matter(text);
+    let shown = body
+        .replace("{{</*", "{{<")
+        .replace("*/>}}", ">}}")
+        .replace("{{%/*", "{{%")
+        .replace("*/%}}", "%}}")
+        .replace("{{\u{2060}", "{{");
+    format!("{front}{shown}")
 }

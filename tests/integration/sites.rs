@@ -1,0 +1,252 @@
+//! Exports built by the real site generators (Debian's `jekyll` and `hugo`): journal text
+//! that looks like Liquid or a Hugo shortcode shows as typed and never runs, a site secret
+//! never reaches the page, and a `javascript:` link is never a link. `.ci/run` installs both
+//! generators; elsewhere a missing one is reported as skipped (and fails under CI=true).
+
+use std::path::Path;
+use std::process::Command;
+
+use chrono::{TimeZone, Utc};
+use tripjournal::export::{ExportOptions, Layout, Order, export_trip};
+use tripjournal::model::{EntryContent, EntryFields, EntryKind, TripFields, TripId};
+use tripjournal::photos::import_bytes;
+
+use crate::util::{TempJournal, fixture};
+
+const SECRETS: [&str; 3] = [
+    "SECRET-JEKYLL-TOKEN",
+    "SECRET-INCLUDE-TEXT",
+    "SECRET-HUGO-KEY",
+];
+
+/// Text that a site generator would run if it reached it unprotected.
+const HOSTILE: [&str; 8] = [
+    "{%endraw%}{{ site.secret_token }}{%raw%}",
+    "{%- endraw -%}{{site.secret_token}}",
+    "{% include secret.html %}",
+    "{{% param apikey %}}",
+    "{{< param apikey >}}",
+    "{{< nope >}}",
+    "{{% nope %}}",
+    "{{< unclosed",
+];
+
+fn generator_available(program: &str) -> bool {
+    let found = Command::new(program)
+        .arg("version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+        || Command::new(program)
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "{program} is not installed; .ci/run installs it"
+        );
+        eprintln!("skipped: {program} is not installed");
+    }
+    found
+}
+
+/// A trip whose every kind of text holds the hostile strings.
+fn hostile_trip(journal: &mut TempJournal) -> TripId {
+    let mut fields = TripFields::named(&format!("Trip {}", HOSTILE[0]));
+    fields.time_zone = chrono_tz::Europe::Berlin;
+    fields.start_date = chrono::NaiveDate::from_ymd_opt(2018, 11, 13);
+    fields.summary = HOSTILE.join("\n\n");
+    let trip = journal.store.create_trip(&fields).expect("trip");
+    for (index, text) in HOSTILE.iter().enumerate() {
+        let at = Utc
+            .with_ymd_and_hms(2018, 11, 13, 8 + index as u32, 0, 0)
+            .unwrap();
+        let mut entry = EntryFields::new(EntryKind::Session, text, at);
+        entry.section = Some(format!("Section {text}"));
+        entry.body = format!("Body {text}\n\n```\ncode {text}\n```\n\nInline `{text}` too.");
+        if let EntryContent::Session(session) = &mut entry.content {
+            session.room = format!("Room {text}");
+            session.speakers = vec![format!("Speaker {text}")];
+            session.link = Some("javascript:alert(1)".into());
+        }
+        let id = journal.store.create_entry(trip, &entry).expect("entry");
+        if index == 0 {
+            let bytes = std::fs::read(fixture("plain.jpg")).expect("photo");
+            let caption = format!("Caption {text}");
+            import_bytes(&mut journal.store, trip, Some(id), &caption, "p.jpg", bytes)
+                .expect("photo");
+        }
+    }
+    let mut meal = EntryFields::new(
+        EntryKind::Meal,
+        "Dinner",
+        Utc.with_ymd_and_hms(2018, 11, 13, 19, 0, 0).unwrap(),
+    );
+    if let EntryContent::Meal(content) = &mut meal.content {
+        content.venue = HOSTILE[2].to_string();
+    }
+    journal.store.create_entry(trip, &meal).expect("meal");
+    trip
+}
+
+/// What a reader sees of the page's text: entities decoded, invisible joiners dropped.
+fn page_text(html: &str) -> String {
+    html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+        .replace('\u{2060}', "")
+}
+
+fn export_into(journal: &TempJournal, trip: TripId, site: &Path, layout: Layout) {
+    let mut options = ExportOptions::new(site, layout);
+    options.order = Order::Section;
+    export_trip(&journal.store, trip, &options).expect("export");
+}
+
+fn assert_page_is_safe(html: &str, generator: &str) {
+    let text = page_text(html);
+    for secret in SECRETS {
+        assert!(
+            !text.contains(secret),
+            "{generator}: {secret} leaked into the page"
+        );
+    }
+    for hostile in HOSTILE {
+        for shown in [
+            format!("Body {hostile}"),
+            format!("code {hostile}"),
+            format!("Room {hostile}"),
+        ] {
+            assert!(
+                text.contains(&shown),
+                "{generator}: {shown:?} is not shown as typed"
+            );
+        }
+    }
+    assert!(
+        !html.contains("href=\"javascript:"),
+        "{generator}: a javascript: link was written"
+    );
+}
+
+/// A minimal site: each file with its text (folders made as needed).
+fn write_site(site: &Path, files: &[(&str, &str)]) {
+    for (name, text) in files {
+        let path = site.join(name);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("site folder");
+        std::fs::write(&path, text).expect("site file");
+    }
+}
+
+fn run(command: &mut Command, what: &str) {
+    let output = command.output().expect("the generator runs");
+    assert!(
+        output.status.success(),
+        "{what} failed:\n{}\n{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// The deepest page named `name` (any HTML page when `name` is empty): the post's own page,
+/// not a list page above it.
+fn find_page(root: &Path, name: &str) -> String {
+    let mut stack = vec![root.to_path_buf()];
+    let mut found: Vec<std::path::PathBuf> = Vec::new();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("site folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.file_name().is_some_and(|n| n == name)
+                || (name.is_empty() && path.extension().is_some_and(|e| e == "html"))
+            {
+                found.push(path);
+            }
+        }
+    }
+    let page = found
+        .into_iter()
+        .max_by_key(|path| path.components().count())
+        .unwrap_or_else(|| panic!("no {name:?} page under {}", root.display()));
+    std::fs::read_to_string(&page).expect("page")
+}
+
+#[test]
+fn jekyll_builds_the_post_and_runs_none_of_its_text() {
+    if !generator_available("jekyll") {
+        return;
+    }
+    let mut journal = TempJournal::new();
+    let trip = hostile_trip(&mut journal);
+    let site = journal.dir.path().join("jekyll-site");
+    write_site(
+        &site,
+        &[
+            (
+                "_config.yml",
+                "title: Test\nsecret_token: SECRET-JEKYLL-TOKEN\n",
+            ),
+            (
+                "_layouts/post.html",
+                "<html><body><h1>{{ page.title }}</h1>{{ content }}</body></html>\n",
+            ),
+            ("_includes/secret.html", "SECRET-INCLUDE-TEXT\n"),
+        ],
+    );
+    export_into(&journal, trip, &site, Layout::Jekyll);
+    run(
+        Command::new("jekyll")
+            .args(["build", "--drafts", "--quiet", "-s"])
+            .arg(&site)
+            .arg("-d")
+            .arg(site.join("_site")),
+        "jekyll build",
+    );
+    let html = find_page(&site.join("_site"), "");
+    assert_page_is_safe(&html, "jekyll");
+    assert!(
+        html.contains("/assets/images/"),
+        "the photo's link went through Liquid"
+    );
+}
+
+#[test]
+fn hugo_builds_the_post_and_runs_none_of_its_shortcodes() {
+    if !generator_available("hugo") {
+        return;
+    }
+    let mut journal = TempJournal::new();
+    let trip = hostile_trip(&mut journal);
+    let site = journal.dir.path().join("hugo-site");
+    write_site(
+        &site,
+        &[
+            (
+                "config.toml",
+                "baseURL = \"http://example.org/\"\ntitle = \"Test\"\n[params]\napikey = \"SECRET-HUGO-KEY\"\n",
+            ),
+            (
+                "layouts/_default/single.html",
+                "<html><body><h1>{{ .Title }}</h1>{{ .Content }}</body></html>\n",
+            ),
+            (
+                "layouts/_default/list.html",
+                "{{ range .Pages }}{{ .Title }}{{ end }}\n",
+            ),
+        ],
+    );
+    export_into(&journal, trip, &site, Layout::Hugo);
+    run(
+        Command::new("hugo")
+            .args(["--buildDrafts", "--quiet", "--source"])
+            .arg(&site)
+            .arg("--destination")
+            .arg(site.join("public")),
+        "hugo",
+    );
+    let html = find_page(&site.join("public/posts"), "index.html");
+    assert_page_is_safe(&html, "hugo");
+}
