@@ -527,6 +527,37 @@ fn the_export_dialog_writes_a_post() {
         text.contains("## 一、社区在发展"),
         "section order is the dialog's default"
     );
+
+    // The user edits the post: the next export refuses, naming the file and the checkbox;
+    // ticking "Overwrite" replaces it.
+    std::fs::write(&post, "my own edits").expect("edit the post");
+    harness.get_by_label("Export").click();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while harness
+        .query_all_by_label_contains("Tick \"Overwrite\"")
+        .next()
+        .is_none()
+    {
+        assert!(Instant::now() < deadline, "no refusal shown");
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert_eq!(
+        std::fs::read_to_string(&post).expect("post"),
+        "my own edits"
+    );
+    harness.get_by_label("Overwrite").click();
+    harness.step();
+    harness.get_by_label("Export").click();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while std::fs::read_to_string(&post).expect("post") == "my own edits" {
+        assert!(
+            Instant::now() < deadline,
+            "the forced export did not replace the post"
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
 
 #[test]
