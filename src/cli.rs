@@ -9,18 +9,21 @@ use std::io::Read as _;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::Utc;
 use chrono_tz::Tz;
 use clap::{Args, Parser, Subcommand};
 use serde_json::{Value, json};
 
 use crate::export::{ExportError, ExportOptions, Layout, Order, export_trip};
+use crate::model::rules::{
+    clean_section, date_range_text, format_local_time, parse_date, parse_local_time, split_list,
+};
 use crate::model::{
     Entry, EntryContent, EntryFields, EntryId, EntryKind, MealType, ModelError, Money, Photo,
     Rating, RatingSource, SessionRole, SubRatings, Trip, TripFields, parse_time_zone,
 };
 use crate::photos::{ImportError, ImportOutcome, ImportRequest, import_files, rebuild_derivatives};
-use crate::store::{Store, StoreError, clean_list};
+use crate::store::{Store, StoreError};
 
 /// tripjournal: a travel journal for conferences and trips, exported as Markdown blog posts.
 #[derive(Debug, Parser)]
@@ -473,7 +476,7 @@ pub fn run_command(
                         trip.id,
                         trip.fields.name,
                         trip.fields.place(),
-                        date_range(&trip.fields)
+                        date_range_text(trip.fields.start_date, trip.fields.end_date)
                     ))?;
                 }
                 Ok(())
@@ -487,7 +490,10 @@ pub fn run_command(
                 let f = &trip.fields;
                 print(format!("{} (trip {})", f.name, trip.id))?;
                 print(format!("place:     {}", f.place()))?;
-                print(format!("dates:     {}", date_range(f)))?;
+                print(format!(
+                    "dates:     {}",
+                    date_range_text(f.start_date, f.end_date)
+                ))?;
                 print(format!("time zone: {}", f.time_zone.name()))?;
                 print(format!("author:    {}", f.author))?;
                 print(format!("tags:      {}", f.tags.join(", ")))?;
@@ -538,7 +544,7 @@ pub fn run_command(
                     print(format!(
                         "{}\t{}\t{}\t{}\t{}",
                         entry.id,
-                        local_time_text(entry.fields.at, trip.fields.time_zone),
+                        format_local_time(entry.fields.at, trip.fields.time_zone),
                         entry.fields.kind(),
                         rating,
                         entry.fields.title
@@ -696,45 +702,6 @@ pub fn run_command(
     }
 }
 
-fn parse_date(text: &str) -> CliResult<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| CliError::Input(format!("bad date {text:?}; expected YYYY-MM-DD")))
-}
-
-/// Parses a trip-local "YYYY-MM-DD HH:MM" into an instant. A time that a DST change skips is
-/// refused; one that happens twice means the first.
-pub fn parse_local_time(text: &str, zone: Tz) -> CliResult<DateTime<Utc>> {
-    let trimmed = text.trim();
-    let local = [
-        "%Y-%m-%d %H:%M",
-        "%Y-%m-%d %H:%M:%S",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%dT%H:%M:%S",
-    ]
-    .iter()
-    .find_map(|format| NaiveDateTime::parse_from_str(trimmed, format).ok())
-    .or_else(|| {
-        NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
-            .ok()
-            .and_then(|d| d.and_hms_opt(0, 0, 0))
-    })
-    .ok_or_else(|| CliError::Input(format!("bad time {text:?}; expected \"YYYY-MM-DD HH:MM\"")))?;
-    zone.from_local_datetime(&local)
-        .earliest()
-        .map(|at| at.with_timezone(&Utc))
-        .ok_or_else(|| {
-            CliError::Input(format!(
-                "{text} does not exist in {} (skipped by a clock change)",
-                zone.name()
-            ))
-        })
-}
-
-/// "2018-11-13 16:20" in the trip's zone.
-pub fn local_time_text(at: DateTime<Utc>, zone: Tz) -> String {
-    at.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string()
-}
-
 /// The text with control characters (a newline in a file name) written as escapes, so each
 /// reported file stays on one line.
 fn one_line(text: &str) -> String {
@@ -747,10 +714,6 @@ fn one_line(text: &str) -> String {
             }
         })
         .collect()
-}
-
-fn split_list(text: &str) -> Vec<String> {
-    clean_list(text.split([',', '，', '、']))
 }
 
 fn only_for(flag: &str, kinds: &str) -> CliError {
@@ -766,7 +729,7 @@ fn apply_entry_args(entry: &mut EntryFields, args: &EntryArgs, _zone: Tz) -> Cli
         entry.body = read_body_file(path)?;
     }
     if let Some(section) = &args.section {
-        entry.section = Some(section.trim().to_string()).filter(|s| !s.is_empty());
+        entry.section = clean_section(section);
     }
     if let Some(tags) = &args.tags {
         entry.tags = split_list(tags);
@@ -932,15 +895,6 @@ fn read_body_file(path: &PathBuf) -> CliResult<String> {
     })
 }
 
-fn date_range(fields: &TripFields) -> String {
-    match (fields.start_date, fields.end_date) {
-        (Some(start), Some(end)) => format!("{start} – {end}"),
-        (Some(start), None) => start.to_string(),
-        (None, Some(end)) => format!("– {end}"),
-        (None, None) => String::new(),
-    }
-}
-
 fn to_json_text(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".to_string())
 }
@@ -984,7 +938,7 @@ fn entry_json(store: &Store, entry: &Entry, zone: Tz) -> CliResult<Value> {
         "kind": f.kind().as_str(),
         "title": f.title,
         "at": f.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-        "local_time": local_time_text(f.at, zone),
+        "local_time": format_local_time(f.at, zone),
         "section": f.section,
         "position": entry.position,
         "tags": f.tags,

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::text::{MAX_SLUG_LEN, is_safe_link, slugify, stars_text, yaml_string};
 use super::{ExportOptions, Layout, Order};
+use crate::model::rules::{date_range_text, day_heading};
 use crate::model::{
     Entry, EntryContent, EntryKind, MealType, Money, Photo, PhotoId, Rating, RatingSource, Trip,
 };
@@ -192,24 +193,6 @@ fn rating_context(rating: Rating) -> RatingContext {
     }
 }
 
-fn kind_label(kind: EntryKind) -> &'static str {
-    match kind {
-        EntryKind::Session => "Session",
-        EntryKind::Meal => "Meal",
-        EntryKind::FoodRating => "Food rating",
-        EntryKind::Note => "Note",
-    }
-}
-
-fn meal_label(meal_type: MealType) -> &'static str {
-    match meal_type {
-        MealType::Breakfast => "Breakfast",
-        MealType::Lunch => "Lunch",
-        MealType::Dinner => "Dinner",
-        MealType::Snack => "Snack",
-    }
-}
-
 /// The date the post carries: the trip's start, else its first entry's day.
 fn post_date(trip: &Trip, entries: &[Entry]) -> NaiveDate {
     let zone = trip.fields.time_zone;
@@ -312,13 +295,7 @@ pub(crate) fn plan_post_with(
                     entries.iter().filter(|e| e.fields.kind() == kind).collect();
                 if !of_kind.is_empty() {
                     of_kind.sort_by(by_time);
-                    let heading = match kind {
-                        EntryKind::Session => "Sessions",
-                        EntryKind::Meal => "Meals",
-                        EntryKind::FoodRating => "Food ratings",
-                        EntryKind::Note => "Notes",
-                    };
-                    groups.push((Some(heading.to_string()), of_kind));
+                    groups.push((Some(kind.plural_label().to_string()), of_kind));
                 }
             }
         }
@@ -462,14 +439,6 @@ pub(crate) fn plan_post_with(
     }
 }
 
-fn day_heading(day: NaiveDate, first_day: Option<NaiveDate>) -> String {
-    let weekday_date = day.format("%A, %-d %B %Y").to_string();
-    match first_day.map(|first| (day - first).num_days() + 1) {
-        Some(number) if number >= 1 => format!("Day {number} · {weekday_date}"),
-        _ => weekday_date,
-    }
-}
-
 fn money_text(money: Option<&Money>) -> Option<String> {
     money.map(Money::to_string)
 }
@@ -486,7 +455,7 @@ fn entry_context(
         id: entry.id.0,
         number,
         kind: f.kind().as_str(),
-        kind_label: kind_label(f.kind()),
+        kind_label: f.kind().label(),
         title: f.title.clone(),
         date: local.format("%Y-%m-%d").to_string(),
         time: local.format("%H:%M").to_string(),
@@ -515,7 +484,7 @@ fn entry_context(
         }
         EntryContent::Meal(m) => {
             context.meal = Some(MealContext {
-                meal_type: m.meal_type.map(meal_label),
+                meal_type: m.meal_type.map(MealType::label),
                 venue: m.venue.clone(),
                 address: m.address.clone(),
                 dishes: m.dishes.clone(),
@@ -605,13 +574,7 @@ fn food_rows(entries: &[Entry]) -> Vec<FoodRow> {
 
 fn trip_context(trip: &Trip) -> TripContext {
     let f = &trip.fields;
-    let dates = match (f.start_date, f.end_date) {
-        (Some(start), Some(end)) if start == end => start.to_string(),
-        (Some(start), Some(end)) => format!("{start} – {end}"),
-        (Some(start), None) => start.to_string(),
-        (None, Some(end)) => end.to_string(),
-        (None, None) => String::new(),
-    };
+    let dates = date_range_text(f.start_date, f.end_date);
     TripContext {
         name: f.name.clone(),
         city: f.city.clone(),

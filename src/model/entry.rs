@@ -37,6 +37,26 @@ impl EntryKind {
             EntryKind::Note => "note",
         }
     }
+
+    /// The kind's name as people read it ("Food rating").
+    pub fn label(self) -> &'static str {
+        match self {
+            EntryKind::Session => "Session",
+            EntryKind::Meal => "Meal",
+            EntryKind::FoodRating => "Food rating",
+            EntryKind::Note => "Note",
+        }
+    }
+
+    /// The heading of a group of entries of this kind ("Food ratings").
+    pub fn plural_label(self) -> &'static str {
+        match self {
+            EntryKind::Session => "Sessions",
+            EntryKind::Meal => "Meals",
+            EntryKind::FoodRating => "Food ratings",
+            EntryKind::Note => "Notes",
+        }
+    }
 }
 
 impl fmt::Display for EntryKind {
@@ -125,6 +145,16 @@ impl MealType {
             MealType::Lunch => "lunch",
             MealType::Dinner => "dinner",
             MealType::Snack => "snack",
+        }
+    }
+
+    /// The meal's name as people read it ("Lunch").
+    pub fn label(self) -> &'static str {
+        match self {
+            MealType::Breakfast => "Breakfast",
+            MealType::Lunch => "Lunch",
+            MealType::Dinner => "Dinner",
+            MealType::Snack => "Snack",
         }
     }
 }

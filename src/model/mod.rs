@@ -7,6 +7,7 @@
 
 mod entry;
 mod photo;
+pub mod rules;
 mod trip;
 mod values;
 

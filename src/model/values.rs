@@ -24,6 +24,12 @@ pub enum ModelError {
     EmptyTripName,
     #[error("the trip ends ({end}) before it starts ({start})")]
     EndBeforeStart { start: String, end: String },
+    #[error("bad time {0:?}; expected \"YYYY-MM-DD HH:MM\"")]
+    BadTime(String),
+    #[error("{time} does not exist in {zone} (skipped by a clock change)")]
+    SkippedTime { time: String, zone: String },
+    #[error("bad date {0:?}; expected YYYY-MM-DD")]
+    BadDate(String),
 }
 
 macro_rules! id_type {

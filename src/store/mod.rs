@@ -19,6 +19,8 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags};
 
+/// The list rule lives in the model; the store's callers reach it here too.
+pub use crate::model::rules::clean_list;
 pub use exports::{ExportRecord, ExportedFile};
 pub use maintenance::{CheckReport, hex_sha256};
 pub use migrations::LATEST_VERSION;
@@ -262,17 +264,4 @@ fn to_json_list(items: &[String]) -> String {
 fn from_json_list(text: &str) -> StoreResult<Vec<String>> {
     serde_json::from_str(text)
         .map_err(|_| StoreError::CorruptValue(format!("not a list of strings: {text}")))
-}
-
-/// Trims each item and drops empty ones (tags, speakers, dishes typed by users).
-pub fn clean_list<I, S>(items: I) -> Vec<String>
-where
-    I: IntoIterator<Item = S>,
-    S: AsRef<str>,
-{
-    items
-        .into_iter()
-        .map(|item| item.as_ref().trim().to_string())
-        .filter(|item| !item.is_empty())
-        .collect()
 }

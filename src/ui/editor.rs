@@ -1,16 +1,16 @@
 //! The entry editor: the kind's typed fields, time in the trip's zone, section, tags, stars,
 //! a Markdown body with preview, and the entry's photos. Every change is saved shortly after.
 
-use chrono::{NaiveDateTime, TimeZone, Utc};
+use chrono::Utc;
 use egui::{Id, Ui};
 
 use super::app::TripJournalApp;
 use super::stars::star_rating;
-use super::timeline::{kind_label, kind_style};
+use super::timeline::kind_style;
+use crate::model::rules::{format_local_time, join_list, parse_local_time, split_list};
 use crate::model::{
     EntryContent, EntryFields, EntryId, EntryKind, MealType, Money, RatingSource, SessionRole,
 };
-use crate::store::clean_list;
 
 /// A text field bound to a parsed value through a text buffer kept while the user types, so
 /// "a, " or "12." can be typed. Returns the new value when the text parses to a different one.
@@ -70,10 +70,6 @@ fn text_row(ui: &mut Ui, label: &str, value: &mut String, hint: &str) -> bool {
     changed
 }
 
-fn split_list(text: &str) -> Vec<String> {
-    clean_list(text.split([',', '，', '、']))
-}
-
 fn list_row(ui: &mut Ui, key: Id, label: &str, list: &mut Vec<String>) -> bool {
     match parsed_field(
         ui,
@@ -81,7 +77,7 @@ fn list_row(ui: &mut Ui, key: Id, label: &str, list: &mut Vec<String>) -> bool {
         label,
         "comma, separated",
         list,
-        |l| l.join(", "),
+        |l| join_list(l),
         |t| Some(split_list(t)),
     ) {
         Some(new_list) => {
@@ -157,7 +153,7 @@ impl TripJournalApp {
                         let (color, icon) = kind_style(kind);
                         ui.horizontal(|ui| {
                             ui.label(
-                                egui::RichText::new(format!("{icon} {}", kind_label(kind)))
+                                egui::RichText::new(format!("{icon} {}", kind.label()))
                                     .color(color)
                                     .strong(),
                             );
@@ -198,17 +194,8 @@ impl TripJournalApp {
                                     &format!("When ({})", zone.name()),
                                     "YYYY-MM-DD HH:MM",
                                     &fields.at,
-                                    |at| {
-                                        at.with_timezone(&zone).format("%Y-%m-%d %H:%M").to_string()
-                                    },
-                                    |text| {
-                                        NaiveDateTime::parse_from_str(text.trim(), "%Y-%m-%d %H:%M")
-                                            .ok()
-                                            .and_then(|local| {
-                                                zone.from_local_datetime(&local).earliest()
-                                            })
-                                            .map(|t| t.with_timezone(&Utc))
-                                    },
+                                    |at| format_local_time(*at, zone),
+                                    |text| parse_local_time(text, zone).ok(),
                                 ) {
                                     fields.at = at;
                                 }

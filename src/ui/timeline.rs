@@ -158,7 +158,7 @@ impl TripJournalApp {
             ui.separator();
             for (index, kind) in EntryKind::ALL.into_iter().enumerate() {
                 let (color, icon) = kind_style(kind);
-                let label = RichText::new(format!("{icon} {}s", kind_label(kind))).color(color);
+                let label = RichText::new(format!("{icon} {}s", kind.label())).color(color);
                 ui.toggle_value(&mut self.kind_filter[index], label)
                     .on_hover_text(format!("Show {}s", kind.as_str()));
             }
@@ -263,7 +263,7 @@ impl TripJournalApp {
             .format("%H:%M")
             .to_string();
         let title = if entry.fields.title.trim().is_empty() {
-            format!("({})", kind_label(kind))
+            format!("({})", kind.label())
         } else {
             entry.fields.title.clone()
         };
@@ -468,13 +468,4 @@ enum RowAction {
     SetSection(EntryId, Option<String>),
     MoveUp(EntryId),
     MoveDown(EntryId),
-}
-
-pub fn kind_label(kind: EntryKind) -> &'static str {
-    match kind {
-        EntryKind::Session => "Session",
-        EntryKind::Meal => "Meal",
-        EntryKind::FoodRating => "Food rating",
-        EntryKind::Note => "Note",
-    }
 }

@@ -65,7 +65,7 @@ impl TripDialog {
             if text.is_empty() {
                 return Ok(None);
             }
-            NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            crate::model::rules::parse_date(text)
                 .map(Some)
                 .map_err(|_| format!("The {what} date must look like 2018-11-13"))
         };
@@ -78,7 +78,7 @@ impl TripDialog {
             time_zone: parse_time_zone(&self.time_zone).map_err(|e| e.to_string())?,
             author: self.author.trim().to_string(),
             summary: self.summary.clone(),
-            tags: crate::store::clean_list(self.tags.split([',', '，', '、'])),
+            tags: crate::model::rules::split_list(&self.tags),
             cover_photo: self.cover,
         };
         fields.validate().map_err(|e| e.to_string())?;

@@ -63,14 +63,10 @@ impl TripJournalApp {
                                             egui::RichText::new(&trip.fields.name).strong(),
                                         );
                                         let place = trip.fields.place();
-                                        let dates =
-                                            match (trip.fields.start_date, trip.fields.end_date) {
-                                                (Some(start), Some(end)) => {
-                                                    format!("{start} – {end}")
-                                                }
-                                                (Some(start), None) => start.to_string(),
-                                                _ => String::new(),
-                                            };
+                                        let dates = crate::model::rules::date_range_text(
+                                            trip.fields.start_date,
+                                            trip.fields.end_date,
+                                        );
                                         let details = [place, dates]
                                             .into_iter()
                                             .filter(|s| !s.is_empty())

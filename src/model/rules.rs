@@ -1,0 +1,162 @@
+//! Rules about text that every front end applies the same way: how a typed list is split,
+//! how a trip-local time is read and written, how a trip's dates and a day are named, and
+//! how typed names and sections are trimmed. The CLI, the window and the export call these;
+//! none of them has its own copy.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use super::ModelError;
+
+/// What separates the items of a typed list (tags, speakers, dishes): an ASCII comma, a
+/// full-width comma or an ideographic enumeration comma, so Chinese input needs no switch.
+pub const LIST_SEPARATORS: [char; 3] = [',', '，', '、'];
+
+/// The items of a typed list, each trimmed, empty ones dropped.
+pub fn split_list(text: &str) -> Vec<String> {
+    clean_list(text.split(LIST_SEPARATORS))
+}
+
+/// A list as it is shown for editing (the inverse of [`split_list`]).
+pub fn join_list(items: &[String]) -> String {
+    items.join(", ")
+}
+
+/// Trims each item and drops empty ones.
+pub fn clean_list<I, S>(items: I) -> Vec<String>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    items
+        .into_iter()
+        .map(|item| item.as_ref().trim().to_string())
+        .filter(|item| !item.is_empty())
+        .collect()
+}
+
+/// A section heading as stored: trimmed, and none when nothing is left.
+pub fn clean_section(text: &str) -> Option<String> {
+    Some(text.trim().to_string()).filter(|section| !section.is_empty())
+}
+
+/// The formats a trip-local time may be typed in; the first is the one shown.
+const LOCAL_TIME_FORMATS: [&str; 4] = [
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%dT%H:%M",
+    "%Y-%m-%dT%H:%M:%S",
+];
+
+/// Reads a trip-local time ("2018-11-13 16:20", with seconds or a `T`, or a bare date for
+/// midnight) as an instant. A time that a clock change skips is refused; one that happens
+/// twice means the first.
+pub fn parse_local_time(text: &str, zone: Tz) -> Result<DateTime<Utc>, ModelError> {
+    let trimmed = text.trim();
+    let local = LOCAL_TIME_FORMATS
+        .iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(trimmed, format).ok())
+        .or_else(|| {
+            NaiveDate::parse_from_str(trimmed, "%Y-%m-%d")
+                .ok()
+                .and_then(|day| day.and_hms_opt(0, 0, 0))
+        })
+        .ok_or_else(|| ModelError::BadTime(text.to_string()))?;
+    zone.from_local_datetime(&local)
+        .earliest()
+        .map(|at| at.with_timezone(&Utc))
+        .ok_or_else(|| ModelError::SkippedTime {
+            time: text.trim().to_string(),
+            zone: zone.name().to_string(),
+        })
+}
+
+/// "2018-11-13 16:20": an instant in the trip's zone, as it is typed.
+pub fn format_local_time(at: DateTime<Utc>, zone: Tz) -> String {
+    at.with_timezone(&zone)
+        .format(LOCAL_TIME_FORMATS[0])
+        .to_string()
+}
+
+/// Reads a date typed as YYYY-MM-DD.
+pub fn parse_date(text: &str) -> Result<NaiveDate, ModelError> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| ModelError::BadDate(text.to_string()))
+}
+
+/// A trip's dates as one line: "2018-11-13 – 2018-11-15", one day alone, an open end
+/// ("2018-11-13 –", "– 2018-11-15"), or nothing.
+pub fn date_range_text(start: Option<NaiveDate>, end: Option<NaiveDate>) -> String {
+    match (start, end) {
+        (Some(start), Some(end)) if start == end => start.to_string(),
+        (Some(start), Some(end)) => format!("{start} – {end}"),
+        (Some(start), None) => start.to_string(),
+        (None, Some(end)) => format!("– {end}"),
+        (None, None) => String::new(),
+    }
+}
+
+/// The heading of a day: "Day 2 · Wednesday, 14 November 2018" inside the trip, the date
+/// alone before its first day (or when the trip has none).
+pub fn day_heading(day: NaiveDate, first_day: Option<NaiveDate>) -> String {
+    let weekday_date = day.format("%A, %-d %B %Y").to_string();
+    match first_day.map(|first| (day - first).num_days() + 1) {
+        Some(number) if number >= 1 => format!("Day {number} · {weekday_date}"),
+        _ => weekday_date,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_split_on_every_comma_kind() {
+        assert_eq!(split_list(" a, b，c、 ,d "), vec!["a", "b", "c", "d"]);
+        assert_eq!(split_list(" , "), Vec::<String>::new());
+        assert_eq!(split_list(&join_list(&split_list("x、y"))), vec!["x", "y"]);
+    }
+
+    #[test]
+    fn local_times_in_every_typed_form_and_dst_gaps() {
+        let berlin = chrono_tz::Europe::Berlin;
+        let expected = Utc.with_ymd_and_hms(2018, 11, 13, 15, 20, 0).unwrap();
+        for text in [
+            "2018-11-13 16:20",
+            " 2018-11-13T16:20 ",
+            "2018-11-13 16:20:00",
+        ] {
+            assert_eq!(parse_local_time(text, berlin), Ok(expected), "{text}");
+        }
+        assert_eq!(format_local_time(expected, berlin), "2018-11-13 16:20");
+        assert_eq!(
+            parse_local_time("2018-11-13", berlin).map(|at| format_local_time(at, berlin)),
+            Ok("2018-11-13 00:00".to_string())
+        );
+        assert!(matches!(
+            parse_local_time("2019-03-31 02:30", berlin),
+            Err(ModelError::SkippedTime { .. })
+        ));
+        assert!(matches!(
+            parse_local_time("25:99", berlin),
+            Err(ModelError::BadTime(_))
+        ));
+    }
+
+    #[test]
+    fn date_ranges_and_day_headings() {
+        let day = |d| NaiveDate::from_ymd_opt(2018, 11, d);
+        assert_eq!(date_range_text(day(13), day(15)), "2018-11-13 – 2018-11-15");
+        assert_eq!(date_range_text(day(13), day(13)), "2018-11-13");
+        assert_eq!(date_range_text(None, day(15)), "– 2018-11-15");
+        assert_eq!(date_range_text(None, None), "");
+        assert_eq!(
+            day_heading(day(14).unwrap(), day(13)),
+            "Day 2 · Wednesday, 14 November 2018"
+        );
+        assert_eq!(
+            day_heading(day(12).unwrap(), day(13)),
+            "Monday, 12 November 2018"
+        );
+    }
+}
