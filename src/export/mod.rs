@@ -130,13 +130,20 @@ pub struct ExportOptions {
 }
 
 impl ExportOptions {
-    /// Defaults: day order, 1600 px, no GPS, a draft, the built-in template, with a gallery.
+    /// The order a post has unless the user picks another: the user's sections, like the
+    /// Berlin example post (the window and the CLI both start from it).
+    pub const DEFAULT_ORDER: Order = Order::Section;
+    /// The long edge of exported images unless the user picks another.
+    pub const DEFAULT_MAX_WIDTH: u32 = 1600;
+
+    /// Defaults: section order, 1600 px, no GPS, a draft, the built-in template, with a
+    /// gallery.
     pub fn new(out_dir: impl Into<PathBuf>, layout: Layout) -> Self {
         ExportOptions {
             out_dir: out_dir.into(),
             layout,
-            order: Order::Day,
-            max_width: 1600,
+            order: Self::DEFAULT_ORDER,
+            max_width: Self::DEFAULT_MAX_WIDTH,
             keep_gps: false,
             publish: false,
             template: None,

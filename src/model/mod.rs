@@ -6,6 +6,7 @@
 //! validated when they are built, so the rest of the program can trust them.
 
 mod entry;
+mod patch;
 mod photo;
 pub mod rules;
 mod trip;
@@ -15,6 +16,7 @@ pub use entry::{
     Entry, EntryContent, EntryFields, EntryKind, FoodRating, Meal, MealType, RatingSource, Session,
     SessionRole, SubRatings,
 };
+pub use patch::{EntryPatch, PatchError, PatchField};
 pub use photo::{GpsPosition, Photo, PhotoMetadata, TakenAt};
 pub use trip::{Trip, TripFields, parse_time_zone};
 pub use values::{EntryId, ModelError, Money, PhotoId, Rating, TripId};

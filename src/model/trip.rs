@@ -39,6 +39,21 @@ impl TripFields {
         }
     }
 
+    /// The fields as they are stored: names and places trimmed, tags cleaned (the summary is
+    /// Markdown and kept as typed). Every front end saves through this.
+    pub fn cleaned(mut self) -> Self {
+        for text in [
+            &mut self.name,
+            &mut self.city,
+            &mut self.country,
+            &mut self.author,
+        ] {
+            *text = text.trim().to_string();
+        }
+        self.tags = super::rules::clean_list(&self.tags);
+        self
+    }
+
     /// Checks the rules a stored trip must follow.
     pub fn validate(&self) -> Result<(), ModelError> {
         if self.name.trim().is_empty() {

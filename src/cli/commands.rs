@@ -1,0 +1,387 @@
+//! What each command does: one short function per subcommand, calling the library. Values
+//! arrive typed (clap parsed them); the rules for entries (which field fits which kind, lists,
+//! sections, prices) are the library's `EntryPatch`, shared with `batch` and the window.
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicBool;
+
+use chrono::Utc;
+use chrono_tz::Tz;
+use serde_json::Value;
+
+use super::json::{entry_json, photo_json, to_json_text, trip_json};
+use super::{
+    CliError, CliResult, Command, EntryArgs, EntryCommand, ExportArgs, PhotoCommand, TripCommand,
+};
+use crate::export::{ExportOptions, export_trip};
+use crate::model::rules::{date_range_text, format_local_time, parse_local_time};
+use crate::model::{EntryContent, EntryFields, EntryId, EntryPatch, TripFields};
+use crate::photos::{ImportOutcome, ImportRequest, import_files, rebuild_derivatives};
+use crate::store::Store;
+
+/// Where a command writes its normal output, a line at a time.
+struct Lines<'a>(&'a mut dyn std::io::Write);
+
+impl Lines<'_> {
+    fn line(&mut self, text: impl std::fmt::Display) -> CliResult<()> {
+        writeln!(self.0, "{text}")
+            .map_err(|error| CliError::Failed(format!("cannot write output: {error}")))
+    }
+}
+
+/// Runs one command on an open journal, writing its normal output to `out`.
+pub fn run_command(
+    store: &mut Store,
+    command: Command,
+    out: &mut dyn std::io::Write,
+) -> CliResult<()> {
+    let mut out = Lines(out);
+    match command {
+        Command::Trip(command) => run_trip(store, command, &mut out),
+        Command::Entry(command) => run_entry(store, command, &mut out),
+        Command::Photo(PhotoCommand::Add {
+            trip,
+            entry,
+            caption,
+            files,
+        }) => add_photos(store, &trip, entry, caption, files, &mut out),
+        Command::Photo(PhotoCommand::List { trip, json }) => {
+            list_photos(store, &trip, json, &mut out)
+        }
+        Command::Check { repair } => check(store, repair, &mut out),
+        Command::Backup { dest } => {
+            store.backup_to(&dest)?;
+            out.line(dest.display())
+        }
+        Command::Export(args) => export(store, args, &mut out),
+        Command::Demo => out.line(crate::demo::create_demo_trip(store)?),
+        Command::Batch => Err(CliError::Input("batch cannot run inside batch".into())),
+    }
+}
+
+fn run_trip(store: &mut Store, command: TripCommand, out: &mut Lines) -> CliResult<()> {
+    match command {
+        TripCommand::New {
+            name,
+            city,
+            country,
+            start,
+            end,
+            tz,
+            author,
+        } => {
+            let mut fields = TripFields::named(&name);
+            fields.city = city.unwrap_or_default();
+            fields.country = country.unwrap_or_default();
+            fields.start_date = start;
+            fields.end_date = end;
+            if let Some(zone) = tz {
+                fields.time_zone = zone;
+            }
+            fields.author = author.unwrap_or_default();
+            out.line(store.create_trip(&fields.cleaned())?)
+        }
+        TripCommand::List { json } => list_trips(store, json, out),
+        TripCommand::Show { trip, json } => show_trip(store, &trip, json, out),
+    }
+}
+
+fn list_trips(store: &Store, json: bool, out: &mut Lines) -> CliResult<()> {
+    let trips = store.trips()?;
+    if json {
+        let list: Vec<Value> = trips
+            .iter()
+            .map(|trip| trip_json(store, trip))
+            .collect::<CliResult<_>>()?;
+        return out.line(to_json_text(&Value::Array(list)));
+    }
+    for trip in &trips {
+        out.line(format!(
+            "{}\t{}\t{}\t{}",
+            trip.id,
+            trip.fields.name,
+            trip.fields.place(),
+            date_range_text(trip.fields.start_date, trip.fields.end_date)
+        ))?;
+    }
+    Ok(())
+}
+
+fn show_trip(store: &Store, trip: &str, json: bool, out: &mut Lines) -> CliResult<()> {
+    let trip = store.find_trip(trip)?;
+    if json {
+        return out.line(to_json_text(&trip_json(store, &trip)?));
+    }
+    let f = &trip.fields;
+    out.line(format!("{} (trip {})", f.name, trip.id))?;
+    out.line(format!("place:     {}", f.place()))?;
+    out.line(format!(
+        "dates:     {}",
+        date_range_text(f.start_date, f.end_date)
+    ))?;
+    out.line(format!("time zone: {}", f.time_zone.name()))?;
+    out.line(format!("author:    {}", f.author))?;
+    out.line(format!("tags:      {}", f.tags.join(", ")))?;
+    out.line(format!("entries:   {}", store.entries(trip.id)?.len()))?;
+    out.line(format!("photos:    {}", store.photos(trip.id)?.len()))?;
+    if !f.summary.is_empty() {
+        out.line(format!("\n{}", f.summary))?;
+    }
+    Ok(())
+}
+
+fn run_entry(store: &mut Store, command: EntryCommand, out: &mut Lines) -> CliResult<()> {
+    match command {
+        EntryCommand::Add {
+            trip,
+            kind,
+            title,
+            fields,
+        } => {
+            let trip = store.find_trip(&trip)?;
+            let zone = trip.fields.time_zone;
+            let patch = entry_patch(&fields, zone)?;
+            let mut entry = EntryFields::new(kind, &title, patch.at.unwrap_or_else(Utc::now));
+            patch.apply(&mut entry)?;
+            out.line(store.create_entry(trip.id, &entry)?)
+        }
+        EntryCommand::List { trip, json } => list_entries(store, &trip, json, out),
+        EntryCommand::Edit {
+            entry,
+            kind,
+            title,
+            fields,
+        } => store.modify_entry(EntryId(entry), |updated, zone| -> CliResult<()> {
+            if let Some(kind) = kind
+                && kind != updated.kind()
+            {
+                updated.content = EntryContent::empty(kind);
+            }
+            let mut patch = entry_patch(&fields, zone)?;
+            patch.title = title;
+            patch.apply(updated)?;
+            Ok(())
+        }),
+        EntryCommand::Delete { entry, with_photos } => {
+            store.delete_entry(EntryId(entry), with_photos)?;
+            Ok(())
+        }
+    }
+}
+
+/// The flags of `entry add`/`entry edit` as the library's patch (the time read in the
+/// trip's zone, the body read from its file).
+fn entry_patch(args: &EntryArgs, zone: Tz) -> CliResult<EntryPatch> {
+    let body = match &args.body_file {
+        Some(path) => Some(read_body_file(path)?),
+        None => args.body.clone(),
+    };
+    Ok(EntryPatch {
+        title: None,
+        at: args
+            .at
+            .as_deref()
+            .map(|text| parse_local_time(text, zone))
+            .transpose()?,
+        body,
+        section: args.section.clone(),
+        tags: args.tags.clone(),
+        rating: args.rating,
+        speakers: args.speakers.clone(),
+        track: args.track.clone(),
+        room: args.room.clone(),
+        duration_min: args.duration_min,
+        role: args.role,
+        link: args.link.clone(),
+        meal: args.meal,
+        venue: args.venue.clone(),
+        address: args.address.clone(),
+        dish: args.dish.clone(),
+        category: args.category.clone(),
+        price: args.price.clone(),
+        currency: args.currency.clone(),
+        source: args.source.clone(),
+    })
+}
+
+fn list_entries(store: &Store, trip: &str, json: bool, out: &mut Lines) -> CliResult<()> {
+    let trip = store.find_trip(trip)?;
+    let zone = trip.fields.time_zone;
+    let entries = store.entries(trip.id)?;
+    if json {
+        let list: Vec<Value> = entries
+            .iter()
+            .map(|entry| entry_json(store, entry, zone))
+            .collect::<CliResult<_>>()?;
+        return out.line(to_json_text(&Value::Array(list)));
+    }
+    for entry in &entries {
+        let rating = entry
+            .fields
+            .content
+            .rating()
+            .map(|r| format!("{r}★"))
+            .unwrap_or_default();
+        out.line(format!(
+            "{}\t{}\t{}\t{}\t{}",
+            entry.id,
+            format_local_time(entry.fields.at, zone),
+            entry.fields.kind(),
+            rating,
+            entry.fields.title
+        ))?;
+    }
+    Ok(())
+}
+
+fn add_photos(
+    store: &mut Store,
+    trip: &str,
+    entry: Option<i64>,
+    caption: Option<String>,
+    files: Vec<PathBuf>,
+    out: &mut Lines,
+) -> CliResult<()> {
+    let trip = store.find_trip(trip)?;
+    let mut request = ImportRequest::new(trip.id, files);
+    request.entry = entry.map(EntryId);
+    request.caption = caption.unwrap_or_default();
+    let cancel = AtomicBool::new(false);
+    let outcomes = import_files(store, &request, &cancel, None)?;
+    let mut any_failed = false;
+    for file in &outcomes {
+        let name = one_line(&file.path.display().to_string());
+        match &file.outcome {
+            ImportOutcome::Imported(id) => out.line(format!("imported {id} {name}"))?,
+            ImportOutcome::Duplicate(id) => out.line(format!("duplicate {id} {name}"))?,
+            ImportOutcome::Failed(reason) => {
+                any_failed = true;
+                out.line(format!("failed {name}: {}", one_line(reason)))?;
+            }
+            ImportOutcome::Cancelled => {
+                any_failed = true;
+                out.line(format!("failed {name}: cancelled"))?;
+            }
+        }
+    }
+    if any_failed {
+        Err(CliError::Reported)
+    } else {
+        Ok(())
+    }
+}
+
+fn list_photos(store: &Store, trip: &str, json: bool, out: &mut Lines) -> CliResult<()> {
+    let trip = store.find_trip(trip)?;
+    let photos = store.photos(trip.id)?;
+    if json {
+        return out.line(to_json_text(&Value::Array(
+            photos.iter().map(photo_json).collect(),
+        )));
+    }
+    for photo in &photos {
+        out.line(format!(
+            "{}\t{}\t{}x{}\t{}\t{}",
+            photo.id,
+            photo.entry.map_or("-".to_string(), |e| e.to_string()),
+            photo.metadata.width,
+            photo.metadata.height,
+            photo.metadata.original_name,
+            photo.caption
+        ))?;
+    }
+    Ok(())
+}
+
+fn check(store: &mut Store, repair: bool, out: &mut Lines) -> CliResult<()> {
+    let mut report = store.check()?;
+    if repair && !report.damaged_derivatives.is_empty() {
+        for (photo, result) in rebuild_derivatives(store, &report.damaged_derivatives) {
+            match result {
+                Ok(()) => out.line(format!("photo {photo}: preview and thumbnail rebuilt"))?,
+                Err(error) => out.line(format!("photo {photo}: cannot rebuild: {error}"))?,
+            }
+        }
+        report = store.check()?;
+    }
+    if report.is_ok() {
+        return out.line("ok");
+    }
+    for problem in &report.problems {
+        out.line(problem)?;
+    }
+    Err(CliError::Reported)
+}
+
+fn export(store: &Store, args: ExportArgs, out: &mut Lines) -> CliResult<()> {
+    let trip = store.find_trip(&args.trip)?;
+    let mut options = ExportOptions::new(args.out, args.layout);
+    options.order = args.order;
+    options.max_width = args.max_width;
+    options.keep_gps = args.keep_gps;
+    options.publish = args.publish;
+    options.include_unassigned = !args.no_unassigned;
+    options.force = args.force;
+    if let Some(path) = &args.template {
+        let source = std::fs::read_to_string(path).map_err(|error| {
+            CliError::Input(format!(
+                "cannot read the template: {error}: {}",
+                path.display()
+            ))
+        })?;
+        options.template = Some(source);
+    }
+    let report = export_trip(store, trip.id, &options)?;
+    for removed in &report.removed {
+        eprintln!(
+            "removed (no longer in the post): {}",
+            one_line(&removed.display().to_string())
+        );
+    }
+    for kept in &report.kept {
+        eprintln!(
+            "warning: kept (changed since the last export; remove it yourself or use --force): {}",
+            one_line(&kept.display().to_string())
+        );
+    }
+    for image in &report.images {
+        out.line(image.display())?;
+    }
+    out.line(report.post.display())
+}
+
+/// The text with control characters (a newline in a file name) written as escapes, so each
+/// reported file stays on one line.
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
+fn read_body_file(path: &Path) -> CliResult<String> {
+    let mut bytes = Vec::new();
+    let result = if path.as_os_str() == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(path).and_then(|mut file| file.read_to_end(&mut bytes).map(|_| ()))
+    };
+    result.map_err(|error| {
+        CliError::Input(format!(
+            "cannot read the body file: {error}: {}",
+            path.display()
+        ))
+    })?;
+    String::from_utf8(bytes).map_err(|_| {
+        CliError::Input(format!(
+            "the body file is not UTF-8 text: {}",
+            path.display()
+        ))
+    })
+}

@@ -1,0 +1,496 @@
+//! The command line: `tripjournal [--journal PATH] COMMAND`, a thin layer over the library.
+//!
+//! Each command opens the journal, does one thing and prints plain text (or stable JSON with
+//! `--json`, documented in README.md). New ids are printed alone on stdout so scripts can
+//! capture them. Errors are one line on stderr starting with `error:`; the exit code is 2 for
+//! usage and bad input and 1 for other failures.
+
+mod commands;
+mod json;
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use clap::builder::PossibleValue;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use serde_json::json;
+
+pub use commands::run_command;
+
+use crate::export::{ExportError, ExportOptions, Layout, Order};
+use crate::model::rules::parse_date;
+use crate::model::{
+    EntryKind, MealType, ModelError, Money, PatchError, Rating, SessionRole, parse_time_zone,
+};
+use crate::photos::ImportError;
+use crate::store::{Store, StoreError};
+
+/// Lets clap list and parse the library's own names for a type (`--layout <plain|jekyll|hugo>`).
+macro_rules! value_enum {
+    ($type:ty, [$($variant:expr),+ $(,)?]) => {
+        impl ValueEnum for $type {
+            fn value_variants<'a>() -> &'a [Self] {
+                &[$($variant),+]
+            }
+            fn to_possible_value(&self) -> Option<PossibleValue> {
+                Some(PossibleValue::new(self.as_str()))
+            }
+        }
+    };
+}
+
+value_enum!(Layout, [Layout::Plain, Layout::Jekyll, Layout::Hugo]);
+value_enum!(Order, [Order::Day, Order::Kind, Order::Section]);
+value_enum!(SessionRole, [SessionRole::Attended, SessionRole::Speaker]);
+value_enum!(
+    MealType,
+    [
+        MealType::Breakfast,
+        MealType::Lunch,
+        MealType::Dinner,
+        MealType::Snack
+    ]
+);
+
+impl ValueEnum for EntryKind {
+    fn value_variants<'a>() -> &'a [Self] {
+        &EntryKind::ALL
+    }
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        let value = PossibleValue::new(self.as_str());
+        Some(match self {
+            EntryKind::Session => value.alias("talk"),
+            EntryKind::FoodRating => value.alias("food"),
+            _ => value,
+        })
+    }
+}
+
+fn parse_rating(text: &str) -> Result<Rating, ModelError> {
+    text.parse()
+}
+
+/// A currency code as stored (upper case), checked at the edge.
+fn parse_currency(text: &str) -> Result<String, ModelError> {
+    Money::new(0, text).map(|money| money.currency().to_string())
+}
+
+/// tripjournal: a travel journal for conferences and trips, exported as Markdown blog posts.
+#[derive(Debug, Parser)]
+#[command(name = "tripjournal", version, about, long_about = None)]
+pub struct Cli {
+    /// The journal file (default: journal.sqlite in the OS data folder).
+    #[arg(long, global = true, env = "TRIPJOURNAL_JOURNAL", value_name = "PATH")]
+    pub journal: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+// Parsed once per run, so the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create, list and show trips.
+    #[command(subcommand)]
+    Trip(TripCommand),
+    /// Add, list, edit and delete entries (sessions, meals, food ratings, notes).
+    #[command(subcommand)]
+    Entry(EntryCommand),
+    /// Import and list photos.
+    #[command(subcommand)]
+    Photo(PhotoCommand),
+    /// Check the journal's integrity, re-hash every stored photo and look at its derivatives.
+    Check {
+        /// Rebuild missing or damaged previews and thumbnails from the originals.
+        #[arg(long)]
+        repair: bool,
+    },
+    /// Write a consistent copy of the journal to DEST (which must not exist).
+    Backup { dest: PathBuf },
+    /// Create the demo trip (Berlin, November 2018) and print its id.
+    Demo,
+    /// Export a trip as a Markdown blog post with web-ready photos.
+    Export(ExportArgs),
+    /// Run many commands on one open journal: one JSON array of arguments per line of standard
+    /// input (for example ["entry","edit","3","--body","text"]); one JSON reply per line.
+    Batch,
+}
+
+/// Flags of `tripjournal export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The trip (id or name).
+    #[arg(long)]
+    pub trip: String,
+    /// Where the post and images go: a plain folder, a Jekyll site or a Hugo site.
+    #[arg(long, value_enum, ignore_case = true)]
+    pub layout: Layout,
+    /// The output folder (may be an existing blog checkout).
+    #[arg(long, value_name = "DIR")]
+    pub out: PathBuf,
+    /// How entries are grouped: by day, by kind or by your sections.
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ExportOptions::DEFAULT_ORDER)]
+    pub order: Order,
+    /// Long edge of exported images in pixels (never upscaled).
+    #[arg(long, default_value_t = ExportOptions::DEFAULT_MAX_WIDTH, value_name = "N")]
+    pub max_width: u32,
+    /// Keep the GPS position in exported photos (all other metadata is removed).
+    #[arg(long)]
+    pub keep_gps: bool,
+    /// A published post instead of a draft (Jekyll: _posts; Hugo: draft: false).
+    #[arg(long)]
+    pub publish: bool,
+    /// Your own minijinja template for the post.
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+    /// Leave out the trip's photos that belong to no entry.
+    #[arg(long)]
+    pub no_unassigned: bool,
+    /// Overwrite a post you edited since it was exported.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TripCommand {
+    /// Create a trip and print its id.
+    New {
+        #[arg(long)]
+        name: String,
+        #[arg(long)]
+        city: Option<String>,
+        #[arg(long)]
+        country: Option<String>,
+        /// First day, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_date)]
+        start: Option<NaiveDate>,
+        /// Last day, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_date)]
+        end: Option<NaiveDate>,
+        /// IANA time zone, e.g. Europe/Berlin (default UTC).
+        #[arg(long, value_parser = parse_time_zone)]
+        tz: Option<Tz>,
+        #[arg(long)]
+        author: Option<String>,
+    },
+    /// List trips.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one trip (by id or name).
+    Show {
+        trip: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EntryCommand {
+    /// Add an entry and print its id.
+    Add {
+        #[arg(long)]
+        trip: String,
+        #[arg(long, value_enum, ignore_case = true)]
+        kind: EntryKind,
+        #[arg(long)]
+        title: String,
+        #[command(flatten)]
+        fields: EntryArgs,
+    },
+    /// List a trip's entries in order.
+    List {
+        #[arg(long)]
+        trip: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change fields of an entry; fields not given keep their value.
+    Edit {
+        entry: i64,
+        /// Change the kind (fields of the old kind are dropped).
+        #[arg(long, value_enum, ignore_case = true)]
+        kind: Option<EntryKind>,
+        #[arg(long)]
+        title: Option<String>,
+        #[command(flatten)]
+        fields: EntryArgs,
+    },
+    /// Delete an entry; its photos stay in the trip unless --with-photos.
+    Delete {
+        entry: i64,
+        #[arg(long)]
+        with_photos: bool,
+    },
+}
+
+/// Entry fields shared by `entry add` and `entry edit`.
+#[derive(Debug, Args, Default)]
+pub struct EntryArgs {
+    /// Trip-local time, "YYYY-MM-DD HH:MM" (default for a new entry: now).
+    #[arg(long)]
+    pub at: Option<String>,
+    /// Markdown body.
+    #[arg(long, conflicts_with = "body_file")]
+    pub body: Option<String>,
+    /// Read the Markdown body from a file ("-" for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub body_file: Option<PathBuf>,
+    /// Half stars from 0.5 to 5: a session's usefulness, a meal's or a dish's rating.
+    #[arg(long, value_parser = parse_rating)]
+    pub rating: Option<Rating>,
+    /// Section heading for grouping the blog post ("" to clear).
+    #[arg(long)]
+    pub section: Option<String>,
+    /// Comma-separated tags.
+    #[arg(long)]
+    pub tags: Option<String>,
+    /// Session: comma-separated speakers.
+    #[arg(long)]
+    pub speakers: Option<String>,
+    /// Session: track.
+    #[arg(long)]
+    pub track: Option<String>,
+    /// Session: room.
+    #[arg(long)]
+    pub room: Option<String>,
+    /// Session: duration in minutes.
+    #[arg(long)]
+    pub duration_min: Option<u32>,
+    /// Session: whether you attended or gave the talk.
+    #[arg(long, value_enum, ignore_case = true)]
+    pub role: Option<SessionRole>,
+    /// Session: link to slides or video.
+    #[arg(long)]
+    pub link: Option<String>,
+    /// Meal: which meal of the day.
+    #[arg(long, value_enum, ignore_case = true)]
+    pub meal: Option<MealType>,
+    /// Meal or food rating: venue.
+    #[arg(long)]
+    pub venue: Option<String>,
+    /// Meal: address.
+    #[arg(long)]
+    pub address: Option<String>,
+    /// Food rating: the dish; meal: comma-separated dishes.
+    #[arg(long)]
+    pub dish: Option<String>,
+    /// Food rating: category, e.g. Schweinshaxe.
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Meal or food rating: price, e.g. 12.50.
+    #[arg(long)]
+    pub price: Option<String>,
+    /// ISO 4217 currency of the price, e.g. EUR.
+    #[arg(long, value_parser = parse_currency)]
+    pub currency: Option<String>,
+    /// Food rating: "own" (your visit) or an outside score, e.g. "4.6 on a review site".
+    #[arg(long)]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PhotoCommand {
+    /// Import photo files into a trip (or one of its entries).
+    Add {
+        #[arg(long)]
+        trip: String,
+        #[arg(long)]
+        entry: Option<i64>,
+        #[arg(long)]
+        caption: Option<String>,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List a trip's photos.
+    List {
+        #[arg(long)]
+        trip: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// A failed command: its message and exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// Bad usage or bad input: exit 2.
+    #[error("{0}")]
+    Input(String),
+    /// Anything else: exit 1.
+    #[error("{0}")]
+    Failed(String),
+    /// The command ran but reports a problem it already printed: exit 1 without a message.
+    #[error("")]
+    Reported,
+}
+
+impl CliError {
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            CliError::Input(_) => 2,
+            CliError::Failed(_) | CliError::Reported => 1,
+        }
+    }
+}
+
+impl From<StoreError> for CliError {
+    fn from(error: StoreError) -> Self {
+        match error {
+            StoreError::Invalid(_) | StoreError::NotFound { .. } | StoreError::TargetExists(_) => {
+                CliError::Input(error.to_string())
+            }
+            other => CliError::Failed(other.to_string()),
+        }
+    }
+}
+
+impl From<ModelError> for CliError {
+    fn from(error: ModelError) -> Self {
+        CliError::Input(error.to_string())
+    }
+}
+
+impl From<PatchError> for CliError {
+    fn from(error: PatchError) -> Self {
+        CliError::Input(match error {
+            PatchError::NotForKind { field, .. } => {
+                format!("--{} applies to {} only", field.name(), field.kinds_text())
+            }
+            PatchError::PriceNeedsCurrency => {
+                "--price needs --currency (e.g. --currency EUR)".to_string()
+            }
+            PatchError::CurrencyNeedsPrice => "--currency needs --price".to_string(),
+            PatchError::Invalid(model) => model.to_string(),
+        })
+    }
+}
+
+impl From<ExportError> for CliError {
+    fn from(error: ExportError) -> Self {
+        match error {
+            ExportError::Store(store) => store.into(),
+            ExportError::BadOption(_)
+            | ExportError::Template(_)
+            | ExportError::TemplateLimit(_) => CliError::Input(error.to_string()),
+            ExportError::WouldReplace(_) => {
+                CliError::Failed(format!("{error}; add --force to replace them"))
+            }
+            other => CliError::Failed(other.to_string()),
+        }
+    }
+}
+
+impl From<ImportError> for CliError {
+    fn from(error: ImportError) -> Self {
+        match error {
+            ImportError::Store(store) => store.into(),
+            other => CliError::Failed(other.to_string()),
+        }
+    }
+}
+
+type CliResult<T> = Result<T, CliError>;
+
+/// Where the journal lives when neither `--journal` nor `TRIPJOURNAL_JOURNAL` says.
+pub fn default_journal_path() -> CliResult<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "tripjournal").ok_or_else(|| {
+        CliError::Failed("cannot find a data folder for this user; pass --journal PATH".into())
+    })?;
+    Ok(dirs.data_dir().join("journal.sqlite"))
+}
+
+/// Opens the journal named on the command line, or the default one (creating its folder).
+pub fn open_journal(journal: Option<&PathBuf>) -> CliResult<Store> {
+    let path = match journal {
+        Some(path) => path.clone(),
+        None => {
+            let path = default_journal_path()?;
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|error| {
+                    CliError::Failed(format!(
+                        "cannot create the data folder: {error}: {}",
+                        parent.display()
+                    ))
+                })?;
+            }
+            path
+        }
+    };
+    Ok(Store::open(&path)?)
+}
+
+/// Runs one parsed command, writing its normal output to stdout.
+pub fn run(cli: Cli, out: &mut dyn std::io::Write) -> CliResult<()> {
+    let Some(command) = cli.command else {
+        return Err(CliError::Input(
+            "no command given; see tripjournal --help".into(),
+        ));
+    };
+    let mut store = open_journal(cli.journal.as_ref())?;
+    if let Command::Batch = command {
+        return run_batch(&mut store, std::io::stdin().lock(), out);
+    }
+    run_command(&mut store, command, out)
+}
+
+/// One line of `tripjournal batch`: a command without the global flags.
+#[derive(Debug, Parser)]
+#[command(name = "tripjournal", no_binary_name = true)]
+struct BatchLine {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Runs commands read from `input`, one JSON array of arguments per line, on one open journal.
+/// After each command it writes one JSON line: `{"ok":true,"output":"…"}` once the change is
+/// committed, or `{"ok":false,"code":N,"error":"…"}`.
+pub fn run_batch(
+    store: &mut Store,
+    input: impl std::io::BufRead,
+    out: &mut dyn std::io::Write,
+) -> CliResult<()> {
+    let write_error =
+        |error: std::io::Error| CliError::Failed(format!("cannot write output: {error}"));
+    for line in input.lines() {
+        let line =
+            line.map_err(|error| CliError::Failed(format!("cannot read standard input: {error}")))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let result = serde_json::from_str::<Vec<String>>(&line)
+            .map_err(|error| {
+                CliError::Input(format!(
+                    "a batch line must be a JSON array of strings: {error}"
+                ))
+            })
+            .and_then(|args| {
+                BatchLine::try_parse_from(args).map_err(|error| {
+                    let rendered = error.render().to_string();
+                    CliError::Input(rendered.lines().next().unwrap_or("bad usage").to_string())
+                })
+            })
+            .and_then(|parsed| match parsed.command {
+                Command::Batch => Err(CliError::Input("batch cannot run inside batch".into())),
+                command => {
+                    let mut output = Vec::new();
+                    run_command(store, command, &mut output)?;
+                    Ok(String::from_utf8_lossy(&output).into_owned())
+                }
+            });
+        let reply = match result {
+            Ok(output) => json!({ "ok": true, "output": output }),
+            Err(error) => json!({
+                "ok": false,
+                "code": error.exit_code(),
+                "error": error.to_string().trim_start_matches("error: ").to_string(),
+            }),
+        };
+        writeln!(out, "{reply}").map_err(write_error)?;
+        out.flush().map_err(write_error)?;
+    }
+    Ok(())
+}
