@@ -240,39 +240,109 @@ pub(crate) fn plan_post_with(
     let zone = trip.fields.time_zone;
     let date = post_date(trip, entries);
     let slug = names.slug;
+    let (post_path, image_dir) = post_paths(options, &slug, date);
+    let groups = group_entries(trip, entries, options.order);
+    let mut images = ImageNamer {
+        layout: options.layout,
+        slug: &slug,
+        transparent,
+        used_names: HashSet::new(),
+        planned: Vec::new(),
+    };
+    let mut entry_number_in_post = 0;
+    let group_contexts: Vec<GroupContext> = groups
+        .into_iter()
+        .enumerate()
+        .map(|(group_index, (heading, members))| GroupContext {
+            heading,
+            number: group_index + 1,
+            entries: members
+                .into_iter()
+                .enumerate()
+                .map(|(index, entry)| {
+                    entry_number_in_post += 1;
+                    let prefix = format!("{entry_number_in_post:02}");
+                    let entry_photos: Vec<ImageContext> = photos
+                        .iter()
+                        .filter(|p| p.entry == Some(entry.id))
+                        .map(|p| images.name(p, &prefix, &entry.fields.title))
+                        .collect();
+                    entry_context(entry, index + 1, zone, entry_photos)
+                })
+                .collect(),
+        })
+        .collect();
+    let gallery: Vec<ImageContext> = if options.include_unassigned {
+        photos
+            .iter()
+            .filter(|p| p.entry.is_none())
+            .enumerate()
+            .map(|(index, p)| {
+                images.name(p, &format!("gallery-{:02}", index + 1), &trip.fields.name)
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let trip_context = trip_context(trip);
+    let front_matter = front_matter(trip, &trip_context, date, zone, options);
+    PostPlan {
+        trip_id: trip.id.0,
+        slug: slug.clone(),
+        trip_slug: names.trip_slug,
+        post_path,
+        image_dir,
+        images: images.planned,
+        context: PostContext {
+            title: trip.fields.name.clone(),
+            slug,
+            layout: options.layout.as_str(),
+            order: options.order.as_str(),
+            draft: !options.publish,
+            date: date.to_string(),
+            front_matter: Value::from_safe_string(front_matter),
+            trip: trip_context,
+            groups: group_contexts,
+            food_ratings: food_rows(entries),
+            gallery,
+        },
+    }
+}
 
-    let (post_path, image_dir) = match options.layout {
+/// Where the post and its images go inside the output folder, by layout.
+fn post_paths(options: &ExportOptions, slug: &str, date: NaiveDate) -> (PathBuf, PathBuf) {
+    match options.layout {
         Layout::Plain => (
             PathBuf::from(format!("{slug}.md")),
-            PathBuf::from("images").join(&slug),
+            PathBuf::from("images").join(slug),
         ),
         Layout::Jekyll if options.publish => (
             PathBuf::from("_posts").join(format!("{date}-{slug}.md")),
-            PathBuf::from("assets/images").join(&slug),
+            PathBuf::from("assets/images").join(slug),
         ),
         Layout::Jekyll => (
             PathBuf::from("_drafts").join(format!("{slug}.md")),
-            PathBuf::from("assets/images").join(&slug),
+            PathBuf::from("assets/images").join(slug),
         ),
         Layout::Hugo => {
-            let bundle = PathBuf::from("content/posts").join(&slug);
+            let bundle = PathBuf::from("content/posts").join(slug);
             (bundle.join("index.md"), bundle)
         }
-    };
-    let link_for = |file: &str| -> String {
-        match options.layout {
-            Layout::Plain => format!("images/{slug}/{file}"),
-            Layout::Jekyll => format!("{{{{ \"/assets/images/{slug}/{file}\" | relative_url }}}}"),
-            Layout::Hugo => file.to_string(),
-        }
-    };
+    }
+}
 
-    // Order the entries into groups.
-    let mut groups: Vec<(Option<String>, Vec<&Entry>)> = Vec::new();
+/// The entries in groups with their headings, in the post's order.
+fn group_entries<'e>(
+    trip: &Trip,
+    entries: &'e [Entry],
+    order: Order,
+) -> Vec<(Option<String>, Vec<&'e Entry>)> {
+    let zone = trip.fields.time_zone;
     let by_time = |a: &&Entry, b: &&Entry| {
         (a.fields.at, a.position, a.id).cmp(&(b.fields.at, b.position, b.id))
     };
-    match options.order {
+    let mut groups: Vec<(Option<String>, Vec<&Entry>)> = Vec::new();
+    match order {
         Order::Day => {
             let mut days: BTreeMap<NaiveDate, Vec<&Entry>> = BTreeMap::new();
             for entry in entries {
@@ -299,54 +369,67 @@ pub(crate) fn plan_post_with(
                 }
             }
         }
-        Order::Section => {
-            let mut sorted: Vec<&Entry> = entries.iter().collect();
-            sorted.sort_by_key(|e| (e.position, e.id));
-            let unsectioned: Vec<&Entry> = sorted
-                .iter()
-                .copied()
-                .filter(|e| {
-                    e.fields
-                        .section
-                        .as_deref()
-                        .is_none_or(|s| s.trim().is_empty())
-                })
-                .collect();
-            if !unsectioned.is_empty() {
-                groups.push((None, unsectioned));
-            }
-            for entry in &sorted {
-                let Some(section) = entry
-                    .fields
-                    .section
-                    .as_deref()
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                else {
-                    continue;
-                };
-                match groups
-                    .iter_mut()
-                    .find(|(heading, _)| heading.as_deref() == Some(section))
-                {
-                    Some((_, members)) => members.push(entry),
-                    None => groups.push((Some(section.to_string()), vec![entry])),
-                }
-            }
+        Order::Section => groups = section_groups(entries),
+    }
+    groups
+}
+
+/// Entries without a section first, then each section in the order of its first entry.
+fn section_groups(entries: &[Entry]) -> Vec<(Option<String>, Vec<&Entry>)> {
+    let mut sorted: Vec<&Entry> = entries.iter().collect();
+    sorted.sort_by_key(|e| (e.position, e.id));
+    let section_of = |entry: &Entry| {
+        entry
+            .fields
+            .section
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    let mut groups: Vec<(Option<String>, Vec<&Entry>)> = Vec::new();
+    let unsectioned: Vec<&Entry> = sorted
+        .iter()
+        .copied()
+        .filter(|e| section_of(e).is_none())
+        .collect();
+    if !unsectioned.is_empty() {
+        groups.push((None, unsectioned));
+    }
+    for entry in sorted {
+        let Some(section) = section_of(entry) else {
+            continue;
+        };
+        match groups
+            .iter_mut()
+            .find(|(heading, _)| heading.as_deref() == Some(section.as_str()))
+        {
+            Some((_, members)) => members.push(entry),
+            None => groups.push((Some(section), vec![entry])),
         }
     }
+    groups
+}
 
-    // Name the images in the order they appear, so names follow the post.
-    let mut used_names: HashSet<String> = HashSet::new();
-    let mut planned_images: Vec<PlannedImage> = Vec::new();
-    let mut image_for = |photo: &Photo, prefix: &str, fallback_text: &str| -> ImageContext {
-        let as_png = transparent.contains(&photo.id);
-        let stem_text = if photo.caption.trim().is_empty() {
+/// Names the images in the order they appear, so names follow the post, and plans each.
+struct ImageNamer<'a> {
+    layout: Layout,
+    slug: &'a str,
+    transparent: &'a HashSet<PhotoId>,
+    used_names: HashSet<String>,
+    planned: Vec<PlannedImage>,
+}
+
+impl ImageNamer<'_> {
+    /// Plans one photo: `<prefix>-<caption or fallback words>.jpg`, unique in the post.
+    fn name(&mut self, photo: &Photo, prefix: &str, fallback_text: &str) -> ImageContext {
+        let as_png = self.transparent.contains(&photo.id);
+        let alt = if photo.caption.trim().is_empty() {
             fallback_text
         } else {
             &photo.caption
         };
-        let mut stem = slugify(stem_text);
+        let mut stem = slugify(alt);
         stem.truncate(MAX_SLUG_LEN.min(40));
         while stem.ends_with('-') {
             stem.pop();
@@ -357,85 +440,31 @@ pub(crate) fn plan_post_with(
         let extension = if as_png { "png" } else { "jpg" };
         let mut file_name = format!("{prefix}-{stem}.{extension}");
         let mut counter = 2;
-        while !used_names.insert(file_name.clone()) {
+        while !self.used_names.insert(file_name.clone()) {
             file_name = format!("{prefix}-{stem}-{counter}.{extension}");
             counter += 1;
         }
-        planned_images.push(PlannedImage {
+        self.planned.push(PlannedImage {
             photo: photo.clone(),
             file_name: file_name.clone(),
             as_png,
         });
         ImageContext {
-            src: Value::from_safe_string(link_for(&file_name)),
+            src: Value::from_safe_string(self.link_for(&file_name)),
             file: file_name,
-            alt: if photo.caption.trim().is_empty() {
-                fallback_text.to_string()
-            } else {
-                photo.caption.clone()
-            },
+            alt: alt.to_string(),
             caption: photo.caption.clone(),
         }
-    };
+    }
 
-    let mut entry_number_in_post = 0;
-    let group_contexts: Vec<GroupContext> = groups
-        .into_iter()
-        .enumerate()
-        .map(|(group_index, (heading, members))| GroupContext {
-            heading,
-            number: group_index + 1,
-            entries: members
-                .into_iter()
-                .enumerate()
-                .map(|(index, entry)| {
-                    entry_number_in_post += 1;
-                    let prefix = format!("{entry_number_in_post:02}");
-                    let entry_photos: Vec<ImageContext> = photos
-                        .iter()
-                        .filter(|p| p.entry == Some(entry.id))
-                        .map(|p| image_for(p, &prefix, &entry.fields.title))
-                        .collect();
-                    entry_context(entry, index + 1, zone, entry_photos)
-                })
-                .collect(),
-        })
-        .collect();
-
-    let gallery: Vec<ImageContext> = if options.include_unassigned {
-        photos
-            .iter()
-            .filter(|p| p.entry.is_none())
-            .enumerate()
-            .map(|(index, p)| image_for(p, &format!("gallery-{:02}", index + 1), &trip.fields.name))
-            .collect()
-    } else {
-        Vec::new()
-    };
-
-    let food_ratings = food_rows(entries);
-    let trip_context = trip_context(trip);
-    let front_matter = front_matter(trip, &trip_context, date, zone, options);
-    PostPlan {
-        trip_id: trip.id.0,
-        slug: slug.clone(),
-        trip_slug: names.trip_slug,
-        post_path,
-        image_dir,
-        images: planned_images,
-        context: PostContext {
-            title: trip.fields.name.clone(),
-            slug,
-            layout: options.layout.as_str(),
-            order: options.order.as_str(),
-            draft: !options.publish,
-            date: date.to_string(),
-            front_matter: Value::from_safe_string(front_matter),
-            trip: trip_context,
-            groups: group_contexts,
-            food_ratings,
-            gallery,
-        },
+    /// The link to an image as the post writes it, by layout.
+    fn link_for(&self, file: &str) -> String {
+        let slug = self.slug;
+        match self.layout {
+            Layout::Plain => format!("images/{slug}/{file}"),
+            Layout::Jekyll => format!("{{{{ \"/assets/images/{slug}/{file}\" | relative_url }}}}"),
+            Layout::Hugo => file.to_string(),
+        }
     }
 }
 

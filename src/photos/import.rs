@@ -141,49 +141,11 @@ pub fn import_files(
             let queue = &queue;
             let limits = request.limits;
             scope.spawn(move || {
-                loop {
-                    if cancel.load(Ordering::Relaxed) {
-                        break;
-                    }
-                    let next = match queue.lock() {
-                        Ok(mut files) => files.next(),
-                        Err(_) => None,
-                    };
-                    let Some((index, path)) = next else { break };
-                    let work = prepare_file(&path, &known_hashes, &limits);
-                    if result_sender.send((index, work)).is_err() {
-                        break;
-                    }
-                }
+                prepare_queued(queue, &known_hashes, &limits, cancel, &result_sender)
             });
         }
         drop(result_sender);
-
-        // Commit in file order so ids and positions follow the order the user chose.
-        let mut waiting: BTreeMap<usize, Work> = BTreeMap::new();
-        let mut next_to_commit = 0;
-        let mut done = 0;
-        for (index, work) in results.iter() {
-            waiting.insert(index, work);
-            while let Some(work) = waiting.remove(&next_to_commit) {
-                let outcome = if cancel.load(Ordering::Relaxed) {
-                    ImportOutcome::Cancelled
-                } else {
-                    commit(store, request, &request.files[next_to_commit], work)
-                };
-                done += 1;
-                send(ImportEvent::FileDone {
-                    done,
-                    total,
-                    file: FileOutcome {
-                        path: request.files[next_to_commit].clone(),
-                        outcome: outcome.clone(),
-                    },
-                });
-                outcomes[next_to_commit] = Some(outcome);
-                next_to_commit += 1;
-            }
-        }
+        commit_in_order(store, request, cancel, &results, &mut outcomes, &send);
     });
 
     let outcomes: Vec<FileOutcome> = request
@@ -204,6 +166,63 @@ pub fn import_files(
         cancelled: count(|o| matches!(o, ImportOutcome::Cancelled)),
     });
     Ok(outcomes)
+}
+
+/// A worker: prepares queued files (decode, derive, hash) until the queue is empty, the
+/// import is cancelled or nobody listens any more.
+fn prepare_queued(
+    queue: &Mutex<std::vec::IntoIter<(usize, PathBuf)>>,
+    known_hashes: &HashSet<String>,
+    limits: &PhotoLimits,
+    cancel: &AtomicBool,
+    results: &std::sync::mpsc::SyncSender<(usize, Work)>,
+) {
+    while !cancel.load(Ordering::Relaxed) {
+        let next = match queue.lock() {
+            Ok(mut files) => files.next(),
+            Err(_) => None,
+        };
+        let Some((index, path)) = next else { break };
+        let work = prepare_file(&path, known_hashes, limits);
+        if results.send((index, work)).is_err() {
+            break;
+        }
+    }
+}
+
+/// Commits prepared files in file order, so ids and positions follow the order the user
+/// chose, reporting each as it is done.
+fn commit_in_order(
+    store: &mut Store,
+    request: &ImportRequest,
+    cancel: &AtomicBool,
+    results: &std::sync::mpsc::Receiver<(usize, Work)>,
+    outcomes: &mut [Option<ImportOutcome>],
+    send: &dyn Fn(ImportEvent),
+) {
+    let total = request.files.len();
+    let mut waiting: BTreeMap<usize, Work> = BTreeMap::new();
+    let mut next_to_commit = 0;
+    for (index, work) in results.iter() {
+        waiting.insert(index, work);
+        while let Some(work) = waiting.remove(&next_to_commit) {
+            let outcome = if cancel.load(Ordering::Relaxed) {
+                ImportOutcome::Cancelled
+            } else {
+                commit(store, request, &request.files[next_to_commit], work)
+            };
+            send(ImportEvent::FileDone {
+                done: next_to_commit + 1,
+                total,
+                file: FileOutcome {
+                    path: request.files[next_to_commit].clone(),
+                    outcome: outcome.clone(),
+                },
+            });
+            outcomes[next_to_commit] = Some(outcome);
+            next_to_commit += 1;
+        }
+    }
 }
 
 /// Imports one photo from bytes in memory (a pasted image, a generated demo photo).
