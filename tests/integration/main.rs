@@ -32,6 +32,8 @@ mod import;
 mod journal_file;
 /// Every kind and field survives a trip through the journal file; CRUD and ordering.
 mod roundtrip;
+/// One rule, one answer: the CLI and the window's rules accept and store typed input alike.
+mod rules;
 /// Exports built by real Jekyll and Hugo: journal text never runs as site code.
 mod sites;
 /// Reviewed snapshot images of the main views (software rendering through wgpu).
