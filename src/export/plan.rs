@@ -13,7 +13,8 @@ use super::text::{MAX_SLUG_LEN, is_safe_link, slugify, stars_text, yaml_string};
 use super::{ExportOptions, Layout, Order};
 use crate::model::rules::{date_range_text, day_heading};
 use crate::model::{
-    Entry, EntryContent, EntryKind, MealType, Money, Photo, PhotoId, Rating, RatingSource, Trip,
+    Entry, EntryContent, EntryKind, FoodItem, MealType, Money, Photo, PhotoId, Rating,
+    RatingSource, Trip,
 };
 
 /// Everything an export will write, decided up front.
@@ -557,46 +558,29 @@ fn entry_context(
 
 /// Every rated dish and meal of the trip, best first (then cheaper first, then by title).
 fn food_rows(entries: &[Entry]) -> Vec<FoodRow> {
-    let mut rows: Vec<(Rating, Option<&Money>, &Entry, String, String)> = entries
+    let mut rows: Vec<(Rating, FoodItem, &Entry)> = entries
         .iter()
-        .filter_map(|entry| match &entry.fields.content {
-            EntryContent::FoodRating(r) => r.overall.map(|rating| {
-                let dish = if r.dish.trim().is_empty() {
-                    entry.fields.title.clone()
-                } else {
-                    r.dish.clone()
-                };
-                (rating, r.price.as_ref(), entry, dish, r.venue.clone())
-            }),
-            EntryContent::Meal(m) => m.rating.map(|rating| {
-                let dish = if m.dishes.is_empty() {
-                    entry.fields.title.clone()
-                } else {
-                    m.dishes.join(", ")
-                };
-                (rating, m.price.as_ref(), entry, dish, m.venue.clone())
-            }),
-            _ => None,
+        .filter_map(|entry| {
+            let food = entry.food()?;
+            Some((food.rating?, food, entry))
         })
         .collect();
     rows.sort_by(|a, b| {
+        let price = |food: &FoodItem| food.price.as_ref().map_or(i64::MAX, Money::minor_units);
         b.0.cmp(&a.0)
-            .then_with(|| {
-                let price = |m: Option<&Money>| m.map_or(i64::MAX, Money::minor_units);
-                price(a.1).cmp(&price(b.1))
-            })
+            .then_with(|| price(&a.1).cmp(&price(&b.1)))
             .then_with(|| a.2.fields.title.cmp(&b.2.fields.title))
             .then_with(|| a.2.id.cmp(&b.2.id))
     });
     rows.into_iter()
         .enumerate()
-        .map(|(index, (rating, price, entry, dish, venue))| FoodRow {
+        .map(|(index, (rating, food, entry))| FoodRow {
             rank: index + 1,
             title: entry.fields.title.clone(),
-            dish,
-            venue,
+            dish: food.dish,
+            venue: food.venue,
             rating: rating_context(rating),
-            price: money_text(price),
+            price: money_text(food.price.as_ref()),
         })
         .collect()
 }

@@ -349,6 +349,18 @@ impl EntryFields {
     }
 }
 
+/// A dish or a meal as the food board and the post's food ranking list it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FoodItem {
+    /// The dish (a meal's dishes joined), or the entry's title when none was typed.
+    pub dish: String,
+    /// A food rating's category, or the meal of the day ("lunch"; "meal" when not set).
+    pub category: String,
+    pub venue: String,
+    pub rating: Option<Rating>,
+    pub price: Option<Money>,
+}
+
 /// A stored entry.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entry {
@@ -357,6 +369,36 @@ pub struct Entry {
     /// Manual order within the trip (lower first).
     pub position: i64,
     pub fields: EntryFields,
+}
+
+impl Entry {
+    /// The entry as food: every food rating, and meals that were rated.
+    pub fn food(&self) -> Option<FoodItem> {
+        let or_title = |dish: String| {
+            if dish.trim().is_empty() {
+                self.fields.title.clone()
+            } else {
+                dish
+            }
+        };
+        match &self.fields.content {
+            EntryContent::FoodRating(food) => Some(FoodItem {
+                dish: or_title(food.dish.clone()),
+                category: food.category.clone(),
+                venue: food.venue.clone(),
+                rating: food.overall,
+                price: food.price.clone(),
+            }),
+            EntryContent::Meal(meal) if meal.rating.is_some() => Some(FoodItem {
+                dish: or_title(meal.dishes.join(", ")),
+                category: meal.meal_type.map_or("meal", MealType::as_str).to_string(),
+                venue: meal.venue.clone(),
+                rating: meal.rating,
+                price: meal.price.clone(),
+            }),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -13,8 +13,8 @@ mod trip;
 mod values;
 
 pub use entry::{
-    Entry, EntryContent, EntryFields, EntryKind, FoodRating, Meal, MealType, RatingSource, Session,
-    SessionRole, SubRatings,
+    Entry, EntryContent, EntryFields, EntryKind, FoodItem, FoodRating, Meal, MealType,
+    RatingSource, Session, SessionRole, SubRatings,
 };
 pub use patch::{EntryPatch, PatchError, PatchField};
 pub use photo::{GpsPosition, Photo, PhotoMetadata, TakenAt};
