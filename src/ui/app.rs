@@ -13,17 +13,11 @@ use serde::{Deserialize, Serialize};
 use super::export_dialog::ExportDialog;
 use super::photos::TextureCache;
 use super::trip_dialog::TripDialog;
-use crate::app::{Backend, Command, Event, ThumbnailPool};
+use crate::app::{Backend, Command, EditSession, Event, Revert, Save, ThumbnailPool};
 use crate::model::{
     Entry, EntryFields, EntryId, EntryKind, Photo, PhotoId, Trip, TripFields, TripId,
 };
 use crate::photos::ImportOutcome;
-
-/// Edits are written this long after the last keystroke (and when the window closes).
-pub const SAVE_DELAY: Duration = Duration::from_millis(700);
-
-/// How long after a failed save the window tries again (the edit stays on screen meanwhile).
-pub const SAVE_RETRY_DELAY: Duration = Duration::from_secs(3);
 
 /// What is remembered between runs.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -48,28 +42,6 @@ pub struct OpenTrip {
     pub trip: Trip,
     pub entries: Vec<Entry>,
     pub photos: Vec<Photo>,
-}
-
-/// One undoable change: an entry's or a trip's fields before and after.
-// Undo steps are few (one per saved edit), so the size of the largest variant does not matter.
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone)]
-pub enum UndoStep {
-    Entry {
-        id: EntryId,
-        before: EntryFields,
-        after: EntryFields,
-    },
-    Trip {
-        id: TripId,
-        before: TripFields,
-        after: TripFields,
-    },
-    Caption {
-        id: PhotoId,
-        before: String,
-        after: String,
-    },
 }
 
 /// Results of file dialogs, which run on their own threads.
@@ -106,17 +78,10 @@ pub struct TripJournalApp {
     pub(super) search: String,
     pub(super) focus_search: bool,
     pub(super) focus_title: bool,
-    /// Entries edited locally and not yet saved, with the time of the last edit.
-    pub(super) dirty: HashMap<EntryId, Instant>,
-    /// Each entry's fields as last saved (the "before" of the next undo step, and the base of
-    /// the three-way merge with changes made elsewhere).
-    pub(super) saved: HashMap<EntryId, EntryFields>,
+    /// Pending edits, saves in flight, merge bases and the undo history.
+    pub(super) session: EditSession,
     /// Suggested unassigned photos per entry, with the fingerprint of what they came from.
     pub(super) suggestions: Option<(u64, HashMap<EntryId, Vec<PhotoId>>)>,
-    /// Saves sent to the journal thread and not yet confirmed, per entry.
-    pub(super) saves_in_flight: HashMap<EntryId, usize>,
-    pub(super) undo_stack: Vec<UndoStep>,
-    pub(super) redo_stack: Vec<UndoStep>,
     pub(super) textures: TextureCache,
     pub(super) import_progress: Option<(usize, usize)>,
     pub(super) import_failures: Vec<String>,
@@ -173,12 +138,8 @@ impl TripJournalApp {
             search: String::new(),
             focus_search: false,
             focus_title: false,
-            dirty: HashMap::new(),
-            saved: HashMap::new(),
-            saves_in_flight: HashMap::new(),
+            session: EditSession::new(),
             suggestions: None,
-            undo_stack: Vec::new(),
-            redo_stack: Vec::new(),
             textures: TextureCache::default(),
             import_progress: None,
             import_failures: Vec::new(),
@@ -269,7 +230,7 @@ impl TripJournalApp {
 
     /// Whether edits are waiting to be saved.
     pub fn has_unsaved_edits(&self) -> bool {
-        !self.dirty.is_empty()
+        self.session.has_pending()
     }
 
     pub(super) fn send(&self, command: Command) {
@@ -349,130 +310,78 @@ impl TripJournalApp {
         });
     }
 
-    /// Local edit of an entry's fields; saved after [`SAVE_DELAY`].
+    /// Local edit of an entry's fields; saved shortly after (see [`crate::app::SAVE_DELAY`]).
     pub fn edit_entry(&mut self, id: EntryId, fields: EntryFields) {
         if let Some(open) = &mut self.current
             && let Some(entry) = open.entries.iter_mut().find(|e| e.id == id)
             && entry.fields != fields
         {
             entry.fields = fields;
-            self.dirty.insert(id, Instant::now());
-            self.redo_stack.clear();
+            self.session.edited(id, Instant::now());
         }
     }
 
     /// Sends the edits that are due (or all of them with `everything`), recording undo steps.
     pub fn save_dirty(&mut self, everything: bool) {
-        let now = Instant::now();
-        let due: Vec<EntryId> = self
-            .dirty
-            .iter()
-            .filter(|(_, edited)| everything || now.duration_since(**edited) >= SAVE_DELAY)
-            .map(|(id, _)| *id)
-            .collect();
-        for id in due {
-            self.dirty.remove(&id);
-            let Some(entry) = self
-                .current
-                .as_ref()
-                .and_then(|o| o.entries.iter().find(|e| e.id == id))
-            else {
-                continue;
-            };
-            let after = entry.fields.clone();
-            let before = self.saved.insert(id, after.clone());
-            if let Some(before) = &before
-                && *before != after
-            {
-                self.undo_stack.push(UndoStep::Entry {
-                    id,
-                    before: before.clone(),
-                    after: after.clone(),
-                });
-            }
-            self.send_entry_save(id, before.unwrap_or_else(|| after.clone()), after);
+        let entries = self.current.as_ref().map_or(&[][..], |o| &o.entries[..]);
+        let saves = self.session.take_due(entries, Instant::now(), everything);
+        for save in saves {
+            self.send_save(save);
         }
     }
 
-    fn send_entry_save(&mut self, id: EntryId, base: EntryFields, fields: EntryFields) {
-        *self.saves_in_flight.entry(id).or_default() += 1;
+    fn send_save(&self, save: Save) {
         self.send(Command::UpdateEntry {
-            id,
-            base: Box::new(base),
-            fields: Box::new(fields),
+            id: save.id,
+            base: Box::new(save.base),
+            fields: Box::new(save.fields),
         });
-    }
-
-    /// Takes the stored version of an entry (after a save, or a reload because another
-    /// program changed the journal) without losing what was typed meanwhile: fields edited
-    /// here since the last save keep the local text, the others take the stored one. While
-    /// another save of the entry is on its way, the local version stays as it is.
-    fn rebase_entry(&mut self, stored: &Entry, local: Option<EntryFields>) -> EntryFields {
-        if self.saves_in_flight.get(&stored.id).is_some_and(|n| *n > 0) {
-            return local.unwrap_or_else(|| stored.fields.clone());
-        }
-        let last_saved = self.saved.insert(stored.id, stored.fields.clone());
-        match (local, last_saved) {
-            (Some(local), Some(last_saved)) if local != last_saved => {
-                EntryFields::merged(&last_saved, &local, &stored.fields)
-            }
-            _ => stored.fields.clone(),
-        }
     }
 
     /// Undoes the last saved change.
     pub fn undo(&mut self) {
         self.save_dirty(true);
-        if let Some(step) = self.undo_stack.pop() {
-            self.apply_step(&step, true);
-            self.redo_stack.push(step);
+        if let Some(revert) = self.session.undo() {
+            self.apply_revert(revert);
         }
     }
 
     /// Redoes the last undone change.
     pub fn redo(&mut self) {
         self.save_dirty(true);
-        if let Some(step) = self.redo_stack.pop() {
-            self.apply_step(&step, false);
-            self.undo_stack.push(step);
+        if let Some(revert) = self.session.redo() {
+            self.apply_revert(revert);
         }
     }
 
-    fn apply_step(&mut self, step: &UndoStep, backwards: bool) {
-        match step {
-            UndoStep::Entry { id, before, after } => {
-                let fields = if backwards { before } else { after }.clone();
+    fn apply_revert(&mut self, revert: Revert) {
+        match revert {
+            Revert::Entry(save) => {
                 if let Some(entry) = self
                     .current
                     .as_mut()
-                    .and_then(|o| o.entries.iter_mut().find(|e| e.id == *id))
+                    .and_then(|o| o.entries.iter_mut().find(|e| e.id == save.id))
                 {
-                    entry.fields = fields.clone();
+                    entry.fields = save.fields.clone();
                 }
-                let base = self
-                    .saved
-                    .insert(*id, fields.clone())
-                    .unwrap_or_else(|| fields.clone());
-                self.send_entry_save(*id, base, fields);
-                self.selected_entry = Some(*id);
+                self.selected_entry = Some(save.id);
+                self.send_save(save);
             }
-            UndoStep::Trip { id, before, after } => {
-                let fields = if backwards { before } else { after }.clone();
-                if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == *id) {
+            Revert::Trip(id, fields) => {
+                if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == id) {
                     open.trip.fields = fields.clone();
                 }
-                self.send(Command::UpdateTrip(*id, fields));
+                self.send(Command::UpdateTrip(id, fields));
             }
-            UndoStep::Caption { id, before, after } => {
-                let caption = if backwards { before } else { after }.clone();
+            Revert::Caption(id, caption) => {
                 if let Some(photo) = self
                     .current
                     .as_mut()
-                    .and_then(|o| o.photos.iter_mut().find(|p| p.id == *id))
+                    .and_then(|o| o.photos.iter_mut().find(|p| p.id == id))
                 {
                     photo.caption = caption.clone();
                 }
-                self.send(Command::SetCaption(*id, caption));
+                self.send(Command::SetCaption(id, caption));
             }
         }
     }
@@ -484,15 +393,8 @@ impl TripJournalApp {
             .iter()
             .find(|t| t.id == id)
             .map(|t| t.fields.clone());
-        if let Some(before) = before
-            && before != fields
-        {
-            self.undo_stack.push(UndoStep::Trip {
-                id,
-                before,
-                after: fields.clone(),
-            });
-            self.redo_stack.clear();
+        if let Some(before) = before {
+            self.session.trip_changed(id, before, fields.clone());
         }
         if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == id) {
             open.trip.fields = fields.clone();
@@ -513,12 +415,7 @@ impl TripJournalApp {
             return;
         }
         let before = std::mem::replace(&mut photo.caption, caption.clone());
-        self.undo_stack.push(UndoStep::Caption {
-            id,
-            before,
-            after: caption.clone(),
-        });
-        self.redo_stack.clear();
+        self.session.caption_changed(id, before, caption.clone());
         self.send(Command::SetCaption(id, caption));
     }
 
@@ -601,7 +498,7 @@ impl TripJournalApp {
                     .unwrap_or_default();
                 let mut entries = entries;
                 for entry in &mut entries {
-                    entry.fields = self.rebase_entry(entry, local.remove(&entry.id));
+                    entry.fields = self.session.rebase(entry, local.remove(&entry.id));
                 }
                 let keep_selection = self
                     .selected_entry
@@ -627,7 +524,7 @@ impl TripJournalApp {
             Event::EntryCreated { tag, entry } => {
                 let captured = self.pending_captures.remove(&tag);
                 if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == entry.trip) {
-                    self.saved.insert(entry.id, entry.fields.clone());
+                    self.session.created(&entry);
                     let id = entry.id;
                     open.entries.push(entry);
                     if captured {
@@ -637,34 +534,23 @@ impl TripJournalApp {
                 }
             }
             Event::EntrySaved(stored) => {
-                if let Some(count) = self.saves_in_flight.get_mut(&stored.id) {
-                    *count = count.saturating_sub(1);
-                }
                 let local = self
                     .current
                     .as_ref()
                     .filter(|open| open.trip.id == stored.trip)
                     .and_then(|open| open.entries.iter().find(|e| e.id == stored.id))
                     .map(|e| e.fields.clone());
-                if local.is_some() {
-                    let fields = self.rebase_entry(&stored, local);
-                    if let Some(entry) = self
+                if let Some(fields) = self.session.saved(&stored, local)
+                    && let Some(entry) = self
                         .current
                         .as_mut()
                         .and_then(|open| open.entries.iter_mut().find(|e| e.id == stored.id))
-                    {
-                        entry.fields = fields;
-                    }
+                {
+                    entry.fields = fields;
                 }
             }
             Event::EntrySaveFailed { id, base, message } => {
-                if let Some(count) = self.saves_in_flight.get_mut(&id) {
-                    *count = count.saturating_sub(1);
-                }
-                self.saved.insert(id, *base);
-                // Due again after the retry delay (the save delay is counted from this moment).
-                self.dirty
-                    .insert(id, Instant::now() + SAVE_RETRY_DELAY - SAVE_DELAY);
+                self.session.save_failed(id, *base, Instant::now(), true);
                 let text = format!("Not saved yet: {message}. Your text is kept; retrying");
                 if !self.notices.iter().any(|notice| notice.text == text) {
                     self.notify(text, true);
@@ -687,11 +573,7 @@ impl TripJournalApp {
                 if self.selected_entry == Some(id) {
                     self.selected_entry = None;
                 }
-                self.dirty.remove(&id);
-                self.undo_stack
-                    .retain(|step| !matches!(step, UndoStep::Entry { id: e, .. } if *e == id));
-                self.redo_stack
-                    .retain(|step| !matches!(step, UndoStep::Entry { id: e, .. } if *e == id));
+                self.session.forget(id);
             }
             Event::Entries { trip, entries } => {
                 if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == trip) {
@@ -699,7 +581,7 @@ impl TripJournalApp {
                     let local: HashMap<EntryId, EntryFields> = open
                         .entries
                         .iter()
-                        .filter(|e| self.dirty.contains_key(&e.id))
+                        .filter(|e| self.session.is_pending(e.id))
                         .map(|e| (e.id, e.fields.clone()))
                         .collect();
                     open.entries = entries;
@@ -1004,7 +886,7 @@ impl TripJournalApp {
                         self.send(Command::CancelImport);
                     }
                 }
-                if !self.dirty.is_empty() {
+                if self.session.has_pending() {
                     ui.weak("Saving…");
                 }
                 for notice in &self.notices {
@@ -1069,16 +951,13 @@ impl TripJournalApp {
                 }
                 ui.separator();
                 if ui
-                    .add_enabled(
-                        !self.undo_stack.is_empty() || !self.dirty.is_empty(),
-                        egui::Button::new("Undo"),
-                    )
+                    .add_enabled(self.session.can_undo(), egui::Button::new("Undo"))
                     .clicked()
                 {
                     self.undo();
                 }
                 if ui
-                    .add_enabled(!self.redo_stack.is_empty(), egui::Button::new("Redo"))
+                    .add_enabled(self.session.can_redo(), egui::Button::new("Redo"))
                     .clicked()
                 {
                     self.redo();
@@ -1105,7 +984,7 @@ impl eframe::App for TripJournalApp {
         self.shortcuts(&ctx);
         self.dropped_and_pasted(&ctx);
         self.save_dirty(false);
-        if !self.dirty.is_empty() || self.import_progress.is_some() {
+        if self.session.has_pending() || self.import_progress.is_some() {
             ctx.request_repaint_after(Duration::from_millis(250));
         }
 
