@@ -7,6 +7,7 @@ use egui::{Color32, RichText};
 
 use super::app::{TimelineView, TripJournalApp};
 use crate::app::Command;
+use crate::model::rules::day_heading;
 use crate::model::{Entry, EntryContent, EntryId, EntryKind, PhotoId};
 
 const ROW_HEIGHT: f32 = 26.0;
@@ -82,6 +83,7 @@ pub fn build_rows(
     entries: &[Entry],
     view: TimelineView,
     zone: chrono_tz::Tz,
+    first_day: Option<chrono::NaiveDate>,
     kind_filter: &[bool; 4],
     search: &str,
 ) -> Vec<Row> {
@@ -98,7 +100,7 @@ pub fn build_rows(
                 let day = entry.fields.at.with_timezone(&zone).date_naive();
                 if current_day != Some(day) {
                     current_day = Some(day);
-                    rows.push(Row::Header(day.format("%A, %-d %B %Y").to_string()));
+                    rows.push(Row::Header(day_heading(day, first_day)));
                 }
                 rows.push(Row::Entry(entry.id));
             }
@@ -195,6 +197,7 @@ impl TripJournalApp {
                 &open.entries,
                 self.view,
                 zone,
+                open.trip.fields.start_date,
                 &self.kind_filter,
                 &self.search,
             ),
