@@ -12,7 +12,7 @@ mod edit_session;
 mod suggest;
 mod thumbnails;
 
-pub use backend::{Backend, Command, Event};
+pub use backend::{Backend, Command, Event, ImportCounts, JournalError};
 pub use edit_session::{EditSession, Revert, SAVE_DELAY, SAVE_RETRY_DELAY, Save, UndoStep};
 pub use suggest::{suggest_entry_for_photo, suggestion_inputs, suggestions_by_entry};
 pub use thumbnails::{DecodedImage, ThumbnailPool};

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use super::export_dialog::ExportDialog;
 use super::photos::TextureCache;
 use super::trip_dialog::TripDialog;
+use super::wording;
 use crate::app::{Backend, Command, EditSession, Event, Revert, Save, ThumbnailPool};
 use crate::model::{
     Entry, EntryFields, EntryId, EntryKind, Photo, PhotoId, Trip, TripFields, TripId,
@@ -462,55 +463,15 @@ impl TripJournalApp {
         self.notices.retain(|n| n.until > now);
     }
 
+    /// Applies one event of the journal thread, by group.
     fn handle_event(&mut self, event: Event) {
         match event {
-            Event::Trips(trips) => {
-                let first_load = !self.trips_loaded;
-                self.trips = trips;
-                self.trips_loaded = true;
-                if let Some(open) = &mut self.current {
-                    match self.trips.iter().find(|t| t.id == open.trip.id) {
-                        Some(trip) => open.trip = trip.clone(),
-                        None => self.current = None,
-                    }
-                }
-                if first_load && self.current.is_none() {
-                    let remembered = self
-                        .settings_last_trip
-                        .map(TripId)
-                        .filter(|id| self.trips.iter().any(|t| t.id == *id));
-                    if let Some(id) = remembered.or_else(|| self.trips.first().map(|t| t.id)) {
-                        self.send(Command::LoadTrip(id));
-                    }
-                }
-            }
+            Event::Trips(trips) => self.trips_arrived(trips),
             Event::TripLoaded {
                 trip,
                 entries,
                 photos,
-            } => {
-                // What the window shows of this trip now, by entry (moved, not copied).
-                let mut local: HashMap<EntryId, EntryFields> = self
-                    .current
-                    .take()
-                    .filter(|open| open.trip.id == trip.id)
-                    .map(|open| open.entries.into_iter().map(|e| (e.id, e.fields)).collect())
-                    .unwrap_or_default();
-                let mut entries = entries;
-                for entry in &mut entries {
-                    entry.fields = self.session.rebase(entry, local.remove(&entry.id));
-                }
-                let keep_selection = self
-                    .selected_entry
-                    .filter(|id| entries.iter().any(|e| e.id == *id));
-                self.selected_entry = keep_selection;
-                self.settings_last_trip = Some(trip.id.0);
-                self.current = Some(OpenTrip {
-                    trip,
-                    entries,
-                    photos,
-                });
-            }
+            } => self.trip_loaded(trip, entries, photos),
             Event::TripCreated(trip) => {
                 self.notify(format!("Created “{}”", trip.fields.name), false);
                 self.open_trip(trip.id);
@@ -521,6 +482,102 @@ impl TripJournalApp {
                     self.selected_entry = None;
                 }
             }
+            Event::ChangedElsewhere => self.changed_elsewhere(),
+            event @ (Event::EntryCreated { .. }
+            | Event::EntrySaved(_)
+            | Event::EntrySaveFailed { .. }
+            | Event::EntryDeleted(_)
+            | Event::Entries { .. }) => self.entry_event(event),
+            event @ (Event::Photos { .. }
+            | Event::ImportProgress { .. }
+            | Event::ImportFinished { .. }) => self.photo_event(event),
+            event @ (Event::ExportProgress { .. }
+            | Event::ExportFinished(_)
+            | Event::Preview { .. }) => self.export_event(event),
+            Event::Flushed(_) => {}
+            Event::Error(error) => self.notify(wording::journal_error(&error), true),
+            Event::Opened => self.journal_opened(),
+            Event::OpenFailed(error) => {
+                self.backend = None;
+                self.thumbnails = None;
+                self.open_error = Some(error.to_string());
+            }
+        }
+    }
+
+    fn trips_arrived(&mut self, trips: Vec<Trip>) {
+        let first_load = !self.trips_loaded;
+        self.trips = trips;
+        self.trips_loaded = true;
+        if let Some(open) = &mut self.current {
+            match self.trips.iter().find(|t| t.id == open.trip.id) {
+                Some(trip) => open.trip = trip.clone(),
+                None => self.current = None,
+            }
+        }
+        if first_load && self.current.is_none() {
+            let remembered = self
+                .settings_last_trip
+                .map(TripId)
+                .filter(|id| self.trips.iter().any(|t| t.id == *id));
+            if let Some(id) = remembered.or_else(|| self.trips.first().map(|t| t.id)) {
+                self.send(Command::LoadTrip(id));
+            }
+        }
+    }
+
+    fn trip_loaded(&mut self, trip: Trip, mut entries: Vec<Entry>, photos: Vec<Photo>) {
+        // What the window shows of this trip now, by entry (moved, not copied).
+        let mut local: HashMap<EntryId, EntryFields> = self
+            .current
+            .take()
+            .filter(|open| open.trip.id == trip.id)
+            .map(|open| open.entries.into_iter().map(|e| (e.id, e.fields)).collect())
+            .unwrap_or_default();
+        for entry in &mut entries {
+            entry.fields = self.session.rebase(entry, local.remove(&entry.id));
+        }
+        self.selected_entry = self
+            .selected_entry
+            .filter(|id| entries.iter().any(|e| e.id == *id));
+        self.settings_last_trip = Some(trip.id.0);
+        self.current = Some(OpenTrip {
+            trip,
+            entries,
+            photos,
+        });
+    }
+
+    fn changed_elsewhere(&mut self) {
+        // An import reloads the photos when it ends; others are shown at once.
+        if self.import_progress.is_none() {
+            self.send(Command::LoadTrips);
+            if let Some(open) = &self.current {
+                let trip = open.trip.id;
+                self.send(Command::LoadTrip(trip));
+            }
+        }
+    }
+
+    fn journal_opened(&mut self) {
+        let ctx = self.egui_ctx.clone();
+        self.thumbnails = Some(ThumbnailPool::start(
+            &self.journal_path,
+            2,
+            Arc::new(move || ctx.request_repaint()),
+        ));
+    }
+
+    /// The open trip's entry as the window shows it.
+    fn shown_entry_mut(&mut self, trip: TripId, id: EntryId) -> Option<&mut Entry> {
+        self.current
+            .as_mut()
+            .filter(|open| open.trip.id == trip)
+            .and_then(|open| open.entries.iter_mut().find(|e| e.id == id))
+    }
+
+    fn entry_event(&mut self, event: Event) {
+        match event {
             Event::EntryCreated { tag, entry } => {
                 let captured = self.pending_captures.remove(&tag);
                 if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == entry.trip) {
@@ -535,35 +592,20 @@ impl TripJournalApp {
             }
             Event::EntrySaved(stored) => {
                 let local = self
-                    .current
-                    .as_ref()
-                    .filter(|open| open.trip.id == stored.trip)
-                    .and_then(|open| open.entries.iter().find(|e| e.id == stored.id))
+                    .shown_entry_mut(stored.trip, stored.id)
                     .map(|e| e.fields.clone());
                 if let Some(fields) = self.session.saved(&stored, local)
-                    && let Some(entry) = self
-                        .current
-                        .as_mut()
-                        .and_then(|open| open.entries.iter_mut().find(|e| e.id == stored.id))
+                    && let Some(entry) = self.shown_entry_mut(stored.trip, stored.id)
                 {
                     entry.fields = fields;
                 }
             }
-            Event::EntrySaveFailed { id, base, message } => {
-                self.session.save_failed(id, *base, Instant::now(), true);
-                let text = format!("Not saved yet: {message}. Your text is kept; retrying");
+            Event::EntrySaveFailed { id, base, error } => {
+                let retry = wording::save_can_be_retried(&error);
+                self.session.save_failed(id, *base, Instant::now(), retry);
+                let text = wording::save_failed(&error);
                 if !self.notices.iter().any(|notice| notice.text == text) {
                     self.notify(text, true);
-                }
-            }
-            Event::ChangedElsewhere => {
-                // An import reloads the photos when it ends; others are shown at once.
-                if self.import_progress.is_none() {
-                    self.send(Command::LoadTrips);
-                    if let Some(open) = &self.current {
-                        let trip = open.trip.id;
-                        self.send(Command::LoadTrip(trip));
-                    }
                 }
             }
             Event::EntryDeleted(id) => {
@@ -575,76 +617,67 @@ impl TripJournalApp {
                 }
                 self.session.forget(id);
             }
-            Event::Entries { trip, entries } => {
-                if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == trip) {
-                    // Keep local edits that are not saved yet; take the new order.
-                    let local: HashMap<EntryId, EntryFields> = open
-                        .entries
-                        .iter()
-                        .filter(|e| self.session.is_pending(e.id))
-                        .map(|e| (e.id, e.fields.clone()))
-                        .collect();
-                    open.entries = entries;
-                    for entry in &mut open.entries {
-                        if let Some(fields) = local.get(&entry.id) {
-                            entry.fields = fields.clone();
-                        }
-                    }
+            Event::Entries { trip, entries } => self.entries_reordered(trip, entries),
+            _ => {}
+        }
+    }
+
+    fn entries_reordered(&mut self, trip: TripId, entries: Vec<Entry>) {
+        if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == trip) {
+            // Keep local edits that are not saved yet; take the new order.
+            let local: HashMap<EntryId, EntryFields> = open
+                .entries
+                .iter()
+                .filter(|e| self.session.is_pending(e.id))
+                .map(|e| (e.id, e.fields.clone()))
+                .collect();
+            open.entries = entries;
+            for entry in &mut open.entries {
+                if let Some(fields) = local.get(&entry.id) {
+                    entry.fields = fields.clone();
                 }
             }
+        }
+    }
+
+    fn photo_event(&mut self, event: Event) {
+        match event {
             Event::Photos { trip, photos } => {
                 if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == trip) {
                     open.photos = photos;
                 }
             }
             Event::ImportProgress { done, total } => self.import_progress = Some((done, total)),
-            Event::ImportFinished { outcomes } => {
+            Event::ImportFinished { counts, outcomes } => {
                 self.import_progress = None;
-                let imported = outcomes
-                    .iter()
-                    .filter(|o| matches!(o.outcome, ImportOutcome::Imported(_)))
-                    .count();
-                let duplicates = outcomes
-                    .iter()
-                    .filter(|o| matches!(o.outcome, ImportOutcome::Duplicate(_)))
-                    .count();
                 self.import_failures = outcomes
                     .iter()
                     .filter_map(|o| match &o.outcome {
-                        ImportOutcome::Failed(reason) => Some(format!(
-                            "{}: {reason}",
-                            o.path
-                                .file_name()
-                                .map_or(o.path.display().to_string(), |n| n
-                                    .to_string_lossy()
-                                    .into())
-                        )),
+                        ImportOutcome::Failed(reason) => {
+                            let name = o.path.file_name().map_or_else(
+                                || o.path.display().to_string(),
+                                |n| n.to_string_lossy().into(),
+                            );
+                            Some(format!("{name}: {reason}"))
+                        }
                         _ => None,
                     })
                     .collect();
-                let cancelled = outcomes
-                    .iter()
-                    .filter(|o| o.outcome == ImportOutcome::Cancelled)
-                    .count();
-                let mut text = format!("Imported {imported} photo(s)");
-                if duplicates > 0 {
-                    text.push_str(&format!(", {duplicates} already in the trip"));
-                }
-                if !self.import_failures.is_empty() {
-                    text.push_str(&format!(", {} failed", self.import_failures.len()));
-                }
-                if cancelled > 0 {
-                    text.push_str(&format!(", {cancelled} cancelled"));
-                }
-                let failed = !self.import_failures.is_empty();
-                self.notify(text, failed);
+                self.notify(wording::import_summary(&counts), counts.failed > 0);
             }
+            _ => {}
+        }
+    }
+
+    fn export_event(&mut self, event: Event) {
+        match event {
             Event::ExportProgress { done, total } => {
                 if let Some(dialog) = &mut self.export_dialog {
                     dialog.progress = Some((done, total));
                 }
             }
             Event::ExportFinished(result) => {
+                let result = result.map_err(|error| wording::export_error(&error));
                 if let Some(dialog) = &mut self.export_dialog {
                     dialog.progress = None;
                     dialog.running = false;
@@ -655,26 +688,13 @@ impl TripJournalApp {
                     Err(message) => self.notify(format!("Export failed: {message}"), true),
                 }
             }
-            Event::Flushed(_) => {}
-            Event::Error(message) => self.notify(message, true),
             Event::Preview { key, markdown } => {
                 if let Some(dialog) = &mut self.export_dialog {
+                    let markdown = markdown.unwrap_or_else(|error| wording::export_error(&error));
                     dialog.receive_preview(key, markdown);
                 }
             }
-            Event::Opened => {
-                let ctx = self.egui_ctx.clone();
-                self.thumbnails = Some(ThumbnailPool::start(
-                    &self.journal_path,
-                    2,
-                    Arc::new(move || ctx.request_repaint()),
-                ));
-            }
-            Event::OpenFailed(message) => {
-                self.backend = None;
-                self.thumbnails = None;
-                self.open_error = Some(message);
-            }
+            _ => {}
         }
     }
 

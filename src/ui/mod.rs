@@ -16,6 +16,7 @@ mod stars;
 mod timeline;
 mod trip_dialog;
 mod trips_panel;
+mod wording;
 
 pub use app::{TimelineView, TripJournalApp};
 
