@@ -10,9 +10,14 @@ use chrono::Utc;
 use egui::{Key, KeyboardShortcut, Modifiers};
 use serde::{Deserialize, Serialize};
 
+use super::action::Action;
 use super::export_dialog::ExportDialog;
+use super::food_board::FoodBoard;
+use super::help::HelpWindow;
 use super::photos::TextureCache;
+use super::photos::Thumbnails;
 use super::trip_dialog::TripDialog;
+use super::trips_panel::{ConfirmDeleteEntry, ConfirmDeleteTrip, TripsPanel};
 use super::wording;
 use crate::app::{Backend, Command, EditSession, Event, Revert, Save, ThumbnailPool};
 use crate::model::{
@@ -88,19 +93,20 @@ pub struct TripJournalApp {
     pub(super) import_failures: Vec<String>,
     pub(super) notices: Vec<Notice>,
     pub(super) trip_dialog: Option<TripDialog>,
-    pub(super) confirm_delete_trip: Option<TripId>,
-    pub(super) confirm_delete_entry: Option<EntryId>,
+    pub(super) confirm_delete_trip: Option<ConfirmDeleteTrip>,
+    pub(super) confirm_delete_entry: Option<ConfirmDeleteEntry>,
+    pub(super) trips_panel: TripsPanel,
     pub(super) export_dialog: Option<ExportDialog>,
     pub(super) viewer: Option<PhotoId>,
     pub(super) caption_edit: Option<(PhotoId, String, String)>,
-    pub(super) show_help: bool,
+    pub(super) help: HelpWindow,
     pub(super) dark: bool,
     pub(super) show_body_preview: bool,
     pub(super) markdown_cache: egui_commonmark::CommonMarkCache,
     pub(super) next_tag: u64,
     pub(super) pending_captures: HashSet<u64>,
     pub(super) dialogs: (Sender<DialogResult>, Receiver<DialogResult>),
-    pub(super) food_sort: (super::food_board::FoodSort, bool),
+    pub(super) food_board: FoodBoard,
     pub(super) settings_last_trip: Option<i64>,
     pub(super) egui_ctx: egui::Context,
 }
@@ -148,17 +154,18 @@ impl TripJournalApp {
             trip_dialog: None,
             confirm_delete_trip: None,
             confirm_delete_entry: None,
+            trips_panel: TripsPanel,
             export_dialog: None,
             viewer: None,
             caption_edit: None,
-            show_help: false,
+            help: HelpWindow::default(),
             dark: ctx.theme() == egui::Theme::Dark,
             show_body_preview: false,
             markdown_cache: egui_commonmark::CommonMarkCache::default(),
             next_tag: 1,
             pending_captures: HashSet::new(),
             dialogs: channel(),
-            food_sort: (super::food_board::FoodSort::Rating, true),
+            food_board: FoodBoard::default(),
             settings_last_trip: None,
             egui_ctx: ctx,
         };
@@ -388,7 +395,7 @@ impl TripJournalApp {
     }
 
     /// Records a trip edit made in the trip dialog.
-    pub(super) fn save_trip_fields(&mut self, id: TripId, fields: TripFields) {
+    fn save_trip_fields(&mut self, id: TripId, fields: TripFields) {
         let before = self
             .trips
             .iter()
@@ -455,7 +462,7 @@ impl TripJournalApp {
             while let Some(result) = pool.try_result() {
                 match result {
                     Ok(image) => self.textures.insert(&self.egui_ctx, image),
-                    Err((photo, message)) => self.textures.failed(photo, message),
+                    Err((photo, error)) => self.textures.failed(photo, error.to_string()),
                 }
             }
         }
@@ -698,6 +705,73 @@ impl TripJournalApp {
         }
     }
 
+    /// Applies what a panel or dialog returned, if anything.
+    fn apply_all(&mut self, actions: impl IntoIterator<Item = Action>) {
+        for action in actions {
+            self.apply(action);
+        }
+    }
+
+    /// Applies one request of the user: the one place panels' wishes change the app.
+    pub(super) fn apply(&mut self, action: Action) {
+        // The change shows in the next frame; ask for it now rather than at the next input.
+        self.egui_ctx.request_repaint();
+        match action {
+            Action::SelectEntry(id) => {
+                self.save_dirty(true);
+                self.selected_entry = Some(id);
+            }
+            Action::OpenTrip(id) => self.open_trip(id),
+            Action::NewTrip => self.trip_dialog = Some(TripDialog::new_trip()),
+            Action::EditTrip(id) => {
+                if let Some(trip) = self.trips.iter().find(|t| t.id == id) {
+                    self.trip_dialog = Some(TripDialog::edit(trip));
+                }
+            }
+            Action::AskDeleteTrip(id) => self.confirm_delete_trip = Some(ConfirmDeleteTrip(id)),
+            Action::AskDeleteEntry(id) => {
+                self.confirm_delete_entry = Some(ConfirmDeleteEntry(id));
+            }
+            Action::CreateTrip(fields) => {
+                self.trip_dialog = None;
+                self.send(Command::CreateTrip(fields));
+            }
+            Action::SaveTrip(id, fields) => {
+                self.trip_dialog = None;
+                self.save_trip_fields(id, fields);
+            }
+            Action::CloseTripDialog => self.trip_dialog = None,
+            Action::DeleteTrip(answer) => {
+                self.confirm_delete_trip = None;
+                if let Some(id) = answer {
+                    self.send(Command::DeleteTrip(id));
+                }
+            }
+            Action::DeleteEntry(answer) => {
+                self.confirm_delete_entry = None;
+                if let Some((entry, with_photos)) = answer {
+                    self.send(Command::DeleteEntry { entry, with_photos });
+                }
+            }
+        }
+    }
+
+    /// The trip dialog and the delete questions, when open.
+    fn dialogs_shown(&mut self, ctx: &egui::Context) {
+        let mut actions = Vec::new();
+        if let Some(dialog) = &mut self.trip_dialog {
+            actions.extend(dialog.show(ctx));
+        }
+        if let Some(confirm) = &mut self.confirm_delete_trip {
+            actions.extend(confirm.show(ctx, &self.trips));
+        }
+        if let Some(confirm) = &mut self.confirm_delete_entry {
+            let photos = self.current.as_ref().map_or(&[][..], |o| &o.photos[..]);
+            actions.extend(confirm.show(ctx, photos));
+        }
+        self.apply_all(actions);
+    }
+
     fn shortcuts(&mut self, ctx: &egui::Context) {
         let command = |key| KeyboardShortcut::new(Modifiers::COMMAND, key);
         let command_shift = |key| KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, key);
@@ -732,7 +806,7 @@ impl TripJournalApp {
             self.notify("Saved", false);
         }
         if pressed(KeyboardShortcut::new(Modifiers::NONE, Key::F1)) {
-            self.show_help = !self.show_help;
+            self.help.toggle();
         }
         // In a text field, Ctrl+Z is the field's own undo; elsewhere it undoes saved edits.
         if !typing {
@@ -887,7 +961,7 @@ impl TripJournalApp {
             );
             ui.add_space(16.0);
             if ui.button("➕ New trip").clicked() {
-                self.trip_dialog = Some(TripDialog::new_trip());
+                self.apply(Action::NewTrip);
             }
             ui.add_space(6.0);
             if ui.button("Open the demo trip").clicked() {
@@ -984,7 +1058,7 @@ impl TripJournalApp {
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button("Help").clicked() {
-                        self.show_help = !self.show_help;
+                        self.help.toggle();
                     }
                     let theme_label = if self.dark { "☀ Light" } else { "🌙 Dark" };
                     if ui.button(theme_label).clicked() {
@@ -1014,7 +1088,15 @@ impl eframe::App for TripJournalApp {
         }
         self.top_bar(ui);
         self.status_bar(ui);
-        self.trips_panel(ui);
+        let mut thumbnails = Thumbnails {
+            cache: &mut self.textures,
+            pool: self.thumbnails.as_ref(),
+        };
+        let current = self.current.as_ref().map(|o| &o.trip);
+        let action = self
+            .trips_panel
+            .show(ui, &self.trips, current, &mut thumbnails);
+        self.apply_all(action);
         if self.current.is_some() && self.selected_entry.is_some() {
             self.editor_panel(ui);
         }
@@ -1030,11 +1112,10 @@ impl eframe::App for TripJournalApp {
             }
         });
 
-        self.trip_dialog_window(&ctx);
-        self.confirm_dialogs(&ctx);
+        self.dialogs_shown(&ctx);
         self.export_dialog_window(&ctx);
         self.photo_viewer_window(&ctx);
-        self.help_window(&ctx);
+        self.help.show(&ctx);
         self.textures.end_frame();
         if ctx.input(|i| i.pointer.any_released() || !i.events.is_empty()) {
             // State changed by this frame's input is drawn in the next frame.

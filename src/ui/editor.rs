@@ -279,7 +279,7 @@ impl TripJournalApp {
             self.pick_photos();
         }
         if delete {
-            self.confirm_delete_entry = Some(id);
+            self.apply(super::action::Action::AskDeleteEntry(id));
         }
         if close {
             self.save_dirty(true);

@@ -5,6 +5,7 @@
 //! panel or widget has its own file: the trips side panel, the timeline, the entry editor, the
 //! photo strip and viewer, the food board, the export dialog, the trip dialog and help.
 
+mod action;
 mod app;
 mod editor;
 mod export_dialog;

@@ -8,7 +8,7 @@ use std::collections::{HashMap, HashSet};
 use egui::{Id, Sense, TextureHandle, TextureOptions, Ui, Vec2};
 
 use super::app::TripJournalApp;
-use crate::app::{Command, DecodedImage, suggestion_inputs, suggestions_by_entry};
+use crate::app::{Command, DecodedImage, ThumbnailPool, suggestion_inputs, suggestions_by_entry};
 use crate::model::{EntryId, Photo, PhotoId};
 
 const THUMB_BOX: f32 = 96.0;
@@ -85,6 +85,33 @@ impl TextureCache {
     }
 }
 
+/// The texture cache with the pool that fills it, lent to a panel for one frame.
+pub struct Thumbnails<'a> {
+    pub cache: &'a mut TextureCache,
+    pub pool: Option<&'a ThumbnailPool>,
+}
+
+impl Thumbnails<'_> {
+    /// The thumbnail texture of a photo, asking the pool to decode it when missing.
+    pub fn thumbnail(&mut self, photo: PhotoId) -> Option<TextureHandle> {
+        self.texture(photo, false)
+    }
+
+    /// A thumbnail or large preview, asked of the pool when missing.
+    pub fn texture(&mut self, photo: PhotoId, large: bool) -> Option<TextureHandle> {
+        if let Some(texture) = self.cache.get(photo, large) {
+            return Some(texture);
+        }
+        if !self.cache.failed.contains_key(&photo)
+            && self.cache.requested.insert((photo, large))
+            && let Some(pool) = self.pool
+        {
+            pool.request(photo, large);
+        }
+        None
+    }
+}
+
 impl TripJournalApp {
     /// The thumbnail texture of a photo, asking the pool to decode it when missing.
     pub(super) fn thumbnail_texture(&mut self, photo: PhotoId) -> Option<TextureHandle> {
@@ -92,16 +119,11 @@ impl TripJournalApp {
     }
 
     fn texture(&mut self, photo: PhotoId, large: bool) -> Option<TextureHandle> {
-        if let Some(texture) = self.textures.get(photo, large) {
-            return Some(texture);
+        Thumbnails {
+            cache: &mut self.textures,
+            pool: self.thumbnails.as_ref(),
         }
-        if !self.textures.failed.contains_key(&photo)
-            && self.textures.requested.insert((photo, large))
-            && let Some(pool) = &self.thumbnails
-        {
-            pool.request(photo, large);
-        }
-        None
+        .texture(photo, large)
     }
 
     /// How many photo textures are resident.

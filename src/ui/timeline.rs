@@ -188,7 +188,10 @@ impl TripJournalApp {
         });
         ui.separator();
         if self.view == TimelineView::Food {
-            self.food_board(ui);
+            let action = self.food_board.show(ui, &open.entries);
+            if let Some(action) = action {
+                self.apply(action);
+            }
             return;
         }
         self.unassigned_tray(ui);
@@ -341,7 +344,7 @@ impl TripJournalApp {
                 self.selected_entry = Some(id);
             }
             RowAction::DropPhoto(photo, entry) => self.move_photo(photo, Some(entry)),
-            RowAction::Delete(id) => self.confirm_delete_entry = Some(id),
+            RowAction::Delete(id) => self.apply(super::action::Action::AskDeleteEntry(id)),
             RowAction::SetSection(id, section) => {
                 if let Some(mut fields) = self.entry_fields(id) {
                     fields.section = section;
