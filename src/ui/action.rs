@@ -2,6 +2,9 @@
 //! state and return these; the app applies them in one place (`TripJournalApp::apply`), so no
 //! panel writes another panel's state or the journal's.
 
+use std::path::PathBuf;
+
+use crate::app::Command;
 use crate::model::{EntryId, TripFields, TripId};
 
 /// One request of the user, applied by the app after drawing.
@@ -27,6 +30,16 @@ pub enum Action {
     CloseTripDialog,
     /// The delete-trip question was answered.
     DeleteTrip(Option<TripId>),
+    /// Ask for the export folder in the desktop's folder dialog.
+    ChooseExportFolder,
+    /// Start the export the dialog describes.
+    StartExport,
+    /// Show a folder in the file manager.
+    OpenFolder(PathBuf),
+    /// Close the export dialog.
+    CloseExportDialog,
+    /// Something for the journal thread that changes nothing in the window.
+    Send(Command),
     /// The delete-entry question was answered (`None`: cancelled).
     DeleteEntry(Option<(EntryId, bool)>),
 }

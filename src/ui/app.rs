@@ -747,6 +747,15 @@ impl TripJournalApp {
                     self.send(Command::DeleteTrip(id));
                 }
             }
+            Action::ChooseExportFolder => self.choose_export_folder(),
+            Action::StartExport => self.start_export(),
+            Action::OpenFolder(folder) => {
+                if let Err(message) = super::export_dialog::open_folder(&folder) {
+                    self.notify(message, true);
+                }
+            }
+            Action::CloseExportDialog => self.export_dialog = None,
+            Action::Send(command) => self.send(command),
             Action::DeleteEntry(answer) => {
                 self.confirm_delete_entry = None;
                 if let Some((entry, with_photos)) = answer {
@@ -754,6 +763,48 @@ impl TripJournalApp {
                 }
             }
         }
+    }
+
+    /// Starts the export the dialog describes (also used by tests).
+    pub fn start_export(&mut self) {
+        let Some(open) = &self.current else { return };
+        let Some(dialog) = &mut self.export_dialog else {
+            return;
+        };
+        if let Some(command) = dialog.start(open.trip.id) {
+            self.send(command);
+        }
+    }
+
+    /// The export dialog, if open (for tests and the window).
+    pub fn export_dialog_mut(&mut self) -> Option<&mut ExportDialog> {
+        self.export_dialog.as_mut()
+    }
+
+    /// Opens the export dialog (Ctrl+E).
+    pub fn show_export_dialog(&mut self) {
+        self.open_export_dialog();
+    }
+
+    fn choose_export_folder(&mut self) {
+        if !Self::file_dialog_available() {
+            self.notify(
+                "No folder dialog is available here: type the destination folder",
+                true,
+            );
+            return;
+        }
+        let sender = self.dialogs.0.clone();
+        let ctx = self.egui_ctx.clone();
+        std::thread::spawn(move || {
+            if let Some(folder) = rfd::FileDialog::new()
+                .set_title("Export to folder")
+                .pick_folder()
+            {
+                let _ = sender.send(DialogResult::ExportFolder(folder));
+            }
+            ctx.request_repaint();
+        });
     }
 
     /// The trip dialog and the delete questions, when open.
@@ -768,6 +819,9 @@ impl TripJournalApp {
         if let Some(confirm) = &mut self.confirm_delete_entry {
             let photos = self.current.as_ref().map_or(&[][..], |o| &o.photos[..]);
             actions.extend(confirm.show(ctx, photos));
+        }
+        if let (Some(dialog), Some(open)) = (&mut self.export_dialog, &self.current) {
+            actions.extend(dialog.show(ctx, open.trip.id));
         }
         self.apply_all(actions);
     }
@@ -1113,7 +1167,6 @@ impl eframe::App for TripJournalApp {
         });
 
         self.dialogs_shown(&ctx);
-        self.export_dialog_window(&ctx);
         self.photo_viewer_window(&ctx);
         self.help.show(&ctx);
         self.textures.end_frame();

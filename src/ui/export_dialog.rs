@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
-use super::app::{DialogResult, TripJournalApp};
+use super::action::Action;
 use crate::app::Command;
 use crate::export::{ExportOptions, ExportReport, Layout, Order};
-use crate::model::Trip;
+use crate::model::{Trip, TripId};
 
 /// The dialog's state.
 pub struct ExportDialog {
@@ -89,7 +89,7 @@ impl ExportDialog {
 }
 
 /// Opens a folder in the system's file manager.
-fn open_folder(path: &std::path::Path) -> Result<(), String> {
+pub fn open_folder(path: &std::path::Path) -> Result<(), String> {
     let program = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(target_os = "windows") {
@@ -104,58 +104,46 @@ fn open_folder(path: &std::path::Path) -> Result<(), String> {
         .map_err(|error| format!("cannot open the folder ({program}): {error}"))
 }
 
-impl TripJournalApp {
-    /// Starts the export the dialog describes (also used by tests).
-    pub fn start_export(&mut self) {
-        let Some(open) = &self.current else { return };
-        let Some(dialog) = &mut self.export_dialog else {
-            return;
-        };
-        if dialog.out_dir.trim().is_empty() {
-            dialog.result = Some(Err("Choose a destination folder first".into()));
-            return;
+impl ExportDialog {
+    /// The export command of `trip` with the dialog's options, marking the dialog as running;
+    /// none (and a message in the dialog) when there is no destination.
+    pub fn start(&mut self, trip: TripId) -> Option<Command> {
+        if self.out_dir.trim().is_empty() {
+            self.result = Some(Err("Choose a destination folder first".into()));
+            return None;
         }
-        dialog.running = true;
-        dialog.result = None;
-        dialog.progress = Some((0, 0));
-        let command = Command::Export {
-            trip: open.trip.id,
-            options: dialog.options(),
-        };
-        self.send(command);
+        self.running = true;
+        self.result = None;
+        self.progress = Some((0, 0));
+        Some(Command::Export {
+            trip,
+            options: self.options(),
+        })
     }
 
-    /// The export dialog, if open (for tests and the window).
-    pub fn export_dialog_mut(&mut self) -> Option<&mut ExportDialog> {
-        self.export_dialog.as_mut()
-    }
-
-    /// Opens the export dialog (Ctrl+E).
-    pub fn show_export_dialog(&mut self) {
-        self.open_export_dialog();
-    }
-
-    pub(super) fn export_dialog_window(&mut self, ctx: &egui::Context) {
-        let Some(open_trip) = &self.current else {
-            return;
-        };
-        let Some(dialog) = &mut self.export_dialog else {
-            return;
-        };
-        // The journal thread renders the preview whenever the options change; the old one stays
-        // on screen until the new one arrives.
-        let key = dialog.preview_key();
-        let mut request_preview = None;
-        if dialog.preview.as_ref().is_none_or(|(k, _)| *k != key)
-            && dialog.preview_requested.as_ref() != Some(&key)
+    /// The preview to ask of the journal thread when the options changed since the last one.
+    fn preview_request(&mut self, trip: TripId) -> Option<Command> {
+        let key = self.preview_key();
+        if self.preview.as_ref().is_none_or(|(k, _)| *k != key)
+            && self.preview_requested.as_ref() != Some(&key)
         {
-            dialog.preview_requested = Some(key.clone());
-            request_preview = Some(Command::RenderPreview {
-                trip: open_trip.trip.id,
-                options: Box::new(dialog.options()),
+            self.preview_requested = Some(key.clone());
+            return Some(Command::RenderPreview {
+                trip,
+                options: Box::new(self.options()),
                 key,
             });
         }
+        None
+    }
+
+    /// Draws the dialog for the open `trip`; returns what the user asked for.
+    pub fn show(&mut self, ctx: &egui::Context, trip: TripId) -> Vec<Action> {
+        let mut actions = Vec::new();
+        // The journal thread renders the preview whenever the options change; the old one stays
+        // on screen until the new one arrives.
+        actions.extend(self.preview_request(trip).map(Action::Send));
+        let dialog = self;
         let mut open = true;
         let mut start = false;
         let mut cancel = false;
@@ -279,42 +267,21 @@ impl TripJournalApp {
                         }
                     });
             });
-        if let Some(command) = request_preview {
-            self.send(command);
-        }
         if choose {
-            if Self::file_dialog_available() {
-                let sender = self.dialogs.0.clone();
-                let ctx = ctx.clone();
-                std::thread::spawn(move || {
-                    if let Some(folder) = rfd::FileDialog::new()
-                        .set_title("Export to folder")
-                        .pick_folder()
-                    {
-                        let _ = sender.send(DialogResult::ExportFolder(folder));
-                    }
-                    ctx.request_repaint();
-                });
-            } else {
-                self.notify(
-                    "No folder dialog is available here: type the destination folder",
-                    true,
-                );
-            }
+            actions.push(Action::ChooseExportFolder);
         }
         if start {
-            self.start_export();
+            actions.push(Action::StartExport);
         }
         if cancel {
-            self.send(Command::CancelExport);
+            actions.push(Action::Send(Command::CancelExport));
         }
-        if let Some(folder) = open_result_folder
-            && let Err(message) = open_folder(&folder)
-        {
-            self.notify(message, true);
+        if let Some(folder) = open_result_folder {
+            actions.push(Action::OpenFolder(folder));
         }
         if !open {
-            self.export_dialog = None;
+            actions.push(Action::CloseExportDialog);
         }
+        actions
     }
 }
