@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use crate::app::Command;
-use crate::model::{EntryId, TripFields, TripId};
+use crate::model::{EntryId, PhotoId, TripFields, TripId};
 
 /// One request of the user, applied by the app after drawing.
 #[derive(Debug)]
@@ -38,6 +38,16 @@ pub enum Action {
     OpenFolder(PathBuf),
     /// Close the export dialog.
     CloseExportDialog,
+    /// Open the large viewer on this photo.
+    ViewPhoto(PhotoId),
+    /// Close the photo viewer.
+    CloseViewer,
+    /// Move a photo to an entry (or back to the unassigned photos).
+    MovePhoto(PhotoId, Option<EntryId>),
+    /// Change a photo's caption (undoable).
+    SetCaption(PhotoId, String),
+    /// Delete a photo.
+    DeletePhoto(PhotoId),
     /// Something for the journal thread that changes nothing in the window.
     Send(Command),
     /// The delete-entry question was answered (`None`: cancelled).

@@ -15,7 +15,7 @@ use super::export_dialog::ExportDialog;
 use super::food_board::FoodBoard;
 use super::help::HelpWindow;
 use super::photos::TextureCache;
-use super::photos::Thumbnails;
+use super::photos::{PhotoViewer, Suggestions, Thumbnails};
 use super::trip_dialog::TripDialog;
 use super::trips_panel::{ConfirmDeleteEntry, ConfirmDeleteTrip, TripsPanel};
 use super::wording;
@@ -87,7 +87,7 @@ pub struct TripJournalApp {
     /// Pending edits, saves in flight, merge bases and the undo history.
     pub(super) session: EditSession,
     /// Suggested unassigned photos per entry, with the fingerprint of what they came from.
-    pub(super) suggestions: Option<(u64, HashMap<EntryId, Vec<PhotoId>>)>,
+    pub(super) suggestions: Suggestions,
     pub(super) textures: TextureCache,
     pub(super) import_progress: Option<(usize, usize)>,
     pub(super) import_failures: Vec<String>,
@@ -97,8 +97,7 @@ pub struct TripJournalApp {
     pub(super) confirm_delete_entry: Option<ConfirmDeleteEntry>,
     pub(super) trips_panel: TripsPanel,
     pub(super) export_dialog: Option<ExportDialog>,
-    pub(super) viewer: Option<PhotoId>,
-    pub(super) caption_edit: Option<(PhotoId, String, String)>,
+    pub(super) viewer: Option<PhotoViewer>,
     pub(super) help: HelpWindow,
     pub(super) dark: bool,
     pub(super) show_body_preview: bool,
@@ -146,7 +145,7 @@ impl TripJournalApp {
             focus_search: false,
             focus_title: false,
             session: EditSession::new(),
-            suggestions: None,
+            suggestions: Suggestions::default(),
             textures: TextureCache::default(),
             import_progress: None,
             import_failures: Vec::new(),
@@ -157,7 +156,6 @@ impl TripJournalApp {
             trips_panel: TripsPanel,
             export_dialog: None,
             viewer: None,
-            caption_edit: None,
             help: HelpWindow::default(),
             dark: ctx.theme() == egui::Theme::Dark,
             show_body_preview: false,
@@ -234,6 +232,16 @@ impl TripJournalApp {
     /// The export dialog's preview for its current options, once the journal thread sent it.
     pub fn export_preview(&self) -> Option<&str> {
         self.export_dialog.as_ref().and_then(|d| d.preview_text())
+    }
+
+    /// How many photo textures are resident.
+    pub fn resident_textures(&self) -> usize {
+        self.textures.resident()
+    }
+
+    /// Whether a thumbnail is on screen as a texture (for tests).
+    pub fn has_thumbnail(&self, photo: PhotoId) -> bool {
+        self.textures.has_thumbnail(photo)
     }
 
     /// Whether edits are waiting to be saved.
@@ -756,6 +764,20 @@ impl TripJournalApp {
             }
             Action::CloseExportDialog => self.export_dialog = None,
             Action::Send(command) => self.send(command),
+            Action::ViewPhoto(id) => {
+                if self.viewer.as_ref().is_none_or(|v| v.photo != id) {
+                    self.viewer = Some(PhotoViewer::new(id));
+                }
+            }
+            Action::CloseViewer => self.viewer = None,
+            Action::MovePhoto(id, entry) => self.move_photo(id, entry),
+            Action::SetCaption(id, caption) => self.set_caption(id, caption),
+            Action::DeletePhoto(id) => {
+                self.send(Command::DeletePhoto(id));
+                if self.viewer.as_ref().is_some_and(|v| v.photo == id) {
+                    self.viewer = None;
+                }
+            }
             Action::DeleteEntry(answer) => {
                 self.confirm_delete_entry = None;
                 if let Some((entry, with_photos)) = answer {
@@ -812,6 +834,13 @@ impl TripJournalApp {
         let mut actions = Vec::new();
         if let Some(dialog) = &mut self.trip_dialog {
             actions.extend(dialog.show(ctx));
+        }
+        if let (Some(viewer), Some(open)) = (&mut self.viewer, &self.current) {
+            let mut thumbnails = Thumbnails {
+                cache: &mut self.textures,
+                pool: self.thumbnails.as_ref(),
+            };
+            actions.extend(viewer.show(ctx, open, &mut thumbnails));
         }
         if let Some(confirm) = &mut self.confirm_delete_trip {
             actions.extend(confirm.show(ctx, &self.trips));
@@ -1167,7 +1196,6 @@ impl eframe::App for TripJournalApp {
         });
 
         self.dialogs_shown(&ctx);
-        self.photo_viewer_window(&ctx);
         self.help.show(&ctx);
         self.textures.end_frame();
         if ctx.input(|i| i.pointer.any_released() || !i.events.is_empty()) {

@@ -5,6 +5,7 @@ use chrono::Utc;
 use egui::{Id, Ui};
 
 use super::app::TripJournalApp;
+use super::photos::{Thumbnails, photo_strip};
 use super::stars::star_rating;
 use super::timeline::kind_style;
 use crate::model::rules::{format_local_time, join_list, parse_local_time, split_list};
@@ -142,6 +143,7 @@ impl TripJournalApp {
         let mut close = false;
         let mut delete = false;
         let mut add_photos = false;
+        let mut actions = Vec::new();
         egui::Panel::right("editor")
             .resizable(true)
             .default_size(440.0)
@@ -236,7 +238,7 @@ impl TripJournalApp {
                                 });
                                 ui.end_row();
                                 list_row(ui, key.with("tags"), "Tags", &mut fields.tags);
-                                self.kind_fields(ui, key, &mut fields);
+                                Self::kind_fields(ui, key, &mut fields);
                             });
                         ui.add_space(6.0);
                         ui.horizontal(|ui| {
@@ -268,12 +270,19 @@ impl TripJournalApp {
                                 add_photos = true;
                             }
                         });
-                        self.photo_strip(ui, Some(id));
-                        self.suggestions_for(ui, id);
+                        let mut thumbnails = Thumbnails {
+                            cache: &mut self.textures,
+                            pool: self.thumbnails.as_ref(),
+                        };
+                        actions.extend(photo_strip(ui, open, Some(id), &mut thumbnails));
+                        actions.extend(self.suggestions.show(ui, open, id));
                     });
             });
         if fields != entry_fields_or_default(self, id) {
             self.edit_entry(id, fields);
+        }
+        for action in actions {
+            self.apply(action);
         }
         if add_photos {
             self.pick_photos();
@@ -287,7 +296,7 @@ impl TripJournalApp {
         }
     }
 
-    fn kind_fields(&mut self, ui: &mut Ui, key: Id, fields: &mut EntryFields) {
+    fn kind_fields(ui: &mut Ui, key: Id, fields: &mut EntryFields) {
         match &mut fields.content {
             EntryContent::Session(session) => {
                 list_row(ui, key.with("speakers"), "Speakers", &mut session.speakers);

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use egui::{Color32, RichText};
 
 use super::app::{TimelineView, TripJournalApp};
+use super::photos::Thumbnails;
 use crate::app::Command;
 use crate::model::rules::day_heading;
 use crate::model::{Entry, EntryContent, EntryId, EntryKind, PhotoId};
@@ -194,7 +195,19 @@ impl TripJournalApp {
             }
             return;
         }
-        self.unassigned_tray(ui);
+        let tray = match &self.current {
+            Some(open) => {
+                let mut thumbnails = Thumbnails {
+                    cache: &mut self.textures,
+                    pool: self.thumbnails.as_ref(),
+                };
+                super::photos::unassigned_tray(ui, open, &mut thumbnails)
+            }
+            None => Vec::new(),
+        };
+        for action in tray {
+            self.apply(action);
+        }
         let rows = match &self.current {
             Some(open) => build_rows(
                 &open.entries,
