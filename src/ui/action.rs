@@ -38,6 +38,12 @@ pub enum Action {
     OpenFolder(PathBuf),
     /// Close the export dialog.
     CloseExportDialog,
+    /// The editor changed an entry's fields (saved shortly after).
+    EditEntry(EntryId, Box<crate::model::EntryFields>),
+    /// Close the editor (saving its edits).
+    CloseEditor,
+    /// Add photos with the desktop's file dialog.
+    PickPhotos,
     /// Open the large viewer on this photo.
     ViewPhoto(PhotoId),
     /// Close the photo viewer.

@@ -11,11 +11,12 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use serde::{Deserialize, Serialize};
 
 use super::action::Action;
+use super::editor::EntryEditor;
 use super::export_dialog::ExportDialog;
 use super::food_board::FoodBoard;
 use super::help::HelpWindow;
 use super::photos::TextureCache;
-use super::photos::{PhotoViewer, Suggestions, Thumbnails};
+use super::photos::{PhotoViewer, Thumbnails};
 use super::trip_dialog::TripDialog;
 use super::trips_panel::{ConfirmDeleteEntry, ConfirmDeleteTrip, TripsPanel};
 use super::wording;
@@ -83,11 +84,10 @@ pub struct TripJournalApp {
     pub(super) kind_filter: [bool; 4],
     pub(super) search: String,
     pub(super) focus_search: bool,
-    pub(super) focus_title: bool,
+    pub(super) editor: EntryEditor,
     /// Pending edits, saves in flight, merge bases and the undo history.
     pub(super) session: EditSession,
     /// Suggested unassigned photos per entry, with the fingerprint of what they came from.
-    pub(super) suggestions: Suggestions,
     pub(super) textures: TextureCache,
     pub(super) import_progress: Option<(usize, usize)>,
     pub(super) import_failures: Vec<String>,
@@ -100,8 +100,6 @@ pub struct TripJournalApp {
     pub(super) viewer: Option<PhotoViewer>,
     pub(super) help: HelpWindow,
     pub(super) dark: bool,
-    pub(super) show_body_preview: bool,
-    pub(super) markdown_cache: egui_commonmark::CommonMarkCache,
     pub(super) next_tag: u64,
     pub(super) pending_captures: HashSet<u64>,
     pub(super) dialogs: (Sender<DialogResult>, Receiver<DialogResult>),
@@ -143,9 +141,8 @@ impl TripJournalApp {
             kind_filter: [true; 4],
             search: String::new(),
             focus_search: false,
-            focus_title: false,
+            editor: EntryEditor::default(),
             session: EditSession::new(),
-            suggestions: Suggestions::default(),
             textures: TextureCache::default(),
             import_progress: None,
             import_failures: Vec::new(),
@@ -158,8 +155,6 @@ impl TripJournalApp {
             viewer: None,
             help: HelpWindow::default(),
             dark: ctx.theme() == egui::Theme::Dark,
-            show_body_preview: false,
-            markdown_cache: egui_commonmark::CommonMarkCache::default(),
             next_tag: 1,
             pending_captures: HashSet::new(),
             dialogs: channel(),
@@ -601,7 +596,7 @@ impl TripJournalApp {
                     open.entries.push(entry);
                     if captured {
                         self.selected_entry = Some(id);
-                        self.focus_title = true;
+                        self.editor.focus_title = true;
                     }
                 }
             }
@@ -764,6 +759,12 @@ impl TripJournalApp {
             }
             Action::CloseExportDialog => self.export_dialog = None,
             Action::Send(command) => self.send(command),
+            Action::EditEntry(id, fields) => self.edit_entry(id, *fields),
+            Action::CloseEditor => {
+                self.save_dirty(true);
+                self.selected_entry = None;
+            }
+            Action::PickPhotos => self.pick_photos(),
             Action::ViewPhoto(id) => {
                 if self.viewer.as_ref().is_none_or(|v| v.photo != id) {
                     self.viewer = Some(PhotoViewer::new(id));
@@ -1180,8 +1181,13 @@ impl eframe::App for TripJournalApp {
             .trips_panel
             .show(ui, &self.trips, current, &mut thumbnails);
         self.apply_all(action);
-        if self.current.is_some() && self.selected_entry.is_some() {
-            self.editor_panel(ui);
+        if let (Some(open), Some(id)) = (&self.current, self.selected_entry) {
+            let mut thumbnails = Thumbnails {
+                cache: &mut self.textures,
+                pool: self.thumbnails.as_ref(),
+            };
+            let actions = self.editor.show(ui, open, id, &mut thumbnails);
+            self.apply_all(actions);
         }
         egui::CentralPanel::default_margins().show(ui, |ui| {
             if self.current.is_some() {
