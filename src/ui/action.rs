@@ -40,6 +40,10 @@ pub enum Action {
     CloseExportDialog,
     /// The editor changed an entry's fields (saved shortly after).
     EditEntry(EntryId, Box<crate::model::EntryFields>),
+    /// Move an entry to a section (or out of any), saved at once.
+    SetSection(EntryId, Option<String>),
+    /// The trip's entries in a new order.
+    ReorderEntries(TripId, Vec<EntryId>),
     /// Close the editor (saving its edits).
     CloseEditor,
     /// Add photos with the desktop's file dialog.

@@ -13,10 +13,10 @@ use serde::{Deserialize, Serialize};
 use super::action::Action;
 use super::editor::EntryEditor;
 use super::export_dialog::ExportDialog;
-use super::food_board::FoodBoard;
 use super::help::HelpWindow;
 use super::photos::TextureCache;
 use super::photos::{PhotoViewer, Thumbnails};
+use super::timeline::Timeline;
 use super::trip_dialog::TripDialog;
 use super::trips_panel::{ConfirmDeleteEntry, ConfirmDeleteTrip, TripsPanel};
 use super::wording;
@@ -80,10 +80,7 @@ pub struct TripJournalApp {
     pub(super) trips_loaded: bool,
     pub(super) current: Option<OpenTrip>,
     pub(super) selected_entry: Option<EntryId>,
-    pub(super) view: TimelineView,
-    pub(super) kind_filter: [bool; 4],
-    pub(super) search: String,
-    pub(super) focus_search: bool,
+    pub(super) timeline: Timeline,
     pub(super) editor: EntryEditor,
     /// Pending edits, saves in flight, merge bases and the undo history.
     pub(super) session: EditSession,
@@ -103,7 +100,6 @@ pub struct TripJournalApp {
     pub(super) next_tag: u64,
     pub(super) pending_captures: HashSet<u64>,
     pub(super) dialogs: (Sender<DialogResult>, Receiver<DialogResult>),
-    pub(super) food_board: FoodBoard,
     pub(super) settings_last_trip: Option<i64>,
     pub(super) egui_ctx: egui::Context,
 }
@@ -137,10 +133,7 @@ impl TripJournalApp {
             trips_loaded: false,
             current: None,
             selected_entry: None,
-            view: TimelineView::Days,
-            kind_filter: [true; 4],
-            search: String::new(),
-            focus_search: false,
+            timeline: Timeline::default(),
             editor: EntryEditor::default(),
             session: EditSession::new(),
             textures: TextureCache::default(),
@@ -158,7 +151,6 @@ impl TripJournalApp {
             next_tag: 1,
             pending_captures: HashSet::new(),
             dialogs: channel(),
-            food_board: FoodBoard::default(),
             settings_last_trip: None,
             egui_ctx: ctx,
         };
@@ -765,6 +757,8 @@ impl TripJournalApp {
                 self.selected_entry = None;
             }
             Action::PickPhotos => self.pick_photos(),
+            Action::SetSection(id, section) => self.set_section(id, section),
+            Action::ReorderEntries(trip, ids) => self.reorder_entries(trip, ids),
             Action::ViewPhoto(id) => {
                 if self.viewer.as_ref().is_none_or(|v| v.photo != id) {
                     self.viewer = Some(PhotoViewer::new(id));
@@ -830,6 +824,32 @@ impl TripJournalApp {
         });
     }
 
+    /// Moves an entry to a section and saves it at once.
+    fn set_section(&mut self, id: EntryId, section: Option<String>) {
+        let fields = self
+            .current
+            .as_ref()
+            .and_then(|o| o.entries.iter().find(|e| e.id == id))
+            .map(|e| e.fields.clone());
+        if let Some(mut fields) = fields {
+            fields.section = section;
+            self.edit_entry(id, fields);
+            self.save_dirty(true);
+        }
+    }
+
+    /// Shows the new order at once and stores it.
+    fn reorder_entries(&mut self, trip: TripId, ids: Vec<EntryId>) {
+        if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == trip) {
+            for (index, entry_id) in ids.iter().enumerate() {
+                if let Some(entry) = open.entries.iter_mut().find(|e| e.id == *entry_id) {
+                    entry.position = index as i64 + 1;
+                }
+            }
+        }
+        self.send(Command::ReorderEntries(trip, ids));
+    }
+
     /// The trip dialog and the delete questions, when open.
     fn dialogs_shown(&mut self, ctx: &egui::Context) {
         let mut actions = Vec::new();
@@ -877,7 +897,7 @@ impl TripJournalApp {
             self.trip_dialog = Some(TripDialog::new_trip());
         }
         if pressed(command(Key::F)) {
-            self.focus_search = true;
+            self.timeline.focus_search = true;
         }
         if pressed(command(Key::E)) {
             self.open_export_dialog();
@@ -1189,9 +1209,19 @@ impl eframe::App for TripJournalApp {
             let actions = self.editor.show(ui, open, id, &mut thumbnails);
             self.apply_all(actions);
         }
+        let mut timeline_actions = Vec::new();
         egui::CentralPanel::default_margins().show(ui, |ui| {
             if self.current.is_some() {
-                self.timeline(ui);
+                let mut thumbnails = Thumbnails {
+                    cache: &mut self.textures,
+                    pool: self.thumbnails.as_ref(),
+                };
+                if let Some(open) = &self.current {
+                    let actions =
+                        self.timeline
+                            .show(ui, open, self.selected_entry, &mut thumbnails);
+                    timeline_actions = actions;
+                }
             } else if self.trips_loaded && self.trips.is_empty() {
                 self.welcome_view(ui);
             } else if self.trips_loaded {
@@ -1200,6 +1230,7 @@ impl eframe::App for TripJournalApp {
                 ui.centered_and_justified(|ui| ui.spinner());
             }
         });
+        self.apply_all(timeline_actions);
 
         self.dialogs_shown(&ctx);
         self.help.show(&ctx);
