@@ -386,19 +386,7 @@ impl Worker {
                 let entry = self.store.entry(id)?;
                 self.send(Event::EntryCreated { tag, entry });
             }
-            Command::UpdateEntry { id, base, fields } => {
-                let saved = self
-                    .store
-                    .modify_entry(id, |stored, _| -> Result<(), crate::store::StoreError> {
-                        *stored = EntryFields::merged(&base, &fields, stored);
-                        Ok(())
-                    })
-                    .and_then(|()| self.store.entry(id));
-                match saved {
-                    Ok(entry) => self.send(Event::EntrySaved(entry)),
-                    Err(error) => self.send(Event::EntrySaveFailed { id, base, error }),
-                }
-            }
+            Command::UpdateEntry { id, base, fields } => self.update_entry(id, base, &fields),
             Command::DeleteEntry { entry, with_photos } => {
                 let trip = self.store.entry(entry)?.trip;
                 self.store.delete_entry(entry, with_photos)?;
@@ -419,17 +407,7 @@ impl Worker {
                 height,
                 rgba,
             } => {
-                let Some(bytes) = encode_png(width, height, rgba) else {
-                    self.send(Event::Error(JournalError::PasteUnreadable));
-                    return Ok(());
-                };
-                match import_bytes(&mut self.store, trip, entry, "", &name, bytes) {
-                    Ok(PhotoInsert::Imported(_)) => {}
-                    Ok(PhotoInsert::Duplicate(_)) => {
-                        self.send(Event::Error(JournalError::PasteDuplicate { name }))
-                    }
-                    Err(error) => self.send(Event::Error(JournalError::Paste { name, error })),
-                }
+                self.paste(trip, entry, name, (width, height), rgba);
                 self.send_photos(trip)?;
             }
             Command::CancelImport | Command::CancelExport => {}
@@ -463,6 +441,43 @@ impl Worker {
             Command::Flush(token) => self.send(Event::Flushed(token)),
         }
         Ok(())
+    }
+
+    /// Merges an edit into what is stored (another program may have changed other fields).
+    fn update_entry(&mut self, id: EntryId, base: Box<EntryFields>, fields: &EntryFields) {
+        let saved = self
+            .store
+            .modify_entry(id, |stored, _| -> Result<(), StoreError> {
+                *stored = EntryFields::merged(&base, fields, stored);
+                Ok(())
+            })
+            .and_then(|()| self.store.entry(id));
+        match saved {
+            Ok(entry) => self.send(Event::EntrySaved(entry)),
+            Err(error) => self.send(Event::EntrySaveFailed { id, base, error }),
+        }
+    }
+
+    /// Imports a pasted image (raw RGBA pixels, encoded as PNG here).
+    fn paste(
+        &mut self,
+        trip: TripId,
+        entry: Option<EntryId>,
+        name: String,
+        (width, height): (u32, u32),
+        rgba: Vec<u8>,
+    ) {
+        let Some(bytes) = encode_png(width, height, rgba) else {
+            self.send(Event::Error(JournalError::PasteUnreadable));
+            return;
+        };
+        match import_bytes(&mut self.store, trip, entry, "", &name, bytes) {
+            Ok(PhotoInsert::Imported(_)) => {}
+            Ok(PhotoInsert::Duplicate(_)) => {
+                self.send(Event::Error(JournalError::PasteDuplicate { name }))
+            }
+            Err(error) => self.send(Event::Error(JournalError::Paste { name, error })),
+        }
     }
 
     /// Imports on a separate thread with its own connection, so the journal thread keeps

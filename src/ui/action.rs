@@ -1,5 +1,5 @@
 //! What the user asked for in a panel or dialog. Panels draw from read-only data and their own
-//! state and return these; the app applies them in one place (`TripJournalApp::apply`), so no
+//! state and return these; the app applies them in one place (`apply` in `app.rs`), so no
 //! panel writes another panel's state or the journal's.
 
 use std::path::PathBuf;

@@ -10,7 +10,8 @@ use super::stars::star_rating;
 use super::timeline::kind_style;
 use crate::model::rules::{format_local_time, join_list, parse_local_time, split_list};
 use crate::model::{
-    EntryContent, EntryFields, EntryId, MealType, Money, RatingSource, SessionRole,
+    EntryContent, EntryFields, EntryId, FoodRating, Meal, MealType, Money, RatingSource, Session,
+    SessionRole,
 };
 
 /// A text field bound to a parsed value through a text buffer kept while the user types, so
@@ -316,112 +317,118 @@ fn section_row(ui: &mut Ui, id: EntryId, sections: &[String], fields: &mut Entry
 /// The fields of the entry's kind (none for a note).
 fn kind_fields(ui: &mut Ui, key: Id, fields: &mut EntryFields) {
     match &mut fields.content {
-        EntryContent::Session(session) => {
-            list_row(ui, key.with("speakers"), "Speakers", &mut session.speakers);
-            text_row(ui, "Track", &mut session.track, "");
-            text_row(ui, "Room", &mut session.room, "");
-            let label = ui.label("Duration (min)");
-            let mut minutes = session.duration_min.unwrap_or(0);
-            if ui
-                .add(
-                    egui::DragValue::new(&mut minutes)
-                        .range(0..=1440)
-                        .speed(1.0),
-                )
-                .labelled_by(label.id)
-                .changed()
-            {
-                session.duration_min = (minutes > 0).then_some(minutes);
-            }
-            ui.end_row();
-            ui.label("Role");
-            ui.horizontal(|ui| {
-                ui.radio_value(&mut session.role, SessionRole::Attended, "Attended");
-                ui.radio_value(&mut session.role, SessionRole::Speaker, "I gave this talk");
-            });
-            ui.end_row();
-            let mut link = session.link.clone().unwrap_or_default();
-            if text_row(ui, "Link (slides/video)", &mut link, "https://…") {
-                session.link = Some(link.trim().to_string()).filter(|l| !l.is_empty());
-            }
-            ui.label("Usefulness");
-            star_rating(ui, "Usefulness", &mut session.usefulness);
-            ui.end_row();
-            let label = ui.label("Takeaways");
-            ui.add(
-                egui::TextEdit::multiline(&mut session.takeaways)
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-            ui.end_row();
-        }
-        EntryContent::Meal(meal) => {
-            ui.label("Meal");
-            ui.horizontal(|ui| {
-                for meal_type in [
-                    MealType::Breakfast,
-                    MealType::Lunch,
-                    MealType::Dinner,
-                    MealType::Snack,
-                ] {
-                    let label = meal_type.as_str();
-                    if ui
-                        .selectable_label(meal.meal_type == Some(meal_type), label)
-                        .clicked()
-                    {
-                        meal.meal_type = Some(meal_type);
-                    }
-                }
-            });
-            ui.end_row();
-            text_row(ui, "Venue", &mut meal.venue, "");
-            text_row(ui, "Address", &mut meal.address, "");
-            list_row(ui, key.with("dishes"), "Dishes", &mut meal.dishes);
-            price_row(ui, key.with("price"), &mut meal.price);
-            ui.label("Rating");
-            star_rating(ui, "Rating", &mut meal.rating);
-            ui.end_row();
-        }
-        EntryContent::FoodRating(food) => {
-            text_row(ui, "Dish", &mut food.dish, "Schweinshaxe");
-            text_row(ui, "Venue", &mut food.venue, "");
-            text_row(ui, "Category", &mut food.category, "e.g. Schweinshaxe");
-            ui.label("Overall");
-            star_rating(ui, "Overall", &mut food.overall);
-            ui.end_row();
-            for (label, value) in [
-                ("Taste", &mut food.sub_ratings.taste),
-                ("Value", &mut food.sub_ratings.value),
-                ("Service", &mut food.sub_ratings.service),
-                ("Atmosphere", &mut food.sub_ratings.atmosphere),
-            ] {
-                ui.label(label);
-                star_rating(ui, label, value);
-                ui.end_row();
-            }
-            price_row(ui, key.with("price"), &mut food.price);
-            let mut source = match &food.source {
-                RatingSource::OwnVisit => String::new(),
-                RatingSource::Outside(text) => text.clone(),
-            };
-            if text_row(
-                ui,
-                "Source",
-                &mut source,
-                "own visit, or e.g. 4.6 on a review site",
-            ) {
-                food.source = RatingSource::from_text(&source);
-            }
-            let label = ui.label("Verdict");
-            ui.add(
-                egui::TextEdit::multiline(&mut food.verdict)
-                    .desired_rows(2)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-            ui.end_row();
-        }
+        EntryContent::Session(session) => session_fields(ui, key, session),
+        EntryContent::Meal(meal) => meal_fields(ui, key, meal),
+        EntryContent::FoodRating(food) => food_fields(ui, key, food),
         EntryContent::Note => {}
     }
+}
+
+fn session_fields(ui: &mut Ui, key: Id, session: &mut Session) {
+    list_row(ui, key.with("speakers"), "Speakers", &mut session.speakers);
+    text_row(ui, "Track", &mut session.track, "");
+    text_row(ui, "Room", &mut session.room, "");
+    let label = ui.label("Duration (min)");
+    let mut minutes = session.duration_min.unwrap_or(0);
+    if ui
+        .add(
+            egui::DragValue::new(&mut minutes)
+                .range(0..=1440)
+                .speed(1.0),
+        )
+        .labelled_by(label.id)
+        .changed()
+    {
+        session.duration_min = (minutes > 0).then_some(minutes);
+    }
+    ui.end_row();
+    ui.label("Role");
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut session.role, SessionRole::Attended, "Attended");
+        ui.radio_value(&mut session.role, SessionRole::Speaker, "I gave this talk");
+    });
+    ui.end_row();
+    let mut link = session.link.clone().unwrap_or_default();
+    if text_row(ui, "Link (slides/video)", &mut link, "https://…") {
+        session.link = Some(link.trim().to_string()).filter(|l| !l.is_empty());
+    }
+    ui.label("Usefulness");
+    star_rating(ui, "Usefulness", &mut session.usefulness);
+    ui.end_row();
+    let label = ui.label("Takeaways");
+    ui.add(
+        egui::TextEdit::multiline(&mut session.takeaways)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+    ui.end_row();
+}
+
+fn meal_fields(ui: &mut Ui, key: Id, meal: &mut Meal) {
+    ui.label("Meal");
+    ui.horizontal(|ui| {
+        for meal_type in [
+            MealType::Breakfast,
+            MealType::Lunch,
+            MealType::Dinner,
+            MealType::Snack,
+        ] {
+            let label = meal_type.as_str();
+            if ui
+                .selectable_label(meal.meal_type == Some(meal_type), label)
+                .clicked()
+            {
+                meal.meal_type = Some(meal_type);
+            }
+        }
+    });
+    ui.end_row();
+    text_row(ui, "Venue", &mut meal.venue, "");
+    text_row(ui, "Address", &mut meal.address, "");
+    list_row(ui, key.with("dishes"), "Dishes", &mut meal.dishes);
+    price_row(ui, key.with("price"), &mut meal.price);
+    ui.label("Rating");
+    star_rating(ui, "Rating", &mut meal.rating);
+    ui.end_row();
+}
+
+fn food_fields(ui: &mut Ui, key: Id, food: &mut FoodRating) {
+    text_row(ui, "Dish", &mut food.dish, "Schweinshaxe");
+    text_row(ui, "Venue", &mut food.venue, "");
+    text_row(ui, "Category", &mut food.category, "e.g. Schweinshaxe");
+    ui.label("Overall");
+    star_rating(ui, "Overall", &mut food.overall);
+    ui.end_row();
+    for (label, value) in [
+        ("Taste", &mut food.sub_ratings.taste),
+        ("Value", &mut food.sub_ratings.value),
+        ("Service", &mut food.sub_ratings.service),
+        ("Atmosphere", &mut food.sub_ratings.atmosphere),
+    ] {
+        ui.label(label);
+        star_rating(ui, label, value);
+        ui.end_row();
+    }
+    price_row(ui, key.with("price"), &mut food.price);
+    let mut source = match &food.source {
+        RatingSource::OwnVisit => String::new(),
+        RatingSource::Outside(text) => text.clone(),
+    };
+    if text_row(
+        ui,
+        "Source",
+        &mut source,
+        "own visit, or e.g. 4.6 on a review site",
+    ) {
+        food.source = RatingSource::from_text(&source);
+    }
+    let label = ui.label("Verdict");
+    ui.add(
+        egui::TextEdit::multiline(&mut food.verdict)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+    ui.end_row();
 }

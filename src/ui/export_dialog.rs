@@ -137,6 +137,106 @@ impl ExportDialog {
         None
     }
 
+    /// The options; returns whether "Choose…" was clicked.
+    fn options_grid(&mut self, ui: &mut egui::Ui) -> bool {
+        let dialog = self;
+        let mut choose = false;
+        egui::Grid::new("export-options")
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                ui.label("Layout");
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut dialog.layout, Layout::Plain, "Plain folder");
+                    ui.selectable_value(&mut dialog.layout, Layout::Jekyll, "Jekyll");
+                    ui.selectable_value(&mut dialog.layout, Layout::Hugo, "Hugo");
+                });
+                ui.end_row();
+                ui.label("Order");
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut dialog.order, Order::Day, "By day");
+                    ui.selectable_value(&mut dialog.order, Order::Kind, "By kind");
+                    ui.selectable_value(&mut dialog.order, Order::Section, "By section");
+                });
+                ui.end_row();
+                let label = ui.label("Max width (px)");
+                ui.add(egui::DragValue::new(&mut dialog.max_width).range(16..=8000))
+                    .labelled_by(label.id);
+                ui.end_row();
+                ui.label("Photos");
+                ui.horizontal(|ui| {
+                    ui.checkbox(&mut dialog.keep_gps, "Keep GPS position");
+                    ui.checkbox(
+                        &mut dialog.include_unassigned,
+                        "Gallery of unassigned photos",
+                    );
+                });
+                ui.end_row();
+                ui.label("Post");
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut dialog.publish, false, "Draft");
+                    ui.radio_value(&mut dialog.publish, true, "Published");
+                    ui.checkbox(&mut dialog.force, "Overwrite")
+                        .on_hover_text("Replace or remove files in the folder that this trip's last export did not write, or that were changed since");
+                });
+                ui.end_row();
+                let label = ui.label("Destination folder");
+                ui.horizontal(|ui| {
+                    ui.add(
+                        egui::TextEdit::singleline(&mut dialog.out_dir)
+                            .desired_width(360.0),
+                    )
+                    .labelled_by(label.id);
+                    if ui.button("Choose…").clicked() {
+                        choose = true;
+                    }
+                });
+                ui.end_row();
+            });
+        choose
+    }
+
+    /// The last export's outcome; returns the folder to open when asked.
+    fn result_row(&self, ui: &mut egui::Ui) -> Option<PathBuf> {
+        let dialog = self;
+        let mut open_result_folder = None;
+        match &dialog.result {
+            Some(Ok(report)) => {
+                ui.horizontal(|ui| {
+                    ui.label(format!("✔ Written: {}", report.post.display()));
+                    if !report.removed.is_empty() {
+                        ui.label(format!(
+                            "· removed {} file(s) no longer in the post",
+                            report.removed.len()
+                        ));
+                    }
+                    if !report.kept.is_empty() {
+                        ui.label(format!(
+                            "· kept {} old file(s) you changed (tick Overwrite to remove them)",
+                            report.kept.len()
+                        ))
+                        .on_hover_text(
+                            report
+                                .kept
+                                .iter()
+                                .map(|path| path.display().to_string())
+                                .collect::<Vec<_>>()
+                                .join("\n"),
+                        );
+                    }
+                    if ui.button("Open folder").clicked() {
+                        open_result_folder = report.post.parent().map(|p| p.to_path_buf());
+                    }
+                });
+            }
+            Some(Err(message)) => {
+                ui.colored_label(ui.visuals().error_fg_color, message);
+            }
+            None => {}
+        }
+        open_result_folder
+    }
+
     /// Draws the dialog for the open `trip`; returns what the user asked for.
     pub fn show(&mut self, ctx: &egui::Context, trip: TripId) -> Vec<Action> {
         let mut actions = Vec::new();
@@ -153,58 +253,7 @@ impl ExportDialog {
             .open(&mut open)
             .default_size([760.0, 600.0])
             .show(ctx, |ui| {
-                egui::Grid::new("export-options")
-                    .num_columns(2)
-                    .spacing([8.0, 6.0])
-                    .show(ui, |ui| {
-                        ui.label("Layout");
-                        ui.horizontal(|ui| {
-                            ui.selectable_value(&mut dialog.layout, Layout::Plain, "Plain folder");
-                            ui.selectable_value(&mut dialog.layout, Layout::Jekyll, "Jekyll");
-                            ui.selectable_value(&mut dialog.layout, Layout::Hugo, "Hugo");
-                        });
-                        ui.end_row();
-                        ui.label("Order");
-                        ui.horizontal(|ui| {
-                            ui.selectable_value(&mut dialog.order, Order::Day, "By day");
-                            ui.selectable_value(&mut dialog.order, Order::Kind, "By kind");
-                            ui.selectable_value(&mut dialog.order, Order::Section, "By section");
-                        });
-                        ui.end_row();
-                        let label = ui.label("Max width (px)");
-                        ui.add(egui::DragValue::new(&mut dialog.max_width).range(16..=8000))
-                            .labelled_by(label.id);
-                        ui.end_row();
-                        ui.label("Photos");
-                        ui.horizontal(|ui| {
-                            ui.checkbox(&mut dialog.keep_gps, "Keep GPS position");
-                            ui.checkbox(
-                                &mut dialog.include_unassigned,
-                                "Gallery of unassigned photos",
-                            );
-                        });
-                        ui.end_row();
-                        ui.label("Post");
-                        ui.horizontal(|ui| {
-                            ui.radio_value(&mut dialog.publish, false, "Draft");
-                            ui.radio_value(&mut dialog.publish, true, "Published");
-                            ui.checkbox(&mut dialog.force, "Overwrite")
-                                .on_hover_text("Replace or remove files in the folder that this trip's last export did not write, or that were changed since");
-                        });
-                        ui.end_row();
-                        let label = ui.label("Destination folder");
-                        ui.horizontal(|ui| {
-                            ui.add(
-                                egui::TextEdit::singleline(&mut dialog.out_dir)
-                                    .desired_width(360.0),
-                            )
-                            .labelled_by(label.id);
-                            if ui.button("Choose…").clicked() {
-                                choose = true;
-                            }
-                        });
-                        ui.end_row();
-                    });
+                choose = dialog.options_grid(ui);
                 ui.horizontal(|ui| {
                     if ui
                         .add_enabled(!dialog.running, egui::Button::new("Export"))
@@ -220,40 +269,7 @@ impl ExportDialog {
                         }
                     }
                 });
-                match &dialog.result {
-                    Some(Ok(report)) => {
-                        ui.horizontal(|ui| {
-                            ui.label(format!("✔ Written: {}", report.post.display()));
-                            if !report.removed.is_empty() {
-                                ui.label(format!(
-                                    "· removed {} file(s) no longer in the post",
-                                    report.removed.len()
-                                ));
-                            }
-                            if !report.kept.is_empty() {
-                                ui.label(format!(
-                                    "· kept {} old file(s) you changed (tick Overwrite to remove them)",
-                                    report.kept.len()
-                                ))
-                                .on_hover_text(
-                                    report
-                                        .kept
-                                        .iter()
-                                        .map(|path| path.display().to_string())
-                                        .collect::<Vec<_>>()
-                                        .join("\n"),
-                                );
-                            }
-                            if ui.button("Open folder").clicked() {
-                                open_result_folder = report.post.parent().map(|p| p.to_path_buf());
-                            }
-                        });
-                    }
-                    Some(Err(message)) => {
-                        ui.colored_label(ui.visuals().error_fg_color, message);
-                    }
-                    None => {}
-                }
+                open_result_folder = dialog.result_row(ui);
                 ui.separator();
                 ui.strong("Preview");
                 egui::ScrollArea::vertical()
