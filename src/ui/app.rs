@@ -71,37 +71,37 @@ pub struct Notice {
 
 /// The whole app.
 pub struct TripJournalApp {
-    pub(super) journal_path: PathBuf,
-    pub(super) backend: Option<Backend>,
-    pub(super) thumbnails: Option<ThumbnailPool>,
-    pub(super) open_error: Option<String>,
-    pub(super) typed_journal_path: String,
-    pub(super) trips: Vec<Trip>,
-    pub(super) trips_loaded: bool,
-    pub(super) current: Option<OpenTrip>,
-    pub(super) selected_entry: Option<EntryId>,
-    pub(super) timeline: Timeline,
-    pub(super) editor: EntryEditor,
+    journal_path: PathBuf,
+    backend: Option<Backend>,
+    thumbnails: Option<ThumbnailPool>,
+    open_error: Option<String>,
+    typed_journal_path: String,
+    trips: Vec<Trip>,
+    trips_loaded: bool,
+    current: Option<OpenTrip>,
+    selected_entry: Option<EntryId>,
+    timeline: Timeline,
+    editor: EntryEditor,
     /// Pending edits, saves in flight, merge bases and the undo history.
-    pub(super) session: EditSession,
+    session: EditSession,
     /// Suggested unassigned photos per entry, with the fingerprint of what they came from.
-    pub(super) textures: TextureCache,
-    pub(super) import_progress: Option<(usize, usize)>,
-    pub(super) import_failures: Vec<String>,
-    pub(super) notices: Vec<Notice>,
-    pub(super) trip_dialog: Option<TripDialog>,
-    pub(super) confirm_delete_trip: Option<ConfirmDeleteTrip>,
-    pub(super) confirm_delete_entry: Option<ConfirmDeleteEntry>,
-    pub(super) trips_panel: TripsPanel,
-    pub(super) export_dialog: Option<ExportDialog>,
-    pub(super) viewer: Option<PhotoViewer>,
-    pub(super) help: HelpWindow,
-    pub(super) dark: bool,
-    pub(super) next_tag: u64,
-    pub(super) pending_captures: HashSet<u64>,
-    pub(super) dialogs: (Sender<DialogResult>, Receiver<DialogResult>),
-    pub(super) settings_last_trip: Option<i64>,
-    pub(super) egui_ctx: egui::Context,
+    textures: TextureCache,
+    import_progress: Option<(usize, usize)>,
+    import_failures: Vec<String>,
+    notices: Vec<Notice>,
+    trip_dialog: Option<TripDialog>,
+    confirm_delete_trip: Option<ConfirmDeleteTrip>,
+    confirm_delete_entry: Option<ConfirmDeleteEntry>,
+    trips_panel: TripsPanel,
+    export_dialog: Option<ExportDialog>,
+    viewer: Option<PhotoViewer>,
+    help: HelpWindow,
+    dark: bool,
+    next_tag: u64,
+    pending_captures: HashSet<u64>,
+    dialogs: (Sender<DialogResult>, Receiver<DialogResult>),
+    settings_last_trip: Option<i64>,
+    egui_ctx: egui::Context,
 }
 
 impl TripJournalApp {
@@ -236,13 +236,13 @@ impl TripJournalApp {
         self.session.has_pending()
     }
 
-    pub(super) fn send(&self, command: Command) {
+    fn send(&self, command: Command) {
         if let Some(backend) = &self.backend {
             backend.send(command);
         }
     }
 
-    pub(super) fn notify(&mut self, text: impl Into<String>, is_error: bool) {
+    fn notify(&mut self, text: impl Into<String>, is_error: bool) {
         let seconds = if is_error { 12 } else { 5 };
         self.notices.push(Notice {
             text: text.into(),
@@ -254,7 +254,7 @@ impl TripJournalApp {
         }
     }
 
-    pub(super) fn apply_theme(&self) {
+    fn apply_theme(&self) {
         self.egui_ctx.set_theme(if self.dark {
             egui::Theme::Dark
         } else {
@@ -428,7 +428,7 @@ impl TripJournalApp {
     }
 
     /// Applies everything the journal thread and the dialogs sent since the last frame.
-    pub(super) fn poll(&mut self) {
+    fn poll(&mut self) {
         while let Some(event) = self.backend.as_ref().and_then(Backend::try_event) {
             self.handle_event(event);
         }
@@ -708,7 +708,7 @@ impl TripJournalApp {
     }
 
     /// Applies one request of the user: the one place panels' wishes change the app.
-    pub(super) fn apply(&mut self, action: Action) {
+    fn apply(&mut self, action: Action) {
         // The change shows in the next frame; ask for it now rather than at the next input.
         self.egui_ctx.request_repaint();
         match action {
@@ -973,7 +973,7 @@ impl TripJournalApp {
     }
 
     /// Whether a desktop file dialog can be shown here (the portal needs a session bus).
-    pub(super) fn file_dialog_available() -> bool {
+    fn file_dialog_available() -> bool {
         cfg!(any(target_os = "windows", target_os = "macos"))
             || std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
     }
@@ -1006,7 +1006,7 @@ impl TripJournalApp {
         });
     }
 
-    pub(super) fn open_export_dialog(&mut self) {
+    fn open_export_dialog(&mut self) {
         self.save_dirty(true);
         if let Some(open) = &self.current {
             self.export_dialog = Some(ExportDialog::new(&open.trip));
