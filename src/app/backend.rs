@@ -10,8 +10,45 @@ use crate::export::{
     ExportError, ExportEvent, ExportOptions, ExportReport, export_trip, preview_post,
 };
 use crate::model::{Entry, EntryFields, EntryId, Photo, PhotoId, Trip, TripFields, TripId};
-use crate::photos::{FileOutcome, ImportEvent, ImportRequest, import_bytes, import_files};
-use crate::store::{PhotoInsert, Store};
+use crate::photos::{
+    FileOutcome, ImportError, ImportEvent, ImportRequest, import_bytes, import_files,
+};
+use crate::store::{PhotoInsert, Store, StoreError};
+
+/// Why a command of the window did not happen. The window words it (and names its own
+/// buttons); here it stays the library's error.
+#[derive(Debug)]
+pub enum JournalError {
+    /// Reading or writing the journal failed.
+    Store(StoreError),
+    /// Creating the demo trip failed.
+    Demo(ImportError),
+    /// A whole import could not run (not one file of it: those are in its outcomes).
+    Import(ImportError),
+    /// A pasted image did not match its own size.
+    PasteUnreadable,
+    /// A pasted image is already in the trip; `name` is the name it was given.
+    PasteDuplicate { name: String },
+    /// A pasted image could not be imported.
+    Paste { name: String, error: ImportError },
+    /// A worker thread could not be started.
+    Thread(std::io::Error),
+}
+
+impl From<StoreError> for JournalError {
+    fn from(error: StoreError) -> Self {
+        JournalError::Store(error)
+    }
+}
+
+/// How an import ended, counted by the import itself.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    pub imported: usize,
+    pub duplicates: usize,
+    pub failed: usize,
+    pub cancelled: usize,
+}
 
 /// What the window asks of the journal.
 #[derive(Debug)]
@@ -99,7 +136,7 @@ pub enum Event {
     EntrySaveFailed {
         id: EntryId,
         base: Box<EntryFields>,
-        message: String,
+        error: StoreError,
     },
     /// Another program (or this app's import or export thread) changed the journal.
     ChangedElsewhere,
@@ -117,25 +154,26 @@ pub enum Event {
         total: usize,
     },
     ImportFinished {
+        counts: ImportCounts,
         outcomes: Vec<FileOutcome>,
     },
     ExportProgress {
         done: usize,
         total: usize,
     },
-    ExportFinished(Result<ExportReport, String>),
+    ExportFinished(Result<ExportReport, Arc<ExportError>>),
     Flushed(u64),
-    /// A one-line message for the user.
-    Error(String),
-    /// The export dialog's preview for the options described by `key`.
+    /// A command failed.
+    Error(JournalError),
+    /// The export dialog's preview (or why there is none) for the options described by `key`.
     Preview {
         key: String,
-        markdown: String,
+        markdown: Result<String, Arc<ExportError>>,
     },
     /// The journal is open (and migrated); other connections to it may start now.
     Opened,
     /// The journal could not be opened; the journal thread has ended.
-    OpenFailed(String),
+    OpenFailed(StoreError),
 }
 
 /// The handle the window holds.
@@ -176,7 +214,7 @@ impl Backend {
                     }
                     .run(command_receiver),
                     Err(error) => {
-                        let _ = event_sender.send(Event::OpenFailed(error.to_string()));
+                        let _ = event_sender.send(Event::OpenFailed(error));
                         wake();
                     }
                 }
@@ -270,8 +308,8 @@ impl Worker {
         loop {
             match commands.recv_timeout(CHANGE_POLL) {
                 Ok(command) => {
-                    if let Err(message) = self.handle(command) {
-                        self.send(Event::Error(message));
+                    if let Err(error) = self.handle(command) {
+                        self.send(Event::Error(error));
                     }
                 }
                 Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
@@ -293,10 +331,10 @@ impl Worker {
         (self.wake)();
     }
 
-    fn reload_trip(&self, trip: TripId) -> Result<(), String> {
-        let trip = self.store.trip(trip).map_err(|e| e.to_string())?;
-        let entries = self.store.entries(trip.id).map_err(|e| e.to_string())?;
-        let photos = self.store.photos(trip.id).map_err(|e| e.to_string())?;
+    fn reload_trip(&self, trip: TripId) -> Result<(), StoreError> {
+        let trip = self.store.trip(trip)?;
+        let entries = self.store.entries(trip.id)?;
+        let photos = self.store.photos(trip.id)?;
         self.send(Event::TripLoaded {
             trip,
             entries,
@@ -305,76 +343,59 @@ impl Worker {
         Ok(())
     }
 
-    fn send_trips(&self) -> Result<(), String> {
-        let trips = self.store.trips().map_err(|e| e.to_string())?;
+    fn send_trips(&self) -> Result<(), StoreError> {
+        let trips = self.store.trips()?;
         self.send(Event::Trips(trips));
         Ok(())
     }
 
-    fn send_photos(&self, trip: TripId) -> Result<(), String> {
-        let photos = self.store.photos(trip).map_err(|e| e.to_string())?;
+    fn send_photos(&self, trip: TripId) -> Result<(), StoreError> {
+        let photos = self.store.photos(trip)?;
         self.send(Event::Photos { trip, photos });
         Ok(())
     }
 
-    fn handle(&mut self, command: Command) -> Result<(), String> {
-        let text = |e: crate::store::StoreError| e.to_string();
+    fn handle(&mut self, command: Command) -> Result<(), JournalError> {
         match command {
             Command::LoadTrips => self.send_trips()?,
             Command::LoadTrip(trip) => self.reload_trip(trip)?,
             Command::CreateTrip(fields) => {
-                let id = self.store.create_trip(&fields).map_err(text)?;
-                let trip = self.store.trip(id).map_err(text)?;
+                let id = self.store.create_trip(&fields)?;
+                let trip = self.store.trip(id)?;
                 self.send_trips()?;
                 self.send(Event::TripCreated(trip));
             }
             Command::UpdateTrip(id, fields) => {
-                self.store.update_trip(id, &fields).map_err(text)?;
+                self.store.update_trip(id, &fields)?;
                 self.send_trips()?;
             }
             Command::DeleteTrip(id) => {
-                self.store.delete_trip(id).map_err(text)?;
+                self.store.delete_trip(id)?;
                 self.send(Event::TripDeleted(id));
                 self.send_trips()?;
             }
             Command::CreateDemo => {
                 let id =
-                    crate::demo::create_demo_trip(&mut self.store).map_err(|e| e.to_string())?;
-                let trip = self.store.trip(id).map_err(text)?;
+                    crate::demo::create_demo_trip(&mut self.store).map_err(JournalError::Demo)?;
+                let trip = self.store.trip(id)?;
                 self.send_trips()?;
                 self.send(Event::TripCreated(trip));
             }
             Command::CreateEntry { trip, fields, tag } => {
-                let id = self.store.create_entry(trip, &fields).map_err(text)?;
-                let entry = self.store.entry(id).map_err(text)?;
+                let id = self.store.create_entry(trip, &fields)?;
+                let entry = self.store.entry(id)?;
                 self.send(Event::EntryCreated { tag, entry });
             }
-            Command::UpdateEntry { id, base, fields } => {
-                let saved = self
-                    .store
-                    .modify_entry(id, |stored, _| -> Result<(), crate::store::StoreError> {
-                        *stored = EntryFields::merged(&base, &fields, stored);
-                        Ok(())
-                    })
-                    .and_then(|()| self.store.entry(id));
-                match saved {
-                    Ok(entry) => self.send(Event::EntrySaved(entry)),
-                    Err(error) => self.send(Event::EntrySaveFailed {
-                        id,
-                        base,
-                        message: error.to_string(),
-                    }),
-                }
-            }
+            Command::UpdateEntry { id, base, fields } => self.update_entry(id, base, &fields),
             Command::DeleteEntry { entry, with_photos } => {
-                let trip = self.store.entry(entry).map_err(text)?.trip;
-                self.store.delete_entry(entry, with_photos).map_err(text)?;
+                let trip = self.store.entry(entry)?.trip;
+                self.store.delete_entry(entry, with_photos)?;
                 self.send(Event::EntryDeleted(entry));
                 self.send_photos(trip)?;
             }
             Command::ReorderEntries(trip, order) => {
-                self.store.reorder_entries(trip, &order).map_err(text)?;
-                let entries = self.store.entries(trip).map_err(text)?;
+                self.store.reorder_entries(trip, &order)?;
+                let entries = self.store.entries(trip)?;
                 self.send(Event::Entries { trip, entries });
             }
             Command::ImportFiles { trip, entry, files } => self.import(trip, entry, files)?,
@@ -386,53 +407,77 @@ impl Worker {
                 height,
                 rgba,
             } => {
-                let Some(bytes) = encode_png(width, height, rgba) else {
-                    self.send(Event::Error("The pasted image could not be read".into()));
-                    return Ok(());
-                };
-                match import_bytes(&mut self.store, trip, entry, "", &name, bytes) {
-                    Ok(PhotoInsert::Imported(_)) => {}
-                    Ok(PhotoInsert::Duplicate(_)) => {
-                        self.send(Event::Error(format!("{name} is already in this trip")))
-                    }
-                    Err(error) => self.send(Event::Error(format!("{name}: {error}"))),
-                }
+                self.paste(trip, entry, name, (width, height), rgba);
                 self.send_photos(trip)?;
             }
             Command::CancelImport | Command::CancelExport => {}
             Command::SetCaption(photo, caption) => {
-                self.store
-                    .set_photo_caption(photo, &caption)
-                    .map_err(text)?;
+                self.store.set_photo_caption(photo, &caption)?;
             }
             Command::MovePhoto(photo, entry) => {
-                let trip = self.store.photo(photo).map_err(text)?.trip;
-                self.store.move_photo(photo, entry).map_err(text)?;
+                let trip = self.store.photo(photo)?.trip;
+                self.store.move_photo(photo, entry)?;
                 self.send_photos(trip)?;
             }
             Command::ReorderPhotos(trip, order) => {
-                self.store.reorder_photos(&order).map_err(text)?;
+                self.store.reorder_photos(&order)?;
                 self.send_photos(trip)?;
             }
             Command::DeletePhoto(photo) => {
-                let trip = self.store.photo(photo).map_err(text)?.trip;
-                self.store.delete_photo(photo).map_err(text)?;
+                let trip = self.store.photo(photo)?.trip;
+                self.store.delete_photo(photo)?;
                 self.send_photos(trip)?;
                 self.send_trips()?;
             }
             Command::SetCover(trip, photo) => {
-                self.store.set_trip_cover(trip, photo).map_err(text)?;
+                self.store.set_trip_cover(trip, photo)?;
                 self.send_trips()?;
             }
             Command::Export { trip, options } => self.export(trip, options),
             Command::RenderPreview { trip, options, key } => {
-                let markdown = preview_post(&self.store, trip, &options)
-                    .unwrap_or_else(|error| export_error_message(&error));
+                let markdown = preview_post(&self.store, trip, &options).map_err(Arc::new);
                 self.send(Event::Preview { key, markdown });
             }
             Command::Flush(token) => self.send(Event::Flushed(token)),
         }
         Ok(())
+    }
+
+    /// Merges an edit into what is stored (another program may have changed other fields).
+    fn update_entry(&mut self, id: EntryId, base: Box<EntryFields>, fields: &EntryFields) {
+        let saved = self
+            .store
+            .modify_entry(id, |stored, _| -> Result<(), StoreError> {
+                *stored = EntryFields::merged(&base, fields, stored);
+                Ok(())
+            })
+            .and_then(|()| self.store.entry(id));
+        match saved {
+            Ok(entry) => self.send(Event::EntrySaved(entry)),
+            Err(error) => self.send(Event::EntrySaveFailed { id, base, error }),
+        }
+    }
+
+    /// Imports a pasted image (raw RGBA pixels, encoded as PNG here).
+    fn paste(
+        &mut self,
+        trip: TripId,
+        entry: Option<EntryId>,
+        name: String,
+        (width, height): (u32, u32),
+        rgba: Vec<u8>,
+    ) {
+        let Some(bytes) = encode_png(width, height, rgba) else {
+            self.send(Event::Error(JournalError::PasteUnreadable));
+            return;
+        };
+        match import_bytes(&mut self.store, trip, entry, "", &name, bytes) {
+            Ok(PhotoInsert::Imported(_)) => {}
+            Ok(PhotoInsert::Duplicate(_)) => {
+                self.send(Event::Error(JournalError::PasteDuplicate { name }))
+            }
+            Err(error) => self.send(Event::Error(JournalError::Paste { name, error })),
+        }
     }
 
     /// Imports on a separate thread with its own connection, so the journal thread keeps
@@ -442,7 +487,7 @@ impl Worker {
         trip: TripId,
         entry: Option<EntryId>,
         files: Vec<PathBuf>,
-    ) -> Result<(), String> {
+    ) -> Result<(), JournalError> {
         self.import_cancel
             .store(false, std::sync::atomic::Ordering::Relaxed);
         let path = self.store.path().to_path_buf();
@@ -458,34 +503,52 @@ impl Worker {
                 };
                 let mut store = match Store::open(&path) {
                     Ok(store) => store,
-                    Err(error) => return send(Event::Error(error.to_string())),
+                    Err(error) => return send(Event::Error(JournalError::Store(error))),
                 };
                 let mut request = ImportRequest::new(trip, files);
                 request.entry = entry;
                 let (progress, progress_events) = channel();
-                let result = std::thread::scope(|scope| {
-                    scope.spawn(|| {
+                let (result, counts) = std::thread::scope(|scope| {
+                    let relay = scope.spawn(|| {
+                        let mut counts = ImportCounts::default();
                         for event in progress_events {
-                            if let ImportEvent::FileDone { done, total, .. } = event {
-                                send(Event::ImportProgress { done, total });
+                            match event {
+                                ImportEvent::FileDone { done, total, .. } => {
+                                    send(Event::ImportProgress { done, total })
+                                }
+                                ImportEvent::Finished {
+                                    imported,
+                                    duplicates,
+                                    failed,
+                                    cancelled,
+                                } => {
+                                    counts = ImportCounts {
+                                        imported,
+                                        duplicates,
+                                        failed,
+                                        cancelled,
+                                    }
+                                }
+                                _ => {}
                             }
                         }
+                        counts
                     });
                     let result = import_files(&mut store, &request, &cancel, Some(&progress));
                     drop(progress);
-                    result
+                    (result, relay.join().unwrap_or_default())
                 });
                 match result {
                     Ok(outcomes) => {
                         if let Ok(photos) = store.photos(trip) {
                             send(Event::Photos { trip, photos });
                         }
-                        send(Event::ImportFinished { outcomes });
+                        send(Event::ImportFinished { counts, outcomes });
                     }
-                    Err(error) => send(Event::Error(error.to_string())),
+                    Err(error) => send(Event::Error(JournalError::Import(error))),
                 }
             })
-            .map_err(|e| format!("cannot start the import: {e}"))?;
+            .map_err(JournalError::Thread)?;
         Ok(())
     }
 
@@ -496,6 +559,7 @@ impl Worker {
         let events = self.events.clone();
         let wake = Arc::clone(&self.wake);
         options.cancel = Some(Arc::clone(&self.export_cancel));
+        let out_dir = options.out_dir.clone();
         let spawned = std::thread::Builder::new()
             .name("export".into())
             .spawn(move || {
@@ -505,7 +569,11 @@ impl Worker {
                 };
                 let store = match Store::open(&path) {
                     Ok(store) => store,
-                    Err(error) => return send(Event::ExportFinished(Err(error.to_string()))),
+                    Err(error) => {
+                        return send(Event::ExportFinished(Err(Arc::new(ExportError::Store(
+                            error,
+                        )))));
+                    }
                 };
                 let (progress, progress_events) = channel();
                 options.progress = Some(progress);
@@ -521,24 +589,14 @@ impl Worker {
                     options.progress = None;
                     result
                 });
-                send(Event::ExportFinished(
-                    result.map_err(|error| export_error_message(&error)),
-                ));
+                send(Event::ExportFinished(result.map_err(Arc::new)));
             });
         if let Err(error) = spawned {
-            self.send(Event::ExportFinished(Err(format!(
-                "cannot start the export: {error}"
-            ))));
+            self.send(Event::ExportFinished(Err(Arc::new(ExportError::io(
+                "cannot start the export",
+                out_dir,
+                error,
+            )))));
         }
-    }
-}
-
-/// An export error as the window words it (it names the dialog's own checkbox, not a flag).
-fn export_error_message(error: &ExportError) -> String {
-    match error {
-        ExportError::WouldReplace(_) => {
-            format!("{error}. Tick \"Overwrite\" to replace them.")
-        }
-        other => other.to_string(),
     }
 }

@@ -1,5 +1,6 @@
 //! The desktop app's work that is not drawing: a background thread that owns the journal and
-//! answers commands (load, save, import, export), and a pool that decodes thumbnails.
+//! answers commands (load, save, import, export), a pool that decodes thumbnails, and the edit
+//! session (pending edits, saves in flight, merging with changes made elsewhere, undo and redo).
 //!
 //! The window sends [`Command`]s and polls [`Event`]s once per frame, so it never waits on the
 //! disk, on decoding or on an export. Nothing here knows about the GUI toolkit; the UI in `src/ui` turns
@@ -7,9 +8,11 @@
 //! journal connection, report progress as events and can be cancelled.
 
 mod backend;
+mod edit_session;
 mod suggest;
 mod thumbnails;
 
-pub use backend::{Backend, Command, Event};
+pub use backend::{Backend, Command, Event, ImportCounts, JournalError};
+pub use edit_session::{EditSession, Revert, SAVE_DELAY, SAVE_RETRY_DELAY, Save, UndoStep};
 pub use suggest::{suggest_entry_for_photo, suggestion_inputs, suggestions_by_entry};
-pub use thumbnails::{DecodedImage, ThumbnailPool};
+pub use thumbnails::{DecodedImage, ThumbnailError, ThumbnailPool};

@@ -28,7 +28,7 @@ struct Queue {
 /// A few threads, each with its own journal connection, that decode on request.
 pub struct ThumbnailPool {
     queue: Arc<Queue>,
-    results: Receiver<Result<DecodedImage, (PhotoId, String)>>,
+    results: Receiver<Result<DecodedImage, (PhotoId, ThumbnailError)>>,
 }
 
 impl ThumbnailPool {
@@ -76,7 +76,7 @@ impl ThumbnailPool {
     }
 
     /// Finished decodes, or (photo, error) pairs.
-    pub fn try_result(&self) -> Option<Result<DecodedImage, (PhotoId, String)>> {
+    pub fn try_result(&self) -> Option<Result<DecodedImage, (PhotoId, ThumbnailError)>> {
         self.results.try_recv().ok()
     }
 }
@@ -103,16 +103,23 @@ fn next_job(queue: &Queue) -> Option<(PhotoId, bool)> {
     }
 }
 
-fn decode(store: &Store, photo: PhotoId, large: bool) -> Result<DecodedImage, String> {
+/// Why a thumbnail or preview could not be shown.
+#[derive(Debug, thiserror::Error)]
+pub enum ThumbnailError {
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
+    #[error("the stored preview cannot be decoded: {0}")]
+    Decode(#[from] image::ImageError),
+}
+
+fn decode(store: &Store, photo: PhotoId, large: bool) -> Result<DecodedImage, ThumbnailError> {
     let which = if large {
         PhotoBytes::Preview
     } else {
         PhotoBytes::Thumbnail
     };
-    let bytes = store.photo_bytes(photo, which).map_err(|e| e.to_string())?;
-    let image = image::load_from_memory_with_format(&bytes, image::ImageFormat::Jpeg)
-        .map_err(|e| e.to_string())?
-        .into_rgba8();
+    let bytes = store.photo_bytes(photo, which)?;
+    let image = image::load_from_memory_with_format(&bytes, image::ImageFormat::Jpeg)?.into_rgba8();
     Ok(DecodedImage {
         photo,
         large,

@@ -10,20 +10,21 @@ use chrono::Utc;
 use egui::{Key, KeyboardShortcut, Modifiers};
 use serde::{Deserialize, Serialize};
 
+use super::action::Action;
+use super::editor::EntryEditor;
 use super::export_dialog::ExportDialog;
+use super::help::HelpWindow;
 use super::photos::TextureCache;
+use super::photos::{PhotoViewer, Thumbnails};
+use super::timeline::Timeline;
 use super::trip_dialog::TripDialog;
-use crate::app::{Backend, Command, Event, ThumbnailPool};
+use super::trips_panel::{ConfirmDeleteEntry, ConfirmDeleteTrip, TripsPanel};
+use super::wording;
+use crate::app::{Backend, Command, EditSession, Event, Revert, Save, ThumbnailPool};
 use crate::model::{
     Entry, EntryFields, EntryId, EntryKind, Photo, PhotoId, Trip, TripFields, TripId,
 };
 use crate::photos::ImportOutcome;
-
-/// Edits are written this long after the last keystroke (and when the window closes).
-pub const SAVE_DELAY: Duration = Duration::from_millis(700);
-
-/// How long after a failed save the window tries again (the edit stays on screen meanwhile).
-pub const SAVE_RETRY_DELAY: Duration = Duration::from_secs(3);
 
 /// What is remembered between runs.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -50,28 +51,6 @@ pub struct OpenTrip {
     pub photos: Vec<Photo>,
 }
 
-/// One undoable change: an entry's or a trip's fields before and after.
-// Undo steps are few (one per saved edit), so the size of the largest variant does not matter.
-#[allow(clippy::large_enum_variant)]
-#[derive(Debug, Clone)]
-pub enum UndoStep {
-    Entry {
-        id: EntryId,
-        before: EntryFields,
-        after: EntryFields,
-    },
-    Trip {
-        id: TripId,
-        before: TripFields,
-        after: TripFields,
-    },
-    Caption {
-        id: PhotoId,
-        before: String,
-        after: String,
-    },
-}
-
 /// Results of file dialogs, which run on their own threads.
 pub enum DialogResult {
     Photos {
@@ -92,51 +71,37 @@ pub struct Notice {
 
 /// The whole app.
 pub struct TripJournalApp {
-    pub(super) journal_path: PathBuf,
-    pub(super) backend: Option<Backend>,
-    pub(super) thumbnails: Option<ThumbnailPool>,
-    pub(super) open_error: Option<String>,
-    pub(super) typed_journal_path: String,
-    pub(super) trips: Vec<Trip>,
-    pub(super) trips_loaded: bool,
-    pub(super) current: Option<OpenTrip>,
-    pub(super) selected_entry: Option<EntryId>,
-    pub(super) view: TimelineView,
-    pub(super) kind_filter: [bool; 4],
-    pub(super) search: String,
-    pub(super) focus_search: bool,
-    pub(super) focus_title: bool,
-    /// Entries edited locally and not yet saved, with the time of the last edit.
-    pub(super) dirty: HashMap<EntryId, Instant>,
-    /// Each entry's fields as last saved (the "before" of the next undo step, and the base of
-    /// the three-way merge with changes made elsewhere).
-    pub(super) saved: HashMap<EntryId, EntryFields>,
+    journal_path: PathBuf,
+    backend: Option<Backend>,
+    thumbnails: Option<ThumbnailPool>,
+    open_error: Option<String>,
+    typed_journal_path: String,
+    trips: Vec<Trip>,
+    trips_loaded: bool,
+    current: Option<OpenTrip>,
+    selected_entry: Option<EntryId>,
+    timeline: Timeline,
+    editor: EntryEditor,
+    /// Pending edits, saves in flight, merge bases and the undo history.
+    session: EditSession,
     /// Suggested unassigned photos per entry, with the fingerprint of what they came from.
-    pub(super) suggestions: Option<(u64, HashMap<EntryId, Vec<PhotoId>>)>,
-    /// Saves sent to the journal thread and not yet confirmed, per entry.
-    pub(super) saves_in_flight: HashMap<EntryId, usize>,
-    pub(super) undo_stack: Vec<UndoStep>,
-    pub(super) redo_stack: Vec<UndoStep>,
-    pub(super) textures: TextureCache,
-    pub(super) import_progress: Option<(usize, usize)>,
-    pub(super) import_failures: Vec<String>,
-    pub(super) notices: Vec<Notice>,
-    pub(super) trip_dialog: Option<TripDialog>,
-    pub(super) confirm_delete_trip: Option<TripId>,
-    pub(super) confirm_delete_entry: Option<EntryId>,
-    pub(super) export_dialog: Option<ExportDialog>,
-    pub(super) viewer: Option<PhotoId>,
-    pub(super) caption_edit: Option<(PhotoId, String, String)>,
-    pub(super) show_help: bool,
-    pub(super) dark: bool,
-    pub(super) show_body_preview: bool,
-    pub(super) markdown_cache: egui_commonmark::CommonMarkCache,
-    pub(super) next_tag: u64,
-    pub(super) pending_captures: HashSet<u64>,
-    pub(super) dialogs: (Sender<DialogResult>, Receiver<DialogResult>),
-    pub(super) food_sort: (super::food_board::FoodSort, bool),
-    pub(super) settings_last_trip: Option<i64>,
-    pub(super) egui_ctx: egui::Context,
+    textures: TextureCache,
+    import_progress: Option<(usize, usize)>,
+    import_failures: Vec<String>,
+    notices: Vec<Notice>,
+    trip_dialog: Option<TripDialog>,
+    confirm_delete_trip: Option<ConfirmDeleteTrip>,
+    confirm_delete_entry: Option<ConfirmDeleteEntry>,
+    trips_panel: TripsPanel,
+    export_dialog: Option<ExportDialog>,
+    viewer: Option<PhotoViewer>,
+    help: HelpWindow,
+    dark: bool,
+    next_tag: u64,
+    pending_captures: HashSet<u64>,
+    dialogs: (Sender<DialogResult>, Receiver<DialogResult>),
+    settings_last_trip: Option<i64>,
+    egui_ctx: egui::Context,
 }
 
 impl TripJournalApp {
@@ -168,17 +133,9 @@ impl TripJournalApp {
             trips_loaded: false,
             current: None,
             selected_entry: None,
-            view: TimelineView::Days,
-            kind_filter: [true; 4],
-            search: String::new(),
-            focus_search: false,
-            focus_title: false,
-            dirty: HashMap::new(),
-            saved: HashMap::new(),
-            saves_in_flight: HashMap::new(),
-            suggestions: None,
-            undo_stack: Vec::new(),
-            redo_stack: Vec::new(),
+            timeline: Timeline::default(),
+            editor: EntryEditor::default(),
+            session: EditSession::new(),
             textures: TextureCache::default(),
             import_progress: None,
             import_failures: Vec::new(),
@@ -186,17 +143,14 @@ impl TripJournalApp {
             trip_dialog: None,
             confirm_delete_trip: None,
             confirm_delete_entry: None,
+            trips_panel: TripsPanel,
             export_dialog: None,
             viewer: None,
-            caption_edit: None,
-            show_help: false,
+            help: HelpWindow::default(),
             dark: ctx.theme() == egui::Theme::Dark,
-            show_body_preview: false,
-            markdown_cache: egui_commonmark::CommonMarkCache::default(),
             next_tag: 1,
             pending_captures: HashSet::new(),
             dialogs: channel(),
-            food_sort: (super::food_board::FoodSort::Rating, true),
             settings_last_trip: None,
             egui_ctx: ctx,
         };
@@ -267,18 +221,28 @@ impl TripJournalApp {
         self.export_dialog.as_ref().and_then(|d| d.preview_text())
     }
 
-    /// Whether edits are waiting to be saved.
-    pub fn has_unsaved_edits(&self) -> bool {
-        !self.dirty.is_empty()
+    /// How many photo textures are resident.
+    pub fn resident_textures(&self) -> usize {
+        self.textures.resident()
     }
 
-    pub(super) fn send(&self, command: Command) {
+    /// Whether a thumbnail is on screen as a texture (for tests).
+    pub fn has_thumbnail(&self, photo: PhotoId) -> bool {
+        self.textures.has_thumbnail(photo)
+    }
+
+    /// Whether edits are waiting to be saved.
+    pub fn has_unsaved_edits(&self) -> bool {
+        self.session.has_pending()
+    }
+
+    fn send(&self, command: Command) {
         if let Some(backend) = &self.backend {
             backend.send(command);
         }
     }
 
-    pub(super) fn notify(&mut self, text: impl Into<String>, is_error: bool) {
+    fn notify(&mut self, text: impl Into<String>, is_error: bool) {
         let seconds = if is_error { 12 } else { 5 };
         self.notices.push(Notice {
             text: text.into(),
@@ -290,7 +254,7 @@ impl TripJournalApp {
         }
     }
 
-    pub(super) fn apply_theme(&self) {
+    fn apply_theme(&self) {
         self.egui_ctx.set_theme(if self.dark {
             egui::Theme::Dark
         } else {
@@ -349,150 +313,91 @@ impl TripJournalApp {
         });
     }
 
-    /// Local edit of an entry's fields; saved after [`SAVE_DELAY`].
+    /// Local edit of an entry's fields; saved shortly after (see [`crate::app::SAVE_DELAY`]).
     pub fn edit_entry(&mut self, id: EntryId, fields: EntryFields) {
         if let Some(open) = &mut self.current
             && let Some(entry) = open.entries.iter_mut().find(|e| e.id == id)
             && entry.fields != fields
         {
             entry.fields = fields;
-            self.dirty.insert(id, Instant::now());
-            self.redo_stack.clear();
+            self.session.edited(id, Instant::now());
         }
     }
 
     /// Sends the edits that are due (or all of them with `everything`), recording undo steps.
     pub fn save_dirty(&mut self, everything: bool) {
-        let now = Instant::now();
-        let due: Vec<EntryId> = self
-            .dirty
-            .iter()
-            .filter(|(_, edited)| everything || now.duration_since(**edited) >= SAVE_DELAY)
-            .map(|(id, _)| *id)
-            .collect();
-        for id in due {
-            self.dirty.remove(&id);
-            let Some(entry) = self
-                .current
-                .as_ref()
-                .and_then(|o| o.entries.iter().find(|e| e.id == id))
-            else {
-                continue;
-            };
-            let after = entry.fields.clone();
-            let before = self.saved.insert(id, after.clone());
-            if let Some(before) = &before
-                && *before != after
-            {
-                self.undo_stack.push(UndoStep::Entry {
-                    id,
-                    before: before.clone(),
-                    after: after.clone(),
-                });
-            }
-            self.send_entry_save(id, before.unwrap_or_else(|| after.clone()), after);
+        let entries = self.current.as_ref().map_or(&[][..], |o| &o.entries[..]);
+        let saves = self.session.take_due(entries, Instant::now(), everything);
+        for save in saves {
+            self.send_save(save);
         }
     }
 
-    fn send_entry_save(&mut self, id: EntryId, base: EntryFields, fields: EntryFields) {
-        *self.saves_in_flight.entry(id).or_default() += 1;
+    fn send_save(&self, save: Save) {
         self.send(Command::UpdateEntry {
-            id,
-            base: Box::new(base),
-            fields: Box::new(fields),
+            id: save.id,
+            base: Box::new(save.base),
+            fields: Box::new(save.fields),
         });
-    }
-
-    /// Takes the stored version of an entry (after a save, or a reload because another
-    /// program changed the journal) without losing what was typed meanwhile: fields edited
-    /// here since the last save keep the local text, the others take the stored one. While
-    /// another save of the entry is on its way, the local version stays as it is.
-    fn rebase_entry(&mut self, stored: &Entry, local: Option<EntryFields>) -> EntryFields {
-        if self.saves_in_flight.get(&stored.id).is_some_and(|n| *n > 0) {
-            return local.unwrap_or_else(|| stored.fields.clone());
-        }
-        let last_saved = self.saved.insert(stored.id, stored.fields.clone());
-        match (local, last_saved) {
-            (Some(local), Some(last_saved)) if local != last_saved => {
-                EntryFields::merged(&last_saved, &local, &stored.fields)
-            }
-            _ => stored.fields.clone(),
-        }
     }
 
     /// Undoes the last saved change.
     pub fn undo(&mut self) {
         self.save_dirty(true);
-        if let Some(step) = self.undo_stack.pop() {
-            self.apply_step(&step, true);
-            self.redo_stack.push(step);
+        if let Some(revert) = self.session.undo() {
+            self.apply_revert(revert);
         }
     }
 
     /// Redoes the last undone change.
     pub fn redo(&mut self) {
         self.save_dirty(true);
-        if let Some(step) = self.redo_stack.pop() {
-            self.apply_step(&step, false);
-            self.undo_stack.push(step);
+        if let Some(revert) = self.session.redo() {
+            self.apply_revert(revert);
         }
     }
 
-    fn apply_step(&mut self, step: &UndoStep, backwards: bool) {
-        match step {
-            UndoStep::Entry { id, before, after } => {
-                let fields = if backwards { before } else { after }.clone();
+    fn apply_revert(&mut self, revert: Revert) {
+        match revert {
+            Revert::Entry(save) => {
                 if let Some(entry) = self
                     .current
                     .as_mut()
-                    .and_then(|o| o.entries.iter_mut().find(|e| e.id == *id))
+                    .and_then(|o| o.entries.iter_mut().find(|e| e.id == save.id))
                 {
-                    entry.fields = fields.clone();
+                    entry.fields = save.fields.clone();
                 }
-                let base = self
-                    .saved
-                    .insert(*id, fields.clone())
-                    .unwrap_or_else(|| fields.clone());
-                self.send_entry_save(*id, base, fields);
-                self.selected_entry = Some(*id);
+                self.selected_entry = Some(save.id);
+                self.send_save(save);
             }
-            UndoStep::Trip { id, before, after } => {
-                let fields = if backwards { before } else { after }.clone();
-                if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == *id) {
+            Revert::Trip(id, fields) => {
+                if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == id) {
                     open.trip.fields = fields.clone();
                 }
-                self.send(Command::UpdateTrip(*id, fields));
+                self.send(Command::UpdateTrip(id, fields));
             }
-            UndoStep::Caption { id, before, after } => {
-                let caption = if backwards { before } else { after }.clone();
+            Revert::Caption(id, caption) => {
                 if let Some(photo) = self
                     .current
                     .as_mut()
-                    .and_then(|o| o.photos.iter_mut().find(|p| p.id == *id))
+                    .and_then(|o| o.photos.iter_mut().find(|p| p.id == id))
                 {
                     photo.caption = caption.clone();
                 }
-                self.send(Command::SetCaption(*id, caption));
+                self.send(Command::SetCaption(id, caption));
             }
         }
     }
 
     /// Records a trip edit made in the trip dialog.
-    pub(super) fn save_trip_fields(&mut self, id: TripId, fields: TripFields) {
+    fn save_trip_fields(&mut self, id: TripId, fields: TripFields) {
         let before = self
             .trips
             .iter()
             .find(|t| t.id == id)
             .map(|t| t.fields.clone());
-        if let Some(before) = before
-            && before != fields
-        {
-            self.undo_stack.push(UndoStep::Trip {
-                id,
-                before,
-                after: fields.clone(),
-            });
-            self.redo_stack.clear();
+        if let Some(before) = before {
+            self.session.trip_changed(id, before, fields.clone());
         }
         if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == id) {
             open.trip.fields = fields.clone();
@@ -513,12 +418,7 @@ impl TripJournalApp {
             return;
         }
         let before = std::mem::replace(&mut photo.caption, caption.clone());
-        self.undo_stack.push(UndoStep::Caption {
-            id,
-            before,
-            after: caption.clone(),
-        });
-        self.redo_stack.clear();
+        self.session.caption_changed(id, before, caption.clone());
         self.send(Command::SetCaption(id, caption));
     }
 
@@ -528,7 +428,7 @@ impl TripJournalApp {
     }
 
     /// Applies everything the journal thread and the dialogs sent since the last frame.
-    pub(super) fn poll(&mut self) {
+    fn poll(&mut self) {
         while let Some(event) = self.backend.as_ref().and_then(Backend::try_event) {
             self.handle_event(event);
         }
@@ -557,7 +457,7 @@ impl TripJournalApp {
             while let Some(result) = pool.try_result() {
                 match result {
                     Ok(image) => self.textures.insert(&self.egui_ctx, image),
-                    Err((photo, message)) => self.textures.failed(photo, message),
+                    Err((photo, error)) => self.textures.failed(photo, error.to_string()),
                 }
             }
         }
@@ -565,55 +465,15 @@ impl TripJournalApp {
         self.notices.retain(|n| n.until > now);
     }
 
+    /// Applies one event of the journal thread, by group.
     fn handle_event(&mut self, event: Event) {
         match event {
-            Event::Trips(trips) => {
-                let first_load = !self.trips_loaded;
-                self.trips = trips;
-                self.trips_loaded = true;
-                if let Some(open) = &mut self.current {
-                    match self.trips.iter().find(|t| t.id == open.trip.id) {
-                        Some(trip) => open.trip = trip.clone(),
-                        None => self.current = None,
-                    }
-                }
-                if first_load && self.current.is_none() {
-                    let remembered = self
-                        .settings_last_trip
-                        .map(TripId)
-                        .filter(|id| self.trips.iter().any(|t| t.id == *id));
-                    if let Some(id) = remembered.or_else(|| self.trips.first().map(|t| t.id)) {
-                        self.send(Command::LoadTrip(id));
-                    }
-                }
-            }
+            Event::Trips(trips) => self.trips_arrived(trips),
             Event::TripLoaded {
                 trip,
                 entries,
                 photos,
-            } => {
-                // What the window shows of this trip now, by entry (moved, not copied).
-                let mut local: HashMap<EntryId, EntryFields> = self
-                    .current
-                    .take()
-                    .filter(|open| open.trip.id == trip.id)
-                    .map(|open| open.entries.into_iter().map(|e| (e.id, e.fields)).collect())
-                    .unwrap_or_default();
-                let mut entries = entries;
-                for entry in &mut entries {
-                    entry.fields = self.rebase_entry(entry, local.remove(&entry.id));
-                }
-                let keep_selection = self
-                    .selected_entry
-                    .filter(|id| entries.iter().any(|e| e.id == *id));
-                self.selected_entry = keep_selection;
-                self.settings_last_trip = Some(trip.id.0);
-                self.current = Some(OpenTrip {
-                    trip,
-                    entries,
-                    photos,
-                });
-            }
+            } => self.trip_loaded(trip, entries, photos),
             Event::TripCreated(trip) => {
                 self.notify(format!("Created “{}”", trip.fields.name), false);
                 self.open_trip(trip.id);
@@ -624,60 +484,130 @@ impl TripJournalApp {
                     self.selected_entry = None;
                 }
             }
+            Event::ChangedElsewhere => self.changed_elsewhere(),
+            event @ (Event::EntryCreated { .. }
+            | Event::EntrySaved(_)
+            | Event::EntrySaveFailed { .. }
+            | Event::EntryDeleted(_)
+            | Event::Entries { .. }) => self.entry_event(event),
+            event @ (Event::Photos { .. }
+            | Event::ImportProgress { .. }
+            | Event::ImportFinished { .. }) => self.photo_event(event),
+            event @ (Event::ExportProgress { .. }
+            | Event::ExportFinished(_)
+            | Event::Preview { .. }) => self.export_event(event),
+            Event::Flushed(_) => {}
+            Event::Error(error) => self.notify(wording::journal_error(&error), true),
+            Event::Opened => self.journal_opened(),
+            Event::OpenFailed(error) => {
+                self.backend = None;
+                self.thumbnails = None;
+                self.open_error = Some(error.to_string());
+            }
+        }
+    }
+
+    fn trips_arrived(&mut self, trips: Vec<Trip>) {
+        let first_load = !self.trips_loaded;
+        self.trips = trips;
+        self.trips_loaded = true;
+        if let Some(open) = &mut self.current {
+            match self.trips.iter().find(|t| t.id == open.trip.id) {
+                Some(trip) => open.trip = trip.clone(),
+                None => self.current = None,
+            }
+        }
+        if first_load && self.current.is_none() {
+            let remembered = self
+                .settings_last_trip
+                .map(TripId)
+                .filter(|id| self.trips.iter().any(|t| t.id == *id));
+            if let Some(id) = remembered.or_else(|| self.trips.first().map(|t| t.id)) {
+                self.send(Command::LoadTrip(id));
+            }
+        }
+    }
+
+    fn trip_loaded(&mut self, trip: Trip, mut entries: Vec<Entry>, photos: Vec<Photo>) {
+        // What the window shows of this trip now, by entry (moved, not copied).
+        let mut local: HashMap<EntryId, EntryFields> = self
+            .current
+            .take()
+            .filter(|open| open.trip.id == trip.id)
+            .map(|open| open.entries.into_iter().map(|e| (e.id, e.fields)).collect())
+            .unwrap_or_default();
+        for entry in &mut entries {
+            entry.fields = self.session.rebase(entry, local.remove(&entry.id));
+        }
+        self.selected_entry = self
+            .selected_entry
+            .filter(|id| entries.iter().any(|e| e.id == *id));
+        self.settings_last_trip = Some(trip.id.0);
+        self.current = Some(OpenTrip {
+            trip,
+            entries,
+            photos,
+        });
+    }
+
+    fn changed_elsewhere(&mut self) {
+        // An import reloads the photos when it ends; others are shown at once.
+        if self.import_progress.is_none() {
+            self.send(Command::LoadTrips);
+            if let Some(open) = &self.current {
+                let trip = open.trip.id;
+                self.send(Command::LoadTrip(trip));
+            }
+        }
+    }
+
+    fn journal_opened(&mut self) {
+        let ctx = self.egui_ctx.clone();
+        self.thumbnails = Some(ThumbnailPool::start(
+            &self.journal_path,
+            2,
+            Arc::new(move || ctx.request_repaint()),
+        ));
+    }
+
+    /// The open trip's entry as the window shows it.
+    fn shown_entry_mut(&mut self, trip: TripId, id: EntryId) -> Option<&mut Entry> {
+        self.current
+            .as_mut()
+            .filter(|open| open.trip.id == trip)
+            .and_then(|open| open.entries.iter_mut().find(|e| e.id == id))
+    }
+
+    fn entry_event(&mut self, event: Event) {
+        match event {
             Event::EntryCreated { tag, entry } => {
                 let captured = self.pending_captures.remove(&tag);
                 if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == entry.trip) {
-                    self.saved.insert(entry.id, entry.fields.clone());
+                    self.session.created(&entry);
                     let id = entry.id;
                     open.entries.push(entry);
                     if captured {
                         self.selected_entry = Some(id);
-                        self.focus_title = true;
+                        self.editor.focus_title = true;
                     }
                 }
             }
             Event::EntrySaved(stored) => {
-                if let Some(count) = self.saves_in_flight.get_mut(&stored.id) {
-                    *count = count.saturating_sub(1);
-                }
                 let local = self
-                    .current
-                    .as_ref()
-                    .filter(|open| open.trip.id == stored.trip)
-                    .and_then(|open| open.entries.iter().find(|e| e.id == stored.id))
+                    .shown_entry_mut(stored.trip, stored.id)
                     .map(|e| e.fields.clone());
-                if local.is_some() {
-                    let fields = self.rebase_entry(&stored, local);
-                    if let Some(entry) = self
-                        .current
-                        .as_mut()
-                        .and_then(|open| open.entries.iter_mut().find(|e| e.id == stored.id))
-                    {
-                        entry.fields = fields;
-                    }
+                if let Some(fields) = self.session.saved(&stored, local)
+                    && let Some(entry) = self.shown_entry_mut(stored.trip, stored.id)
+                {
+                    entry.fields = fields;
                 }
             }
-            Event::EntrySaveFailed { id, base, message } => {
-                if let Some(count) = self.saves_in_flight.get_mut(&id) {
-                    *count = count.saturating_sub(1);
-                }
-                self.saved.insert(id, *base);
-                // Due again after the retry delay (the save delay is counted from this moment).
-                self.dirty
-                    .insert(id, Instant::now() + SAVE_RETRY_DELAY - SAVE_DELAY);
-                let text = format!("Not saved yet: {message}. Your text is kept; retrying");
+            Event::EntrySaveFailed { id, base, error } => {
+                let retry = wording::save_can_be_retried(&error);
+                self.session.save_failed(id, *base, Instant::now(), retry);
+                let text = wording::save_failed(&error);
                 if !self.notices.iter().any(|notice| notice.text == text) {
                     self.notify(text, true);
-                }
-            }
-            Event::ChangedElsewhere => {
-                // An import reloads the photos when it ends; others are shown at once.
-                if self.import_progress.is_none() {
-                    self.send(Command::LoadTrips);
-                    if let Some(open) = &self.current {
-                        let trip = open.trip.id;
-                        self.send(Command::LoadTrip(trip));
-                    }
                 }
             }
             Event::EntryDeleted(id) => {
@@ -687,82 +617,69 @@ impl TripJournalApp {
                 if self.selected_entry == Some(id) {
                     self.selected_entry = None;
                 }
-                self.dirty.remove(&id);
-                self.undo_stack
-                    .retain(|step| !matches!(step, UndoStep::Entry { id: e, .. } if *e == id));
-                self.redo_stack
-                    .retain(|step| !matches!(step, UndoStep::Entry { id: e, .. } if *e == id));
+                self.session.forget(id);
             }
-            Event::Entries { trip, entries } => {
-                if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == trip) {
-                    // Keep local edits that are not saved yet; take the new order.
-                    let local: HashMap<EntryId, EntryFields> = open
-                        .entries
-                        .iter()
-                        .filter(|e| self.dirty.contains_key(&e.id))
-                        .map(|e| (e.id, e.fields.clone()))
-                        .collect();
-                    open.entries = entries;
-                    for entry in &mut open.entries {
-                        if let Some(fields) = local.get(&entry.id) {
-                            entry.fields = fields.clone();
-                        }
-                    }
+            Event::Entries { trip, entries } => self.entries_reordered(trip, entries),
+            _ => {}
+        }
+    }
+
+    fn entries_reordered(&mut self, trip: TripId, entries: Vec<Entry>) {
+        if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == trip) {
+            // Keep local edits that are not saved yet; take the new order.
+            let local: HashMap<EntryId, EntryFields> = open
+                .entries
+                .iter()
+                .filter(|e| self.session.is_pending(e.id))
+                .map(|e| (e.id, e.fields.clone()))
+                .collect();
+            open.entries = entries;
+            for entry in &mut open.entries {
+                if let Some(fields) = local.get(&entry.id) {
+                    entry.fields = fields.clone();
                 }
             }
+        }
+    }
+
+    fn photo_event(&mut self, event: Event) {
+        match event {
             Event::Photos { trip, photos } => {
                 if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == trip) {
                     open.photos = photos;
                 }
             }
             Event::ImportProgress { done, total } => self.import_progress = Some((done, total)),
-            Event::ImportFinished { outcomes } => {
+            Event::ImportFinished { counts, outcomes } => {
                 self.import_progress = None;
-                let imported = outcomes
-                    .iter()
-                    .filter(|o| matches!(o.outcome, ImportOutcome::Imported(_)))
-                    .count();
-                let duplicates = outcomes
-                    .iter()
-                    .filter(|o| matches!(o.outcome, ImportOutcome::Duplicate(_)))
-                    .count();
                 self.import_failures = outcomes
                     .iter()
                     .filter_map(|o| match &o.outcome {
-                        ImportOutcome::Failed(reason) => Some(format!(
-                            "{}: {reason}",
-                            o.path
-                                .file_name()
-                                .map_or(o.path.display().to_string(), |n| n
-                                    .to_string_lossy()
-                                    .into())
-                        )),
+                        ImportOutcome::Failed(reason) => {
+                            let name = o.path.file_name().map_or_else(
+                                || o.path.display().to_string(),
+                                |n| n.to_string_lossy().into(),
+                            );
+                            Some(format!("{name}: {reason}"))
+                        }
                         _ => None,
                     })
                     .collect();
-                let cancelled = outcomes
-                    .iter()
-                    .filter(|o| o.outcome == ImportOutcome::Cancelled)
-                    .count();
-                let mut text = format!("Imported {imported} photo(s)");
-                if duplicates > 0 {
-                    text.push_str(&format!(", {duplicates} already in the trip"));
-                }
-                if !self.import_failures.is_empty() {
-                    text.push_str(&format!(", {} failed", self.import_failures.len()));
-                }
-                if cancelled > 0 {
-                    text.push_str(&format!(", {cancelled} cancelled"));
-                }
-                let failed = !self.import_failures.is_empty();
-                self.notify(text, failed);
+                self.notify(wording::import_summary(&counts), counts.failed > 0);
             }
+            _ => {}
+        }
+    }
+
+    fn export_event(&mut self, event: Event) {
+        match event {
             Event::ExportProgress { done, total } => {
                 if let Some(dialog) = &mut self.export_dialog {
                     dialog.progress = Some((done, total));
                 }
             }
             Event::ExportFinished(result) => {
+                let result = result.map_err(|error| wording::export_error(&error));
                 if let Some(dialog) = &mut self.export_dialog {
                     dialog.progress = None;
                     dialog.running = false;
@@ -773,27 +690,190 @@ impl TripJournalApp {
                     Err(message) => self.notify(format!("Export failed: {message}"), true),
                 }
             }
-            Event::Flushed(_) => {}
-            Event::Error(message) => self.notify(message, true),
             Event::Preview { key, markdown } => {
                 if let Some(dialog) = &mut self.export_dialog {
+                    let markdown = markdown.unwrap_or_else(|error| wording::export_error(&error));
                     dialog.receive_preview(key, markdown);
                 }
             }
-            Event::Opened => {
-                let ctx = self.egui_ctx.clone();
-                self.thumbnails = Some(ThumbnailPool::start(
-                    &self.journal_path,
-                    2,
-                    Arc::new(move || ctx.request_repaint()),
-                ));
+            _ => {}
+        }
+    }
+
+    /// Applies what a panel or dialog returned, if anything.
+    fn apply_all(&mut self, actions: impl IntoIterator<Item = Action>) {
+        for action in actions {
+            self.apply(action);
+        }
+    }
+
+    /// Applies one request of the user: the one place panels' wishes change the app.
+    fn apply(&mut self, action: Action) {
+        // The change shows in the next frame; ask for it now rather than at the next input.
+        self.egui_ctx.request_repaint();
+        match action {
+            Action::SelectEntry(id) => {
+                self.save_dirty(true);
+                self.selected_entry = Some(id);
             }
-            Event::OpenFailed(message) => {
-                self.backend = None;
-                self.thumbnails = None;
-                self.open_error = Some(message);
+            Action::OpenTrip(id) => self.open_trip(id),
+            Action::NewTrip => self.trip_dialog = Some(TripDialog::new_trip()),
+            Action::EditTrip(id) => {
+                if let Some(trip) = self.trips.iter().find(|t| t.id == id) {
+                    self.trip_dialog = Some(TripDialog::edit(trip));
+                }
+            }
+            Action::AskDeleteTrip(id) => self.confirm_delete_trip = Some(ConfirmDeleteTrip(id)),
+            Action::AskDeleteEntry(id) => {
+                self.confirm_delete_entry = Some(ConfirmDeleteEntry(id));
+            }
+            Action::CreateTrip(fields) => {
+                self.trip_dialog = None;
+                self.send(Command::CreateTrip(fields));
+            }
+            Action::SaveTrip(id, fields) => {
+                self.trip_dialog = None;
+                self.save_trip_fields(id, fields);
+            }
+            Action::CloseTripDialog => self.trip_dialog = None,
+            Action::DeleteTrip(answer) => {
+                self.confirm_delete_trip = None;
+                if let Some(id) = answer {
+                    self.send(Command::DeleteTrip(id));
+                }
+            }
+            Action::ChooseExportFolder => self.choose_export_folder(),
+            Action::StartExport => self.start_export(),
+            Action::OpenFolder(folder) => {
+                if let Err(message) = super::export_dialog::open_folder(&folder) {
+                    self.notify(message, true);
+                }
+            }
+            Action::CloseExportDialog => self.export_dialog = None,
+            Action::Send(command) => self.send(command),
+            Action::EditEntry(id, fields) => self.edit_entry(id, *fields),
+            Action::CloseEditor => {
+                self.save_dirty(true);
+                self.selected_entry = None;
+            }
+            Action::PickPhotos => self.pick_photos(),
+            Action::SetSection(id, section) => self.set_section(id, section),
+            Action::ReorderEntries(trip, ids) => self.reorder_entries(trip, ids),
+            Action::ViewPhoto(id) => {
+                if self.viewer.as_ref().is_none_or(|v| v.photo != id) {
+                    self.viewer = Some(PhotoViewer::new(id));
+                }
+            }
+            Action::CloseViewer => self.viewer = None,
+            Action::MovePhoto(id, entry) => self.move_photo(id, entry),
+            Action::SetCaption(id, caption) => self.set_caption(id, caption),
+            Action::DeletePhoto(id) => {
+                self.send(Command::DeletePhoto(id));
+                if self.viewer.as_ref().is_some_and(|v| v.photo == id) {
+                    self.viewer = None;
+                }
+            }
+            Action::DeleteEntry(answer) => {
+                self.confirm_delete_entry = None;
+                if let Some((entry, with_photos)) = answer {
+                    self.send(Command::DeleteEntry { entry, with_photos });
+                }
             }
         }
+    }
+
+    /// Starts the export the dialog describes (also used by tests).
+    pub fn start_export(&mut self) {
+        let Some(open) = &self.current else { return };
+        let Some(dialog) = &mut self.export_dialog else {
+            return;
+        };
+        if let Some(command) = dialog.start(open.trip.id) {
+            self.send(command);
+        }
+    }
+
+    /// The export dialog, if open (for tests and the window).
+    pub fn export_dialog_mut(&mut self) -> Option<&mut ExportDialog> {
+        self.export_dialog.as_mut()
+    }
+
+    /// Opens the export dialog (Ctrl+E).
+    pub fn show_export_dialog(&mut self) {
+        self.open_export_dialog();
+    }
+
+    fn choose_export_folder(&mut self) {
+        if !Self::file_dialog_available() {
+            self.notify(
+                "No folder dialog is available here: type the destination folder",
+                true,
+            );
+            return;
+        }
+        let sender = self.dialogs.0.clone();
+        let ctx = self.egui_ctx.clone();
+        std::thread::spawn(move || {
+            if let Some(folder) = rfd::FileDialog::new()
+                .set_title("Export to folder")
+                .pick_folder()
+            {
+                let _ = sender.send(DialogResult::ExportFolder(folder));
+            }
+            ctx.request_repaint();
+        });
+    }
+
+    /// Moves an entry to a section and saves it at once.
+    fn set_section(&mut self, id: EntryId, section: Option<String>) {
+        let fields = self
+            .current
+            .as_ref()
+            .and_then(|o| o.entries.iter().find(|e| e.id == id))
+            .map(|e| e.fields.clone());
+        if let Some(mut fields) = fields {
+            fields.section = section;
+            self.edit_entry(id, fields);
+            self.save_dirty(true);
+        }
+    }
+
+    /// Shows the new order at once and stores it.
+    fn reorder_entries(&mut self, trip: TripId, ids: Vec<EntryId>) {
+        if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == trip) {
+            for (index, entry_id) in ids.iter().enumerate() {
+                if let Some(entry) = open.entries.iter_mut().find(|e| e.id == *entry_id) {
+                    entry.position = index as i64 + 1;
+                }
+            }
+        }
+        self.send(Command::ReorderEntries(trip, ids));
+    }
+
+    /// The trip dialog and the delete questions, when open.
+    fn dialogs_shown(&mut self, ctx: &egui::Context) {
+        let mut actions = Vec::new();
+        if let Some(dialog) = &mut self.trip_dialog {
+            actions.extend(dialog.show(ctx));
+        }
+        if let (Some(viewer), Some(open)) = (&mut self.viewer, &self.current) {
+            let mut thumbnails = Thumbnails {
+                cache: &mut self.textures,
+                pool: self.thumbnails.as_ref(),
+            };
+            actions.extend(viewer.show(ctx, open, &mut thumbnails));
+        }
+        if let Some(confirm) = &mut self.confirm_delete_trip {
+            actions.extend(confirm.show(ctx, &self.trips));
+        }
+        if let Some(confirm) = &mut self.confirm_delete_entry {
+            let photos = self.current.as_ref().map_or(&[][..], |o| &o.photos[..]);
+            actions.extend(confirm.show(ctx, photos));
+        }
+        if let (Some(dialog), Some(open)) = (&mut self.export_dialog, &self.current) {
+            actions.extend(dialog.show(ctx, open.trip.id));
+        }
+        self.apply_all(actions);
     }
 
     fn shortcuts(&mut self, ctx: &egui::Context) {
@@ -817,7 +897,7 @@ impl TripJournalApp {
             self.trip_dialog = Some(TripDialog::new_trip());
         }
         if pressed(command(Key::F)) {
-            self.focus_search = true;
+            self.timeline.focus_search = true;
         }
         if pressed(command(Key::E)) {
             self.open_export_dialog();
@@ -830,7 +910,7 @@ impl TripJournalApp {
             self.notify("Saved", false);
         }
         if pressed(KeyboardShortcut::new(Modifiers::NONE, Key::F1)) {
-            self.show_help = !self.show_help;
+            self.help.toggle();
         }
         // In a text field, Ctrl+Z is the field's own undo; elsewhere it undoes saved edits.
         if !typing {
@@ -893,7 +973,7 @@ impl TripJournalApp {
     }
 
     /// Whether a desktop file dialog can be shown here (the portal needs a session bus).
-    pub(super) fn file_dialog_available() -> bool {
+    fn file_dialog_available() -> bool {
         cfg!(any(target_os = "windows", target_os = "macos"))
             || std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
     }
@@ -926,7 +1006,7 @@ impl TripJournalApp {
         });
     }
 
-    pub(super) fn open_export_dialog(&mut self) {
+    fn open_export_dialog(&mut self) {
         self.save_dirty(true);
         if let Some(open) = &self.current {
             self.export_dialog = Some(ExportDialog::new(&open.trip));
@@ -985,7 +1065,7 @@ impl TripJournalApp {
             );
             ui.add_space(16.0);
             if ui.button("➕ New trip").clicked() {
-                self.trip_dialog = Some(TripDialog::new_trip());
+                self.apply(Action::NewTrip);
             }
             ui.add_space(6.0);
             if ui.button("Open the demo trip").clicked() {
@@ -1004,7 +1084,7 @@ impl TripJournalApp {
                         self.send(Command::CancelImport);
                     }
                 }
-                if !self.dirty.is_empty() {
+                if self.session.has_pending() {
                     ui.weak("Saving…");
                 }
                 for notice in &self.notices {
@@ -1069,23 +1149,20 @@ impl TripJournalApp {
                 }
                 ui.separator();
                 if ui
-                    .add_enabled(
-                        !self.undo_stack.is_empty() || !self.dirty.is_empty(),
-                        egui::Button::new("Undo"),
-                    )
+                    .add_enabled(self.session.can_undo(), egui::Button::new("Undo"))
                     .clicked()
                 {
                     self.undo();
                 }
                 if ui
-                    .add_enabled(!self.redo_stack.is_empty(), egui::Button::new("Redo"))
+                    .add_enabled(self.session.can_redo(), egui::Button::new("Redo"))
                     .clicked()
                 {
                     self.redo();
                 }
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     if ui.button("Help").clicked() {
-                        self.show_help = !self.show_help;
+                        self.help.toggle();
                     }
                     let theme_label = if self.dark { "☀ Light" } else { "🌙 Dark" };
                     if ui.button(theme_label).clicked() {
@@ -1105,7 +1182,7 @@ impl eframe::App for TripJournalApp {
         self.shortcuts(&ctx);
         self.dropped_and_pasted(&ctx);
         self.save_dirty(false);
-        if !self.dirty.is_empty() || self.import_progress.is_some() {
+        if self.session.has_pending() || self.import_progress.is_some() {
             ctx.request_repaint_after(Duration::from_millis(250));
         }
 
@@ -1115,13 +1192,36 @@ impl eframe::App for TripJournalApp {
         }
         self.top_bar(ui);
         self.status_bar(ui);
-        self.trips_panel(ui);
-        if self.current.is_some() && self.selected_entry.is_some() {
-            self.editor_panel(ui);
+        let mut thumbnails = Thumbnails {
+            cache: &mut self.textures,
+            pool: self.thumbnails.as_ref(),
+        };
+        let current = self.current.as_ref().map(|o| &o.trip);
+        let action = self
+            .trips_panel
+            .show(ui, &self.trips, current, &mut thumbnails);
+        self.apply_all(action);
+        if let (Some(open), Some(id)) = (&self.current, self.selected_entry) {
+            let mut thumbnails = Thumbnails {
+                cache: &mut self.textures,
+                pool: self.thumbnails.as_ref(),
+            };
+            let actions = self.editor.show(ui, open, id, &mut thumbnails);
+            self.apply_all(actions);
         }
+        let mut timeline_actions = Vec::new();
         egui::CentralPanel::default_margins().show(ui, |ui| {
             if self.current.is_some() {
-                self.timeline(ui);
+                let mut thumbnails = Thumbnails {
+                    cache: &mut self.textures,
+                    pool: self.thumbnails.as_ref(),
+                };
+                if let Some(open) = &self.current {
+                    let actions =
+                        self.timeline
+                            .show(ui, open, self.selected_entry, &mut thumbnails);
+                    timeline_actions = actions;
+                }
             } else if self.trips_loaded && self.trips.is_empty() {
                 self.welcome_view(ui);
             } else if self.trips_loaded {
@@ -1130,12 +1230,10 @@ impl eframe::App for TripJournalApp {
                 ui.centered_and_justified(|ui| ui.spinner());
             }
         });
+        self.apply_all(timeline_actions);
 
-        self.trip_dialog_window(&ctx);
-        self.confirm_dialogs(&ctx);
-        self.export_dialog_window(&ctx);
-        self.photo_viewer_window(&ctx);
-        self.help_window(&ctx);
+        self.dialogs_shown(&ctx);
+        self.help.show(&ctx);
         self.textures.end_frame();
         if ctx.input(|i| i.pointer.any_released() || !i.events.is_empty()) {
             // State changed by this frame's input is drawn in the next frame.

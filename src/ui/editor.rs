@@ -1,15 +1,17 @@
 //! The entry editor: the kind's typed fields, time in the trip's zone, section, tags, stars,
 //! a Markdown body with preview, and the entry's photos. Every change is saved shortly after.
 
-use chrono::Utc;
 use egui::{Id, Ui};
 
-use super::app::TripJournalApp;
+use super::action::Action;
+use super::app::OpenTrip;
+use super::photos::{Suggestions, Thumbnails, photo_strip};
 use super::stars::star_rating;
 use super::timeline::kind_style;
 use crate::model::rules::{format_local_time, join_list, parse_local_time, split_list};
 use crate::model::{
-    EntryContent, EntryFields, EntryId, EntryKind, MealType, Money, RatingSource, SessionRole,
+    EntryContent, EntryFields, EntryId, FoodRating, Meal, MealType, Money, RatingSource, Session,
+    SessionRole,
 };
 
 /// A text field bound to a parsed value through a text buffer kept while the user types, so
@@ -117,31 +119,43 @@ fn price_row(ui: &mut Ui, key: Id, price: &mut Option<Money>) -> bool {
     }
 }
 
-impl TripJournalApp {
-    pub(super) fn editor_panel(&mut self, ui: &mut Ui) {
-        let Some(id) = self.selected_entry else {
-            return;
-        };
-        let Some(open) = &self.current else { return };
+/// The editor panel's own state: focus, preview and the suggestions for the entry shown.
+#[derive(Default)]
+pub struct EntryEditor {
+    /// Put the cursor in the title at the next frame (after a quick capture).
+    pub focus_title: bool,
+    show_body_preview: bool,
+    markdown_cache: egui_commonmark::CommonMarkCache,
+    suggestions: Suggestions,
+}
+
+/// The sections used in the trip, in the order of the entries.
+fn sections_of(open: &OpenTrip) -> Vec<String> {
+    let mut list: Vec<String> = Vec::new();
+    for e in &open.entries {
+        if let Some(s) = e.fields.section.as_ref().filter(|s| !s.trim().is_empty())
+            && !list.contains(s)
+        {
+            list.push(s.clone());
+        }
+    }
+    list
+}
+
+impl EntryEditor {
+    /// Draws the editor of entry `id` of `open`; returns the edit and what else was asked.
+    pub fn show(
+        &mut self,
+        ui: &mut Ui,
+        open: &OpenTrip,
+        id: EntryId,
+        thumbnails: &mut Thumbnails<'_>,
+    ) -> Vec<Action> {
         let Some(entry) = open.entries.iter().find(|e| e.id == id) else {
-            return;
-        };
-        let zone = open.trip.fields.time_zone;
-        let sections: Vec<String> = {
-            let mut list: Vec<String> = Vec::new();
-            for e in &open.entries {
-                if let Some(s) = e.fields.section.as_ref().filter(|s| !s.trim().is_empty())
-                    && !list.contains(s)
-                {
-                    list.push(s.clone());
-                }
-            }
-            list
+            return Vec::new();
         };
         let mut fields = entry.fields.clone();
-        let mut close = false;
-        let mut delete = false;
-        let mut add_photos = false;
+        let mut actions = Vec::new();
         egui::Panel::right("editor")
             .resizable(true)
             .default_size(440.0)
@@ -149,259 +163,272 @@ impl TripJournalApp {
                 egui::ScrollArea::vertical()
                     .id_salt("editor-scroll")
                     .show(ui, |ui| {
-                        let kind = fields.kind();
-                        let (color, icon) = kind_style(kind);
-                        ui.horizontal(|ui| {
-                            ui.label(
-                                egui::RichText::new(format!("{icon} {}", kind.label()))
-                                    .color(color)
-                                    .strong(),
-                            );
-                            ui.with_layout(
-                                egui::Layout::right_to_left(egui::Align::Center),
-                                |ui| {
-                                    if ui.button("Close").clicked() {
-                                        close = true;
-                                    }
-                                    if ui.button("Delete…").clicked() {
-                                        delete = true;
-                                    }
-                                },
-                            );
-                        });
-                        let title_label = ui.label("Title");
-                        let title = ui
-                            .add(
-                                egui::TextEdit::singleline(&mut fields.title)
-                                    .hint_text("What is this about?")
-                                    .font(egui::TextStyle::Heading)
-                                    .desired_width(f32::INFINITY),
-                            )
-                            .labelled_by(title_label.id);
-                        if self.focus_title {
-                            title.request_focus();
-                            self.focus_title = false;
-                        }
+                        actions.extend(header(ui, &fields, id));
+                        self.title(ui, &mut fields);
                         ui.add_space(4.0);
-                        let key = Id::unique(("entry-editor", id.0));
-                        egui::Grid::new(("entry-grid", id.0))
-                            .num_columns(2)
-                            .spacing([8.0, 6.0])
-                            .show(ui, |ui| {
-                                if let Some(at) = parsed_field(
-                                    ui,
-                                    key.with("at"),
-                                    &format!("When ({})", zone.name()),
-                                    "YYYY-MM-DD HH:MM",
-                                    &fields.at,
-                                    |at| format_local_time(*at, zone),
-                                    |text| parse_local_time(text, zone).ok(),
-                                ) {
-                                    fields.at = at;
-                                }
-                                let section_label = ui.label("Section");
-                                ui.horizontal(|ui| {
-                                    let mut section = fields.section.clone().unwrap_or_default();
-                                    let response = ui
-                                        .add(
-                                            egui::TextEdit::singleline(&mut section)
-                                                .hint_text("e.g. 一、社区在发展")
-                                                .desired_width(200.0),
-                                        )
-                                        .labelled_by(section_label.id);
-                                    if response.changed() {
-                                        fields.section =
-                                            Some(section.clone()).filter(|s| !s.trim().is_empty());
-                                    }
-                                    if !sections.is_empty() {
-                                        egui::ComboBox::from_id_salt(("sections", id.0))
-                                            .selected_text("Pick")
-                                            .width(50.0)
-                                            .show_ui(ui, |ui| {
-                                                for s in &sections {
-                                                    if ui
-                                                        .selectable_label(
-                                                            fields.section.as_ref() == Some(s),
-                                                            s,
-                                                        )
-                                                        .clicked()
-                                                    {
-                                                        fields.section = Some(s.clone());
-                                                    }
-                                                }
-                                            })
-                                            .response
-                                            .labelled_by(section_label.id);
-                                    }
-                                });
-                                ui.end_row();
-                                list_row(ui, key.with("tags"), "Tags", &mut fields.tags);
-                                self.kind_fields(ui, key, &mut fields);
-                            });
+                        field_grid(ui, open, id, &mut fields);
                         ui.add_space(6.0);
-                        ui.horizontal(|ui| {
-                            ui.strong("Notes (Markdown)");
-                            ui.checkbox(&mut self.show_body_preview, "Preview");
-                        });
-                        if self.show_body_preview {
-                            egui::Frame::group(ui.style()).show(ui, |ui| {
-                                egui_commonmark::CommonMarkViewer::new().show(
-                                    ui,
-                                    &mut self.markdown_cache,
-                                    &fields.body,
-                                );
-                            });
-                        } else {
-                            let body_label = ui.label("Body");
-                            ui.add(
-                                egui::TextEdit::multiline(&mut fields.body)
-                                    .desired_rows(10)
-                                    .desired_width(f32::INFINITY)
-                                    .hint_text("Impressions, quotes, links… Markdown works."),
-                            )
-                            .labelled_by(body_label.id);
-                        }
+                        self.body(ui, &mut fields);
                         ui.add_space(6.0);
                         ui.horizontal(|ui| {
                             ui.strong("Photos");
                             if ui.small_button("Add photos…").clicked() {
-                                add_photos = true;
+                                actions.push(Action::PickPhotos);
                             }
                         });
-                        self.photo_strip(ui, Some(id));
-                        self.suggestions_for(ui, id);
+                        actions.extend(photo_strip(ui, open, Some(id), thumbnails));
+                        actions.extend(self.suggestions.show(ui, open, id));
                     });
             });
-        if fields != entry_fields_or_default(self, id) {
-            self.edit_entry(id, fields);
+        if fields != entry.fields {
+            // The edit first: a close after it saves it.
+            actions.insert(0, Action::EditEntry(id, Box::new(fields)));
         }
-        if add_photos {
-            self.pick_photos();
-        }
-        if delete {
-            self.confirm_delete_entry = Some(id);
-        }
-        if close {
-            self.save_dirty(true);
-            self.selected_entry = None;
+        actions
+    }
+
+    fn title(&mut self, ui: &mut Ui, fields: &mut EntryFields) {
+        let title_label = ui.label("Title");
+        let title = ui
+            .add(
+                egui::TextEdit::singleline(&mut fields.title)
+                    .hint_text("What is this about?")
+                    .font(egui::TextStyle::Heading)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(title_label.id);
+        if self.focus_title {
+            title.request_focus();
+            self.focus_title = false;
         }
     }
 
-    fn kind_fields(&mut self, ui: &mut Ui, key: Id, fields: &mut EntryFields) {
-        match &mut fields.content {
-            EntryContent::Session(session) => {
-                list_row(ui, key.with("speakers"), "Speakers", &mut session.speakers);
-                text_row(ui, "Track", &mut session.track, "");
-                text_row(ui, "Room", &mut session.room, "");
-                let label = ui.label("Duration (min)");
-                let mut minutes = session.duration_min.unwrap_or(0);
-                if ui
-                    .add(
-                        egui::DragValue::new(&mut minutes)
-                            .range(0..=1440)
-                            .speed(1.0),
-                    )
-                    .labelled_by(label.id)
-                    .changed()
-                {
-                    session.duration_min = (minutes > 0).then_some(minutes);
-                }
-                ui.end_row();
-                ui.label("Role");
-                ui.horizontal(|ui| {
-                    ui.radio_value(&mut session.role, SessionRole::Attended, "Attended");
-                    ui.radio_value(&mut session.role, SessionRole::Speaker, "I gave this talk");
-                });
-                ui.end_row();
-                let mut link = session.link.clone().unwrap_or_default();
-                if text_row(ui, "Link (slides/video)", &mut link, "https://…") {
-                    session.link = Some(link.trim().to_string()).filter(|l| !l.is_empty());
-                }
-                ui.label("Usefulness");
-                star_rating(ui, "Usefulness", &mut session.usefulness);
-                ui.end_row();
-                let label = ui.label("Takeaways");
-                ui.add(
-                    egui::TextEdit::multiline(&mut session.takeaways)
-                        .desired_rows(2)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
-                ui.end_row();
-            }
-            EntryContent::Meal(meal) => {
-                ui.label("Meal");
-                ui.horizontal(|ui| {
-                    for meal_type in [
-                        MealType::Breakfast,
-                        MealType::Lunch,
-                        MealType::Dinner,
-                        MealType::Snack,
-                    ] {
-                        let label = meal_type.as_str();
-                        if ui
-                            .selectable_label(meal.meal_type == Some(meal_type), label)
-                            .clicked()
-                        {
-                            meal.meal_type = Some(meal_type);
-                        }
-                    }
-                });
-                ui.end_row();
-                text_row(ui, "Venue", &mut meal.venue, "");
-                text_row(ui, "Address", &mut meal.address, "");
-                list_row(ui, key.with("dishes"), "Dishes", &mut meal.dishes);
-                price_row(ui, key.with("price"), &mut meal.price);
-                ui.label("Rating");
-                star_rating(ui, "Rating", &mut meal.rating);
-                ui.end_row();
-            }
-            EntryContent::FoodRating(food) => {
-                text_row(ui, "Dish", &mut food.dish, "Schweinshaxe");
-                text_row(ui, "Venue", &mut food.venue, "");
-                text_row(ui, "Category", &mut food.category, "e.g. Schweinshaxe");
-                ui.label("Overall");
-                star_rating(ui, "Overall", &mut food.overall);
-                ui.end_row();
-                for (label, value) in [
-                    ("Taste", &mut food.sub_ratings.taste),
-                    ("Value", &mut food.sub_ratings.value),
-                    ("Service", &mut food.sub_ratings.service),
-                    ("Atmosphere", &mut food.sub_ratings.atmosphere),
-                ] {
-                    ui.label(label);
-                    star_rating(ui, label, value);
-                    ui.end_row();
-                }
-                price_row(ui, key.with("price"), &mut food.price);
-                let mut source = match &food.source {
-                    RatingSource::OwnVisit => String::new(),
-                    RatingSource::Outside(text) => text.clone(),
-                };
-                if text_row(
+    fn body(&mut self, ui: &mut Ui, fields: &mut EntryFields) {
+        ui.horizontal(|ui| {
+            ui.strong("Notes (Markdown)");
+            ui.checkbox(&mut self.show_body_preview, "Preview");
+        });
+        if self.show_body_preview {
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                egui_commonmark::CommonMarkViewer::new().show(
                     ui,
-                    "Source",
-                    &mut source,
-                    "own visit, or e.g. 4.6 on a review site",
-                ) {
-                    food.source = RatingSource::from_text(&source);
-                }
-                let label = ui.label("Verdict");
-                ui.add(
-                    egui::TextEdit::multiline(&mut food.verdict)
-                        .desired_rows(2)
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
-                ui.end_row();
-            }
-            EntryContent::Note => {}
+                    &mut self.markdown_cache,
+                    &fields.body,
+                );
+            });
+        } else {
+            let body_label = ui.label("Body");
+            ui.add(
+                egui::TextEdit::multiline(&mut fields.body)
+                    .desired_rows(10)
+                    .desired_width(f32::INFINITY)
+                    .hint_text("Impressions, quotes, links… Markdown works."),
+            )
+            .labelled_by(body_label.id);
         }
-        let _ = EntryKind::Note;
     }
 }
 
-fn entry_fields_or_default(app: &TripJournalApp, id: EntryId) -> EntryFields {
-    app.entry_fields(id)
-        .unwrap_or_else(|| EntryFields::new(EntryKind::Note, "", Utc::now()))
+/// The kind of the entry with the Close and Delete buttons.
+fn header(ui: &mut Ui, fields: &EntryFields, id: EntryId) -> Option<Action> {
+    let kind = fields.kind();
+    let (color, icon) = kind_style(kind);
+    let mut action = None;
+    ui.horizontal(|ui| {
+        ui.label(
+            egui::RichText::new(format!("{icon} {}", kind.label()))
+                .color(color)
+                .strong(),
+        );
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.button("Close").clicked() {
+                action = Some(Action::CloseEditor);
+            }
+            if ui.button("Delete…").clicked() {
+                action = Some(Action::AskDeleteEntry(id));
+            }
+        });
+    });
+    action
+}
+
+/// Time, section, tags and the fields of the entry's kind.
+fn field_grid(ui: &mut Ui, open: &OpenTrip, id: EntryId, fields: &mut EntryFields) {
+    let zone = open.trip.fields.time_zone;
+    let sections = sections_of(open);
+    let key = Id::unique(("entry-editor", id.0));
+    egui::Grid::new(("entry-grid", id.0))
+        .num_columns(2)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            if let Some(at) = parsed_field(
+                ui,
+                key.with("at"),
+                &format!("When ({})", zone.name()),
+                "YYYY-MM-DD HH:MM",
+                &fields.at,
+                |at| format_local_time(*at, zone),
+                |text| parse_local_time(text, zone).ok(),
+            ) {
+                fields.at = at;
+            }
+            section_row(ui, id, &sections, fields);
+            list_row(ui, key.with("tags"), "Tags", &mut fields.tags);
+            kind_fields(ui, key, fields);
+        });
+}
+
+/// The section field with a menu of the trip's sections.
+fn section_row(ui: &mut Ui, id: EntryId, sections: &[String], fields: &mut EntryFields) {
+    let section_label = ui.label("Section");
+    ui.horizontal(|ui| {
+        let mut section = fields.section.clone().unwrap_or_default();
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut section)
+                    .hint_text("e.g. 一、社区在发展")
+                    .desired_width(200.0),
+            )
+            .labelled_by(section_label.id);
+        if response.changed() {
+            fields.section = Some(section.clone()).filter(|s| !s.trim().is_empty());
+        }
+        if !sections.is_empty() {
+            egui::ComboBox::from_id_salt(("sections", id.0))
+                .selected_text("Pick")
+                .width(50.0)
+                .show_ui(ui, |ui| {
+                    for s in sections {
+                        if ui
+                            .selectable_label(fields.section.as_ref() == Some(s), s)
+                            .clicked()
+                        {
+                            fields.section = Some(s.clone());
+                        }
+                    }
+                })
+                .response
+                .labelled_by(section_label.id);
+        }
+    });
+    ui.end_row();
+}
+
+/// The fields of the entry's kind (none for a note).
+fn kind_fields(ui: &mut Ui, key: Id, fields: &mut EntryFields) {
+    match &mut fields.content {
+        EntryContent::Session(session) => session_fields(ui, key, session),
+        EntryContent::Meal(meal) => meal_fields(ui, key, meal),
+        EntryContent::FoodRating(food) => food_fields(ui, key, food),
+        EntryContent::Note => {}
+    }
+}
+
+fn session_fields(ui: &mut Ui, key: Id, session: &mut Session) {
+    list_row(ui, key.with("speakers"), "Speakers", &mut session.speakers);
+    text_row(ui, "Track", &mut session.track, "");
+    text_row(ui, "Room", &mut session.room, "");
+    let label = ui.label("Duration (min)");
+    let mut minutes = session.duration_min.unwrap_or(0);
+    if ui
+        .add(
+            egui::DragValue::new(&mut minutes)
+                .range(0..=1440)
+                .speed(1.0),
+        )
+        .labelled_by(label.id)
+        .changed()
+    {
+        session.duration_min = (minutes > 0).then_some(minutes);
+    }
+    ui.end_row();
+    ui.label("Role");
+    ui.horizontal(|ui| {
+        ui.radio_value(&mut session.role, SessionRole::Attended, "Attended");
+        ui.radio_value(&mut session.role, SessionRole::Speaker, "I gave this talk");
+    });
+    ui.end_row();
+    let mut link = session.link.clone().unwrap_or_default();
+    if text_row(ui, "Link (slides/video)", &mut link, "https://…") {
+        session.link = Some(link.trim().to_string()).filter(|l| !l.is_empty());
+    }
+    ui.label("Usefulness");
+    star_rating(ui, "Usefulness", &mut session.usefulness);
+    ui.end_row();
+    let label = ui.label("Takeaways");
+    ui.add(
+        egui::TextEdit::multiline(&mut session.takeaways)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+    ui.end_row();
+}
+
+fn meal_fields(ui: &mut Ui, key: Id, meal: &mut Meal) {
+    ui.label("Meal");
+    ui.horizontal(|ui| {
+        for meal_type in [
+            MealType::Breakfast,
+            MealType::Lunch,
+            MealType::Dinner,
+            MealType::Snack,
+        ] {
+            let label = meal_type.as_str();
+            if ui
+                .selectable_label(meal.meal_type == Some(meal_type), label)
+                .clicked()
+            {
+                meal.meal_type = Some(meal_type);
+            }
+        }
+    });
+    ui.end_row();
+    text_row(ui, "Venue", &mut meal.venue, "");
+    text_row(ui, "Address", &mut meal.address, "");
+    list_row(ui, key.with("dishes"), "Dishes", &mut meal.dishes);
+    price_row(ui, key.with("price"), &mut meal.price);
+    ui.label("Rating");
+    star_rating(ui, "Rating", &mut meal.rating);
+    ui.end_row();
+}
+
+fn food_fields(ui: &mut Ui, key: Id, food: &mut FoodRating) {
+    text_row(ui, "Dish", &mut food.dish, "Schweinshaxe");
+    text_row(ui, "Venue", &mut food.venue, "");
+    text_row(ui, "Category", &mut food.category, "e.g. Schweinshaxe");
+    ui.label("Overall");
+    star_rating(ui, "Overall", &mut food.overall);
+    ui.end_row();
+    for (label, value) in [
+        ("Taste", &mut food.sub_ratings.taste),
+        ("Value", &mut food.sub_ratings.value),
+        ("Service", &mut food.sub_ratings.service),
+        ("Atmosphere", &mut food.sub_ratings.atmosphere),
+    ] {
+        ui.label(label);
+        star_rating(ui, label, value);
+        ui.end_row();
+    }
+    price_row(ui, key.with("price"), &mut food.price);
+    let mut source = match &food.source {
+        RatingSource::OwnVisit => String::new(),
+        RatingSource::Outside(text) => text.clone(),
+    };
+    if text_row(
+        ui,
+        "Source",
+        &mut source,
+        "own visit, or e.g. 4.6 on a review site",
+    ) {
+        food.source = RatingSource::from_text(&source);
+    }
+    let label = ui.label("Verdict");
+    ui.add(
+        egui::TextEdit::multiline(&mut food.verdict)
+            .desired_rows(2)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+    ui.end_row();
 }

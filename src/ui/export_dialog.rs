@@ -3,10 +3,10 @@
 
 use std::path::PathBuf;
 
-use super::app::{DialogResult, TripJournalApp};
+use super::action::Action;
 use crate::app::Command;
 use crate::export::{ExportOptions, ExportReport, Layout, Order};
-use crate::model::Trip;
+use crate::model::{Trip, TripId};
 
 /// The dialog's state.
 pub struct ExportDialog {
@@ -89,7 +89,7 @@ impl ExportDialog {
 }
 
 /// Opens a folder in the system's file manager.
-fn open_folder(path: &std::path::Path) -> Result<(), String> {
+pub fn open_folder(path: &std::path::Path) -> Result<(), String> {
     let program = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(target_os = "windows") {
@@ -104,58 +104,146 @@ fn open_folder(path: &std::path::Path) -> Result<(), String> {
         .map_err(|error| format!("cannot open the folder ({program}): {error}"))
 }
 
-impl TripJournalApp {
-    /// Starts the export the dialog describes (also used by tests).
-    pub fn start_export(&mut self) {
-        let Some(open) = &self.current else { return };
-        let Some(dialog) = &mut self.export_dialog else {
-            return;
-        };
-        if dialog.out_dir.trim().is_empty() {
-            dialog.result = Some(Err("Choose a destination folder first".into()));
-            return;
+impl ExportDialog {
+    /// The export command of `trip` with the dialog's options, marking the dialog as running;
+    /// none (and a message in the dialog) when there is no destination.
+    pub fn start(&mut self, trip: TripId) -> Option<Command> {
+        if self.out_dir.trim().is_empty() {
+            self.result = Some(Err("Choose a destination folder first".into()));
+            return None;
         }
-        dialog.running = true;
-        dialog.result = None;
-        dialog.progress = Some((0, 0));
-        let command = Command::Export {
-            trip: open.trip.id,
-            options: dialog.options(),
-        };
-        self.send(command);
+        self.running = true;
+        self.result = None;
+        self.progress = Some((0, 0));
+        Some(Command::Export {
+            trip,
+            options: self.options(),
+        })
     }
 
-    /// The export dialog, if open (for tests and the window).
-    pub fn export_dialog_mut(&mut self) -> Option<&mut ExportDialog> {
-        self.export_dialog.as_mut()
-    }
-
-    /// Opens the export dialog (Ctrl+E).
-    pub fn show_export_dialog(&mut self) {
-        self.open_export_dialog();
-    }
-
-    pub(super) fn export_dialog_window(&mut self, ctx: &egui::Context) {
-        let Some(open_trip) = &self.current else {
-            return;
-        };
-        let Some(dialog) = &mut self.export_dialog else {
-            return;
-        };
-        // The journal thread renders the preview whenever the options change; the old one stays
-        // on screen until the new one arrives.
-        let key = dialog.preview_key();
-        let mut request_preview = None;
-        if dialog.preview.as_ref().is_none_or(|(k, _)| *k != key)
-            && dialog.preview_requested.as_ref() != Some(&key)
+    /// The preview to ask of the journal thread when the options changed since the last one.
+    fn preview_request(&mut self, trip: TripId) -> Option<Command> {
+        let key = self.preview_key();
+        if self.preview.as_ref().is_none_or(|(k, _)| *k != key)
+            && self.preview_requested.as_ref() != Some(&key)
         {
-            dialog.preview_requested = Some(key.clone());
-            request_preview = Some(Command::RenderPreview {
-                trip: open_trip.trip.id,
-                options: Box::new(dialog.options()),
+            self.preview_requested = Some(key.clone());
+            return Some(Command::RenderPreview {
+                trip,
+                options: Box::new(self.options()),
                 key,
             });
         }
+        None
+    }
+
+    /// The options; returns whether "Choose…" was clicked.
+    fn options_grid(&mut self, ui: &mut egui::Ui) -> bool {
+        let dialog = self;
+        let mut choose = false;
+        egui::Grid::new("export-options")
+            .num_columns(2)
+            .spacing([8.0, 6.0])
+            .show(ui, |ui| {
+                ui.label("Layout");
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut dialog.layout, Layout::Plain, "Plain folder");
+                    ui.selectable_value(&mut dialog.layout, Layout::Jekyll, "Jekyll");
+                    ui.selectable_value(&mut dialog.layout, Layout::Hugo, "Hugo");
+                });
+                ui.end_row();
+                ui.label("Order");
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut dialog.order, Order::Day, "By day");
+                    ui.selectable_value(&mut dialog.order, Order::Kind, "By kind");
+                    ui.selectable_value(&mut dialog.order, Order::Section, "By section");
+                });
+                ui.end_row();
+                let label = ui.label("Max width (px)");
+                ui.add(egui::DragValue::new(&mut dialog.max_width).range(16..=8000))
+                    .labelled_by(label.id);
+                ui.end_row();
+                ui.label("Photos");
+                ui.horizontal(|ui| {
+                    ui.checkbox(&mut dialog.keep_gps, "Keep GPS position");
+                    ui.checkbox(
+                        &mut dialog.include_unassigned,
+                        "Gallery of unassigned photos",
+                    );
+                });
+                ui.end_row();
+                ui.label("Post");
+                ui.horizontal(|ui| {
+                    ui.radio_value(&mut dialog.publish, false, "Draft");
+                    ui.radio_value(&mut dialog.publish, true, "Published");
+                    ui.checkbox(&mut dialog.force, "Overwrite")
+                        .on_hover_text("Replace or remove files in the folder that this trip's last export did not write, or that were changed since");
+                });
+                ui.end_row();
+                let label = ui.label("Destination folder");
+                ui.horizontal(|ui| {
+                    ui.add(
+                        egui::TextEdit::singleline(&mut dialog.out_dir)
+                            .desired_width(360.0),
+                    )
+                    .labelled_by(label.id);
+                    if ui.button("Choose…").clicked() {
+                        choose = true;
+                    }
+                });
+                ui.end_row();
+            });
+        choose
+    }
+
+    /// The last export's outcome; returns the folder to open when asked.
+    fn result_row(&self, ui: &mut egui::Ui) -> Option<PathBuf> {
+        let dialog = self;
+        let mut open_result_folder = None;
+        match &dialog.result {
+            Some(Ok(report)) => {
+                ui.horizontal(|ui| {
+                    ui.label(format!("✔ Written: {}", report.post.display()));
+                    if !report.removed.is_empty() {
+                        ui.label(format!(
+                            "· removed {} file(s) no longer in the post",
+                            report.removed.len()
+                        ));
+                    }
+                    if !report.kept.is_empty() {
+                        ui.label(format!(
+                            "· kept {} old file(s) you changed (tick Overwrite to remove them)",
+                            report.kept.len()
+                        ))
+                        .on_hover_text(
+                            report
+                                .kept
+                                .iter()
+                                .map(|path| path.display().to_string())
+                                .collect::<Vec<_>>()
+                                .join("\n"),
+                        );
+                    }
+                    if ui.button("Open folder").clicked() {
+                        open_result_folder = report.post.parent().map(|p| p.to_path_buf());
+                    }
+                });
+            }
+            Some(Err(message)) => {
+                ui.colored_label(ui.visuals().error_fg_color, message);
+            }
+            None => {}
+        }
+        open_result_folder
+    }
+
+    /// Draws the dialog for the open `trip`; returns what the user asked for.
+    pub fn show(&mut self, ctx: &egui::Context, trip: TripId) -> Vec<Action> {
+        let mut actions = Vec::new();
+        // The journal thread renders the preview whenever the options change; the old one stays
+        // on screen until the new one arrives.
+        actions.extend(self.preview_request(trip).map(Action::Send));
+        let dialog = self;
         let mut open = true;
         let mut start = false;
         let mut cancel = false;
@@ -165,58 +253,7 @@ impl TripJournalApp {
             .open(&mut open)
             .default_size([760.0, 600.0])
             .show(ctx, |ui| {
-                egui::Grid::new("export-options")
-                    .num_columns(2)
-                    .spacing([8.0, 6.0])
-                    .show(ui, |ui| {
-                        ui.label("Layout");
-                        ui.horizontal(|ui| {
-                            ui.selectable_value(&mut dialog.layout, Layout::Plain, "Plain folder");
-                            ui.selectable_value(&mut dialog.layout, Layout::Jekyll, "Jekyll");
-                            ui.selectable_value(&mut dialog.layout, Layout::Hugo, "Hugo");
-                        });
-                        ui.end_row();
-                        ui.label("Order");
-                        ui.horizontal(|ui| {
-                            ui.selectable_value(&mut dialog.order, Order::Day, "By day");
-                            ui.selectable_value(&mut dialog.order, Order::Kind, "By kind");
-                            ui.selectable_value(&mut dialog.order, Order::Section, "By section");
-                        });
-                        ui.end_row();
-                        let label = ui.label("Max width (px)");
-                        ui.add(egui::DragValue::new(&mut dialog.max_width).range(16..=8000))
-                            .labelled_by(label.id);
-                        ui.end_row();
-                        ui.label("Photos");
-                        ui.horizontal(|ui| {
-                            ui.checkbox(&mut dialog.keep_gps, "Keep GPS position");
-                            ui.checkbox(
-                                &mut dialog.include_unassigned,
-                                "Gallery of unassigned photos",
-                            );
-                        });
-                        ui.end_row();
-                        ui.label("Post");
-                        ui.horizontal(|ui| {
-                            ui.radio_value(&mut dialog.publish, false, "Draft");
-                            ui.radio_value(&mut dialog.publish, true, "Published");
-                            ui.checkbox(&mut dialog.force, "Overwrite")
-                                .on_hover_text("Replace or remove files in the folder that this trip's last export did not write, or that were changed since");
-                        });
-                        ui.end_row();
-                        let label = ui.label("Destination folder");
-                        ui.horizontal(|ui| {
-                            ui.add(
-                                egui::TextEdit::singleline(&mut dialog.out_dir)
-                                    .desired_width(360.0),
-                            )
-                            .labelled_by(label.id);
-                            if ui.button("Choose…").clicked() {
-                                choose = true;
-                            }
-                        });
-                        ui.end_row();
-                    });
+                choose = dialog.options_grid(ui);
                 ui.horizontal(|ui| {
                     if ui
                         .add_enabled(!dialog.running, egui::Button::new("Export"))
@@ -232,40 +269,7 @@ impl TripJournalApp {
                         }
                     }
                 });
-                match &dialog.result {
-                    Some(Ok(report)) => {
-                        ui.horizontal(|ui| {
-                            ui.label(format!("✔ Written: {}", report.post.display()));
-                            if !report.removed.is_empty() {
-                                ui.label(format!(
-                                    "· removed {} file(s) no longer in the post",
-                                    report.removed.len()
-                                ));
-                            }
-                            if !report.kept.is_empty() {
-                                ui.label(format!(
-                                    "· kept {} old file(s) you changed (tick Overwrite to remove them)",
-                                    report.kept.len()
-                                ))
-                                .on_hover_text(
-                                    report
-                                        .kept
-                                        .iter()
-                                        .map(|path| path.display().to_string())
-                                        .collect::<Vec<_>>()
-                                        .join("\n"),
-                                );
-                            }
-                            if ui.button("Open folder").clicked() {
-                                open_result_folder = report.post.parent().map(|p| p.to_path_buf());
-                            }
-                        });
-                    }
-                    Some(Err(message)) => {
-                        ui.colored_label(ui.visuals().error_fg_color, message);
-                    }
-                    None => {}
-                }
+                open_result_folder = dialog.result_row(ui);
                 ui.separator();
                 ui.strong("Preview");
                 egui::ScrollArea::vertical()
@@ -279,42 +283,21 @@ impl TripJournalApp {
                         }
                     });
             });
-        if let Some(command) = request_preview {
-            self.send(command);
-        }
         if choose {
-            if Self::file_dialog_available() {
-                let sender = self.dialogs.0.clone();
-                let ctx = ctx.clone();
-                std::thread::spawn(move || {
-                    if let Some(folder) = rfd::FileDialog::new()
-                        .set_title("Export to folder")
-                        .pick_folder()
-                    {
-                        let _ = sender.send(DialogResult::ExportFolder(folder));
-                    }
-                    ctx.request_repaint();
-                });
-            } else {
-                self.notify(
-                    "No folder dialog is available here: type the destination folder",
-                    true,
-                );
-            }
+            actions.push(Action::ChooseExportFolder);
         }
         if start {
-            self.start_export();
+            actions.push(Action::StartExport);
         }
         if cancel {
-            self.send(Command::CancelExport);
+            actions.push(Action::Send(Command::CancelExport));
         }
-        if let Some(folder) = open_result_folder
-            && let Err(message) = open_folder(&folder)
-        {
-            self.notify(message, true);
+        if let Some(folder) = open_result_folder {
+            actions.push(Action::OpenFolder(folder));
         }
         if !open {
-            self.export_dialog = None;
+            actions.push(Action::CloseExportDialog);
         }
+        actions
     }
 }

@@ -2,7 +2,7 @@
 
 use egui::RichText;
 
-use super::app::TripJournalApp;
+use super::action::Action;
 use crate::model::{EntryContent, EntryId, Money, Rating};
 
 /// The column the board is sorted by.
@@ -82,14 +82,30 @@ pub fn food_lines(
     lines
 }
 
-impl TripJournalApp {
-    pub(super) fn food_board(&mut self, ui: &mut egui::Ui) {
-        let Some(open) = &self.current else { return };
-        let (sort, descending) = self.food_sort;
-        let lines = food_lines(&open.entries, sort, descending);
+/// The board and its sort order.
+#[derive(Debug)]
+pub struct FoodBoard {
+    sort: FoodSort,
+    descending: bool,
+}
+
+impl Default for FoodBoard {
+    fn default() -> Self {
+        FoodBoard {
+            sort: FoodSort::Rating,
+            descending: true,
+        }
+    }
+}
+
+impl FoodBoard {
+    /// Draws the board of `entries`; a click on a dish asks to select its entry.
+    pub fn show(&mut self, ui: &mut egui::Ui, entries: &[crate::model::Entry]) -> Option<Action> {
+        let (sort, descending) = (self.sort, self.descending);
+        let lines = food_lines(entries, sort, descending);
         if lines.is_empty() {
             ui.label("No rated food yet. Add a food rating (Ctrl+3) or rate a meal.");
-            return;
+            return None;
         }
         let mut new_sort = None;
         let mut select = None;
@@ -140,14 +156,12 @@ impl TripJournalApp {
                     });
             });
         if let Some(column) = new_sort {
-            self.food_sort = if column == sort {
+            (self.sort, self.descending) = if column == sort {
                 (column, !descending)
             } else {
                 (column, column == FoodSort::Rating)
             };
         }
-        if let Some(entry) = select {
-            self.selected_entry = Some(entry);
-        }
+        select.map(Action::SelectEntry)
     }
 }

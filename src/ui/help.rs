@@ -1,7 +1,5 @@
 //! The keyboard shortcuts window (F1).
 
-use super::app::TripJournalApp;
-
 /// Every shortcut and what it does, as shown in the help window.
 pub const SHORTCUTS: &[(&str, &str)] = &[
     ("Ctrl+1", "New session (talk) now"),
@@ -20,9 +18,21 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
     ("F1", "This help"),
 ];
 
-impl TripJournalApp {
-    pub(super) fn help_window(&mut self, ctx: &egui::Context) {
-        let mut open = self.show_help;
+/// The help window and whether it is shown.
+#[derive(Debug, Default)]
+pub struct HelpWindow {
+    pub open: bool,
+}
+
+impl HelpWindow {
+    /// Shows or hides the window.
+    pub fn toggle(&mut self) {
+        self.open = !self.open;
+    }
+
+    /// Draws the window while it is open.
+    pub fn show(&mut self, ctx: &egui::Context) {
+        let mut open = self.open;
         egui::Window::new("Keyboard shortcuts")
             .open(&mut open)
             .collapsible(false)
@@ -41,6 +51,6 @@ impl TripJournalApp {
                 ui.add_space(8.0);
                 ui.weak("Drop photo files anywhere on the window to add them.");
             });
-        self.show_help = open;
+        self.open = open;
     }
 }

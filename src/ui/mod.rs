@@ -1,10 +1,15 @@
 //! The desktop window (egui/eframe). This is the only part of tripjournal that names egui.
 //!
 //! [`TripJournalApp`] keeps the open trip in memory, draws it, and sends every change to the
-//! journal thread ([`crate::app::Backend`]); it never waits on the disk or on decoding. Each
-//! panel or widget has its own file: the trips side panel, the timeline, the entry editor, the
-//! photo strip and viewer, the food board, the export dialog, the trip dialog and help.
+//! journal thread ([`crate::app::Backend`]); it never waits on the disk or on decoding. The
+//! bookkeeping of edits (saving, merging, undo) is [`crate::app::EditSession`]. Each panel or
+//! dialog has its own file and is a struct with its own state and a `show` that draws from
+//! read-only data and returns `Action`s (`action.rs`); `app.rs` applies them in one place. The
+//! panels: the trips side panel, the timeline with the food board, the entry editor, the photo
+//! strip, tray and viewer, the export dialog, the trip dialog and help. `wording.rs` turns the
+//! library's errors into the window's messages.
 
+mod action;
 mod app;
 mod editor;
 mod export_dialog;
@@ -16,6 +21,7 @@ mod stars;
 mod timeline;
 mod trip_dialog;
 mod trips_panel;
+mod wording;
 
 pub use app::{TimelineView, TripJournalApp};
 

@@ -7,9 +7,10 @@ use std::collections::{HashMap, HashSet};
 
 use egui::{Id, Sense, TextureHandle, TextureOptions, Ui, Vec2};
 
-use super::app::TripJournalApp;
-use crate::app::{Command, DecodedImage, suggestion_inputs, suggestions_by_entry};
-use crate::model::{EntryId, Photo, PhotoId};
+use super::action::Action;
+use super::app::OpenTrip;
+use crate::app::{Command, DecodedImage, ThumbnailPool, suggestion_inputs, suggestions_by_entry};
+use crate::model::{EntryId, Photo, PhotoId, TripId};
 
 const THUMB_BOX: f32 = 96.0;
 /// Frames a texture may go unused before it is dropped.
@@ -85,186 +86,227 @@ impl TextureCache {
     }
 }
 
-impl TripJournalApp {
+/// The texture cache with the pool that fills it, lent to a panel for one frame.
+pub struct Thumbnails<'a> {
+    pub cache: &'a mut TextureCache,
+    pub pool: Option<&'a ThumbnailPool>,
+}
+
+impl Thumbnails<'_> {
     /// The thumbnail texture of a photo, asking the pool to decode it when missing.
-    pub(super) fn thumbnail_texture(&mut self, photo: PhotoId) -> Option<TextureHandle> {
+    pub fn thumbnail(&mut self, photo: PhotoId) -> Option<TextureHandle> {
         self.texture(photo, false)
     }
 
-    fn texture(&mut self, photo: PhotoId, large: bool) -> Option<TextureHandle> {
-        if let Some(texture) = self.textures.get(photo, large) {
+    /// A thumbnail or large preview, asked of the pool when missing.
+    pub fn texture(&mut self, photo: PhotoId, large: bool) -> Option<TextureHandle> {
+        if let Some(texture) = self.cache.get(photo, large) {
             return Some(texture);
         }
-        if !self.textures.failed.contains_key(&photo)
-            && self.textures.requested.insert((photo, large))
-            && let Some(pool) = &self.thumbnails
+        if !self.cache.failed.contains_key(&photo)
+            && self.cache.requested.insert((photo, large))
+            && let Some(pool) = self.pool
         {
             pool.request(photo, large);
         }
         None
     }
+}
 
-    /// How many photo textures are resident.
-    pub fn resident_textures(&self) -> usize {
-        self.textures.resident()
-    }
-
+impl TextureCache {
     /// Whether a thumbnail is on screen as a texture (for tests).
     pub fn has_thumbnail(&self, photo: PhotoId) -> bool {
-        self.textures.textures.contains_key(&(photo, false))
+        self.textures.contains_key(&(photo, false))
     }
+}
 
-    /// The photos of an entry (or the unassigned ones) as draggable thumbnails with a menu.
-    pub(super) fn photo_strip(&mut self, ui: &mut Ui, entry: Option<EntryId>) {
-        let Some(open) = &self.current else { return };
-        let photos: Vec<Photo> = open
-            .photos
-            .iter()
-            .filter(|p| p.entry == entry)
-            .cloned()
-            .collect();
-        if photos.is_empty() {
-            ui.weak(match entry {
-                Some(_) => {
-                    "No photos yet: drop files on the window, paste an image, or use Add photos."
-                }
-                None => "No unassigned photos.",
-            });
-            return;
-        }
-        let entries: Vec<(EntryId, String)> = open
-            .entries
-            .iter()
-            .map(|e| {
-                (
-                    e.id,
-                    if e.fields.title.is_empty() {
-                        format!("#{}", e.id)
-                    } else {
-                        e.fields.title.clone()
-                    },
-                )
-            })
-            .collect();
-        let trip = open.trip.id;
-        ui.horizontal_wrapped(|ui| {
-            for (index, photo) in photos.iter().enumerate() {
-                let (rect, response) =
-                    ui.allocate_exact_size(Vec2::splat(THUMB_BOX), Sense::click_and_drag());
-                // Dragging carries the photo to an entry row in the timeline.
-                response.dnd_set_drag_payload(photo.id);
-                if ui.is_rect_visible(rect) {
-                    match self.thumbnail_texture(photo.id) {
-                        Some(texture) => {
-                            let size = fit(texture.size_vec2(), THUMB_BOX);
-                            let image_rect = egui::Rect::from_center_size(rect.center(), size);
-                            egui::Image::new((texture.id(), size)).paint_at(ui, image_rect);
-                        }
-                        None => {
-                            ui.painter()
-                                .rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
-                        }
-                    }
-                }
-                let caption = if photo.caption.is_empty() {
-                    &photo.metadata.original_name
-                } else {
-                    &photo.caption
+/// The name of each entry of the trip, for the "Move to" menu.
+fn entry_titles(open: &OpenTrip) -> Vec<(EntryId, String)> {
+    open.entries
+        .iter()
+        .map(|e| {
+            let title = if e.fields.title.is_empty() {
+                format!("#{}", e.id)
+            } else {
+                e.fields.title.clone()
+            };
+            (e.id, title)
+        })
+        .collect()
+}
+
+/// The photos of an entry (or the unassigned ones) as draggable thumbnails with a menu.
+pub fn photo_strip(
+    ui: &mut Ui,
+    open: &OpenTrip,
+    entry: Option<EntryId>,
+    thumbnails: &mut Thumbnails<'_>,
+) -> Vec<Action> {
+    let photos: Vec<&Photo> = open.photos.iter().filter(|p| p.entry == entry).collect();
+    let mut actions = Vec::new();
+    if photos.is_empty() {
+        ui.weak(match entry {
+            Some(_) => {
+                "No photos yet: drop files on the window, paste an image, or use Add photos."
+            }
+            None => "No unassigned photos.",
+        });
+        return actions;
+    }
+    let entries = entry_titles(open);
+    let order: Vec<PhotoId> = photos.iter().map(|p| p.id).collect();
+    ui.horizontal_wrapped(|ui| {
+        for (index, photo) in photos.iter().enumerate() {
+            let response = thumbnail(ui, photo, thumbnails);
+            if response.clicked() {
+                actions.push(Action::ViewPhoto(photo.id));
+            }
+            response.context_menu(|ui| {
+                let menu = PhotoMenu {
+                    trip: open.trip.id,
+                    entry,
+                    entries: &entries,
+                    order: &order,
+                    index,
                 };
-                let response = response.on_hover_text(format!(
-                    "Photo: {caption}\nClick to view, drag onto an entry to move"
-                ));
-                if response.clicked() {
-                    self.viewer = Some(photo.id);
+                actions.extend(menu.show(ui, photo.id));
+            });
+        }
+    });
+    actions
+}
+
+/// One draggable thumbnail with its hover text.
+fn thumbnail(ui: &mut Ui, photo: &Photo, thumbnails: &mut Thumbnails<'_>) -> egui::Response {
+    let (rect, response) = ui.allocate_exact_size(Vec2::splat(THUMB_BOX), Sense::click_and_drag());
+    // Dragging carries the photo to an entry row in the timeline.
+    response.dnd_set_drag_payload(photo.id);
+    if ui.is_rect_visible(rect) {
+        match thumbnails.thumbnail(photo.id) {
+            Some(texture) => {
+                let size = fit(texture.size_vec2(), THUMB_BOX);
+                let image_rect = egui::Rect::from_center_size(rect.center(), size);
+                egui::Image::new((texture.id(), size)).paint_at(ui, image_rect);
+            }
+            None => {
+                ui.painter()
+                    .rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
+            }
+        }
+    }
+    let caption = if photo.caption.is_empty() {
+        &photo.metadata.original_name
+    } else {
+        &photo.caption
+    };
+    response.on_hover_text(format!(
+        "Photo: {caption}\nClick to view, drag onto an entry to move"
+    ))
+}
+
+/// The context menu of a thumbnail in a strip.
+struct PhotoMenu<'a> {
+    trip: TripId,
+    entry: Option<EntryId>,
+    entries: &'a [(EntryId, String)],
+    order: &'a [PhotoId],
+    index: usize,
+}
+
+impl PhotoMenu<'_> {
+    fn show(&self, ui: &mut Ui, photo: PhotoId) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if ui.button("View…").clicked() {
+            actions.push(Action::ViewPhoto(photo));
+            ui.close();
+        }
+        ui.menu_button("Move to", |ui| {
+            if self.entry.is_some() && ui.button("Unassigned photos").clicked() {
+                actions.push(Action::MovePhoto(photo, None));
+                ui.close();
+            }
+            for (entry_id, title) in self.entries {
+                if Some(*entry_id) != self.entry && ui.button(title).clicked() {
+                    actions.push(Action::MovePhoto(photo, Some(*entry_id)));
+                    ui.close();
                 }
-                response.context_menu(|ui| {
-                    if ui.button("View…").clicked() {
-                        self.viewer = Some(photo.id);
-                        ui.close();
-                    }
-                    ui.menu_button("Move to", |ui| {
-                        if entry.is_some() && ui.button("Unassigned photos").clicked() {
-                            self.move_photo(photo.id, None);
-                            ui.close();
-                        }
-                        for (entry_id, title) in &entries {
-                            if Some(*entry_id) != entry && ui.button(title).clicked() {
-                                self.move_photo(photo.id, Some(*entry_id));
-                                ui.close();
-                            }
-                        }
-                    });
-                    if index > 0 && ui.button("Move left").clicked() {
-                        let mut order: Vec<PhotoId> = photos.iter().map(|p| p.id).collect();
-                        order.swap(index, index - 1);
-                        self.send(Command::ReorderPhotos(trip, order));
-                        ui.close();
-                    }
-                    if index + 1 < photos.len() && ui.button("Move right").clicked() {
-                        let mut order: Vec<PhotoId> = photos.iter().map(|p| p.id).collect();
-                        order.swap(index, index + 1);
-                        self.send(Command::ReorderPhotos(trip, order));
-                        ui.close();
-                    }
-                    if ui.button("Set as trip cover").clicked() {
-                        self.send(Command::SetCover(trip, Some(photo.id)));
-                        ui.close();
-                    }
-                    if ui.button("Delete photo").clicked() {
-                        self.send(Command::DeletePhoto(photo.id));
-                        if self.viewer == Some(photo.id) {
-                            self.viewer = None;
-                        }
-                        ui.close();
-                    }
-                });
             }
         });
-    }
-
-    /// The trip's photos that belong to no entry; drag them onto an entry in the timeline.
-    pub(super) fn unassigned_tray(&mut self, ui: &mut Ui) {
-        let count = self
-            .current
-            .as_ref()
-            .map_or(0, |o| o.photos.iter().filter(|p| p.entry.is_none()).count());
-        if count == 0 {
-            return;
+        let index = self.index;
+        let moved = |other: usize| {
+            let mut order = self.order.to_vec();
+            order.swap(index, other);
+            Action::Send(Command::ReorderPhotos(self.trip, order))
+        };
+        if index > 0 && ui.button("Move left").clicked() {
+            actions.push(moved(index - 1));
+            ui.close();
         }
-        egui::CollapsingHeader::new(format!("Unassigned photos ({count})"))
-            .id_salt("unassigned-tray")
-            .default_open(true)
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .id_salt("tray-scroll")
-                    .max_height(THUMB_BOX * 2.3)
-                    .show(ui, |ui| self.photo_strip(ui, None));
-            });
-        ui.separator();
+        if index + 1 < self.order.len() && ui.button("Move right").clicked() {
+            actions.push(moved(index + 1));
+            ui.close();
+        }
+        if ui.button("Set as trip cover").clicked() {
+            actions.push(Action::Send(Command::SetCover(self.trip, Some(photo))));
+            ui.close();
+        }
+        if ui.button("Delete photo").clicked() {
+            actions.push(Action::DeletePhoto(photo));
+            ui.close();
+        }
+        actions
     }
+}
 
-    /// Unassigned photos taken during an entry (or nearest it that day), offered for it.
-    pub(super) fn suggestions_for(&mut self, ui: &mut Ui, entry: EntryId) {
-        let Some(open) = &self.current else { return };
+/// The trip's photos that belong to no entry; drag them onto an entry in the timeline.
+pub fn unassigned_tray(
+    ui: &mut Ui,
+    open: &OpenTrip,
+    thumbnails: &mut Thumbnails<'_>,
+) -> Vec<Action> {
+    let count = open.photos.iter().filter(|p| p.entry.is_none()).count();
+    if count == 0 {
+        return Vec::new();
+    }
+    let mut actions = Vec::new();
+    egui::CollapsingHeader::new(format!("Unassigned photos ({count})"))
+        .id_salt("unassigned-tray")
+        .default_open(true)
+        .show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .id_salt("tray-scroll")
+                .max_height(THUMB_BOX * 2.3)
+                .show(ui, |ui| actions = photo_strip(ui, open, None, thumbnails));
+        });
+    ui.separator();
+    actions
+}
+
+/// Unassigned photos taken during an entry (or nearest it that day), offered for it. Matching
+/// every unassigned photo against every entry is too much for each frame of a big trip; it is
+/// redone only when the photos or the entries' times change.
+#[derive(Debug, Default)]
+pub struct Suggestions {
+    cache: Option<(u64, HashMap<EntryId, Vec<PhotoId>>)>,
+}
+
+impl Suggestions {
+    /// Offers the photos suggested for `entry`; "Add them" asks to move them there.
+    pub fn show(&mut self, ui: &mut Ui, open: &OpenTrip, entry: EntryId) -> Vec<Action> {
         let zone = open.trip.fields.time_zone;
-        // Matching every unassigned photo against every entry is too much for each frame of a
-        // big trip; it is redone only when the photos or the entries' times change.
         let inputs = suggestion_inputs(&open.photos, &open.entries, zone);
-        if self
-            .suggestions
-            .as_ref()
-            .is_none_or(|(key, _)| *key != inputs)
-        {
+        if self.cache.as_ref().is_none_or(|(key, _)| *key != inputs) {
             let by_entry = suggestions_by_entry(&open.photos, &open.entries, zone);
-            self.suggestions = Some((inputs, by_entry));
+            self.cache = Some((inputs, by_entry));
         }
         let suggested: Vec<PhotoId> = self
-            .suggestions
+            .cache
             .as_ref()
             .and_then(|(_, by_entry)| by_entry.get(&entry).cloned())
             .unwrap_or_default();
+        let mut actions = Vec::new();
         if suggested.is_empty() {
-            return;
+            return actions;
         }
         ui.horizontal(|ui| {
             ui.label(format!(
@@ -272,109 +314,138 @@ impl TripJournalApp {
                 suggested.len()
             ));
             if ui.button("Add them").clicked() {
-                for photo in &suggested {
-                    self.move_photo(*photo, Some(entry));
-                }
+                actions.extend(
+                    suggested
+                        .iter()
+                        .map(|photo| Action::MovePhoto(*photo, Some(entry))),
+                );
             }
         });
+        actions
+    }
+}
+
+/// The large viewer of one photo, with its caption being edited.
+#[derive(Debug)]
+pub struct PhotoViewer {
+    pub photo: PhotoId,
+    /// The caption as typed, until it is stored.
+    caption: Option<String>,
+}
+
+impl PhotoViewer {
+    /// A viewer of `photo`.
+    pub fn new(photo: PhotoId) -> Self {
+        PhotoViewer {
+            photo,
+            caption: None,
+        }
     }
 
-    /// The large viewer of one photo, with its caption and actions.
-    pub(super) fn photo_viewer_window(&mut self, ctx: &egui::Context) {
-        let Some(photo_id) = self.viewer else { return };
-        let Some(photo) = self
-            .current
-            .as_ref()
-            .and_then(|o| o.photos.iter().find(|p| p.id == photo_id))
-            .cloned()
-        else {
-            self.viewer = None;
-            return;
+    /// Draws the viewer; returns what the user asked for (closing stores the caption).
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        open: &OpenTrip,
+        thumbnails: &mut Thumbnails<'_>,
+    ) -> Vec<Action> {
+        let photo_id = self.photo;
+        let Some(photo) = open.photos.iter().find(|p| p.id == photo_id) else {
+            return vec![Action::CloseViewer];
         };
-        let trip = photo.trip;
-        let mut open = true;
+        let mut actions = Vec::new();
+        let mut window_open = true;
         let mut close_clicked = false;
-        let large = self
+        let large = thumbnails
             .texture(photo_id, true)
-            .or_else(|| self.textures.get(photo_id, false));
+            .or_else(|| thumbnails.cache.get(photo_id, false));
         egui::Window::new("Photo")
             .id(Id::unique("photo-viewer"))
-            .open(&mut open)
+            .open(&mut window_open)
             .default_size([820.0, 680.0])
             .show(ctx, |ui| {
                 let available = ui.available_size() - Vec2::new(0.0, 90.0);
-                match &large {
-                    Some(texture) => {
-                        let size = fit(
-                            texture.size_vec2(),
-                            available.x.min(available.y * 1.5).max(100.0),
-                        );
-                        let size = if size.y > available.y.max(100.0) {
-                            size * (available.y.max(100.0) / size.y)
-                        } else {
-                            size
-                        };
-                        ui.vertical_centered(|ui| ui.add(egui::Image::new((texture.id(), size))));
-                    }
-                    None => {
-                        ui.add_sized(
-                            [available.x.max(100.0), available.y.max(100.0)],
-                            egui::Spinner::new(),
-                        );
-                    }
-                }
-                let (editing_id, mut text, original) = match self.caption_edit.take() {
-                    Some(edit) if edit.0 == photo_id => edit,
-                    _ => (photo_id, photo.caption.clone(), photo.caption.clone()),
-                };
-                ui.horizontal(|ui| {
-                    let label = ui.label("Caption");
-                    let response = ui
-                        .add(
-                            egui::TextEdit::singleline(&mut text)
-                                .desired_width(ui.available_width() - 10.0),
-                        )
-                        .labelled_by(label.id);
-                    if response.lost_focus() || (response.changed() && !response.has_focus()) {
-                        self.set_caption(photo_id, text.clone());
-                    }
-                });
-                self.caption_edit = Some((editing_id, text, original));
-                let meta = &photo.metadata;
-                let mut details = vec![
-                    format!("{}×{}", meta.width, meta.height),
-                    meta.original_name.clone(),
-                ];
-                if let Some(taken) = meta.taken_at {
-                    details.push(format!("taken {}", taken.to_iso()));
-                }
-                if let Some(camera) = &meta.camera_model {
-                    details.push(camera.clone());
-                }
-                if meta.gps.is_some() {
-                    details.push("has GPS (not exported unless asked)".into());
-                }
-                ui.weak(details.join(" · "));
+                large_image(ui, large.as_ref(), available);
+                actions.extend(self.caption_row(ui, photo));
+                ui.weak(photo_details(photo));
                 ui.horizontal(|ui| {
                     if ui.button("Set as trip cover").clicked() {
-                        self.send(Command::SetCover(trip, Some(photo_id)));
+                        actions.push(Action::Send(Command::SetCover(photo.trip, Some(photo_id))));
                     }
                     if ui.button("Delete photo").clicked() {
-                        self.send(Command::DeletePhoto(photo_id));
-                        self.viewer = None;
+                        actions.push(Action::DeletePhoto(photo_id));
                     }
                     if ui.button("Close viewer").clicked() {
                         close_clicked = true;
                     }
                 });
             });
-        if !open || close_clicked {
-            if let Some((id, text, _)) = self.caption_edit.take() {
-                self.set_caption(id, text);
+        if !window_open || close_clicked {
+            if let Some(text) = self.caption.take() {
+                actions.push(Action::SetCaption(photo_id, text));
             }
-            self.viewer = None;
+            actions.push(Action::CloseViewer);
+        }
+        actions
+    }
+
+    fn caption_row(&mut self, ui: &mut Ui, photo: &Photo) -> Option<Action> {
+        let text = self.caption.get_or_insert_with(|| photo.caption.clone());
+        let mut action = None;
+        ui.horizontal(|ui| {
+            let label = ui.label("Caption");
+            let response = ui
+                .add(egui::TextEdit::singleline(text).desired_width(ui.available_width() - 10.0))
+                .labelled_by(label.id);
+            if response.lost_focus() || (response.changed() && !response.has_focus()) {
+                action = Some(Action::SetCaption(photo.id, text.clone()));
+            }
+        });
+        action
+    }
+}
+
+/// The photo as large as fits, or a spinner while it is decoded.
+fn large_image(ui: &mut Ui, large: Option<&TextureHandle>, available: Vec2) {
+    match large {
+        Some(texture) => {
+            let size = fit(
+                texture.size_vec2(),
+                available.x.min(available.y * 1.5).max(100.0),
+            );
+            let size = if size.y > available.y.max(100.0) {
+                size * (available.y.max(100.0) / size.y)
+            } else {
+                size
+            };
+            ui.vertical_centered(|ui| ui.add(egui::Image::new((texture.id(), size))));
+        }
+        None => {
+            ui.add_sized(
+                [available.x.max(100.0), available.y.max(100.0)],
+                egui::Spinner::new(),
+            );
         }
     }
+}
+
+/// Size, name, time, camera and GPS of a photo, in one line.
+fn photo_details(photo: &Photo) -> String {
+    let meta = &photo.metadata;
+    let mut details = vec![
+        format!("{}×{}", meta.width, meta.height),
+        meta.original_name.clone(),
+    ];
+    if let Some(taken) = meta.taken_at {
+        details.push(format!("taken {}", taken.to_iso()));
+    }
+    if let Some(camera) = &meta.camera_model {
+        details.push(camera.clone());
+    }
+    if meta.gps.is_some() {
+        details.push("has GPS (not exported unless asked)".into());
+    }
+    details.join(" · ")
 }
 
 /// Scales a size to fit a square of `edge`, keeping its aspect ratio.

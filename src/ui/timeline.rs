@@ -5,8 +5,11 @@ use std::collections::HashMap;
 
 use egui::{Color32, RichText};
 
-use super::app::{TimelineView, TripJournalApp};
-use crate::app::Command;
+use super::action::Action;
+use super::app::{OpenTrip, TimelineView};
+use super::food_board::FoodBoard;
+use super::photos::Thumbnails;
+use crate::model::rules::day_heading;
 use crate::model::{Entry, EntryContent, EntryId, EntryKind, PhotoId};
 
 const ROW_HEIGHT: f32 = 26.0;
@@ -82,6 +85,7 @@ pub fn build_rows(
     entries: &[Entry],
     view: TimelineView,
     zone: chrono_tz::Tz,
+    first_day: Option<chrono::NaiveDate>,
     kind_filter: &[bool; 4],
     search: &str,
 ) -> Vec<Row> {
@@ -98,7 +102,7 @@ pub fn build_rows(
                 let day = entry.fields.at.with_timezone(&zone).date_naive();
                 if current_day != Some(day) {
                     current_day = Some(day);
-                    rows.push(Row::Header(day.format("%A, %-d %B %Y").to_string()));
+                    rows.push(Row::Header(day_heading(day, first_day)));
                 }
                 rows.push(Row::Entry(entry.id));
             }
@@ -143,14 +147,81 @@ fn section_of(entry: &Entry) -> Option<String> {
         .map(str::to_string)
 }
 
-impl TripJournalApp {
-    pub(super) fn timeline(&mut self, ui: &mut egui::Ui) {
-        let Some(open) = &self.current else { return };
-        let zone = open.trip.fields.time_zone;
+/// The timeline's own state: the view, the filters, the search and the food board.
+pub struct Timeline {
+    pub view: TimelineView,
+    kind_filter: [bool; 4],
+    search: String,
+    /// Put the cursor in the search field at the next frame (Ctrl+F).
+    pub focus_search: bool,
+    food_board: FoodBoard,
+}
+
+impl Default for Timeline {
+    fn default() -> Self {
+        Timeline {
+            view: TimelineView::Days,
+            kind_filter: [true; 4],
+            search: String::new(),
+            focus_search: false,
+            food_board: FoodBoard::default(),
+        }
+    }
+}
+
+impl Timeline {
+    /// Draws the timeline of `open` with `selected` highlighted; returns what was asked.
+    pub fn show(
+        &mut self,
+        ui: &mut egui::Ui,
+        open: &OpenTrip,
+        selected: Option<EntryId>,
+        thumbnails: &mut Thumbnails<'_>,
+    ) -> Vec<Action> {
         ui.horizontal(|ui| {
             ui.heading(&open.trip.fields.name);
             ui.weak(open.trip.fields.place());
         });
+        self.toolbar(ui);
+        ui.separator();
+        if self.view == TimelineView::Food {
+            return self
+                .food_board
+                .show(ui, &open.entries)
+                .into_iter()
+                .collect();
+        }
+        let mut actions = super::photos::unassigned_tray(ui, open, thumbnails);
+        let rows = build_rows(
+            &open.entries,
+            self.view,
+            open.trip.fields.time_zone,
+            open.trip.fields.start_date,
+            &self.kind_filter,
+            &self.search,
+        );
+        if rows.is_empty() {
+            ui.add_space(20.0);
+            ui.vertical_centered(|ui| {
+                if open.entries.is_empty() {
+                    ui.label("No entries yet. Start one with the buttons above (Ctrl+1…4).");
+                } else {
+                    ui.label("Nothing matches the search and filters.");
+                }
+            });
+            return actions;
+        }
+        let row_actions = self.rows(ui, open, selected, &rows);
+        actions.extend(
+            row_actions
+                .into_iter()
+                .filter_map(|action| row_action(action, open, &rows)),
+        );
+        actions
+    }
+
+    /// The view switch, the kind filters and the search field.
+    fn toolbar(&mut self, ui: &mut egui::Ui) {
         ui.horizontal_wrapped(|ui| {
             ui.selectable_value(&mut self.view, TimelineView::Days, "By day");
             ui.selectable_value(&mut self.view, TimelineView::Sections, "By section");
@@ -184,38 +255,19 @@ impl TripJournalApp {
                 self.search.clear();
             }
         });
-        ui.separator();
-        if self.view == TimelineView::Food {
-            self.food_board(ui);
-            return;
-        }
-        self.unassigned_tray(ui);
-        let rows = match &self.current {
-            Some(open) => build_rows(
-                &open.entries,
-                self.view,
-                zone,
-                &self.kind_filter,
-                &self.search,
-            ),
-            None => return,
-        };
-        if rows.is_empty() {
-            ui.add_space(20.0);
-            ui.vertical_centered(|ui| {
-                if self.current.as_ref().is_some_and(|o| o.entries.is_empty()) {
-                    ui.label("No entries yet. Start one with the buttons above (Ctrl+1…4).");
-                } else {
-                    ui.label("Nothing matches the search and filters.");
-                }
-            });
-            return;
-        }
+    }
+
+    /// The rows on screen; returns what was clicked, dropped or chosen in them.
+    fn rows(
+        &self,
+        ui: &mut egui::Ui,
+        open: &OpenTrip,
+        selected: Option<EntryId>,
+        rows: &[Row],
+    ) -> Vec<RowAction> {
         // Computed once per frame, not once per row: big trips have thousands of photos.
-        let context = match &self.current {
-            Some(open) => RowContext::of(open),
-            None => return,
-        };
+        let context = RowContext::of(open);
+        let in_sections = self.view == TimelineView::Sections;
         let mut actions: Vec<RowAction> = Vec::new();
         egui::ScrollArea::vertical()
             .id_salt("timeline")
@@ -230,32 +282,36 @@ impl TripJournalApp {
                             });
                         }
                         Row::Entry(id) => {
-                            if let Some(action) = self.entry_row(ui, *id, &context) {
-                                actions.push(action);
-                            }
+                            let row = EntryRow {
+                                open,
+                                context: &context,
+                                selected: selected == Some(*id),
+                                in_sections,
+                            };
+                            actions.extend(row.show(ui, *id));
                         }
                     }
                 }
             });
-        for action in actions {
-            self.apply_row_action(action, &rows);
-        }
+        actions
     }
+}
 
-    fn entry_row(
-        &mut self,
-        ui: &mut egui::Ui,
-        id: EntryId,
-        context: &RowContext,
-    ) -> Option<RowAction> {
-        let open = self.current.as_ref()?;
-        let entry = open.entries.get(*context.index.get(&id)?)?;
-        let zone = open.trip.fields.time_zone;
-        let photo_count = context.photo_counts.get(&id).copied().unwrap_or(0);
-        let sections = &context.sections;
+/// One entry's row, with what it needs to be drawn.
+struct EntryRow<'a> {
+    open: &'a OpenTrip,
+    context: &'a RowContext,
+    selected: bool,
+    in_sections: bool,
+}
+
+impl EntryRow<'_> {
+    fn show(&self, ui: &mut egui::Ui, id: EntryId) -> Option<RowAction> {
+        let entry = self.open.entries.get(*self.context.index.get(&id)?)?;
+        let zone = self.open.trip.fields.time_zone;
+        let photo_count = self.context.photo_counts.get(&id).copied().unwrap_or(0);
         let kind = entry.fields.kind();
         let (color, icon) = kind_style(kind);
-        let selected = self.selected_entry == Some(id);
         let time = entry
             .fields
             .at
@@ -269,11 +325,9 @@ impl TripJournalApp {
         };
         let stars = super::stars::stars_text(entry.fields.content.rating());
         let mut action = None;
-        let in_sections = self.view == TimelineView::Sections;
-
         let row = ui.horizontal(|ui| {
             ui.set_min_height(ROW_HEIGHT);
-            if in_sections {
+            if self.in_sections {
                 if ui.small_button("⬆").on_hover_text("Move up").clicked() {
                     action = Some(RowAction::MoveUp(id));
                 }
@@ -283,7 +337,7 @@ impl TripJournalApp {
             }
             ui.label(RichText::new(icon).color(color));
             ui.monospace(&time);
-            let label = ui.selectable_label(selected, &title);
+            let label = ui.selectable_label(self.selected, &title);
             if !stars.is_empty() {
                 ui.label(RichText::new(stars).color(Color32::from_rgb(235, 170, 20)));
             }
@@ -308,117 +362,78 @@ impl TripJournalApp {
                 egui::StrokeKind::Inside,
             );
         }
+        self.menu(&label, id, &mut action);
+        action
+    }
+
+    fn menu(&self, label: &egui::Response, id: EntryId, action: &mut Option<RowAction>) {
         label.context_menu(|ui| {
             ui.menu_button("Move to section", |ui| {
                 if ui.button("(no section)").clicked() {
-                    action = Some(RowAction::SetSection(id, None));
+                    *action = Some(RowAction::SetSection(id, None));
                     ui.close();
                 }
-                for section in sections {
+                for section in &self.context.sections {
                     if ui.button(section).clicked() {
-                        action = Some(RowAction::SetSection(id, Some(section.clone())));
+                        *action = Some(RowAction::SetSection(id, Some(section.clone())));
                         ui.close();
                     }
                 }
             });
             if ui.button("Delete entry…").clicked() {
-                action = Some(RowAction::Delete(id));
+                *action = Some(RowAction::Delete(id));
                 ui.close();
             }
         });
-        action
     }
+}
 
-    fn apply_row_action(&mut self, action: RowAction, rows: &[Row]) {
-        // The change shows in the next frame; ask for it now rather than at the next input.
-        self.egui_ctx.request_repaint();
-        match action {
-            RowAction::Select(id) => {
-                self.save_dirty(true);
-                self.selected_entry = Some(id);
-            }
-            RowAction::DropPhoto(photo, entry) => self.move_photo(photo, Some(entry)),
-            RowAction::Delete(id) => self.confirm_delete_entry = Some(id),
-            RowAction::SetSection(id, section) => {
-                if let Some(mut fields) = self.entry_fields(id) {
-                    fields.section = section;
-                    self.edit_entry(id, fields);
-                    self.save_dirty(true);
-                }
-            }
-            RowAction::MoveUp(id) => self.move_in_sections(id, rows, true),
-            RowAction::MoveDown(id) => self.move_in_sections(id, rows, false),
-        }
-    }
+/// What a row asked for, as the app's action.
+fn row_action(action: RowAction, open: &OpenTrip, rows: &[Row]) -> Option<Action> {
+    Some(match action {
+        RowAction::Select(id) => Action::SelectEntry(id),
+        RowAction::DropPhoto(photo, entry) => Action::MovePhoto(photo, Some(entry)),
+        RowAction::Delete(id) => Action::AskDeleteEntry(id),
+        RowAction::SetSection(id, section) => Action::SetSection(id, section),
+        RowAction::MoveUp(id) => return move_in_sections(open, id, rows, true),
+        RowAction::MoveDown(id) => return move_in_sections(open, id, rows, false),
+    })
+}
 
-    /// The fields of an entry of the open trip.
-    pub(super) fn entry_fields(&self, id: EntryId) -> Option<crate::model::EntryFields> {
-        self.current
-            .as_ref()
-            .and_then(|o| o.entries.iter().find(|e| e.id == id))
-            .map(|e| e.fields.clone())
-    }
-
-    /// Moves an entry one row up or down in the section view. Crossing a section heading moves
-    /// it into that section.
-    pub fn move_in_sections(&mut self, id: EntryId, rows: &[Row], up: bool) {
-        let Some(position) = rows.iter().position(|r| *r == Row::Entry(id)) else {
-            return;
-        };
-        let neighbour = if up {
-            rows[..position]
-                .iter()
-                .rev()
-                .find(|r| matches!(r, Row::Entry(_)))
-        } else {
-            rows[position + 1..]
-                .iter()
-                .find(|r| matches!(r, Row::Entry(_)))
-        };
-        let Some(Row::Entry(other)) = neighbour.cloned() else {
-            return;
-        };
-        let Some(open) = &self.current else { return };
-        let other_section = open
-            .entries
+/// Moves an entry one row up or down in the section view. Crossing a section heading moves it
+/// into that section; otherwise it swaps places with its neighbour.
+pub fn move_in_sections(open: &OpenTrip, id: EntryId, rows: &[Row], up: bool) -> Option<Action> {
+    let position = rows.iter().position(|r| *r == Row::Entry(id))?;
+    let neighbour = if up {
+        rows[..position]
             .iter()
-            .find(|e| e.id == other)
-            .and_then(section_of);
-        let own_section = open
-            .entries
+            .rev()
+            .find(|r| matches!(r, Row::Entry(_)))
+    } else {
+        rows[position + 1..]
             .iter()
-            .find(|e| e.id == id)
-            .and_then(section_of);
-        if other_section != own_section {
-            // Crossing a heading moves the entry into that section instead of past its entry.
-            if let Some(mut fields) = self.entry_fields(id) {
-                fields.section = other_section;
-                self.edit_entry(id, fields);
-                self.save_dirty(true);
-            }
-            return;
-        }
-        let trip = open.trip.id;
-        let mut order: Vec<(i64, EntryId)> =
-            open.entries.iter().map(|e| (e.position, e.id)).collect();
-        order.sort();
-        let mut ids: Vec<EntryId> = order.into_iter().map(|(_, id)| id).collect();
-        let (Some(a), Some(b)) = (
-            ids.iter().position(|x| *x == id),
-            ids.iter().position(|x| *x == other),
-        ) else {
-            return;
-        };
-        ids.swap(a, b);
-        if let Some(open) = &mut self.current {
-            for (index, entry_id) in ids.iter().enumerate() {
-                if let Some(entry) = open.entries.iter_mut().find(|e| e.id == *entry_id) {
-                    entry.position = index as i64 + 1;
-                }
-            }
-        }
-        self.send(Command::ReorderEntries(trip, ids));
+            .find(|r| matches!(r, Row::Entry(_)))
+    };
+    let Some(Row::Entry(other)) = neighbour.cloned() else {
+        return None;
+    };
+    let section = |entry: EntryId| {
+        open.entries
+            .iter()
+            .find(|e| e.id == entry)
+            .and_then(section_of)
+    };
+    let other_section = section(other);
+    if other_section != section(id) {
+        return Some(Action::SetSection(id, other_section));
     }
+    let mut order: Vec<(i64, EntryId)> = open.entries.iter().map(|e| (e.position, e.id)).collect();
+    order.sort();
+    let mut ids: Vec<EntryId> = order.into_iter().map(|(_, id)| id).collect();
+    let a = ids.iter().position(|x| *x == id)?;
+    let b = ids.iter().position(|x| *x == other)?;
+    ids.swap(a, b);
+    Some(Action::ReorderEntries(open.trip.id, ids))
 }
 
 /// What every row needs to know about the trip, computed once per frame.
@@ -431,7 +446,7 @@ struct RowContext {
 }
 
 impl RowContext {
-    fn of(open: &super::app::OpenTrip) -> Self {
+    fn of(open: &OpenTrip) -> Self {
         let index = open
             .entries
             .iter()

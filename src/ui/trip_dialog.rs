@@ -2,8 +2,7 @@
 
 use chrono::NaiveDate;
 
-use super::app::TripJournalApp;
-use crate::app::Command;
+use super::action::Action;
 use crate::model::{Trip, TripFields, TripId, parse_time_zone};
 
 /// The trip form, as text until saved.
@@ -105,11 +104,10 @@ fn labelled_field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str
     ui.end_row();
 }
 
-impl TripJournalApp {
-    pub(super) fn trip_dialog_window(&mut self, ctx: &egui::Context) {
-        let Some(dialog) = &mut self.trip_dialog else {
-            return;
-        };
+impl TripDialog {
+    /// Draws the dialog; returns what to do when it is confirmed or closed.
+    pub fn show(&mut self, ctx: &egui::Context) -> Option<Action> {
+        let dialog = self;
         let title = if dialog.editing.is_some() {
             "Edit trip"
         } else {
@@ -177,17 +175,16 @@ impl TripJournalApp {
         if save {
             match dialog.to_fields() {
                 Ok(fields) => {
-                    let editing = dialog.editing;
-                    self.trip_dialog = None;
-                    match editing {
-                        Some(id) => self.save_trip_fields(id, fields),
-                        None => self.send(Command::CreateTrip(fields)),
-                    }
+                    return Some(match dialog.editing {
+                        Some(id) => Action::SaveTrip(id, fields),
+                        None => Action::CreateTrip(fields),
+                    });
                 }
                 Err(message) => dialog.error = Some(message),
             }
         } else if cancel || !open {
-            self.trip_dialog = None;
+            return Some(Action::CloseTripDialog);
         }
+        None
     }
 }

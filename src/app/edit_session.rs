@@ -1,0 +1,464 @@
+//! The edit session: what the window has changed and not yet written, what is on its way to the
+//! journal, what the journal last confirmed, and the undo and redo history.
+//!
+//! The window keeps the entries of the open trip and edits them in place; this session only
+//! keeps the bookkeeping around them. It decides which edits are due for saving, turns them into
+//! [`Save`]s (the fields plus the base they were edited from, so the journal thread can merge
+//! them with what another program wrote meanwhile), rebases the window's text on what the
+//! journal stored without losing what was typed since, and records one undo step per saved
+//! change. It knows nothing about drawing and takes the time as an argument, so it is tested
+//! with plain unit tests.
+
+use std::collections::HashMap;
+use std::time::{Duration, Instant};
+
+use crate::model::{Entry, EntryFields, EntryId, PhotoId, TripFields, TripId};
+
+/// Edits are written this long after the last keystroke (and when the window closes).
+pub const SAVE_DELAY: Duration = Duration::from_millis(700);
+
+/// How long after a failed save the edit is tried again (it stays on screen meanwhile).
+pub const SAVE_RETRY_DELAY: Duration = Duration::from_secs(3);
+
+/// One undoable change: an entry's, a trip's or a caption's value before and after.
+// Undo steps are few (one per saved edit), so the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum UndoStep {
+    Entry {
+        id: EntryId,
+        before: EntryFields,
+        after: EntryFields,
+    },
+    Trip {
+        id: TripId,
+        before: TripFields,
+        after: TripFields,
+    },
+    Caption {
+        id: PhotoId,
+        before: String,
+        after: String,
+    },
+}
+
+/// An entry save to send to the journal: `fields` as shown, `base` as last saved.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Save {
+    pub id: EntryId,
+    pub base: EntryFields,
+    pub fields: EntryFields,
+}
+
+/// What an undo or a redo asks the window to show and the journal to store.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Revert {
+    /// Show these entry fields and send the save (already counted as in flight).
+    Entry(Save),
+    Trip(TripId, TripFields),
+    Caption(PhotoId, String),
+}
+
+/// The bookkeeping of local edits; see the module documentation.
+#[derive(Debug, Default)]
+pub struct EditSession {
+    /// Entries edited locally and not yet saved, with the moment they become due.
+    pending: HashMap<EntryId, Instant>,
+    /// Each entry's fields as last saved (the "before" of the next undo step, and the base of
+    /// the three-way merge with changes made elsewhere).
+    saved: HashMap<EntryId, EntryFields>,
+    /// Saves sent to the journal thread and not yet answered, per entry.
+    in_flight: HashMap<EntryId, usize>,
+    undo: Vec<UndoStep>,
+    redo: Vec<UndoStep>,
+}
+
+impl EditSession {
+    /// An empty session.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Whether edits are waiting to be saved.
+    pub fn has_pending(&self) -> bool {
+        !self.pending.is_empty()
+    }
+
+    /// Whether this entry has an edit waiting to be saved.
+    pub fn is_pending(&self, id: EntryId) -> bool {
+        self.pending.contains_key(&id)
+    }
+
+    /// Whether a save of this entry is on its way to the journal.
+    pub fn is_in_flight(&self, id: EntryId) -> bool {
+        self.in_flight.get(&id).is_some_and(|n| *n > 0)
+    }
+
+    /// Whether Undo has something to do (a pending edit is saved, then undone).
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty() || !self.pending.is_empty()
+    }
+
+    /// Whether Redo has something to do.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// The window changed an entry's fields at `now`; it is saved [`SAVE_DELAY`] later.
+    pub fn edited(&mut self, id: EntryId, now: Instant) {
+        self.pending.insert(id, now + SAVE_DELAY);
+        self.redo.clear();
+    }
+
+    /// The saves due at `now` (all pending ones with `everything`), each recorded as an undo
+    /// step and counted in flight. `entries` are the fields the window shows.
+    pub fn take_due(&mut self, entries: &[Entry], now: Instant, everything: bool) -> Vec<Save> {
+        let mut due: Vec<EntryId> = self
+            .pending
+            .iter()
+            .filter(|(_, at)| everything || now >= **at)
+            .map(|(id, _)| *id)
+            .collect();
+        due.sort();
+        let mut saves = Vec::new();
+        for id in due {
+            self.pending.remove(&id);
+            let Some(entry) = entries.iter().find(|e| e.id == id) else {
+                continue;
+            };
+            let after = entry.fields.clone();
+            let before = self.saved.insert(id, after.clone());
+            if let Some(before) = &before
+                && *before != after
+            {
+                self.undo.push(UndoStep::Entry {
+                    id,
+                    before: before.clone(),
+                    after: after.clone(),
+                });
+            }
+            saves.push(self.sending(id, before.unwrap_or_else(|| after.clone()), after));
+        }
+        saves
+    }
+
+    fn sending(&mut self, id: EntryId, base: EntryFields, fields: EntryFields) -> Save {
+        *self.in_flight.entry(id).or_default() += 1;
+        Save { id, base, fields }
+    }
+
+    fn answered(&mut self, id: EntryId) {
+        if let Some(count) = self.in_flight.get_mut(&id) {
+            *count = count.saturating_sub(1);
+            if *count == 0 {
+                self.in_flight.remove(&id);
+            }
+        }
+    }
+
+    /// Takes the stored version of an entry (after a save, or a reload because another
+    /// program changed the journal) without losing what was typed meanwhile: fields edited
+    /// here since the last save keep the local text, the others take the stored one. While
+    /// another save of the entry is on its way, the local version stays as it is.
+    pub fn rebase(&mut self, stored: &Entry, local: Option<EntryFields>) -> EntryFields {
+        if self.is_in_flight(stored.id) {
+            return local.unwrap_or_else(|| stored.fields.clone());
+        }
+        let last_saved = self.saved.insert(stored.id, stored.fields.clone());
+        match (local, last_saved) {
+            (Some(local), Some(last_saved)) if local != last_saved => {
+                EntryFields::merged(&last_saved, &local, &stored.fields)
+            }
+            _ => stored.fields.clone(),
+        }
+    }
+
+    /// The journal stored a save; returns the fields to show when the window shows the entry
+    /// (`local`), rebased on what was stored.
+    pub fn saved(&mut self, stored: &Entry, local: Option<EntryFields>) -> Option<EntryFields> {
+        self.answered(stored.id);
+        local.map(|local| self.rebase(stored, Some(local)))
+    }
+
+    /// A save did not reach the journal; `base` is what the journal still holds. With `retry`
+    /// the edit is due again [`SAVE_RETRY_DELAY`] after `now`; without (the entry is gone) it
+    /// is dropped.
+    pub fn save_failed(&mut self, id: EntryId, base: EntryFields, now: Instant, retry: bool) {
+        self.answered(id);
+        if retry {
+            self.saved.insert(id, base);
+            self.pending.insert(id, now + SAVE_RETRY_DELAY);
+        } else {
+            self.forget(id);
+        }
+    }
+
+    /// A new entry as the journal stored it.
+    pub fn created(&mut self, entry: &Entry) {
+        self.saved.insert(entry.id, entry.fields.clone());
+    }
+
+    /// An entry was deleted: its pending edit and its undo steps go.
+    pub fn forget(&mut self, id: EntryId) {
+        self.pending.remove(&id);
+        self.saved.remove(&id);
+        let other = |step: &UndoStep| !matches!(step, UndoStep::Entry { id: e, .. } if *e == id);
+        self.undo.retain(other);
+        self.redo.retain(other);
+    }
+
+    /// Records a trip change made in the trip dialog (nothing when nothing changed).
+    pub fn trip_changed(&mut self, id: TripId, before: TripFields, after: TripFields) {
+        if before != after {
+            self.undo.push(UndoStep::Trip { id, before, after });
+            self.redo.clear();
+        }
+    }
+
+    /// Records a caption change (nothing when nothing changed).
+    pub fn caption_changed(&mut self, id: PhotoId, before: String, after: String) {
+        if before != after {
+            self.undo.push(UndoStep::Caption { id, before, after });
+            self.redo.clear();
+        }
+    }
+
+    /// Undoes the last recorded change. Take the due saves (everything) first, so that a
+    /// pending edit becomes the step undone.
+    pub fn undo(&mut self) -> Option<Revert> {
+        let step = self.undo.pop()?;
+        let revert = self.revert(&step, true);
+        self.redo.push(step);
+        Some(revert)
+    }
+
+    /// Redoes the last undone change.
+    pub fn redo(&mut self) -> Option<Revert> {
+        let step = self.redo.pop()?;
+        let revert = self.revert(&step, false);
+        self.undo.push(step);
+        Some(revert)
+    }
+
+    fn revert(&mut self, step: &UndoStep, backwards: bool) -> Revert {
+        match step {
+            UndoStep::Entry { id, before, after } => {
+                let fields = if backwards { before } else { after }.clone();
+                let base = self
+                    .saved
+                    .insert(*id, fields.clone())
+                    .unwrap_or_else(|| fields.clone());
+                Revert::Entry(self.sending(*id, base, fields))
+            }
+            UndoStep::Trip { id, before, after } => {
+                Revert::Trip(*id, if backwards { before } else { after }.clone())
+            }
+            UndoStep::Caption { id, before, after } => {
+                Revert::Caption(*id, if backwards { before } else { after }.clone())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::EntryKind;
+    use chrono::{TimeZone, Utc};
+
+    fn entry(id: i64, title: &str) -> Entry {
+        let at = Utc.with_ymd_and_hms(2018, 11, 13, 9, 0, 0).unwrap();
+        Entry {
+            id: EntryId(id),
+            trip: TripId(1),
+            position: id,
+            fields: EntryFields::new(EntryKind::Note, title, at),
+        }
+    }
+
+    /// A session that saw `entries` loaded from the journal.
+    fn loaded(entries: &[Entry]) -> EditSession {
+        let mut session = EditSession::new();
+        for e in entries {
+            session.rebase(e, None);
+        }
+        session
+    }
+
+    #[test]
+    fn an_edit_is_saved_after_the_delay_with_its_base() {
+        let start = Instant::now();
+        let mut entries = vec![entry(1, "old")];
+        let mut session = loaded(&entries);
+        entries[0].fields.title = "new".into();
+        session.edited(EntryId(1), start);
+        assert!(session.has_pending());
+        assert!(session.take_due(&entries, start, false).is_empty());
+        let saves = session.take_due(&entries, start + SAVE_DELAY, false);
+        assert_eq!(saves.len(), 1);
+        assert_eq!(saves[0].base.title, "old");
+        assert_eq!(saves[0].fields.title, "new");
+        assert!(!session.has_pending());
+        assert!(session.is_in_flight(EntryId(1)));
+        assert!(session.can_undo());
+    }
+
+    #[test]
+    fn everything_saves_at_once() {
+        let start = Instant::now();
+        let entries = vec![entry(1, "a"), entry(2, "b")];
+        let mut session = loaded(&entries);
+        session.edited(EntryId(1), start);
+        session.edited(EntryId(2), start);
+        assert_eq!(session.take_due(&entries, start, true).len(), 2);
+    }
+
+    #[test]
+    fn undo_and_redo_give_back_the_fields_and_count_the_save() {
+        let start = Instant::now();
+        let mut entries = vec![entry(1, "old")];
+        let mut session = loaded(&entries);
+        entries[0].fields.title = "new".into();
+        session.edited(EntryId(1), start);
+        let save = session.take_due(&entries, start, true).remove(0);
+        session.saved(&entry_with(&save.fields), Some(save.fields.clone()));
+        assert!(!session.is_in_flight(EntryId(1)));
+
+        let Some(Revert::Entry(undo)) = session.undo() else {
+            panic!("an entry undo")
+        };
+        assert_eq!(undo.fields.title, "old");
+        assert_eq!(undo.base.title, "new");
+        assert!(session.is_in_flight(EntryId(1)));
+        assert!(session.can_redo());
+        let Some(Revert::Entry(redo)) = session.redo() else {
+            panic!("an entry redo")
+        };
+        assert_eq!(redo.fields.title, "new");
+        assert!(!session.can_redo());
+    }
+
+    fn entry_with(fields: &EntryFields) -> Entry {
+        let mut e = entry(1, "");
+        e.fields = fields.clone();
+        e
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo() {
+        let start = Instant::now();
+        let mut session = EditSession::new();
+        session.caption_changed(PhotoId(3), "a".into(), "b".into());
+        assert_eq!(
+            session.undo(),
+            Some(Revert::Caption(PhotoId(3), "a".into()))
+        );
+        assert!(session.can_redo());
+        session.edited(EntryId(1), start);
+        assert!(!session.can_redo());
+    }
+
+    #[test]
+    fn unchanged_trip_and_caption_record_nothing() {
+        let mut session = EditSession::new();
+        session.caption_changed(PhotoId(3), "a".into(), "a".into());
+        let fields = TripFields::named("Berlin");
+        session.trip_changed(TripId(1), fields.clone(), fields.clone());
+        assert!(!session.can_undo());
+        let mut renamed = fields.clone();
+        renamed.name = "Berlin Summit".into();
+        session.trip_changed(TripId(1), fields.clone(), renamed);
+        assert_eq!(session.undo(), Some(Revert::Trip(TripId(1), fields)));
+    }
+
+    #[test]
+    fn a_reload_keeps_local_typing_and_takes_other_changes() {
+        let start = Instant::now();
+        let mut entries = vec![entry(1, "title")];
+        let mut session = loaded(&entries);
+        // Typed here, not saved yet.
+        entries[0].fields.title = "typed here".into();
+        session.edited(EntryId(1), start);
+        // Another program changed the body.
+        let mut elsewhere = entry(1, "title");
+        elsewhere.fields.body = "written elsewhere".into();
+        let shown = session.rebase(&elsewhere, Some(entries[0].fields.clone()));
+        assert_eq!(shown.title, "typed here");
+        assert_eq!(shown.body, "written elsewhere");
+    }
+
+    #[test]
+    fn while_a_save_is_in_flight_the_local_text_stays() {
+        let start = Instant::now();
+        let mut entries = vec![entry(1, "a")];
+        let mut session = loaded(&entries);
+        entries[0].fields.title = "ab".into();
+        session.edited(EntryId(1), start);
+        session.take_due(&entries, start, true);
+        entries[0].fields.title = "abc".into();
+        let stale = entry(1, "a");
+        assert_eq!(
+            session
+                .rebase(&stale, Some(entries[0].fields.clone()))
+                .title,
+            "abc"
+        );
+    }
+
+    #[test]
+    fn a_failed_save_is_retried_later_unless_the_entry_is_gone() {
+        let start = Instant::now();
+        let mut entries = vec![entry(1, "a")];
+        let mut session = loaded(&entries);
+        entries[0].fields.title = "b".into();
+        session.edited(EntryId(1), start);
+        let save = session.take_due(&entries, start, true).remove(0);
+        session.save_failed(EntryId(1), save.base.clone(), start, true);
+        assert!(session.is_pending(EntryId(1)));
+        assert!(
+            session
+                .take_due(&entries, start + SAVE_DELAY, false)
+                .is_empty()
+        );
+        let again = session.take_due(&entries, start + SAVE_RETRY_DELAY, false);
+        assert_eq!(again.len(), 1);
+        assert_eq!(again[0].base.title, "a");
+
+        session.save_failed(EntryId(1), again[0].base.clone(), start, false);
+        assert!(!session.has_pending());
+        assert!(!session.can_undo());
+    }
+
+    #[test]
+    fn a_deleted_entry_leaves_no_undo_step() {
+        let start = Instant::now();
+        let mut entries = vec![entry(1, "a"), entry(2, "x")];
+        let mut session = loaded(&entries);
+        entries[0].fields.title = "b".into();
+        entries[1].fields.title = "y".into();
+        session.edited(EntryId(1), start);
+        session.edited(EntryId(2), start);
+        session.take_due(&entries, start, true);
+        session.forget(EntryId(1));
+        let Some(Revert::Entry(undo)) = session.undo() else {
+            panic!("the other entry's step")
+        };
+        assert_eq!(undo.id, EntryId(2));
+        assert!(session.undo().is_none());
+    }
+
+    #[test]
+    fn a_created_entry_is_the_base_of_its_first_save() {
+        let start = Instant::now();
+        let mut session = EditSession::new();
+        let created = entry(5, "");
+        session.created(&created);
+        let mut shown = created.clone();
+        shown.fields.title = "Keynote".into();
+        session.edited(EntryId(5), start);
+        let save = session.take_due(&[shown], start, true).remove(0);
+        assert_eq!(save.base.title, "");
+        assert_eq!(save.fields.title, "Keynote");
+    }
+}

@@ -1,0 +1,65 @@
+//! What the user asked for in a panel or dialog. Panels draw from read-only data and their own
+//! state and return these; the app applies them in one place (`apply` in `app.rs`), so no
+//! panel writes another panel's state or the journal's.
+
+use std::path::PathBuf;
+
+use crate::app::Command;
+use crate::model::{EntryId, PhotoId, TripFields, TripId};
+
+/// One request of the user, applied by the app after drawing.
+#[derive(Debug)]
+pub enum Action {
+    /// Show this entry in the editor (saving the edits of the one before).
+    SelectEntry(EntryId),
+    /// Open this trip.
+    OpenTrip(TripId),
+    /// Open the trip dialog for a new trip.
+    NewTrip,
+    /// Open the trip dialog on this trip.
+    EditTrip(TripId),
+    /// Ask whether to delete this trip.
+    AskDeleteTrip(TripId),
+    /// Ask whether to delete this entry.
+    AskDeleteEntry(EntryId),
+    /// The trip dialog was confirmed for a new trip.
+    CreateTrip(TripFields),
+    /// The trip dialog was confirmed for an existing trip.
+    SaveTrip(TripId, TripFields),
+    /// The trip dialog was closed without saving.
+    CloseTripDialog,
+    /// The delete-trip question was answered.
+    DeleteTrip(Option<TripId>),
+    /// Ask for the export folder in the desktop's folder dialog.
+    ChooseExportFolder,
+    /// Start the export the dialog describes.
+    StartExport,
+    /// Show a folder in the file manager.
+    OpenFolder(PathBuf),
+    /// Close the export dialog.
+    CloseExportDialog,
+    /// The editor changed an entry's fields (saved shortly after).
+    EditEntry(EntryId, Box<crate::model::EntryFields>),
+    /// Move an entry to a section (or out of any), saved at once.
+    SetSection(EntryId, Option<String>),
+    /// The trip's entries in a new order.
+    ReorderEntries(TripId, Vec<EntryId>),
+    /// Close the editor (saving its edits).
+    CloseEditor,
+    /// Add photos with the desktop's file dialog.
+    PickPhotos,
+    /// Open the large viewer on this photo.
+    ViewPhoto(PhotoId),
+    /// Close the photo viewer.
+    CloseViewer,
+    /// Move a photo to an entry (or back to the unassigned photos).
+    MovePhoto(PhotoId, Option<EntryId>),
+    /// Change a photo's caption (undoable).
+    SetCaption(PhotoId, String),
+    /// Delete a photo.
+    DeletePhoto(PhotoId),
+    /// Something for the journal thread that changes nothing in the window.
+    Send(Command),
+    /// The delete-entry question was answered (`None`: cancelled).
+    DeleteEntry(Option<(EntryId, bool)>),
+}

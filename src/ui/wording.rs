@@ -1,0 +1,59 @@
+//! How the window words what the library reports: errors of the journal thread, failed saves,
+//! export problems and import results. The library's errors say what happened; here the window
+//! adds what to do about it in its own terms (it names its own buttons and boxes, not CLI flags).
+
+use crate::app::{ImportCounts, JournalError};
+use crate::export::ExportError;
+use crate::store::StoreError;
+
+/// An export error as the window words it (it names the dialog's own checkbox, not a flag).
+pub fn export_error(error: &ExportError) -> String {
+    match error {
+        ExportError::WouldReplace(_) => {
+            format!("{error}. Tick \"Overwrite\" to replace them.")
+        }
+        other => other.to_string(),
+    }
+}
+
+/// A command that failed on the journal thread, as one line for the status bar.
+pub fn journal_error(error: &JournalError) -> String {
+    match error {
+        JournalError::Store(error) => error.to_string(),
+        JournalError::Demo(error) => format!("The demo trip could not be created: {error}"),
+        JournalError::Import(error) => format!("The import could not run: {error}"),
+        JournalError::PasteUnreadable => "The pasted image could not be read".to_string(),
+        JournalError::PasteDuplicate { name } => format!("{name} is already in this trip"),
+        JournalError::Paste { name, error } => format!("{name}: {error}"),
+        JournalError::Thread(error) => format!("cannot start the work: {error}"),
+    }
+}
+
+/// Whether a save that failed this way is worth trying again.
+pub fn save_can_be_retried(error: &StoreError) -> bool {
+    !matches!(error, StoreError::NotFound { .. })
+}
+
+/// A failed save, as the status bar says it.
+pub fn save_failed(error: &StoreError) -> String {
+    if save_can_be_retried(error) {
+        format!("Not saved yet: {error}. Your text is kept; retrying")
+    } else {
+        format!("Not saved: {error} (it was deleted, perhaps by another program)")
+    }
+}
+
+/// The status line of a finished import, from the counts the import reported.
+pub fn import_summary(counts: &ImportCounts) -> String {
+    let mut text = format!("Imported {} photo(s)", counts.imported);
+    if counts.duplicates > 0 {
+        text.push_str(&format!(", {} already in the trip", counts.duplicates));
+    }
+    if counts.failed > 0 {
+        text.push_str(&format!(", {} failed", counts.failed));
+    }
+    if counts.cancelled > 0 {
+        text.push_str(&format!(", {} cancelled", counts.cancelled));
+    }
+    text
+}
