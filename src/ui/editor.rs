@@ -8,7 +8,9 @@ use super::app::OpenTrip;
 use super::photos::{Suggestions, Thumbnails, photo_strip};
 use super::stars::star_rating;
 use super::timeline::kind_style;
-use crate::model::rules::{format_local_time, join_list, parse_local_time, split_list};
+use crate::model::rules::{
+    clean_section, format_local_time, join_list, parse_local_time, split_list,
+};
 use crate::model::{
     EntryContent, EntryFields, EntryId, FoodRating, Meal, MealType, Money, RatingSource, Session,
     SessionRole,
@@ -290,8 +292,13 @@ fn section_row(ui: &mut Ui, id: EntryId, sections: &[String], fields: &mut Entry
                     .desired_width(200.0),
             )
             .labelled_by(section_label.id);
+        // Spaces stay while typing; leaving the field stores the section as every front end
+        // does (trimmed, none when blank).
         if response.changed() {
             fields.section = Some(section.clone()).filter(|s| !s.trim().is_empty());
+        }
+        if response.lost_focus() && fields.section != clean_section(&section) {
+            fields.section = clean_section(&section);
         }
         if !sections.is_empty() {
             egui::ComboBox::from_id_salt(("sections", id.0))

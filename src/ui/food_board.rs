@@ -3,7 +3,7 @@
 use egui::RichText;
 
 use super::action::Action;
-use crate::model::{EntryContent, EntryId, Money, Rating};
+use crate::model::{EntryId, Money, Rating};
 
 /// The column the board is sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,32 +33,16 @@ pub fn food_lines(
 ) -> Vec<FoodLine> {
     let mut lines: Vec<FoodLine> = entries
         .iter()
-        .filter_map(|entry| match &entry.fields.content {
-            EntryContent::FoodRating(food) => Some(FoodLine {
+        .filter_map(|entry| {
+            let food = entry.food()?;
+            Some(FoodLine {
                 entry: entry.id,
-                dish: if food.dish.is_empty() {
-                    entry.fields.title.clone()
-                } else {
-                    food.dish.clone()
-                },
-                category: food.category.clone(),
-                venue: food.venue.clone(),
-                rating: food.overall,
-                price: food.price.clone(),
-            }),
-            EntryContent::Meal(meal) if meal.rating.is_some() => Some(FoodLine {
-                entry: entry.id,
-                dish: if meal.dishes.is_empty() {
-                    entry.fields.title.clone()
-                } else {
-                    meal.dishes.join(", ")
-                },
-                category: meal.meal_type.map_or("meal", |m| m.as_str()).to_string(),
-                venue: meal.venue.clone(),
-                rating: meal.rating,
-                price: meal.price.clone(),
-            }),
-            _ => None,
+                dish: food.dish,
+                category: food.category,
+                venue: food.venue,
+                rating: food.rating,
+                price: food.price,
+            })
         })
         .collect();
     lines.sort_by(|a, b| {

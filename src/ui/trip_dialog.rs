@@ -69,17 +69,18 @@ impl TripDialog {
                 .map_err(|_| format!("The {what} date must look like 2018-11-13"))
         };
         let fields = TripFields {
-            name: self.name.trim().to_string(),
-            city: self.city.trim().to_string(),
-            country: self.country.trim().to_string(),
+            name: self.name.clone(),
+            city: self.city.clone(),
+            country: self.country.clone(),
             start_date: date(&self.start, "start")?,
             end_date: date(&self.end, "end")?,
             time_zone: parse_time_zone(&self.time_zone).map_err(|e| e.to_string())?,
-            author: self.author.trim().to_string(),
+            author: self.author.clone(),
             summary: self.summary.clone(),
             tags: crate::model::rules::split_list(&self.tags),
             cover_photo: self.cover,
-        };
+        }
+        .cleaned();
         fields.validate().map_err(|e| e.to_string())?;
         Ok(fields)
     }

@@ -758,3 +758,26 @@ fn an_unassigned_photo_taken_during_an_entry_is_offered_to_it() {
         },
     );
 }
+
+#[test]
+fn a_section_typed_in_the_editor_is_stored_as_the_cli_stores_it() {
+    let (_dir, journal) = new_journal();
+    let mut harness = app_on(&journal);
+    open_demo(&mut harness);
+    let entry = select_entry(&mut harness, "Haxe to go");
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Section")
+        .click();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Section")
+        .type_text("  四、 回家  ");
+    // Leaving the field stores it the way every front end does: trimmed, inner spaces kept.
+    harness.key_press(Key::Escape);
+    journal_until(&mut harness, &journal, "the trimmed section", |store| {
+        store.entry(entry).is_ok_and(|e| {
+            e.fields.section == tripjournal::model::rules::clean_section("  四、 回家  ")
+                && e.fields.section.as_deref() == Some("四、 回家")
+        })
+    });
+}
