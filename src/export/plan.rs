@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::text::{MAX_SLUG_LEN, is_safe_link, slugify, stars_text, yaml_string};
 use super::{ExportOptions, Layout, Order};
-use crate::model::rules::{date_range_text, day_heading};
+use crate::model::rules::{date_range_text, day_heading, group_by_section};
 use crate::model::{
     Entry, EntryContent, EntryKind, FoodItem, MealType, Money, Photo, PhotoId, Rating,
     RatingSource, Trip,
@@ -370,44 +370,7 @@ fn group_entries<'e>(
                 }
             }
         }
-        Order::Section => groups = section_groups(entries),
-    }
-    groups
-}
-
-/// Entries without a section first, then each section in the order of its first entry.
-fn section_groups(entries: &[Entry]) -> Vec<(Option<String>, Vec<&Entry>)> {
-    let mut sorted: Vec<&Entry> = entries.iter().collect();
-    sorted.sort_by_key(|e| (e.position, e.id));
-    let section_of = |entry: &Entry| {
-        entry
-            .fields
-            .section
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-    };
-    let mut groups: Vec<(Option<String>, Vec<&Entry>)> = Vec::new();
-    let unsectioned: Vec<&Entry> = sorted
-        .iter()
-        .copied()
-        .filter(|e| section_of(e).is_none())
-        .collect();
-    if !unsectioned.is_empty() {
-        groups.push((None, unsectioned));
-    }
-    for entry in sorted {
-        let Some(section) = section_of(entry) else {
-            continue;
-        };
-        match groups
-            .iter_mut()
-            .find(|(heading, _)| heading.as_deref() == Some(section.as_str()))
-        {
-            Some((_, members)) => members.push(entry),
-            None => groups.push((Some(section), vec![entry])),
-        }
+        Order::Section => groups = group_by_section(entries),
     }
     groups
 }

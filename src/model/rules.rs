@@ -6,7 +6,7 @@
 use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use super::ModelError;
+use super::{Entry, ModelError};
 
 /// What separates the items of a typed list (tags, speakers, dishes): an ASCII comma, a
 /// full-width comma or an ideographic enumeration comma, so Chinese input needs no switch.
@@ -38,6 +38,31 @@ where
 /// A section heading as stored: trimmed, and none when nothing is left.
 pub fn clean_section(text: &str) -> Option<String> {
     Some(text.trim().to_string()).filter(|section| !section.is_empty())
+}
+
+/// An entry's section as it groups the post and the window: trimmed, none when blank.
+pub fn section_of(entry: &Entry) -> Option<String> {
+    entry.fields.section.as_deref().and_then(clean_section)
+}
+
+/// Entries grouped by section in the trip's order (by position): entries without a section
+/// first, then each section in the order of its first entry. The post's section order and
+/// the window's By-section view both come from here.
+pub fn group_by_section<'e>(
+    entries: impl IntoIterator<Item = &'e Entry>,
+) -> Vec<(Option<String>, Vec<&'e Entry>)> {
+    let mut sorted: Vec<&Entry> = entries.into_iter().collect();
+    sorted.sort_by_key(|e| (e.position, e.id));
+    let mut groups: Vec<(Option<String>, Vec<&Entry>)> = Vec::new();
+    for entry in sorted {
+        let section = section_of(entry);
+        match groups.iter_mut().find(|(heading, _)| *heading == section) {
+            Some((_, members)) => members.push(entry),
+            None => groups.push((section, vec![entry])),
+        }
+    }
+    groups.sort_by_key(|(heading, _)| heading.is_some());
+    groups
 }
 
 /// The formats a trip-local time may be typed in; the first is the one shown.

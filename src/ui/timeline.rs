@@ -9,7 +9,7 @@ use super::action::Action;
 use super::app::{OpenTrip, TimelineView};
 use super::food_board::FoodBoard;
 use super::photos::Thumbnails;
-use crate::model::rules::day_heading;
+use crate::model::rules::{day_heading, group_by_section, section_of};
 use crate::model::{Entry, EntryContent, EntryId, EntryKind, PhotoId};
 
 const ROW_HEIGHT: f32 = 26.0;
@@ -108,43 +108,15 @@ pub fn build_rows(
             }
         }
         TimelineView::Sections => {
-            shown.sort_by_key(|e| (e.position, e.id));
-            let mut order: Vec<Option<String>> = Vec::new();
-            let mut groups: HashMap<Option<String>, Vec<EntryId>> = HashMap::new();
-            for entry in shown {
-                let section = section_of(entry);
-                if !order.contains(&section) {
-                    order.push(section.clone());
-                }
-                groups.entry(section).or_default().push(entry.id);
-            }
-            // Entries without a section come first, as in the export.
-            order.sort_by_key(|s| s.is_some());
-            for section in order {
+            for (section, members) in group_by_section(shown) {
                 rows.push(Row::Header(
-                    section.clone().unwrap_or_else(|| "No section".to_string()),
+                    section.unwrap_or_else(|| "No section".to_string()),
                 ));
-                rows.extend(
-                    groups
-                        .remove(&section)
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(Row::Entry),
-                );
+                rows.extend(members.into_iter().map(|entry| Row::Entry(entry.id)));
             }
         }
     }
     rows
-}
-
-fn section_of(entry: &Entry) -> Option<String> {
-    entry
-        .fields
-        .section
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
 }
 
 /// The timeline's own state: the view, the filters, the search and the food board.
