@@ -1008,8 +1008,8 @@ impl TripJournalApp {
 
     fn open_export_dialog(&mut self) {
         self.save_dirty(true);
-        if let Some(open) = &self.current {
-            self.export_dialog = Some(ExportDialog::new(&open.trip));
+        if self.current.is_some() {
+            self.export_dialog = Some(ExportDialog::new());
         }
     }
 

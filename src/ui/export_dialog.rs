@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use super::action::Action;
 use crate::app::Command;
 use crate::export::{ExportOptions, ExportReport, Layout, Order};
-use crate::model::{Trip, TripId};
+use crate::model::TripId;
 
 /// The dialog's state.
 pub struct ExportDialog {
@@ -45,20 +45,21 @@ impl ExportDialog {
         }
     }
 
-    pub fn new(trip: &Trip) -> Self {
+    /// The dialog with the export's own defaults (the ones the CLI uses too).
+    pub fn new() -> Self {
         let default_dir = directories::UserDirs::new()
             .and_then(|dirs| dirs.document_dir().map(|d| d.to_path_buf()))
             .unwrap_or_else(std::env::temp_dir)
             .join("tripjournal-export");
-        let _ = trip;
+        let defaults = ExportOptions::new(&default_dir, Layout::Plain);
         ExportDialog {
-            layout: Layout::Plain,
-            order: Order::Section,
-            max_width: 1600,
-            keep_gps: false,
-            publish: false,
-            include_unassigned: true,
-            force: false,
+            layout: defaults.layout,
+            order: defaults.order,
+            max_width: defaults.max_width,
+            keep_gps: defaults.keep_gps,
+            publish: defaults.publish,
+            include_unassigned: defaults.include_unassigned,
+            force: defaults.force,
             out_dir: default_dir.display().to_string(),
             running: false,
             progress: None,
