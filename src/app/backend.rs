@@ -72,6 +72,8 @@ pub enum Command {
         base: Box<EntryFields>,
         fields: Box<EntryFields>,
     },
+    /// Brings a deleted entry back (undo): answered with [`Event::EntryRestored`].
+    RestoreEntry(crate::app::Restore),
     DeleteEntry {
         entry: EntryId,
         with_photos: bool,
@@ -126,6 +128,11 @@ pub enum Event {
     TripDeleted(TripId),
     EntryCreated {
         tag: u64,
+        entry: Entry,
+    },
+    /// A deleted entry is back (undo) as `entry`, in the place of `old_id`.
+    EntryRestored {
+        old_id: EntryId,
         entry: Entry,
     },
     /// The entry as stored after a save (it differs from the edit when changes made elsewhere
@@ -387,6 +394,7 @@ impl Worker {
                 self.send(Event::EntryCreated { tag, entry });
             }
             Command::UpdateEntry { id, base, fields } => self.update_entry(id, base, &fields),
+            Command::RestoreEntry(restore) => self.restore_entry(restore)?,
             Command::DeleteEntry { entry, with_photos } => {
                 let trip = self.store.entry(entry)?.trip;
                 self.store.delete_entry(entry, with_photos)?;
@@ -441,6 +449,41 @@ impl Worker {
             Command::Flush(token) => self.send(Event::Flushed(token)),
         }
         Ok(())
+    }
+
+    /// Creates the entry again, puts its photos back into it and its place in the order back.
+    fn restore_entry(&mut self, restore: crate::app::Restore) -> Result<(), StoreError> {
+        let id = self.store.create_entry(restore.trip, &restore.fields)?;
+        for photo in &restore.photos {
+            // A photo deleted meanwhile simply stays gone.
+            let _ = self.store.move_photo(*photo, Some(id));
+        }
+        let existing: Vec<EntryId> = self
+            .store
+            .entries(restore.trip)?
+            .iter()
+            .map(|e| e.id)
+            .collect();
+        let order: Vec<EntryId> = restore
+            .order
+            .iter()
+            .map(|e| if *e == restore.old_id { id } else { *e })
+            .filter(|e| existing.contains(e))
+            .collect();
+        if !order.is_empty() {
+            self.store.reorder_entries(restore.trip, &order)?;
+        }
+        let entry = self.store.entry(id)?;
+        self.send(Event::EntryRestored {
+            old_id: restore.old_id,
+            entry,
+        });
+        let entries = self.store.entries(restore.trip)?;
+        self.send(Event::Entries {
+            trip: restore.trip,
+            entries,
+        });
+        self.send_photos(restore.trip)
     }
 
     /// Merges an edit into what is stored (another program may have changed other fields).

@@ -40,6 +40,33 @@ pub enum UndoStep {
         before: String,
         after: String,
     },
+    /// The user deleted an entry (its photos stayed in the trip): undo brings it back with
+    /// its fields, its photos and its place in the trip's order.
+    Deleted {
+        trip: TripId,
+        id: EntryId,
+        fields: EntryFields,
+        photos: Vec<PhotoId>,
+        order: Vec<EntryId>,
+    },
+    /// The user created an entry: undo deletes it, redo brings it back.
+    Created {
+        trip: TripId,
+        id: EntryId,
+        fields: EntryFields,
+    },
+}
+
+/// An entry to bring back: a new entry with these fields takes `old_id`'s place.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Restore {
+    pub trip: TripId,
+    pub old_id: EntryId,
+    pub fields: EntryFields,
+    /// Photos to put back into it.
+    pub photos: Vec<PhotoId>,
+    /// The trip's order with `old_id` in it (empty: at the end).
+    pub order: Vec<EntryId>,
 }
 
 /// An entry save to send to the journal: `fields` as shown, `base` as last saved.
@@ -58,6 +85,10 @@ pub enum Revert {
     Entry(Save),
     Trip(TripId, TripFields),
     Caption(PhotoId, String),
+    /// Delete this entry (its photos stay in the trip).
+    DeleteEntry(EntryId),
+    /// Bring an entry back; the journal answers with its new id ([`EditSession::restored`]).
+    RestoreEntry(Restore),
 }
 
 /// The bookkeeping of local edits; see the module documentation.
@@ -203,9 +234,54 @@ impl EditSession {
     pub fn forget(&mut self, id: EntryId) {
         self.pending.remove(&id);
         self.saved.remove(&id);
+        // Edits of a deleted entry go; the steps that delete or bring it back stay.
         let other = |step: &UndoStep| !matches!(step, UndoStep::Entry { id: e, .. } if *e == id);
         self.undo.retain(other);
         self.redo.retain(other);
+    }
+
+    /// The user deleted an entry (keeping its photos): records the step that brings it back.
+    pub fn deleted_by_user(&mut self, entry: &Entry, photos: Vec<PhotoId>, order: Vec<EntryId>) {
+        self.undo.push(UndoStep::Deleted {
+            trip: entry.trip,
+            id: entry.id,
+            fields: entry.fields.clone(),
+            photos,
+            order,
+        });
+        self.redo.clear();
+    }
+
+    /// The user created an entry: records the step that deletes it again.
+    pub fn created_by_user(&mut self, entry: &Entry) {
+        self.created(entry);
+        self.undo.push(UndoStep::Created {
+            trip: entry.trip,
+            id: entry.id,
+            fields: entry.fields.clone(),
+        });
+        self.redo.clear();
+    }
+
+    /// An entry came back under a new id: every step that named the old one names the new.
+    pub fn restored(&mut self, old_id: EntryId, entry: &Entry) {
+        self.created(entry);
+        let new_id = entry.id;
+        let remap = |id: &mut EntryId| {
+            if *id == old_id {
+                *id = new_id;
+            }
+        };
+        for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            match step {
+                UndoStep::Entry { id, .. } | UndoStep::Created { id, .. } => remap(id),
+                UndoStep::Deleted { id, order, .. } => {
+                    remap(id);
+                    order.iter_mut().for_each(remap);
+                }
+                UndoStep::Trip { .. } | UndoStep::Caption { .. } => {}
+            }
+        }
     }
 
     /// Records a trip change made in the trip dialog (nothing when nothing changed).
@@ -256,6 +332,30 @@ impl EditSession {
             }
             UndoStep::Caption { id, before, after } => {
                 Revert::Caption(*id, if backwards { before } else { after }.clone())
+            }
+            UndoStep::Deleted {
+                trip,
+                id,
+                fields,
+                photos,
+                order,
+            } if backwards => Revert::RestoreEntry(Restore {
+                trip: *trip,
+                old_id: *id,
+                fields: fields.clone(),
+                photos: photos.clone(),
+                order: order.clone(),
+            }),
+            UndoStep::Created { trip, id, fields } if !backwards => Revert::RestoreEntry(Restore {
+                trip: *trip,
+                old_id: *id,
+                fields: fields.clone(),
+                photos: Vec::new(),
+                order: Vec::new(),
+            }),
+            UndoStep::Deleted { id, .. } | UndoStep::Created { id, .. } => {
+                self.pending.remove(id);
+                Revert::DeleteEntry(*id)
             }
         }
     }
@@ -460,5 +560,59 @@ mod tests {
         let save = session.take_due(&[shown], start, true).remove(0);
         assert_eq!(save.base.title, "");
         assert_eq!(save.fields.title, "Keynote");
+    }
+
+    #[test]
+    fn a_deleted_entry_comes_back_under_a_new_id_and_later_steps_follow_it() {
+        let start = Instant::now();
+        let mut entries = vec![entry(1, "keep"), entry(2, "gone")];
+        let mut session = loaded(&entries);
+        // An edit of entry 2, then its deletion.
+        entries[1].fields.title = "gone, edited".into();
+        session.edited(EntryId(2), start);
+        assert_eq!(session.take_due(&entries, start, true).len(), 1);
+        session.deleted_by_user(&entries[1], vec![PhotoId(7)], vec![EntryId(1), EntryId(2)]);
+        session.forget(EntryId(2));
+
+        // Undo brings it back with its fields, photo and place.
+        let restore = match session.undo() {
+            Some(Revert::RestoreEntry(restore)) => restore,
+            other => panic!("expected a restore, got {other:?}"),
+        };
+        assert_eq!(restore.old_id, EntryId(2));
+        assert_eq!(restore.fields.title, "gone, edited");
+        assert_eq!(restore.photos, vec![PhotoId(7)]);
+        assert_eq!(restore.order, vec![EntryId(1), EntryId(2)]);
+        let back = Entry {
+            id: EntryId(3),
+            ..entries[1].clone()
+        };
+        session.restored(EntryId(2), &back);
+
+        // Redo deletes the new id; undoing again restores in the new id's place.
+        assert_eq!(session.redo(), Some(Revert::DeleteEntry(EntryId(3))));
+        match session.undo() {
+            Some(Revert::RestoreEntry(again)) => {
+                assert_eq!(again.old_id, EntryId(3));
+                assert_eq!(again.order, vec![EntryId(1), EntryId(3)]);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_created_entry_is_deleted_by_undo_and_recreated_by_redo() {
+        let mut session = EditSession::new();
+        let created = entry(5, "quick note");
+        session.created_by_user(&created);
+        assert!(session.can_undo());
+        assert_eq!(session.undo(), Some(Revert::DeleteEntry(EntryId(5))));
+        match session.redo() {
+            Some(Revert::RestoreEntry(restore)) => {
+                assert_eq!(restore.fields.title, "quick note");
+                assert!(restore.photos.is_empty() && restore.order.is_empty());
+            }
+            other => panic!("{other:?}"),
+        }
     }
 }

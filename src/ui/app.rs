@@ -341,6 +341,34 @@ impl TripJournalApp {
         });
     }
 
+    /// Records an entry deletion for undo: its fields as shown, its photos and its place.
+    /// Deleting its photos too cannot be undone (their files are gone from the journal).
+    fn record_deletion(&mut self, id: EntryId, with_photos: bool) {
+        self.save_dirty(true);
+        let Some(open) = &self.current else { return };
+        let Some(entry) = open.entries.iter().find(|e| e.id == id) else {
+            return;
+        };
+        if with_photos {
+            self.notify(
+                "The entry and its photos were deleted; this cannot be undone",
+                false,
+            );
+            return;
+        }
+        let photos = open
+            .photos
+            .iter()
+            .filter(|p| p.entry == Some(id))
+            .map(|p| p.id)
+            .collect();
+        let mut ordered: Vec<&Entry> = open.entries.iter().collect();
+        ordered.sort_by_key(|e| (e.position, e.id));
+        let order = ordered.iter().map(|e| e.id).collect();
+        let entry = entry.clone();
+        self.session.deleted_by_user(&entry, photos, order);
+    }
+
     /// Undoes the last saved change.
     pub fn undo(&mut self) {
         self.save_dirty(true);
@@ -386,6 +414,13 @@ impl TripJournalApp {
                 }
                 self.send(Command::SetCaption(id, caption));
             }
+            Revert::DeleteEntry(id) => {
+                self.send(Command::DeleteEntry {
+                    entry: id,
+                    with_photos: false,
+                });
+            }
+            Revert::RestoreEntry(restore) => self.send(Command::RestoreEntry(restore)),
         }
     }
 
@@ -486,6 +521,7 @@ impl TripJournalApp {
             }
             Event::ChangedElsewhere => self.changed_elsewhere(),
             event @ (Event::EntryCreated { .. }
+            | Event::EntryRestored { .. }
             | Event::EntrySaved(_)
             | Event::EntrySaveFailed { .. }
             | Event::EntryDeleted(_)
@@ -580,10 +616,23 @@ impl TripJournalApp {
 
     fn entry_event(&mut self, event: Event) {
         match event {
+            Event::EntryRestored { old_id, entry } => {
+                self.session.restored(old_id, &entry);
+                if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == entry.trip)
+                    && !open.entries.iter().any(|e| e.id == entry.id)
+                {
+                    open.entries.push(entry.clone());
+                }
+                self.selected_entry = Some(entry.id);
+            }
             Event::EntryCreated { tag, entry } => {
                 let captured = self.pending_captures.remove(&tag);
                 if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == entry.trip) {
-                    self.session.created(&entry);
+                    if captured {
+                        self.session.created_by_user(&entry);
+                    } else {
+                        self.session.created(&entry);
+                    }
                     let id = entry.id;
                     open.entries.push(entry);
                     if captured {
@@ -776,6 +825,7 @@ impl TripJournalApp {
             Action::DeleteEntry(answer) => {
                 self.confirm_delete_entry = None;
                 if let Some((entry, with_photos)) = answer {
+                    self.record_deletion(entry, with_photos);
                     self.send(Command::DeleteEntry { entry, with_photos });
                 }
             }

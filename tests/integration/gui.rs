@@ -781,3 +781,50 @@ fn a_section_typed_in_the_editor_is_stored_as_the_cli_stores_it() {
         })
     });
 }
+
+#[test]
+fn deleting_an_entry_can_be_undone_with_its_photo_and_place() {
+    let (_dir, journal) = new_journal();
+    let mut harness = app_on(&journal);
+    let trip = open_demo(&mut harness);
+    let store = Store::open(&journal).expect("journal");
+    let position_of = |store: &Store, title: &str| {
+        let entries = store.entries(trip).expect("entries");
+        let mut ordered: Vec<_> = entries.iter().collect();
+        ordered.sort_by_key(|e| (e.position, e.id));
+        ordered.iter().position(|e| e.fields.title == title)
+    };
+    let place = position_of(&store, "Conference lunch box").expect("in the demo");
+    select_entry(&mut harness, "Conference lunch box");
+    harness.get_by_label("Delete…").click();
+    settle(&mut harness);
+    harness.get_by_label("Delete entry").click();
+    journal_until(&mut harness, &journal, "the deletion", |store| {
+        position_of(store, "Conference lunch box").is_none()
+    });
+    settle(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    journal_until(&mut harness, &journal, "the entry back", |store| {
+        position_of(store, "Conference lunch box") == Some(place)
+    });
+    let back = store
+        .entries(trip)
+        .expect("entries")
+        .into_iter()
+        .find(|e| e.fields.title == "Conference lunch box")
+        .expect("back");
+    assert!(matches!(
+        back.fields.content,
+        tripjournal::model::EntryContent::Meal(_)
+    ));
+    assert_eq!(
+        store.entry_photos(back.id).expect("photos").len(),
+        1,
+        "its photo is back in it"
+    );
+    settle(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    journal_until(&mut harness, &journal, "the redo", |store| {
+        position_of(store, "Conference lunch box").is_none()
+    });
+}
