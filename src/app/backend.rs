@@ -13,7 +13,7 @@ use crate::model::{Entry, EntryFields, EntryId, Photo, PhotoId, Trip, TripFields
 use crate::photos::{
     FileOutcome, ImportError, ImportEvent, ImportRequest, import_bytes, import_files,
 };
-use crate::store::{PhotoInsert, Store, StoreError};
+use crate::store::{PhotoBytes, PhotoInsert, Store, StoreError};
 
 /// Why a command of the window did not happen. The window words it (and names its own
 /// buttons); here it stays the library's error.
@@ -97,7 +97,13 @@ pub enum Command {
     SetCaption(PhotoId, String),
     MovePhoto(PhotoId, Option<EntryId>),
     ReorderPhotos(TripId, Vec<PhotoId>),
-    DeletePhoto(PhotoId),
+    /// Deletes a photo; with `undoable` its original comes back in [`Event::PhotoDeleted`].
+    DeletePhoto {
+        id: PhotoId,
+        undoable: bool,
+    },
+    /// Imports a deleted photo again (undo): answered with [`Event::PhotoRestored`].
+    RestorePhoto(crate::app::PhotoRestore),
     SetCover(TripId, Option<PhotoId>),
     Export {
         trip: TripId,
@@ -129,6 +135,13 @@ pub enum Event {
     EntryCreated {
         tag: u64,
         entry: Entry,
+    },
+    /// A photo was deleted; its original and details, to bring it back on undo.
+    PhotoDeleted(crate::app::PhotoRestore),
+    /// A deleted photo is back (undo) under a new id.
+    PhotoRestored {
+        old_id: PhotoId,
+        new_id: PhotoId,
     },
     /// A deleted entry is back (undo) as `entry`, in the place of `old_id`.
     EntryRestored {
@@ -431,12 +444,8 @@ impl Worker {
                 self.store.reorder_photos(&order)?;
                 self.send_photos(trip)?;
             }
-            Command::DeletePhoto(photo) => {
-                let trip = self.store.photo(photo)?.trip;
-                self.store.delete_photo(photo)?;
-                self.send_photos(trip)?;
-                self.send_trips()?;
-            }
+            Command::DeletePhoto { id, undoable } => self.delete_photo(id, undoable)?,
+            Command::RestorePhoto(restore) => self.restore_photo(restore)?,
             Command::SetCover(trip, photo) => {
                 self.store.set_trip_cover(trip, photo)?;
                 self.send_trips()?;
@@ -448,6 +457,58 @@ impl Worker {
             }
             Command::Flush(token) => self.send(Event::Flushed(token)),
         }
+        Ok(())
+    }
+
+    /// Deletes a photo, first reading what undo needs to bring it back.
+    fn delete_photo(&mut self, id: PhotoId, undoable: bool) -> Result<(), StoreError> {
+        let photo = self.store.photo(id)?;
+        let restore = if undoable {
+            let original = self.store.photo_bytes(id, PhotoBytes::Original)?;
+            Some(crate::app::PhotoRestore {
+                trip: photo.trip,
+                old_id: id,
+                entry: photo.entry,
+                caption: photo.caption.clone(),
+                original_name: photo.metadata.original_name.clone(),
+                original: Arc::new(original),
+            })
+        } else {
+            None
+        };
+        self.store.delete_photo(id)?;
+        if let Some(restore) = restore {
+            self.send(Event::PhotoDeleted(restore));
+        }
+        self.send_photos(photo.trip)?;
+        self.send_trips()
+    }
+
+    /// Imports a deleted photo's original again, into its entry if that still exists.
+    fn restore_photo(&mut self, restore: crate::app::PhotoRestore) -> Result<(), JournalError> {
+        let entry = restore.entry.filter(|entry| {
+            self.store
+                .entry(*entry)
+                .is_ok_and(|e| e.trip == restore.trip)
+        });
+        let inserted = import_bytes(
+            &mut self.store,
+            restore.trip,
+            entry,
+            &restore.caption,
+            &restore.original_name,
+            restore.original.as_ref().clone(),
+        )
+        .map_err(JournalError::Import)?;
+        let new_id = match inserted {
+            PhotoInsert::Imported(id) | PhotoInsert::Duplicate(id) => id,
+        };
+        self.send(Event::PhotoRestored {
+            old_id: restore.old_id,
+            new_id,
+        });
+        self.send_photos(restore.trip)?;
+        self.send_trips()?;
         Ok(())
     }
 

@@ -49,12 +49,25 @@ pub enum UndoStep {
         photos: Vec<PhotoId>,
         order: Vec<EntryId>,
     },
+    /// The user deleted a photo: undo imports its original again (kept here, in memory).
+    PhotoDeleted(PhotoRestore),
     /// The user created an entry: undo deletes it, redo brings it back.
     Created {
         trip: TripId,
         id: EntryId,
         fields: EntryFields,
     },
+}
+
+/// A deleted photo to bring back: its original bytes, name, caption and entry.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PhotoRestore {
+    pub trip: TripId,
+    pub old_id: PhotoId,
+    pub entry: Option<EntryId>,
+    pub caption: String,
+    pub original_name: String,
+    pub original: std::sync::Arc<Vec<u8>>,
 }
 
 /// An entry to bring back: a new entry with these fields takes `old_id`'s place.
@@ -89,6 +102,11 @@ pub enum Revert {
     DeleteEntry(EntryId),
     /// Bring an entry back; the journal answers with its new id ([`EditSession::restored`]).
     RestoreEntry(Restore),
+    /// Delete this photo again (redo).
+    DeletePhoto(PhotoId),
+    /// Import a deleted photo again; the journal answers with its new id
+    /// ([`EditSession::photo_restored`]).
+    RestorePhoto(PhotoRestore),
 }
 
 /// The bookkeeping of local edits; see the module documentation.
@@ -279,7 +297,29 @@ impl EditSession {
                     remap(id);
                     order.iter_mut().for_each(remap);
                 }
+                UndoStep::PhotoDeleted(restore) => {
+                    restore.entry.as_mut().map(remap);
+                }
                 UndoStep::Trip { .. } | UndoStep::Caption { .. } => {}
+            }
+        }
+    }
+
+    /// The user deleted a photo: records the step that imports it again.
+    pub fn photo_deleted_by_user(&mut self, restore: PhotoRestore) {
+        self.undo.push(UndoStep::PhotoDeleted(restore));
+        self.redo.clear();
+    }
+
+    /// A photo came back under a new id: every step that named the old one names the new.
+    pub fn photo_restored(&mut self, old_id: PhotoId, new_id: PhotoId) {
+        for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
+            match step {
+                UndoStep::Caption { id, .. } if *id == old_id => *id = new_id,
+                UndoStep::PhotoDeleted(restore) if restore.old_id == old_id => {
+                    restore.old_id = new_id
+                }
+                _ => {}
             }
         }
     }
@@ -353,6 +393,8 @@ impl EditSession {
                 photos: Vec::new(),
                 order: Vec::new(),
             }),
+            UndoStep::PhotoDeleted(restore) if backwards => Revert::RestorePhoto(restore.clone()),
+            UndoStep::PhotoDeleted(restore) => Revert::DeletePhoto(restore.old_id),
             UndoStep::Deleted { id, .. } | UndoStep::Created { id, .. } => {
                 self.pending.remove(id);
                 Revert::DeleteEntry(*id)
@@ -614,5 +656,30 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_deleted_photo_comes_back_and_later_caption_steps_follow_its_new_id() {
+        let mut session = EditSession::new();
+        session.caption_changed(PhotoId(4), "old".into(), "new".into());
+        let restore = PhotoRestore {
+            trip: TripId(1),
+            old_id: PhotoId(4),
+            entry: Some(EntryId(2)),
+            caption: "new".into(),
+            original_name: "p.jpg".into(),
+            original: std::sync::Arc::new(vec![1, 2, 3]),
+        };
+        session.photo_deleted_by_user(restore.clone());
+        assert_eq!(session.undo(), Some(Revert::RestorePhoto(restore)));
+        session.photo_restored(PhotoId(4), PhotoId(9));
+        assert_eq!(session.redo(), Some(Revert::DeletePhoto(PhotoId(9))));
+        session.undo();
+        session.photo_restored(PhotoId(9), PhotoId(10));
+        // The caption edit made before the deletion now names the photo that came back.
+        assert_eq!(
+            session.undo(),
+            Some(Revert::Caption(PhotoId(10), "old".into()))
+        );
     }
 }

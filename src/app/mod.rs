@@ -14,7 +14,7 @@ mod thumbnails;
 
 pub use backend::{Backend, Command, Event, ImportCounts, JournalError};
 pub use edit_session::{
-    EditSession, Restore, Revert, SAVE_DELAY, SAVE_RETRY_DELAY, Save, UndoStep,
+    EditSession, PhotoRestore, Restore, Revert, SAVE_DELAY, SAVE_RETRY_DELAY, Save, UndoStep,
 };
 pub use suggest::{suggest_entry_for_photo, suggestion_inputs, suggestions_by_entry};
 pub use thumbnails::{DecodedImage, ThumbnailError, ThumbnailPool};

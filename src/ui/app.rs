@@ -421,6 +421,11 @@ impl TripJournalApp {
                 });
             }
             Revert::RestoreEntry(restore) => self.send(Command::RestoreEntry(restore)),
+            Revert::DeletePhoto(id) => self.send(Command::DeletePhoto {
+                id,
+                undoable: false,
+            }),
+            Revert::RestorePhoto(restore) => self.send(Command::RestorePhoto(restore)),
         }
     }
 
@@ -527,6 +532,8 @@ impl TripJournalApp {
             | Event::EntryDeleted(_)
             | Event::Entries { .. }) => self.entry_event(event),
             event @ (Event::Photos { .. }
+            | Event::PhotoDeleted(_)
+            | Event::PhotoRestored { .. }
             | Event::ImportProgress { .. }
             | Event::ImportFinished { .. }) => self.photo_event(event),
             event @ (Event::ExportProgress { .. }
@@ -698,6 +705,8 @@ impl TripJournalApp {
                     open.photos = photos;
                 }
             }
+            Event::PhotoDeleted(restore) => self.session.photo_deleted_by_user(restore),
+            Event::PhotoRestored { old_id, new_id } => self.session.photo_restored(old_id, new_id),
             Event::ImportProgress { done, total } => self.import_progress = Some((done, total)),
             Event::ImportFinished { counts, outcomes } => {
                 self.import_progress = None;
@@ -817,7 +826,7 @@ impl TripJournalApp {
             Action::MovePhoto(id, entry) => self.move_photo(id, entry),
             Action::SetCaption(id, caption) => self.set_caption(id, caption),
             Action::DeletePhoto(id) => {
-                self.send(Command::DeletePhoto(id));
+                self.send(Command::DeletePhoto { id, undoable: true });
                 if self.viewer.as_ref().is_some_and(|v| v.photo == id) {
                     self.viewer = None;
                 }

@@ -828,3 +828,47 @@ fn deleting_an_entry_can_be_undone_with_its_photo_and_place() {
         position_of(store, "Conference lunch box").is_none()
     });
 }
+
+#[test]
+fn deleting_a_photo_can_be_undone_and_redone() {
+    let (_dir, journal) = new_journal();
+    let mut harness = app_on(&journal);
+    let trip = open_demo(&mut harness);
+    let store = Store::open(&journal).expect("journal");
+    let lunch = |store: &Store| {
+        store
+            .entries(trip)
+            .expect("entries")
+            .into_iter()
+            .find(|e| e.fields.title == "Conference lunch box")
+            .expect("the lunch")
+            .id
+    };
+    let photo_count = |store: &Store| store.entry_photos(lunch(store)).expect("photos").len();
+    assert_eq!(photo_count(&store), 1);
+    select_entry(&mut harness, "Conference lunch box");
+    settle(&mut harness);
+    harness
+        .get_by_label_contains("Photo: Conference lunch box")
+        .click_secondary();
+    settle(&mut harness);
+    harness.get_by_label("Delete photo").click();
+    journal_until(&mut harness, &journal, "the deletion", |store| {
+        photo_count(store) == 0
+    });
+    settle(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    journal_until(
+        &mut harness,
+        &journal,
+        "the photo back in its entry",
+        |store| photo_count(store) == 1,
+    );
+    let back = &store.entry_photos(lunch(&store)).expect("photos")[0];
+    assert_eq!(back.caption, "Conference lunch box");
+    settle(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    journal_until(&mut harness, &journal, "the redo", |store| {
+        photo_count(store) == 0
+    });
+}
