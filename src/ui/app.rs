@@ -101,6 +101,8 @@ pub struct TripJournalApp {
     pending_captures: HashSet<u64>,
     dialogs: (Sender<DialogResult>, Receiver<DialogResult>),
     settings_last_trip: Option<i64>,
+    /// Set by a termination signal: the window closes (saving) at the next frame.
+    quit: super::QuitSignal,
     egui_ctx: egui::Context,
 }
 
@@ -152,6 +154,7 @@ impl TripJournalApp {
             pending_captures: HashSet::new(),
             dialogs: channel(),
             settings_last_trip: None,
+            quit: super::QuitSignal::default(),
             egui_ctx: ctx,
         };
         app.open_journal(journal);
@@ -174,6 +177,11 @@ impl TripJournalApp {
         let backend = Backend::start(journal, move || ctx.request_repaint());
         backend.send(Command::LoadTrips);
         self.backend = Some(backend);
+    }
+
+    /// Uses `quit` to learn that the system asked the program to end.
+    pub fn set_quit_signal(&mut self, quit: super::QuitSignal) {
+        self.quit = quit;
     }
 
     /// The open trip, if any.
@@ -1237,6 +1245,11 @@ impl TripJournalApp {
 impl eframe::App for TripJournalApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
+        if self.quit.is_set() {
+            // Closing runs `save` and `on_exit`, which store every pending edit.
+            self.save_dirty(true);
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         self.poll();
         self.shortcuts(&ctx);
         self.dropped_and_pasted(&ctx);

@@ -26,23 +26,87 @@ mod wording;
 pub use app::{TimelineView, TripJournalApp};
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 
 /// Opens the window on the journal at `journal`. Returns when the window is closed.
+///
+/// SIGTERM, SIGINT and SIGHUP (logout, `kill`, shutdown) close the window the way its close
+/// button does, so pending edits are saved first; a second signal ends the program at once.
 pub fn run(journal: PathBuf) -> Result<(), String> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("tripjournal")
             .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([720.0, 480.0])
+            .with_min_inner_size([640.0, 480.0])
             .with_drag_and_drop(true),
         ..Default::default()
     };
+    let quit = QuitSignal::default();
+    let context_for_signals = Arc::new(OnceLock::<egui::Context>::new());
+    watch_signals(&quit, &context_for_signals)?;
     eframe::run_native(
         "tripjournal",
         options,
-        Box::new(move |cc| Ok(Box::new(TripJournalApp::new(cc, journal)))),
+        Box::new(move |cc| {
+            let _ = context_for_signals.set(cc.egui_ctx.clone());
+            let mut app = TripJournalApp::new(cc, journal);
+            app.set_quit_signal(quit);
+            Ok(Box::new(app))
+        }),
     )
     .map_err(|error| format!("cannot open the window: {error}"))
+}
+
+/// Set when the system asked the program to end; the app then closes its window.
+#[derive(Clone, Default)]
+pub struct QuitSignal(Arc<AtomicBool>);
+
+impl QuitSignal {
+    /// Whether a quit was asked for.
+    pub fn is_set(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+
+    /// Asks for a quit (what a signal does; tests call it directly).
+    pub fn set(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Starts a thread that turns termination signals into a quit request and wakes the window.
+#[cfg(unix)]
+fn watch_signals(quit: &QuitSignal, context: &Arc<OnceLock<egui::Context>>) -> Result<(), String> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])
+        .map_err(|error| format!("cannot watch for termination signals: {error}"))?;
+    let quit = quit.clone();
+    let context = Arc::clone(context);
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            for signal in signals.forever() {
+                if quit.is_set() {
+                    // Asked twice: the user means it.
+                    std::process::exit(128 + signal);
+                }
+                quit.set();
+                if let Some(ctx) = context.get() {
+                    ctx.request_repaint();
+                }
+            }
+        })
+        .map_err(|error| format!("cannot start the signal thread: {error}"))?;
+    Ok(())
+}
+
+/// Other systems deliver their close requests to the window itself.
+#[cfg(not(unix))]
+fn watch_signals(
+    _quit: &QuitSignal,
+    _context: &Arc<OnceLock<egui::Context>>,
+) -> Result<(), String> {
+    Ok(())
 }
 
 /// A 200-point progress bar reading "done / total" followed by `unit` (e.g. " images").
