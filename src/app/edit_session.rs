@@ -281,6 +281,22 @@ impl EditSession {
         self.redo.clear();
     }
 
+    /// If `id` is the entry the user created last and it still holds the fields it was created
+    /// with (`shown`), forgets it with its undo step and returns true: the caller deletes it.
+    /// An untouched new entry is a capture the user changed their mind about.
+    pub fn discard_untouched(&mut self, id: EntryId, shown: &EntryFields) -> bool {
+        let untouched = matches!(
+            self.undo.last(),
+            Some(UndoStep::Created { id: created, fields, .. }) if *created == id && fields == shown
+        ) && !self.pending.contains_key(&id)
+            && !self.in_flight.contains_key(&id);
+        if untouched {
+            self.undo.pop();
+            self.forget(id);
+        }
+        untouched
+    }
+
     /// An entry came back under a new id: every step that named the old one names the new.
     pub fn restored(&mut self, old_id: EntryId, entry: &Entry) {
         self.created(entry);
@@ -640,6 +656,29 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn an_untouched_new_entry_is_discarded_and_a_written_one_is_kept() {
+        let mut session = EditSession::new();
+        let blank = entry(7, "");
+        session.created_by_user(&blank);
+        let mut typed = blank.fields.clone();
+        typed.title = "Keynote".into();
+        assert!(
+            !session.discard_untouched(blank.id, &typed),
+            "typed text kept"
+        );
+        assert!(session.discard_untouched(blank.id, &blank.fields));
+        assert!(!session.can_undo(), "its creation is no undo step any more");
+
+        let other = entry(8, "");
+        session.created_by_user(&other);
+        session.edited(other.id, Instant::now());
+        assert!(
+            !session.discard_untouched(other.id, &other.fields),
+            "an entry with an edit on its way is not discarded"
+        );
     }
 
     #[test]

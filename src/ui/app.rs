@@ -69,6 +69,18 @@ pub struct Notice {
     pub until: Instant,
 }
 
+/// Keys typed right after Ctrl+1…4, while the journal thread creates the entry: they belong in
+/// its title, not in whatever field had the focus before.
+struct CaptureTyping {
+    text: String,
+    /// Images pasted meanwhile, for its photos.
+    images: Vec<Arc<egui::ColorImage>>,
+    since: Instant,
+}
+
+/// How long typing is held for an entry that is being created (it normally takes milliseconds).
+const CAPTURE_TYPING_LIMIT: Duration = Duration::from_secs(5);
+
 /// The whole app.
 pub struct TripJournalApp {
     journal_path: PathBuf,
@@ -99,6 +111,8 @@ pub struct TripJournalApp {
     dark: bool,
     next_tag: u64,
     pending_captures: HashSet<u64>,
+    /// Text typed after a quick capture and before its entry exists, for its title.
+    capture_typing: Option<CaptureTyping>,
     dialogs: (Sender<DialogResult>, Receiver<DialogResult>),
     settings_last_trip: Option<i64>,
     /// Set by a termination signal: the window closes (saving) at the next frame.
@@ -152,6 +166,7 @@ impl TripJournalApp {
             dark: ctx.theme() == egui::Theme::Dark,
             next_tag: 1,
             pending_captures: HashSet::new(),
+            capture_typing: None,
             dialogs: channel(),
             settings_last_trip: None,
             quit: super::QuitSignal::default(),
@@ -273,6 +288,7 @@ impl TripJournalApp {
     /// Opens a trip (saving edits of the one before).
     pub fn open_trip(&mut self, trip: TripId) {
         self.save_dirty(true);
+        self.leave_entry();
         self.selected_entry = None;
         self.viewer = None;
         self.send(Command::LoadTrip(trip));
@@ -300,6 +316,75 @@ impl TripJournalApp {
             fields,
             tag,
         });
+        self.hold_typing_for_capture();
+    }
+
+    /// From now until the new entry arrives, typed text is kept for its title.
+    fn hold_typing_for_capture(&mut self) {
+        self.leave_entry();
+        self.egui_ctx.memory_mut(|memory| memory.stop_text_input());
+        self.capture_typing = Some(CaptureTyping {
+            text: String::new(),
+            images: Vec::new(),
+            since: Instant::now(),
+        });
+    }
+
+    /// Takes this frame's typing away from the widgets while a capture's entry is on its way.
+    fn buffer_capture_typing(&mut self, ctx: &egui::Context) {
+        let Some(held) = &mut self.capture_typing else {
+            return;
+        };
+        if held.since.elapsed() > CAPTURE_TYPING_LIMIT {
+            self.capture_typing = None;
+            return;
+        }
+        ctx.input_mut(|input| {
+            input.events.retain(|event| match event {
+                egui::Event::Text(text) | egui::Event::Paste(text) => {
+                    held.text.push_str(text);
+                    false
+                }
+                egui::Event::PasteImage(image) => {
+                    held.images.push(Arc::clone(image));
+                    false
+                }
+                egui::Event::Key {
+                    key: Key::Backspace,
+                    pressed: true,
+                    ..
+                } => {
+                    held.text.pop();
+                    false
+                }
+                _ => true,
+            })
+        });
+    }
+
+    /// The selected entry is being left: an entry created by the user and never touched is
+    /// discarded (Ctrl+1 then Close leaves nothing behind).
+    fn leave_entry(&mut self) {
+        let Some(id) = self.selected_entry else {
+            return;
+        };
+        let Some(open) = &mut self.current else {
+            return;
+        };
+        if open.photos.iter().any(|p| p.entry == Some(id)) {
+            return;
+        }
+        let Some(entry) = open.entries.iter().find(|e| e.id == id) else {
+            return;
+        };
+        if self.session.discard_untouched(id, &entry.fields) {
+            open.entries.retain(|e| e.id != id);
+            self.selected_entry = None;
+            self.send(Command::DeleteEntry {
+                entry: id,
+                with_photos: false,
+            });
+        }
     }
 
     /// The entry-point a file drop, the file dialog and tests use to import photos: into the
@@ -548,7 +633,11 @@ impl TripJournalApp {
             | Event::ExportFinished(_)
             | Event::Preview { .. }) => self.export_event(event),
             Event::Flushed(_) => {}
-            Event::Error(error) => self.notify(wording::journal_error(&error), true),
+            Event::Error(error) => {
+                // A capture that failed must not keep swallowing the keyboard.
+                self.capture_typing = None;
+                self.notify(wording::journal_error(&error), true);
+            }
             Event::Opened => self.journal_opened(),
             Event::OpenFailed(error) => {
                 self.backend = None;
@@ -653,6 +742,7 @@ impl TripJournalApp {
                     if captured {
                         self.selected_entry = Some(id);
                         self.editor.focus_title = true;
+                        self.title_typed_meanwhile(id);
                     }
                 }
             }
@@ -685,6 +775,28 @@ impl TripJournalApp {
             }
             Event::Entries { trip, entries } => self.entries_reordered(trip, entries),
             _ => {}
+        }
+    }
+
+    /// Puts what was typed while entry `id` was being created into its title.
+    fn title_typed_meanwhile(&mut self, id: EntryId) {
+        let Some(held) = self.capture_typing.take() else {
+            return;
+        };
+        for image in &held.images {
+            self.paste_image(image);
+        }
+        if held.text.is_empty() {
+            return;
+        }
+        let fields = self
+            .current
+            .as_ref()
+            .and_then(|o| o.entries.iter().find(|e| e.id == id))
+            .map(|e| e.fields.clone());
+        if let Some(mut fields) = fields {
+            fields.title.push_str(&held.text);
+            self.edit_entry(id, fields);
         }
     }
 
@@ -780,6 +892,9 @@ impl TripJournalApp {
         match action {
             Action::SelectEntry(id) => {
                 self.save_dirty(true);
+                if self.selected_entry != Some(id) {
+                    self.leave_entry();
+                }
                 self.selected_entry = Some(id);
             }
             Action::OpenTrip(id) => self.open_trip(id),
@@ -820,6 +935,7 @@ impl TripJournalApp {
             Action::EditEntry(id, fields) => self.edit_entry(id, *fields),
             Action::CloseEditor => {
                 self.save_dirty(true);
+                self.leave_entry();
                 self.selected_entry = None;
             }
             Action::PickPhotos => self.pick_photos(),
@@ -1252,6 +1368,7 @@ impl eframe::App for TripJournalApp {
         }
         self.poll();
         self.shortcuts(&ctx);
+        self.buffer_capture_typing(&ctx);
         self.dropped_and_pasted(&ctx);
         self.save_dirty(false);
         if self.session.has_pending() || self.import_progress.is_some() {

@@ -126,6 +126,8 @@ fn price_row(ui: &mut Ui, key: Id, price: &mut Option<Money>) -> bool {
 pub struct EntryEditor {
     /// Put the cursor in the title at the next frame (after a quick capture).
     pub focus_title: bool,
+    /// Put the cursor in the notes (Ctrl+Enter from any field of the entry).
+    focus_body: bool,
     show_body_preview: bool,
     markdown_cache: egui_commonmark::CommonMarkCache,
     suggestions: Suggestions,
@@ -158,6 +160,11 @@ impl EntryEditor {
         };
         let mut fields = entry.fields.clone();
         let mut actions = Vec::new();
+        let to_notes = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Enter);
+        if ui.input_mut(|input| input.consume_shortcut(&to_notes)) {
+            self.focus_body = true;
+            self.show_body_preview = false;
+        }
         egui::Panel::right("editor")
             .resizable(true)
             .default_size(440.0)
@@ -166,7 +173,7 @@ impl EntryEditor {
                     .id_salt("editor-scroll")
                     .show(ui, |ui| {
                         actions.extend(header(ui, &fields, id));
-                        self.title(ui, &mut fields);
+                        self.title(ui, id, &mut fields);
                         ui.add_space(4.0);
                         field_grid(ui, open, id, &mut fields);
                         ui.add_space(6.0);
@@ -189,20 +196,29 @@ impl EntryEditor {
         actions
     }
 
-    fn title(&mut self, ui: &mut Ui, fields: &mut EntryFields) {
-        let title_label = ui.label("Title");
-        let title = ui
-            .add(
-                egui::TextEdit::singleline(&mut fields.title)
-                    .hint_text("What is this about?")
-                    .font(egui::TextStyle::Heading)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(title_label.id);
+    fn title(&mut self, ui: &mut Ui, id: EntryId, fields: &mut EntryFields) {
+        let title_id = Id::unique(("entry-title", id.0));
         if self.focus_title {
-            title.request_focus();
+            // Focus before the field is drawn, so keys of this very frame reach it; the cursor
+            // goes after what was typed while the entry was being created.
+            ui.memory_mut(|memory| memory.request_focus(title_id));
+            let end = egui::text::CCursor::new(fields.title.chars().count());
+            let mut state = egui::TextEdit::load_state(ui.ctx(), title_id).unwrap_or_default();
+            state
+                .cursor
+                .set_char_range(Some(egui::text::CCursorRange::one(end)));
+            state.store(ui.ctx(), title_id);
             self.focus_title = false;
         }
+        let title_label = ui.label("Title");
+        ui.add(
+            egui::TextEdit::singleline(&mut fields.title)
+                .id(title_id)
+                .hint_text("What is this about?")
+                .font(egui::TextStyle::Heading)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(title_label.id);
     }
 
     fn body(&mut self, ui: &mut Ui, fields: &mut EntryFields) {
@@ -220,8 +236,13 @@ impl EntryEditor {
             });
         } else {
             let body_label = ui.label("Body");
+            let body_id = Id::unique("entry-body");
+            if std::mem::take(&mut self.focus_body) {
+                ui.memory_mut(|memory| memory.request_focus(body_id));
+            }
             ui.add(
                 egui::TextEdit::multiline(&mut fields.body)
+                    .id(body_id)
                     .desired_rows(10)
                     .desired_width(f32::INFINITY)
                     .hint_text("Impressions, quotes, links… Markdown works."),
@@ -274,14 +295,14 @@ fn field_grid(ui: &mut Ui, open: &OpenTrip, id: EntryId, fields: &mut EntryField
             ) {
                 fields.at = at;
             }
-            section_row(ui, id, &sections, fields);
+            section_row(ui, &sections, fields);
             list_row(ui, key.with("tags"), "Tags", &mut fields.tags);
             kind_fields(ui, key, fields);
         });
 }
 
 /// The section field with a menu of the trip's sections.
-fn section_row(ui: &mut Ui, id: EntryId, sections: &[String], fields: &mut EntryFields) {
+fn section_row(ui: &mut Ui, sections: &[String], fields: &mut EntryFields) {
     let section_label = ui.label("Section");
     ui.horizontal(|ui| {
         let mut section = fields.section.clone().unwrap_or_default();
@@ -301,21 +322,21 @@ fn section_row(ui: &mut Ui, id: EntryId, sections: &[String], fields: &mut Entry
             fields.section = clean_section(&section);
         }
         if !sections.is_empty() {
-            egui::ComboBox::from_id_salt(("sections", id.0))
-                .selected_text("Pick")
-                .width(50.0)
-                .show_ui(ui, |ui| {
-                    for s in sections {
-                        if ui
-                            .selectable_label(fields.section.as_ref() == Some(s), s)
-                            .clicked()
-                        {
-                            fields.section = Some(s.clone());
-                        }
+            // A pointer-only button: Tab goes from the section field straight to the next
+            // field, and a typed space never opens this menu.
+            let pick = ui
+                .add(egui::Button::new("Pick…").sense(egui::Sense::CLICK))
+                .on_hover_text("Choose one of the trip's sections");
+            egui::Popup::menu(&pick).show(|ui| {
+                for s in sections {
+                    if ui
+                        .selectable_label(fields.section.as_ref() == Some(s), s)
+                        .clicked()
+                    {
+                        fields.section = Some(s.clone());
                     }
-                })
-                .response
-                .labelled_by(section_label.id);
+                }
+            });
         }
     });
     ui.end_row();

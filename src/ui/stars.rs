@@ -1,5 +1,6 @@
 //! A star-rating widget with half stars: click (left half of a star = half), drag, or focus it
-//! and use ←/→ (half a star), Home/End, and Delete to clear.
+//! and use ←/→ or ↑/↓ (half a star), Home/End, type the value ("4", "4.5"), and Delete to
+//! clear. The arrow keys stay with the widget while it has the focus; Tab leaves it.
 
 use egui::{Color32, Key, Pos2, Response, Sense, Shape, Stroke, Ui, Vec2, WidgetInfo};
 
@@ -22,6 +23,21 @@ pub fn star_rating(ui: &mut Ui, label: &str, rating: &mut Option<Rating>) -> Res
         response.request_focus();
     }
     if response.has_focus() {
+        // Arrows change the rating instead of moving the focus to the next widget.
+        ui.memory_mut(|memory| {
+            memory.set_focus_lock_filter(
+                response.id,
+                egui::EventFilter {
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    tab: false,
+                    escape: false,
+                },
+            )
+        });
+        if let Some(typed) = typed_rating(ui, response.id) {
+            new_half_stars = typed;
+        }
         ui.input(|input| {
             if input.key_pressed(Key::ArrowRight) || input.key_pressed(Key::ArrowUp) {
                 new_half_stars = (new_half_stars + 1).min(10);
@@ -100,6 +116,54 @@ pub fn star_rating(ui: &mut Ui, label: &str, rating: &mut Option<Rating>) -> Res
     response.on_hover_text(format!(
         "{label}: {value_text}. Click or use ←/→; Delete clears."
     ))
+}
+
+/// The rating typed as digits while the widget has the focus ("4", then "4." and "4.5"), in
+/// half stars. What was typed so far is kept in the widget's memory until it loses the focus.
+fn typed_rating(ui: &Ui, id: egui::Id) -> Option<u8> {
+    let typed: String = ui.input(|input| {
+        input
+            .events
+            .iter()
+            .filter_map(|event| match event {
+                egui::Event::Text(text) => Some(text.as_str()),
+                _ => None,
+            })
+            .collect()
+    });
+    if typed.is_empty() {
+        return None;
+    }
+    let key = id.with("typed");
+    let mut so_far: String = ui.data_mut(|d| d.get_temp(key)).unwrap_or_default();
+    let mut result = None;
+    for character in typed.chars() {
+        let character = if character == ',' { '.' } else { character };
+        so_far.push(character);
+        if rating_text_half_stars(&so_far).is_none() {
+            so_far = character.to_string();
+        }
+        if let Some(half_stars) = rating_text_half_stars(&so_far) {
+            result = Some(half_stars);
+        } else {
+            so_far.clear();
+        }
+    }
+    ui.data_mut(|d| d.insert_temp(key, so_far));
+    result
+}
+
+/// Half stars of a typed rating: "0"–"5" with an optional decimal ("4.", "4.5", "3.7" rounds
+/// to the nearest half); anything else is `None`.
+pub fn rating_text_half_stars(text: &str) -> Option<u8> {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let whole_ok = whole.len() == 1 && whole.chars().all(|c| c.is_ascii_digit());
+    let fraction_ok = fraction.len() <= 1 && fraction.chars().all(|c| c.is_ascii_digit());
+    if !whole_ok || !fraction_ok {
+        return None;
+    }
+    let value: f32 = format!("{whole}.{fraction}0").parse().ok()?;
+    (value <= 5.0).then(|| (value * 2.0).round() as u8)
 }
 
 /// The ten points of a five-pointed star.

@@ -10,10 +10,10 @@ use tripjournal::ui::TripJournalApp;
 
 use crate::util::fixture;
 
-type App = Harness<'static, TripJournalApp>;
+pub(crate) type App = Harness<'static, TripJournalApp>;
 
 /// A harness around the real app on a journal file.
-fn app_on(journal: &Path) -> App {
+pub(crate) fn app_on(journal: &Path) -> App {
     let journal = journal.to_path_buf();
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
@@ -21,7 +21,7 @@ fn app_on(journal: &Path) -> App {
 }
 
 /// Steps the app until `done` holds (the journal thread answers asynchronously).
-fn step_until(harness: &mut App, what: &str, done: impl Fn(&TripJournalApp) -> bool) {
+pub(crate) fn step_until(harness: &mut App, what: &str, done: impl Fn(&TripJournalApp) -> bool) {
     let deadline = Instant::now() + Duration::from_secs(30);
     while !done(harness.state()) {
         assert!(Instant::now() < deadline, "timed out waiting for: {what}");
@@ -32,7 +32,12 @@ fn step_until(harness: &mut App, what: &str, done: impl Fn(&TripJournalApp) -> b
 }
 
 /// Steps the app until the journal file (read through its own connection) satisfies `done`.
-fn journal_until(harness: &mut App, journal: &Path, what: &str, done: impl Fn(&Store) -> bool) {
+pub(crate) fn journal_until(
+    harness: &mut App,
+    journal: &Path,
+    what: &str,
+    done: impl Fn(&Store) -> bool,
+) {
     let store = Store::open(journal).expect("journal opens");
     let deadline = Instant::now() + Duration::from_secs(30);
     while !done(&store) {
@@ -46,14 +51,14 @@ fn journal_until(harness: &mut App, journal: &Path, what: &str, done: impl Fn(&S
 }
 
 /// Steps a few frames with short pauses so background answers arrive.
-fn settle(harness: &mut App) {
+pub(crate) fn settle(harness: &mut App) {
     for _ in 0..5 {
         harness.step();
         std::thread::sleep(Duration::from_millis(20));
     }
 }
 
-fn open_demo(harness: &mut App) -> TripId {
+pub(crate) fn open_demo(harness: &mut App) -> TripId {
     step_until(harness, "the welcome view", |app| {
         app.trips_loaded() && app.current_trip().is_none()
     });
@@ -71,18 +76,18 @@ fn open_demo(harness: &mut App) -> TripId {
 }
 
 /// Waits until the journal thread has sent the trips (the first view is ready).
-fn wait_for_trips(harness: &mut App) {
+pub(crate) fn wait_for_trips(harness: &mut App) {
     step_until(harness, "the trips to load", TripJournalApp::trips_loaded);
 }
 
 /// Clicks an entry in the timeline and waits for its editor; returns its id.
-fn select_entry(harness: &mut App, title: &str) -> tripjournal::model::EntryId {
+pub(crate) fn select_entry(harness: &mut App, title: &str) -> tripjournal::model::EntryId {
     harness.get_by_label(title).click();
     step_until(harness, "the editor", |app| app.selected_entry().is_some());
     harness.state().selected_entry().expect("entry")
 }
 
-fn new_journal() -> (tempfile::TempDir, std::path::PathBuf) {
+pub(crate) fn new_journal() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let journal = dir.path().join("journal.sqlite");
     (dir, journal)

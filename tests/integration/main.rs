@@ -22,6 +22,8 @@ mod export_trust;
 mod fuzz;
 /// The desktop app driven headlessly with egui_kittest on temporary journals.
 mod gui;
+/// The window under real hands: keys and text events in a person's order.
+mod gui_keys;
 /// Broken, odd and malicious files: each imports or fails cleanly, in time, in bounded memory.
 mod hostile_files;
 /// Markdown, YAML, HTML, NUL, right-to-left and 100,000-character text, stored and exported.

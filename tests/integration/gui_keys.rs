@@ -1,0 +1,248 @@
+//! The window under real hands: each test sends key presses and text events in the order a
+//! person's keyboard sends them (several in one frame when they type fast), never sets a
+//! widget's text, and checks what reached the journal.
+
+use egui::{Event, Key, Modifiers};
+use egui_kittest::kittest::Queryable;
+use tripjournal::model::{EntryKind, TripFields, TripId};
+use tripjournal::store::Store;
+
+use crate::gui::{App, app_on, journal_until, new_journal, settle, step_until};
+
+/// A journal with one Berlin trip in 2018.
+fn berlin_journal() -> (tempfile::TempDir, std::path::PathBuf, TripId) {
+    let (dir, journal) = new_journal();
+    let store = Store::open(&journal).expect("journal");
+    let mut fields = TripFields::named("Berlin");
+    fields.time_zone = chrono_tz::Europe::Berlin;
+    fields.start_date = chrono::NaiveDate::from_ymd_opt(2018, 11, 13);
+    fields.end_date = chrono::NaiveDate::from_ymd_opt(2018, 11, 15);
+    let trip = store.create_trip(&fields).expect("trip");
+    (dir, journal, trip)
+}
+
+/// A journal with one Berlin trip in 2018, opened in the window.
+fn berlin_window() -> (tempfile::TempDir, std::path::PathBuf, TripId, App) {
+    let (dir, journal, trip) = berlin_journal();
+    let harness = open_window(&journal);
+    (dir, journal, trip, harness)
+}
+
+/// The window on `journal` with its first trip open.
+fn open_window(journal: &std::path::Path) -> App {
+    let mut harness = app_on(journal);
+    step_until(&mut harness, "the trip to open", |app| {
+        app.current_trip().is_some()
+    });
+    settle(&mut harness);
+    harness
+}
+
+/// Queues `text` as a person types it: one text event per character.
+fn type_keys(harness: &App, text: &str) {
+    for character in text.chars() {
+        harness.event(Event::Text(character.to_string()));
+    }
+}
+
+fn titles(journal: &std::path::Path, trip: TripId) -> Vec<String> {
+    let store = Store::open(journal).expect("journal");
+    store
+        .entries(trip)
+        .expect("entries")
+        .into_iter()
+        .map(|e| e.fields.title)
+        .collect()
+}
+
+#[test]
+fn keys_typed_in_the_same_frame_as_ctrl_1_reach_the_new_title() {
+    let (_dir, journal, trip, mut harness) = berlin_window();
+    // Ctrl+1 and the first letters arrive before the journal thread has created the entry.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    type_keys(&harness, "Qu");
+    harness.step();
+    type_keys(&harness, "ick");
+    harness.step();
+    step_until(&mut harness, "the new entry", |app| {
+        app.selected_entry().is_some()
+    });
+    // Typing goes on in the title, which has the focus with the cursor at the end.
+    type_keys(&harness, "0");
+    harness.key_press(Key::Backspace);
+    type_keys(&harness, "0 talk");
+    settle(&mut harness);
+    journal_until(&mut harness, &journal, "the typed title", |store| {
+        store
+            .entries(trip)
+            .is_ok_and(|e| e.iter().any(|e| e.fields.title == "Quick0 talk"))
+    });
+}
+
+#[test]
+fn typing_after_ctrl_1_never_lands_in_the_entry_that_was_open() {
+    let (_dir, journal, trip, mut harness) = berlin_window();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    type_keys(&harness, "First");
+    step_until(&mut harness, "the first note", |app| {
+        app.selected_entry().is_some()
+    });
+    settle(&mut harness);
+    let first = harness.state().selected_entry();
+    // The title of the first note has the focus; Ctrl+1 must take the next keys away from it.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    type_keys(&harness, "Second");
+    step_until(&mut harness, "the session", |app| {
+        app.selected_entry().is_some() && app.selected_entry() != first
+    });
+    settle(&mut harness);
+    journal_until(&mut harness, &journal, "both titles", |store| {
+        store.entries(trip).is_ok_and(|entries| {
+            let mut titles: Vec<_> = entries.iter().map(|e| e.fields.title.as_str()).collect();
+            titles.sort();
+            titles == ["First", "Second"]
+        })
+    });
+}
+
+#[test]
+fn an_untouched_new_entry_is_discarded_when_closed() {
+    let (_dir, journal, trip, mut harness) = berlin_window();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    step_until(&mut harness, "the new session", |app| {
+        app.selected_entry().is_some()
+    });
+    settle(&mut harness);
+    harness.get_by_label("Close").click();
+    settle(&mut harness);
+    journal_until(&mut harness, &journal, "no entry left", |store| {
+        store.entries(trip).is_ok_and(|e| e.is_empty())
+    });
+    assert!(
+        harness
+            .state()
+            .current_trip()
+            .is_some_and(|o| o.entries.is_empty()),
+        "the window shows no empty entry"
+    );
+
+    // One with a title stays.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    type_keys(&harness, "Lunch");
+    step_until(&mut harness, "the meal", |app| {
+        app.selected_entry().is_some()
+    });
+    settle(&mut harness);
+    harness.get_by_label("Close").click();
+    settle(&mut harness);
+    journal_until(&mut harness, &journal, "the meal kept", |store| {
+        store.entries(trip).is_ok_and(|e| {
+            e.len() == 1 && e[0].fields.title == "Lunch" && e[0].fields.kind() == EntryKind::Meal
+        })
+    });
+    assert_eq!(titles(&journal, trip), ["Lunch"]);
+}
+
+/// Creates a session by Ctrl+1 with `title` typed and waits for its editor.
+fn new_session(harness: &mut App, title: &str) {
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    type_keys(harness, title);
+    step_until(harness, "the new session", |app| {
+        app.selected_entry().is_some()
+    });
+    settle(harness);
+}
+
+fn session_of(journal: &std::path::Path, trip: TripId) -> Option<tripjournal::model::Entry> {
+    let store = Store::open(journal).ok()?;
+    store
+        .entries(trip)
+        .ok()?
+        .into_iter()
+        .find(|e| e.fields.kind() == EntryKind::Session)
+}
+
+#[test]
+fn the_stars_keep_the_focus_under_arrows_home_end_and_digits() {
+    let (_dir, journal, trip, mut harness) = berlin_window();
+    new_session(&mut harness, "Keynote");
+    harness.get_by_label("Usefulness: no rating").focus();
+    settle(&mut harness);
+    for _ in 0..9 {
+        harness.key_press(Key::ArrowRight);
+        harness.step();
+    }
+    settle(&mut harness);
+    harness.get_by_label("Usefulness: 4.5 of 5 stars");
+    harness.key_press(Key::ArrowDown);
+    harness.key_press(Key::ArrowDown);
+    settle(&mut harness);
+    harness.get_by_label("Usefulness: 3.5 of 5 stars");
+    harness.key_press(Key::Home);
+    settle(&mut harness);
+    harness.get_by_label("Usefulness: 0.5 of 5 stars");
+    harness.key_press(Key::End);
+    settle(&mut harness);
+    harness.get_by_label("Usefulness: 5 of 5 stars");
+    type_keys(&harness, "2");
+    settle(&mut harness);
+    harness.get_by_label("Usefulness: 2 of 5 stars");
+    type_keys(&harness, ".5");
+    settle(&mut harness);
+    harness.get_by_label("Usefulness: 2.5 of 5 stars");
+    journal_until(&mut harness, &journal, "2.5 stars stored", |_| {
+        session_of(&journal, trip).is_some_and(|e| match &e.fields.content {
+            tripjournal::model::EntryContent::Session(s) => {
+                s.usefulness.map(|r| r.half_stars()) == Some(5)
+            }
+            _ => false,
+        })
+    });
+}
+
+#[test]
+fn tab_walks_the_form_field_by_field_and_ctrl_enter_reaches_the_notes() {
+    let (_dir, journal, trip) = berlin_journal();
+    // A section in use makes the editor offer its "Pick" menu, which must not take a Tab.
+    let store = Store::open(&journal).expect("journal");
+    let mut earlier = tripjournal::model::EntryFields::new(
+        EntryKind::Note,
+        "Earlier",
+        chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2018, 11, 13, 9, 0, 0).unwrap(),
+    );
+    earlier.section = Some("一、社区在发展".into());
+    store.create_entry(trip, &earlier).expect("entry");
+    drop(store);
+    let mut harness = open_window(&journal);
+
+    new_session(&mut harness, "Edge");
+    harness.get_by_label("Section").focus();
+    settle(&mut harness);
+    type_keys(&harness, "二、边缘");
+    // Tags, Speakers, Track and Room, one Tab each; a space must not open a menu.
+    for text in ["edge", "Ann", "Infra", "Hall 7"] {
+        harness.key_press(Key::Tab);
+        harness.step();
+        type_keys(&harness, text);
+        harness.step();
+    }
+    // Ctrl+Enter from any field goes to the notes.
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Enter);
+    harness.step();
+    type_keys(&harness, "notes 笔记");
+    settle(&mut harness);
+    journal_until(&mut harness, &journal, "the notes", |_| {
+        session_of(&journal, trip).is_some_and(|e| e.fields.body == "notes 笔记")
+    });
+    let session = session_of(&journal, trip).expect("session");
+    let f = &session.fields;
+    assert_eq!(f.section.as_deref(), Some("二、边缘"));
+    assert_eq!(f.tags, ["edge"]);
+    let tripjournal::model::EntryContent::Session(s) = &f.content else {
+        panic!("not a session: {f:?}");
+    };
+    assert_eq!(
+        (s.speakers.as_slice(), s.track.as_str(), s.room.as_str()),
+        (&["Ann".to_string()][..], "Infra", "Hall 7")
+    );
+}
