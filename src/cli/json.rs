@@ -37,6 +37,7 @@ pub(super) fn trip_json(store: &Store, trip: &Trip) -> CliResult<Value> {
         "summary": f.summary,
         "tags": f.tags,
         "cover_photo_id": f.cover_photo.map(|p| p.0),
+        "section_order": f.section_order,
         "entry_count": store.entries(trip.id)?.len(),
         "photo_count": store.photos(trip.id)?.len(),
     }))

@@ -370,7 +370,7 @@ fn group_entries<'e>(
                 }
             }
         }
-        Order::Section => groups = group_by_section(entries),
+        Order::Section => groups = group_by_section(entries, &trip.fields.section_order),
     }
     groups
 }

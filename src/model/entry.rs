@@ -315,6 +315,15 @@ pub struct EntryFields {
 }
 
 impl EntryFields {
+    /// The title as lists and questions show it: "(Session)" for an entry without one.
+    pub fn shown_title(&self) -> String {
+        if self.title.trim().is_empty() {
+            format!("({})", self.kind().label())
+        } else {
+            self.title.clone()
+        }
+    }
+
     /// An entry of a kind with a title at a time and nothing else.
     pub fn new(kind: EntryKind, title: &str, at: DateTime<Utc>) -> Self {
         EntryFields {

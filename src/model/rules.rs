@@ -45,11 +45,13 @@ pub fn section_of(entry: &Entry) -> Option<String> {
     entry.fields.section.as_deref().and_then(clean_section)
 }
 
-/// Entries grouped by section in the trip's order (by position): entries without a section
-/// first, then each section in the order of its first entry. The post's section order and
-/// the window's By-section view both come from here.
+/// Entries grouped by section, each group in the trip's order (by position): entries without
+/// a section first, then the sections in `order` (the trip's stored section order), then any
+/// other section in the order of its first entry. The post's section order and the window's
+/// By-section view both come from here.
 pub fn group_by_section<'e>(
     entries: impl IntoIterator<Item = &'e Entry>,
+    order: &[String],
 ) -> Vec<(Option<String>, Vec<&'e Entry>)> {
     let mut sorted: Vec<&Entry> = entries.into_iter().collect();
     sorted.sort_by_key(|e| (e.position, e.id));
@@ -61,8 +63,42 @@ pub fn group_by_section<'e>(
             None => groups.push((section, vec![entry])),
         }
     }
-    groups.sort_by_key(|(heading, _)| heading.is_some());
+    let rank = |heading: &Option<String>| match heading {
+        None => (0, 0),
+        Some(name) => match order.iter().position(|o| o == name) {
+            Some(index) => (1, index),
+            None => (2, 0),
+        },
+    };
+    // A stable sort: unlisted sections keep their first-use order.
+    groups.sort_by_key(|(heading, _)| rank(heading));
     groups
+}
+
+/// The trip's sections in the order they are shown and exported (see [`group_by_section`]).
+pub fn section_order<'e>(
+    entries: impl IntoIterator<Item = &'e Entry>,
+    order: &[String],
+) -> Vec<String> {
+    group_by_section(entries, order)
+        .into_iter()
+        .filter_map(|(heading, _)| heading)
+        .collect()
+}
+
+/// The section order after moving `section` one place up or down (unchanged at an end).
+pub fn move_section(mut sections: Vec<String>, section: &str, up: bool) -> Vec<String> {
+    if let Some(index) = sections.iter().position(|s| s == section) {
+        let other = if up {
+            index.checked_sub(1)
+        } else {
+            Some(index + 1)
+        };
+        if let Some(other) = other.filter(|o| *o < sections.len()) {
+            sections.swap(index, other);
+        }
+    }
+    sections
 }
 
 /// The formats a trip-local time may be typed in; the first is the one shown.
@@ -133,6 +169,43 @@ pub fn day_heading(day: NaiveDate, first_day: Option<NaiveDate>) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn sections_follow_the_stored_order_then_first_use() {
+        use crate::model::{EntryFields, EntryKind, TripId};
+        let at = chrono::TimeZone::with_ymd_and_hms(&Utc, 2018, 11, 13, 9, 0, 0).unwrap();
+        let entry = |id: i64, section: Option<&str>| {
+            let mut fields = EntryFields::new(EntryKind::Note, "t", at);
+            fields.section = section.map(str::to_string);
+            Entry {
+                id: crate::model::EntryId(id),
+                trip: TripId(1),
+                position: id,
+                fields,
+            }
+        };
+        let entries = [
+            entry(1, Some("一")),
+            entry(2, Some("二")),
+            entry(3, None),
+            entry(4, Some("三")),
+            entry(5, Some("一")),
+        ];
+        assert_eq!(section_order(&entries, &[]), ["一", "二", "三"]);
+        let stored = ["三".to_string(), "gone".to_string(), "一".to_string()];
+        assert_eq!(section_order(&entries, &stored), ["三", "一", "二"]);
+        let groups = group_by_section(&entries, &stored);
+        assert_eq!(groups[0].0, None, "entries without a section come first");
+        let ids: Vec<i64> = groups[2].1.iter().map(|e| e.id.0).collect();
+        assert_eq!(ids, [1, 5], "a section's entries keep the trip's order");
+
+        let order = vec!["a".to_string(), "b".to_string(), "c".to_string()];
+        assert_eq!(move_section(order.clone(), "b", true), ["b", "a", "c"]);
+        assert_eq!(move_section(order.clone(), "c", false), ["a", "b", "c"]);
+        assert_eq!(move_section(order.clone(), "a", true), ["a", "b", "c"]);
+        assert_eq!(move_section(order, "x", true), ["a", "b", "c"]);
+    }
+
     use super::*;
 
     #[test]

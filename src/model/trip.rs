@@ -20,6 +20,9 @@ pub struct TripFields {
     pub summary: String,
     pub tags: Vec<String>,
     pub cover_photo: Option<PhotoId>,
+    /// The sections in the order the user arranged them; others follow by first use
+    /// ([`crate::model::rules::section_order`]).
+    pub section_order: Vec<String>,
 }
 
 impl TripFields {
@@ -36,6 +39,7 @@ impl TripFields {
             summary: String::new(),
             tags: Vec::new(),
             cover_photo: None,
+            section_order: Vec::new(),
         }
     }
 

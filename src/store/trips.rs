@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::{Store, StoreError, StoreResult, from_json_list, now_text, to_json_list};
 use crate::model::{PhotoId, Trip, TripFields, TripId, parse_time_zone};
 
-const TRIP_COLUMNS: &str = "id, name, city, country, start_date, end_date, time_zone, author, summary, tags, cover_photo_id";
+const TRIP_COLUMNS: &str = "id, name, city, country, start_date, end_date, time_zone, author, summary, tags, cover_photo_id, section_order";
 
 fn trip_from_row(row: &Row<'_>) -> rusqlite::Result<(i64, TripRow)> {
     Ok((
@@ -22,6 +22,7 @@ fn trip_from_row(row: &Row<'_>) -> rusqlite::Result<(i64, TripRow)> {
             summary: row.get(8)?,
             tags: row.get(9)?,
             cover_photo_id: row.get(10)?,
+            section_order: row.get(11)?,
         },
     ))
 }
@@ -37,6 +38,7 @@ struct TripRow {
     summary: String,
     tags: String,
     cover_photo_id: Option<i64>,
+    section_order: String,
 }
 
 fn parse_date(text: Option<String>) -> StoreResult<Option<NaiveDate>> {
@@ -64,6 +66,7 @@ impl TripRow {
                 summary: self.summary,
                 tags: from_json_list(&self.tags)?,
                 cover_photo: self.cover_photo_id.map(PhotoId),
+                section_order: from_json_list(&self.section_order)?,
             },
         })
     }
@@ -76,8 +79,8 @@ impl Store {
         let now = now_text();
         self.conn.execute(
             "INSERT INTO trips (name, city, country, start_date, end_date, time_zone, author, summary, tags,
-                                cover_photo_id, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+                                cover_photo_id, section_order, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?11, ?11)",
             params![
                 fields.name.trim(),
                 fields.city,
@@ -90,6 +93,7 @@ impl Store {
                 to_json_list(&fields.tags),
                 fields.cover_photo.map(|p| p.0),
                 now,
+                to_json_list(&fields.section_order),
             ],
         )?;
         Ok(TripId(self.conn.last_insert_rowid()))
@@ -156,7 +160,8 @@ impl Store {
         fields.validate()?;
         let changed = self.conn.execute(
             "UPDATE trips SET name = ?2, city = ?3, country = ?4, start_date = ?5, end_date = ?6, time_zone = ?7,
-                              author = ?8, summary = ?9, tags = ?10, cover_photo_id = ?11, updated_at = ?12
+                              author = ?8, summary = ?9, tags = ?10, cover_photo_id = ?11, updated_at = ?12,
+                              section_order = ?13
              WHERE id = ?1",
             params![
                 id.0,
@@ -171,6 +176,7 @@ impl Store {
                 to_json_list(&fields.tags),
                 fields.cover_photo.map(|p| p.0),
                 now_text(),
+                to_json_list(&fields.section_order),
             ],
         )?;
         if changed == 0 {

@@ -44,6 +44,15 @@ pub enum Action {
     SetSection(EntryId, Option<String>),
     /// The trip's entries in a new order.
     ReorderEntries(TripId, Vec<EntryId>),
+    /// The trip's sections in a new order (undoable).
+    SetSectionOrder(TripId, Vec<String>),
+    /// An entry dragged to a place: into `section`, the trip's entries in `order`.
+    PlaceEntry {
+        trip: TripId,
+        id: EntryId,
+        section: Option<String>,
+        order: Vec<EntryId>,
+    },
     /// Close the editor (saving its edits).
     CloseEditor,
     /// Add photos with the desktop's file dialog.

@@ -535,6 +535,10 @@ impl TripJournalApp {
         if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == id) {
             open.trip.fields = fields.clone();
         }
+        if let Some(trip) = self.trips.iter_mut().find(|t| t.id == id) {
+            // The next change (a second click) starts from this one.
+            trip.fields = fields.clone();
+        }
         self.send(Command::UpdateTrip(id, fields));
     }
 
@@ -941,6 +945,16 @@ impl TripJournalApp {
             Action::PickPhotos => self.pick_photos(),
             Action::SetSection(id, section) => self.set_section(id, section),
             Action::ReorderEntries(trip, ids) => self.reorder_entries(trip, ids),
+            Action::SetSectionOrder(trip, order) => self.set_section_order(trip, order),
+            Action::PlaceEntry {
+                trip,
+                id,
+                section,
+                order,
+            } => {
+                self.set_section(id, section);
+                self.reorder_entries(trip, order);
+            }
             Action::ViewPhoto(id) => {
                 if self.viewer.as_ref().is_none_or(|v| v.photo != id) {
                     self.viewer = Some(PhotoViewer::new(id));
@@ -1021,6 +1035,21 @@ impl TripJournalApp {
         }
     }
 
+    /// Stores the order of the trip's sections (an undoable trip change).
+    fn set_section_order(&mut self, trip: TripId, order: Vec<String>) {
+        let fields = self
+            .trips
+            .iter()
+            .find(|t| t.id == trip)
+            .map(|t| t.fields.clone());
+        if let Some(mut fields) = fields
+            && fields.section_order != order
+        {
+            fields.section_order = order;
+            self.save_trip_fields(trip, fields);
+        }
+    }
+
     /// Shows the new order at once and stores it.
     fn reorder_entries(&mut self, trip: TripId, ids: Vec<EntryId>) {
         if let Some(open) = self.current.as_mut().filter(|o| o.trip.id == trip) {
@@ -1050,8 +1079,11 @@ impl TripJournalApp {
             actions.extend(confirm.show(ctx, &self.trips));
         }
         if let Some(confirm) = &mut self.confirm_delete_entry {
-            let photos = self.current.as_ref().map_or(&[][..], |o| &o.photos[..]);
-            actions.extend(confirm.show(ctx, photos));
+            let (entries, photos) = self
+                .current
+                .as_ref()
+                .map_or((&[][..], &[][..]), |o| (&o.entries[..], &o.photos[..]));
+            actions.extend(confirm.show(ctx, entries, photos));
         }
         if let (Some(dialog), Some(open)) = (&mut self.export_dialog, &self.current) {
             actions.extend(dialog.show(ctx, open.trip.id));

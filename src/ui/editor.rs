@@ -133,17 +133,9 @@ pub struct EntryEditor {
     suggestions: Suggestions,
 }
 
-/// The sections used in the trip, in the order of the entries.
+/// The sections used in the trip, in the order they are shown and exported.
 fn sections_of(open: &OpenTrip) -> Vec<String> {
-    let mut list: Vec<String> = Vec::new();
-    for e in &open.entries {
-        if let Some(s) = e.fields.section.as_ref().filter(|s| !s.trim().is_empty())
-            && !list.contains(s)
-        {
-            list.push(s.clone());
-        }
-    }
-    list
+    crate::model::rules::section_order(&open.entries, &open.trip.fields.section_order)
 }
 
 impl EntryEditor {

@@ -3,13 +3,13 @@
 
 use std::collections::HashMap;
 
-use egui::{Color32, RichText};
+use egui::{Color32, Id, RichText};
 
 use super::action::Action;
 use super::app::{OpenTrip, TimelineView};
 use super::food_board::FoodBoard;
 use super::photos::Thumbnails;
-use crate::model::rules::{day_heading, group_by_section, section_of};
+use crate::model::rules::{day_heading, group_by_section, move_section, section_of, section_order};
 use crate::model::{Entry, EntryContent, EntryId, EntryKind, PhotoId};
 
 const ROW_HEIGHT: f32 = 26.0;
@@ -18,8 +18,14 @@ const ROW_HEIGHT: f32 = 26.0;
 #[derive(Debug, Clone, PartialEq)]
 pub enum Row {
     Header(String),
+    /// A section's heading in the By-section view (`None`: the entries without a section).
+    Section(Option<String>),
     Entry(EntryId),
 }
+
+/// The payload of an entry dragged by its handle in the By-section view.
+#[derive(Debug, Clone, Copy)]
+struct DraggedEntry(EntryId);
 
 /// Colour and icon of each kind.
 pub fn kind_style(kind: EntryKind) -> (Color32, &'static str) {
@@ -88,6 +94,7 @@ pub fn build_rows(
     first_day: Option<chrono::NaiveDate>,
     kind_filter: &[bool; 4],
     search: &str,
+    section_order: &[String],
 ) -> Vec<Row> {
     let mut shown: Vec<&Entry> = entries
         .iter()
@@ -108,10 +115,8 @@ pub fn build_rows(
             }
         }
         TimelineView::Sections => {
-            for (section, members) in group_by_section(shown) {
-                rows.push(Row::Header(
-                    section.unwrap_or_else(|| "No section".to_string()),
-                ));
+            for (section, members) in group_by_section(shown, section_order) {
+                rows.push(Row::Section(section));
                 rows.extend(members.into_iter().map(|entry| Row::Entry(entry.id)));
             }
         }
@@ -171,6 +176,7 @@ impl Timeline {
             open.trip.fields.start_date,
             &self.kind_filter,
             &self.search,
+            &open.trip.fields.section_order,
         );
         if rows.is_empty() {
             ui.add_space(20.0);
@@ -253,6 +259,7 @@ impl Timeline {
                                 ui.label(RichText::new(text).strong());
                             });
                         }
+                        Row::Section(section) => actions.extend(section_heading(ui, section)),
                         Row::Entry(id) => {
                             let row = EntryRow {
                                 open,
@@ -290,50 +297,48 @@ impl EntryRow<'_> {
             .with_timezone(&zone)
             .format("%H:%M")
             .to_string();
-        let title = if entry.fields.title.trim().is_empty() {
-            format!("({})", kind.label())
-        } else {
-            entry.fields.title.clone()
-        };
+        let title = entry.fields.shown_title();
         let stars = super::stars::stars_text(entry.fields.content.rating());
         let mut action = None;
         let row = ui.horizontal(|ui| {
             ui.set_min_height(ROW_HEIGHT);
             if self.in_sections {
-                if ui.small_button("⬆").on_hover_text("Move up").clicked() {
+                ui.dnd_drag_source(Id::unique(("drag-entry", id.0)), DraggedEntry(id), |ui| {
+                    ui.label("☰")
+                        .on_hover_text("Drag to another place or section");
+                });
+                if arrow_button(ui, "⬆", &format!("Move “{title}” up in its section")) {
                     action = Some(RowAction::MoveUp(id));
                 }
-                if ui.small_button("⬇").on_hover_text("Move down").clicked() {
+                if arrow_button(ui, "⬇", &format!("Move “{title}” down in its section")) {
                     action = Some(RowAction::MoveDown(id));
                 }
             }
             ui.label(RichText::new(icon).color(color));
             ui.monospace(&time);
-            let label = ui.selectable_label(self.selected, &title);
             if !stars.is_empty() {
                 ui.label(RichText::new(stars).color(Color32::from_rgb(235, 170, 20)));
             }
             if photo_count > 0 {
                 ui.weak(format!("📷 {photo_count}"));
             }
-            label
+            // Last, so a long title is cut with an ellipsis at the panel's edge.
+            ui.add(egui::Button::selectable(self.selected, title.as_str()).truncate())
+                .on_hover_text(&title)
         });
         let label = row.inner;
         if label.clicked() {
             action = Some(RowAction::Select(id));
         }
-        // Photos dragged from a strip or the tray can be dropped on an entry.
+        // Photos dragged from a strip or the tray, and entries dragged by their handle, can be
+        // dropped on an entry.
         if let Some(photo) = row.response.dnd_release_payload::<PhotoId>() {
             action = Some(RowAction::DropPhoto(*photo, id));
         }
-        if row.response.dnd_hover_payload::<PhotoId>().is_some() {
-            ui.painter().rect_stroke(
-                row.response.rect,
-                3.0,
-                ui.visuals().selection.stroke,
-                egui::StrokeKind::Inside,
-            );
+        if let Some(dragged) = row.response.dnd_release_payload::<DraggedEntry>() {
+            action = Some(RowAction::DropBefore(dragged.0, id));
         }
+        drop_highlight(ui, &row.response);
         self.menu(&label, id, &mut action);
         action
     }
@@ -360,6 +365,55 @@ impl EntryRow<'_> {
     }
 }
 
+/// A section's heading with ⬆/⬇ to move the whole section; entries dragged onto it go to the
+/// start of the section.
+fn section_heading(ui: &mut egui::Ui, section: &Option<String>) -> Option<RowAction> {
+    let mut action = None;
+    let heading = ui.horizontal(|ui| {
+        ui.set_min_height(ROW_HEIGHT);
+        match section {
+            Some(name) => {
+                if arrow_button(ui, "⬆", &format!("Move section “{name}” up")) {
+                    action = Some(RowAction::MoveSection(name.clone(), true));
+                }
+                if arrow_button(ui, "⬇", &format!("Move section “{name}” down")) {
+                    action = Some(RowAction::MoveSection(name.clone(), false));
+                }
+                ui.label(RichText::new(name).strong());
+            }
+            None => {
+                ui.label(RichText::new("No section").strong());
+            }
+        }
+    });
+    if let Some(dragged) = heading.response.dnd_release_payload::<DraggedEntry>() {
+        action = Some(RowAction::DropInSection(dragged.0, section.clone()));
+    }
+    drop_highlight(ui, &heading.response);
+    action
+}
+
+/// A small arrow button whose hover text is also its name for screen readers (and tests).
+fn arrow_button(ui: &mut egui::Ui, arrow: &str, what: &str) -> bool {
+    let response = ui.small_button(arrow);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, what));
+    response.on_hover_text(what).clicked()
+}
+
+/// Outlines a row while something is dragged over it.
+fn drop_highlight(ui: &egui::Ui, response: &egui::Response) {
+    if response.dnd_hover_payload::<PhotoId>().is_some()
+        || response.dnd_hover_payload::<DraggedEntry>().is_some()
+    {
+        ui.painter().rect_stroke(
+            response.rect,
+            3.0,
+            ui.visuals().selection.stroke,
+            egui::StrokeKind::Inside,
+        );
+    }
+}
+
 /// What a row asked for, as the app's action.
 fn row_action(action: RowAction, open: &OpenTrip, rows: &[Row]) -> Option<Action> {
     Some(match action {
@@ -369,11 +423,61 @@ fn row_action(action: RowAction, open: &OpenTrip, rows: &[Row]) -> Option<Action
         RowAction::SetSection(id, section) => Action::SetSection(id, section),
         RowAction::MoveUp(id) => return move_in_sections(open, id, rows, true),
         RowAction::MoveDown(id) => return move_in_sections(open, id, rows, false),
+        RowAction::MoveSection(section, up) => {
+            let shown = section_order(&open.entries, &open.trip.fields.section_order);
+            Action::SetSectionOrder(open.trip.id, move_section(shown, &section, up))
+        }
+        RowAction::DropBefore(dragged, target) => {
+            let section = open
+                .entries
+                .iter()
+                .find(|e| e.id == target)
+                .and_then(section_of);
+            return place_entry(open, dragged, section, Some(target));
+        }
+        RowAction::DropInSection(dragged, section) => {
+            // The start of the section: before its first entry, if it has one.
+            let first = group_by_section(&open.entries, &open.trip.fields.section_order)
+                .into_iter()
+                .find(|(heading, _)| *heading == section)
+                .and_then(|(_, members)| members.first().map(|e| e.id));
+            return place_entry(open, dragged, section, first);
+        }
     })
 }
 
-/// Moves an entry one row up or down in the section view. Crossing a section heading moves it
-/// into that section; otherwise it swaps places with its neighbour.
+/// Puts `id` into `section`, before `before` in the trip's order (or at the end).
+fn place_entry(
+    open: &OpenTrip,
+    id: EntryId,
+    section: Option<String>,
+    before: Option<EntryId>,
+) -> Option<Action> {
+    if before == Some(id) {
+        return None;
+    }
+    let mut order: Vec<(i64, EntryId)> = open.entries.iter().map(|e| (e.position, e.id)).collect();
+    order.sort();
+    let mut ids: Vec<EntryId> = order
+        .into_iter()
+        .map(|(_, e)| e)
+        .filter(|e| *e != id)
+        .collect();
+    let index = before
+        .and_then(|target| ids.iter().position(|e| *e == target))
+        .unwrap_or(ids.len());
+    ids.insert(index, id);
+    Some(Action::PlaceEntry {
+        trip: open.trip.id,
+        id,
+        section,
+        order: ids,
+    })
+}
+
+/// Moves an entry one row up or down in the section view, within its section: it swaps places
+/// with its neighbour and stays put at the section's edge (moving to another section is the
+/// row's menu, the editor's field, or a drag).
 pub fn move_in_sections(open: &OpenTrip, id: EntryId, rows: &[Row], up: bool) -> Option<Action> {
     let position = rows.iter().position(|r| *r == Row::Entry(id))?;
     let neighbour = if up {
@@ -395,9 +499,8 @@ pub fn move_in_sections(open: &OpenTrip, id: EntryId, rows: &[Row], up: bool) ->
             .find(|e| e.id == entry)
             .and_then(section_of)
     };
-    let other_section = section(other);
-    if other_section != section(id) {
-        return Some(Action::SetSection(id, other_section));
+    if section(other) != section(id) {
+        return None;
     }
     let mut order: Vec<(i64, EntryId)> = open.entries.iter().map(|e| (e.position, e.id)).collect();
     order.sort();
@@ -429,16 +532,7 @@ impl RowContext {
         for entry in open.photos.iter().filter_map(|p| p.entry) {
             *photo_counts.entry(entry).or_default() += 1;
         }
-        let mut sorted: Vec<&Entry> = open.entries.iter().collect();
-        sorted.sort_by_key(|e| (e.position, e.id));
-        let mut sections: Vec<String> = Vec::new();
-        for e in sorted {
-            if let Some(section) = section_of(e)
-                && !sections.contains(&section)
-            {
-                sections.push(section);
-            }
-        }
+        let sections = section_order(&open.entries, &open.trip.fields.section_order);
         RowContext {
             index,
             photo_counts,
@@ -455,4 +549,10 @@ enum RowAction {
     SetSection(EntryId, Option<String>),
     MoveUp(EntryId),
     MoveDown(EntryId),
+    /// Move a section one place up (`true`) or down.
+    MoveSection(String, bool),
+    /// A dragged entry was dropped on another entry's row: it goes before it, in its section.
+    DropBefore(EntryId, EntryId),
+    /// A dragged entry was dropped on a section's heading.
+    DropInSection(EntryId, Option<String>),
 }

@@ -18,6 +18,8 @@ pub struct TripDialog {
     pub summary: String,
     pub tags: String,
     pub cover: Option<crate::model::PhotoId>,
+    /// Kept as it is: the dialog does not show it (the By-section view arranges it).
+    pub section_order: Vec<String>,
     pub error: Option<String>,
 }
 
@@ -35,6 +37,7 @@ impl TripDialog {
             summary: String::new(),
             tags: String::new(),
             cover: None,
+            section_order: Vec::new(),
             error: None,
         }
     }
@@ -53,6 +56,7 @@ impl TripDialog {
             summary: f.summary.clone(),
             tags: f.tags.join(", "),
             cover: f.cover_photo,
+            section_order: f.section_order.clone(),
             error: None,
         }
     }
@@ -79,6 +83,7 @@ impl TripDialog {
             summary: self.summary.clone(),
             tags: crate::model::rules::split_list(&self.tags),
             cover_photo: self.cover,
+            section_order: self.section_order.clone(),
         }
         .cleaned();
         fields.validate().map_err(|e| e.to_string())?;

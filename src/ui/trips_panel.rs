@@ -3,7 +3,7 @@
 
 use super::action::Action;
 use super::photos::Thumbnails;
-use crate::model::{EntryId, Photo, Trip, TripId};
+use crate::model::{Entry, EntryId, Photo, Trip, TripId};
 
 const COVER_SIZE: f32 = 40.0;
 
@@ -143,7 +143,7 @@ impl ConfirmDeleteTrip {
             .find(|t| t.id == trip_id)
             .map_or(String::new(), |t| t.fields.name.clone());
         let mut action = None;
-        egui::Modal::new(egui::Id::unique("confirm-delete-trip")).show(ctx, |ui| {
+        let modal = egui::Modal::new(egui::Id::unique("confirm-delete-trip")).show(ctx, |ui| {
             ui.heading("Delete this trip?");
             ui.label(format!(
                 "“{name}” and all its entries and photos will be deleted from the journal."
@@ -157,22 +157,42 @@ impl ConfirmDeleteTrip {
                 }
             });
         });
+        if action.is_none() && modal.should_close() {
+            action = Some(Action::DeleteTrip(None));
+        }
         action
     }
 }
 
-/// The question asked before an entry is deleted (with or without its photos).
+/// The question asked before an entry is deleted (with or without its photos). Esc or a
+/// click outside cancels.
 #[derive(Debug)]
 pub struct ConfirmDeleteEntry(pub EntryId);
 
 impl ConfirmDeleteEntry {
-    /// Draws the question; returns the answer once given.
-    pub fn show(&mut self, ctx: &egui::Context, photos: &[Photo]) -> Option<Action> {
+    /// Draws the question naming the entry; returns the answer once given.
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        entries: &[Entry],
+        photos: &[Photo],
+    ) -> Option<Action> {
         let entry_id = self.0;
+        let title = entries
+            .iter()
+            .find(|e| e.id == entry_id)
+            .map_or(String::new(), |e| e.fields.shown_title());
         let photo_count = photos.iter().filter(|p| p.entry == Some(entry_id)).count();
         let mut action = None;
-        egui::Modal::new(egui::Id::unique("confirm-delete-entry")).show(ctx, |ui| {
-            ui.heading("Delete this entry?");
+        let modal = egui::Modal::new(egui::Id::unique("confirm-delete-entry")).show(ctx, |ui| {
+            ui.heading(format!("Delete “{title}”?"));
+            ui.label("Undo (Ctrl+Z) brings it back.");
+            if photo_count > 0 {
+                ui.label(format!(
+                    "Its {photo_count} photo(s) go back to the trip's unassigned photos, \
+                     unless you delete them with it (that cannot be undone)."
+                ));
+            }
             ui.horizontal(|ui| {
                 if ui.button("Delete entry").clicked() {
                     action = Some(Action::DeleteEntry(Some((entry_id, false))));
@@ -188,12 +208,10 @@ impl ConfirmDeleteEntry {
                     action = Some(Action::DeleteEntry(None));
                 }
             });
-            if photo_count > 0 {
-                ui.weak(
-                    "Without “with photos”, its photos go back to the trip's unassigned photos.",
-                );
-            }
         });
+        if action.is_none() && modal.should_close() {
+            action = Some(Action::DeleteEntry(None));
+        }
         action
     }
 }

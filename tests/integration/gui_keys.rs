@@ -246,3 +246,96 @@ fn tab_walks_the_form_field_by_field_and_ctrl_enter_reaches_the_notes() {
         (&["Ann".to_string()][..], "Infra", "Hall 7")
     );
 }
+
+/// The Berlin trip with sections 一 (two entries), 二 (one) and 三 (one).
+fn trip_with_sections() -> (tempfile::TempDir, std::path::PathBuf, TripId) {
+    let (dir, journal, trip) = berlin_journal();
+    let store = Store::open(&journal).expect("journal");
+    for (hour, title, section) in [
+        (9, "社区 talk", "一、社区在发展"),
+        (10, "Ecosystem", "一、社区在发展"),
+        (11, "边缘 talk", "二、边缘计算"),
+        (12, "Wrap-up", "三、总结"),
+    ] {
+        let at = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2018, 11, 13, hour, 0, 0)
+            .single()
+            .expect("time");
+        let mut fields = tripjournal::model::EntryFields::new(EntryKind::Note, title, at);
+        fields.section = Some(section.into());
+        store.create_entry(trip, &fields).expect("entry");
+    }
+    (dir, journal, trip)
+}
+
+fn sections_of_entries(journal: &std::path::Path, trip: TripId) -> Vec<(String, String)> {
+    let store = Store::open(journal).expect("journal");
+    store
+        .entries(trip)
+        .expect("entries")
+        .into_iter()
+        .map(|e| (e.fields.title, e.fields.section.unwrap_or_default()))
+        .collect()
+}
+
+#[test]
+fn moving_in_the_section_view_stays_in_the_section_and_sections_reorder() {
+    let (_dir, journal, trip) = trip_with_sections();
+    let before = sections_of_entries(&journal, trip);
+    let mut harness = open_window(&journal);
+    harness.get_by_label("By section").click();
+    settle(&mut harness);
+    // ⬆ on the only entry of 二 and ⬇ on the last of 一 move nothing into another section.
+    harness
+        .get_by_label("Move “边缘 talk” up in its section")
+        .click();
+    harness
+        .get_by_label("Move “Ecosystem” down in its section")
+        .click();
+    settle(&mut harness);
+    assert_eq!(sections_of_entries(&journal, trip), before);
+    // ⬆ inside a section swaps with the neighbour.
+    harness
+        .get_by_label("Move “Ecosystem” up in its section")
+        .click();
+    journal_until(&mut harness, &journal, "Ecosystem first", |store| {
+        store
+            .entries(trip)
+            .is_ok_and(|e| e.first().is_some_and(|e| e.fields.title == "Ecosystem"))
+    });
+    // A section moves as a whole; its place is stored on the trip and undoable.
+    harness.get_by_label("Move section “三、总结” up").click();
+    let wanted = ["一、社区在发展", "三、总结", "二、边缘计算"];
+    journal_until(
+        &mut harness,
+        &journal,
+        "the stored section order",
+        |store| {
+            store
+                .trip(trip)
+                .is_ok_and(|t| t.fields.section_order == wanted)
+        },
+    );
+    let store = Store::open(&journal).expect("journal");
+    let options = tripjournal::export::ExportOptions::new(
+        std::path::PathBuf::from("/nonexistent"),
+        tripjournal::export::Layout::Plain,
+    );
+    let post = tripjournal::export::preview_post(&store, trip, &options).expect("preview");
+    let positions: Vec<usize> = wanted
+        .iter()
+        .map(|s| {
+            post.find(s)
+                .unwrap_or_else(|| panic!("{s} in the post:\n{post}"))
+        })
+        .collect();
+    assert!(
+        positions.windows(2).all(|w| w[0] < w[1]),
+        "the post follows the section order:\n{post}"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    journal_until(&mut harness, &journal, "the order undone", |store| {
+        store
+            .trip(trip)
+            .is_ok_and(|t| t.fields.section_order != wanted)
+    });
+}

@@ -1,0 +1,5 @@
+-- 0004: the order of a trip's sections, as the user arranged them in the window. A JSON list
+-- of section headings; sections not in it follow in the order of their first entry. The
+-- exported post and the window's By-section view both use it.
+
+ALTER TABLE trips ADD COLUMN section_order TEXT NOT NULL DEFAULT '[]';
