@@ -32,6 +32,8 @@ mod hostile_text;
 mod import;
 /// Opening files: migrations, newer schemas, files that are not journals.
 mod journal_file;
+/// The real window in Xvfb, driven with xdotool and xclip: typing, pasting, SIGTERM.
+mod real_window;
 /// Every kind and field survives a trip through the journal file; CRUD and ordering.
 mod roundtrip;
 /// One rule, one answer: the CLI and the window's rules accept and store typed input alike.
