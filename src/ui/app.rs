@@ -81,6 +81,9 @@ struct CaptureTyping {
 /// How long typing is held for an entry that is being created (it normally takes milliseconds).
 const CAPTURE_TYPING_LIMIT: Duration = Duration::from_secs(5);
 
+/// Below this width (points) the trips list hides while the editor is open.
+const NARROW_WINDOW: f32 = 1100.0;
+
 /// The whole app.
 pub struct TripJournalApp {
     journal_path: PathBuf,
@@ -1329,9 +1332,11 @@ impl TripJournalApp {
         });
     }
 
+    /// The toolbar. It wraps onto a second line in a narrow window rather than letting buttons
+    /// overlap; Help and the theme switch come last.
     fn top_bar(&mut self, ui: &mut egui::Ui) {
         egui::Panel::top("toolbar").show(ui, |ui| {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 let has_trip = self.current.is_some();
                 ui.strong("tripjournal");
                 ui.separator();
@@ -1352,41 +1357,48 @@ impl TripJournalApp {
                 ui.separator();
                 if ui
                     .add_enabled(has_trip, egui::Button::new("📷 Add photos…"))
+                    .on_hover_text("Ctrl+O")
                     .clicked()
                 {
                     self.pick_photos();
                 }
                 if ui
                     .add_enabled(has_trip, egui::Button::new("Export…"))
+                    .on_hover_text("Ctrl+E")
                     .clicked()
                 {
                     self.open_export_dialog();
                 }
                 ui.separator();
-                if ui
-                    .add_enabled(self.session.can_undo(), egui::Button::new("Undo"))
-                    .clicked()
-                {
-                    self.undo();
+                self.undo_buttons(ui);
+                ui.separator();
+                let theme_label = if self.dark { "☀ Light" } else { "🌙 Dark" };
+                if ui.button(theme_label).clicked() {
+                    self.dark = !self.dark;
+                    self.apply_theme();
                 }
-                if ui
-                    .add_enabled(self.session.can_redo(), egui::Button::new("Redo"))
-                    .clicked()
-                {
-                    self.redo();
+                if ui.button("Help").on_hover_text("F1").clicked() {
+                    self.help.toggle();
                 }
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui.button("Help").clicked() {
-                        self.help.toggle();
-                    }
-                    let theme_label = if self.dark { "☀ Light" } else { "🌙 Dark" };
-                    if ui.button(theme_label).clicked() {
-                        self.dark = !self.dark;
-                        self.apply_theme();
-                    }
-                });
             });
         });
+    }
+
+    fn undo_buttons(&mut self, ui: &mut egui::Ui) {
+        if ui
+            .add_enabled(self.session.can_undo(), egui::Button::new("Undo"))
+            .on_hover_text("Ctrl+Z")
+            .clicked()
+        {
+            self.undo();
+        }
+        if ui
+            .add_enabled(self.session.can_redo(), egui::Button::new("Redo"))
+            .on_hover_text("Ctrl+Shift+Z")
+            .clicked()
+        {
+            self.redo();
+        }
     }
 }
 
@@ -1417,11 +1429,16 @@ impl eframe::App for TripJournalApp {
             cache: &mut self.textures,
             pool: self.thumbnails.as_ref(),
         };
-        let current = self.current.as_ref().map(|o| &o.trip);
-        let action = self
-            .trips_panel
-            .show(ui, &self.trips, current, &mut thumbnails);
-        self.apply_all(action);
+        // In a narrow window the editor needs the room: the trips list steps aside while an
+        // entry is open (closing the editor brings it back).
+        let narrow = ui.available_width() < NARROW_WINDOW;
+        if !(narrow && self.selected_entry.is_some()) {
+            let current = self.current.as_ref().map(|o| &o.trip);
+            let action = self
+                .trips_panel
+                .show(ui, &self.trips, current, &mut thumbnails);
+            self.apply_all(action);
+        }
         if let (Some(open), Some(id)) = (&self.current, self.selected_entry) {
             let mut thumbnails = Thumbnails {
                 cache: &mut self.textures,

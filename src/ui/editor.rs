@@ -157,9 +157,13 @@ impl EntryEditor {
             self.focus_body = true;
             self.show_body_preview = false;
         }
+        // Room for the timeline at 800 px wide; never wider than most of the window.
+        let width = ui.available_width();
         egui::Panel::right("editor")
             .resizable(true)
-            .default_size(440.0)
+            .default_size((width * 0.42).clamp(300.0, 480.0))
+            .min_size(280.0)
+            .max_size((width * 0.65).max(300.0))
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("editor-scroll")

@@ -38,7 +38,7 @@ pub fn run(journal: PathBuf) -> Result<(), String> {
         viewport: egui::ViewportBuilder::default()
             .with_title("tripjournal")
             .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 480.0])
+            .with_min_inner_size([800.0, 600.0])
             .with_drag_and_drop(true),
         ..Default::default()
     };

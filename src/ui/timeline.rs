@@ -155,9 +155,14 @@ impl Timeline {
         selected: Option<EntryId>,
         thumbnails: &mut Thumbnails<'_>,
     ) -> Vec<Action> {
+        // Truncated, never wider than the panel: a wider first line would widen every row below.
         ui.horizontal(|ui| {
-            ui.heading(&open.trip.fields.name);
-            ui.weak(open.trip.fields.place());
+            let place = open.trip.fields.place();
+            ui.add(egui::Label::new(RichText::new(&open.trip.fields.name).heading()).truncate())
+                .on_hover_text(format!("{}\n{place}", open.trip.fields.name));
+            if ui.available_width() > 60.0 {
+                ui.add(egui::Label::new(RichText::new(place).weak()).truncate());
+            }
         });
         self.toolbar(ui);
         ui.separator();
@@ -206,8 +211,18 @@ impl Timeline {
             ui.selectable_value(&mut self.view, TimelineView::Food, "Food board");
             ui.separator();
             for (index, kind) in EntryKind::ALL.into_iter().enumerate() {
+                // Only the icon carries the kind's colour: the words keep the theme's text colour,
+                // readable on the chip's selected and plain backgrounds in both themes.
                 let (color, icon) = kind_style(kind);
-                let label = RichText::new(format!("{icon} {}s", kind.label())).color(color);
+                let mut label = egui::text::LayoutJob::default();
+                let font = egui::TextStyle::Button.resolve(ui.style());
+                let text_color = ui.visuals().text_color();
+                label.append(icon, 0.0, egui::TextFormat::simple(font.clone(), color));
+                label.append(
+                    kind.plural_label(),
+                    4.0,
+                    egui::TextFormat::simple(font, text_color),
+                );
                 ui.toggle_value(&mut self.kind_filter[index], label)
                     .on_hover_text(format!("Show {}s", kind.as_str()));
             }

@@ -23,7 +23,9 @@ impl TripsPanel {
         let mut action = None;
         egui::Panel::left("trips")
             .resizable(true)
-            .default_size(250.0)
+            .default_size(230.0)
+            .min_size(160.0)
+            .max_size(400.0)
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.heading("Trips");

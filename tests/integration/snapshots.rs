@@ -90,3 +90,85 @@ fn main_window_editor_and_export_dialog_look_right() {
     }
     harness.snapshot("export_dialog");
 }
+
+/// Toolbar buttons and the panels' widgets of the window at `size`, with an entry open: no two
+/// toolbar buttons overlap, each lies inside the window, and the timeline keeps a usable width.
+fn window_at(size: egui::Vec2, name: &str) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let journal = dir.path().join("journal.sqlite");
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_options(options())
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| TripJournalApp::new(cc, journal));
+    step_until(&mut harness, "the welcome view", |app| {
+        app.trips_loaded() && app.current_trip().is_none()
+    });
+    harness.get_by_label("Open the demo trip").click();
+    step_until(&mut harness, "the demo", |app| {
+        app.current_trip().is_some_and(|o| !o.photos.is_empty())
+    });
+    harness
+        .get_by_label("Keynotes: Open Infrastructure")
+        .click();
+    step_until(&mut harness, "the editor", |app| {
+        app.selected_entry().is_some()
+    });
+    // Thumbnails on screen arrive from the decoding threads.
+    for _ in 0..40 {
+        harness.step();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    harness.state_mut().clear_notices();
+    harness.step();
+    let window = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
+    let toolbar = [
+        "🎤 Session",
+        "🍴 Meal",
+        "⭐ Food rating",
+        "📝 Note",
+        "📷 Add photos…",
+        "Export…",
+        "Undo",
+        "Redo",
+        "☀ Light",
+        "Help",
+    ];
+    let rects: Vec<(&str, egui::Rect)> = toolbar
+        .iter()
+        .map(|label| {
+            let button = harness.get_by_role_and_label(egui::accesskit::Role::Button, label);
+            (*label, button.rect())
+        })
+        .collect();
+    for (i, (a, rect_a)) in rects.iter().enumerate() {
+        assert!(
+            window.contains_rect(*rect_a),
+            "{name}: “{a}” {rect_a:?} is outside the window"
+        );
+        for (b, rect_b) in &rects[i + 1..] {
+            assert!(
+                !rect_a.intersects(*rect_b),
+                "{name}: “{a}” {rect_a:?} overlaps “{b}” {rect_b:?}"
+            );
+        }
+    }
+    // The timeline's search field keeps room to type into beside the open editor.
+    let search = harness.get_by_label("🔍").rect();
+    let title = harness.get_by_label("Title").rect();
+    assert!(
+        search.right() < title.left(),
+        "{name}: the timeline {search:?} runs under the editor {title:?}"
+    );
+    harness.snapshot(name);
+}
+
+#[test]
+fn the_window_fits_at_800_by_600() {
+    window_at(egui::vec2(800.0, 600.0), "window_800x600");
+}
+
+#[test]
+fn the_window_fits_at_1400_by_900() {
+    window_at(egui::vec2(1400.0, 900.0), "window_1400x900");
+}
