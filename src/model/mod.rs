@@ -9,6 +9,7 @@ mod entry;
 mod patch;
 mod photo;
 pub mod rules;
+pub mod search;
 mod trip;
 mod values;
 

@@ -872,3 +872,89 @@ fn deleting_a_photo_can_be_undone_and_redone() {
         photo_count(store) == 0
     });
 }
+
+/// A journal with one Berlin trip, 12–15 November 2018, holding `notes` (titles, each at
+/// noon on the 13th); returns the trip and the notes' ids.
+fn berlin_trip_with_notes(
+    journal: &Path,
+    notes: &[&str],
+) -> (TripId, Vec<tripjournal::model::EntryId>) {
+    let store = Store::open(journal).expect("journal");
+    let mut fields = tripjournal::model::TripFields::named("Berlin 2018");
+    fields.time_zone = chrono_tz::Europe::Berlin;
+    fields.start_date = chrono::NaiveDate::from_ymd_opt(2018, 11, 12);
+    fields.end_date = chrono::NaiveDate::from_ymd_opt(2018, 11, 15);
+    let trip = store.create_trip(&fields).expect("trip");
+    let at = tripjournal::model::rules::parse_local_time("2018-11-13 12:00", fields.time_zone)
+        .expect("time");
+    let ids = notes
+        .iter()
+        .map(|title| {
+            let note = tripjournal::model::EntryFields::new(EntryKind::Note, title, at);
+            store.create_entry(trip, &note).expect("entry")
+        })
+        .collect();
+    (trip, ids)
+}
+
+/// Replaces the timeline's search with `text`, typed the way a person does: click the
+/// field, select all, type.
+fn search_for(harness: &mut App, text: &str) {
+    harness.get_by_label("🔍").click();
+    settle(harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("🔍").type_text(text);
+    settle(harness);
+}
+
+/// Which of `titles` the timeline shows as rows.
+fn rows_shown(harness: &App, titles: &[&'static str]) -> Vec<&'static str> {
+    titles
+        .iter()
+        .copied()
+        .filter(|title| harness.query_by_label(title).is_some())
+        .collect()
+}
+
+#[test]
+fn search_ignores_accents_and_case_and_finds_photo_captions() {
+    let (_dir, journal) = new_journal();
+    let titles = [
+        "Hofbräuhaus evening",
+        "Café Einstein breakfast",
+        "Museum day",
+        "柏林 walk",
+    ];
+    let (trip, ids) = berlin_trip_with_notes(&journal, &titles);
+    let mut store = Store::open(&journal).expect("journal");
+    let bytes = std::fs::read(fixture("plain.jpg")).expect("fixture");
+    tripjournal::photos::import_bytes(
+        &mut store,
+        trip,
+        Some(ids[2]),
+        "Schloss Charlottenburg",
+        "plain.jpg",
+        bytes,
+    )
+    .expect("photo");
+    drop(store);
+    let mut harness = app_on(&journal);
+    step_until(&mut harness, "the trip with its photo", |app| {
+        app.current_trip().is_some_and(|o| o.photos.len() == 1)
+    });
+    settle(&mut harness);
+    assert_eq!(rows_shown(&harness, &titles), titles);
+
+    let searches = [
+        ("hofbrau", vec!["Hofbräuhaus evening"]),
+        ("CAFE", vec!["Café Einstein breakfast"]),
+        ("charlottenburg", vec!["Museum day"]),
+        ("柏林", vec!["柏林 walk"]),
+        ("bolin", vec![]),
+    ];
+    for (search, expected) in searches {
+        search_for(&mut harness, search);
+        assert_eq!(rows_shown(&harness, &titles), expected, "search {search:?}");
+    }
+    harness.get_by_label("Nothing matches the search and filters.");
+}
