@@ -8,6 +8,7 @@
 mod entry;
 mod patch;
 mod photo;
+pub mod places;
 pub mod rules;
 pub mod search;
 mod trip;

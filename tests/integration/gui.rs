@@ -958,3 +958,118 @@ fn search_ignores_accents_and_case_and_finds_photo_captions() {
     }
     harness.get_by_label("Nothing matches the search and filters.");
 }
+
+#[test]
+fn the_trip_dialog_starts_in_the_name_and_enter_creates_the_trip_in_its_citys_zone() {
+    let (_dir, journal) = new_journal();
+    let mut harness = app_on(&journal);
+    wait_for_trips(&mut harness);
+    settle(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    settle(&mut harness);
+    assert!(
+        harness.get_by_label("Name").is_focused(),
+        "the cursor starts in the name"
+    );
+    // Typed straight away, Tab to the city, Enter to create.
+    harness.get_by_label("Name").type_text("Summit 峰会");
+    harness.key_press(Key::Tab);
+    settle(&mut harness);
+    harness.get_by_label("City").type_text("Berlin");
+    settle(&mut harness);
+    assert_eq!(
+        harness.get_by_label("Time zone").value().as_deref(),
+        Some("Europe/Berlin")
+    );
+    harness.get_by_label("from the place");
+    harness.key_press(Key::Enter);
+    journal_until(&mut harness, &journal, "the new trip", |store| {
+        store.trips().is_ok_and(|trips| trips.len() == 1)
+    });
+    let trip = Store::open(&journal)
+        .expect("journal")
+        .find_trip("Summit 峰会")
+        .expect("the trip, by its name");
+    assert_eq!(trip.fields.city, "Berlin");
+    assert_eq!(trip.fields.time_zone, chrono_tz::Europe::Berlin);
+    step_until(&mut harness, "the dialog to close", |app| {
+        app.current_trip().is_some()
+    });
+    assert!(harness.query_by_label("Create trip").is_none());
+}
+
+#[test]
+fn a_trip_dialog_error_goes_away_once_the_field_is_fixed() {
+    let (_dir, journal) = new_journal();
+    let mut harness = app_on(&journal);
+    wait_for_trips(&mut harness);
+    settle(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    settle(&mut harness);
+    harness.get_by_label("Name").type_text("Summit");
+    harness.get_by_label("Start date").click();
+    harness.get_by_label("Start date").type_text("2018-13-40");
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    harness.get_by_label_contains("start date must look like");
+
+    harness.get_by_label("Start date").click();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Start date").type_text("2018-11-13");
+    settle(&mut harness);
+    assert!(
+        harness.query_by_label_contains("must look like").is_none(),
+        "the message goes once the date is right"
+    );
+    assert!(
+        Store::open(&journal)
+            .expect("journal")
+            .trips()
+            .expect("trips")
+            .is_empty(),
+        "nothing is created before it is confirmed"
+    );
+    harness.get_by_label("Create trip").click();
+    journal_until(&mut harness, &journal, "the trip", |store| {
+        store.trips().is_ok_and(|trips| {
+            trips.len() == 1
+                && trips[0].fields.start_date == chrono::NaiveDate::from_ymd_opt(2018, 11, 13)
+        })
+    });
+}
+
+#[test]
+fn a_trip_date_can_be_picked_on_the_calendar() {
+    let (_dir, journal) = new_journal();
+    let mut harness = app_on(&journal);
+    wait_for_trips(&mut harness);
+    settle(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    settle(&mut harness);
+    harness.get_by_label("Name").type_text("Summit");
+    harness.get_by_label("Start date").click();
+    harness.get_by_label("Start date").type_text("2018-11-13");
+    settle(&mut harness);
+    // The end date's calendar opens on the start date; the 15th is picked and kept.
+    let calendars: Vec<_> = harness.get_all_by_label_contains("📆").collect();
+    assert_eq!(calendars.len(), 2, "one calendar per date");
+    calendars[1].click();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "15")
+        .click();
+    settle(&mut harness);
+    harness.get_by_label("Save").click();
+    settle(&mut harness);
+    assert_eq!(
+        harness.get_by_label("End date").value().as_deref(),
+        Some("2018-11-15")
+    );
+    harness.get_by_label("Create trip").click();
+    journal_until(&mut harness, &journal, "the trip with its dates", |store| {
+        store.trips().is_ok_and(|trips| {
+            trips.len() == 1
+                && trips[0].fields.end_date == chrono::NaiveDate::from_ymd_opt(2018, 11, 15)
+        })
+    });
+}
