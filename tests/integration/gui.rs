@@ -1039,6 +1039,42 @@ fn a_trip_dialog_error_goes_away_once_the_field_is_fixed() {
 }
 
 #[test]
+fn quick_capture_in_a_past_trip_puts_the_entry_on_its_last_day() {
+    let (_dir, journal) = new_journal();
+    let (trip, _) = berlin_trip_with_notes(&journal, &[]);
+    let mut harness = app_on(&journal);
+    step_until(&mut harness, "the trip to open", |app| {
+        app.current_trip().is_some()
+    });
+    settle(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    journal_until(&mut harness, &journal, "the new session", |store| {
+        store.entries(trip).is_ok_and(|entries| entries.len() == 1)
+    });
+    let entry = &Store::open(&journal)
+        .expect("journal")
+        .entries(trip)
+        .expect("entries")[0];
+    let day = entry
+        .fields
+        .at
+        .with_timezone(&chrono_tz::Europe::Berlin)
+        .date_naive();
+    assert_eq!(
+        day,
+        chrono::NaiveDate::from_ymd_opt(2018, 11, 15).expect("date")
+    );
+    assert!(
+        harness
+            .state()
+            .notices()
+            .contains(&"Added on Thu 15 Nov 2018 (the trip's last day)".to_string()),
+        "{:?}",
+        harness.state().notices()
+    );
+}
+
+#[test]
 fn a_trip_date_can_be_picked_on_the_calendar() {
     let (_dir, journal) = new_journal();
     let mut harness = app_on(&journal);
