@@ -5,16 +5,22 @@
 //! The window sends [`Command`]s and polls [`Event`]s once per frame, so it never waits on the
 //! disk, on decoding or on an export. Nothing here knows about the GUI toolkit; the UI in `src/ui` turns
 //! events into pixels. Long jobs (imports, exports) run on their own threads with their own
-//! journal connection, report progress as events and can be cancelled.
+//! journal connection, report progress as events and can be cancelled. Small rules of the
+//! window live here too: when a quick-captured entry happened (`capture`) and which time zone
+//! the computer is in (`local_zone`).
 
 mod backend;
+mod capture;
 mod edit_session;
+mod local_zone;
 mod suggest;
 mod thumbnails;
 
 pub use backend::{Backend, Command, Event, ImportCounts, JournalError};
+pub use capture::{CaptureDay, CaptureTime, capture_time, capture_time_at};
 pub use edit_session::{
     EditSession, PhotoRestore, Restore, Revert, SAVE_DELAY, SAVE_RETRY_DELAY, Save, UndoStep,
 };
+pub use local_zone::system_zone;
 pub use suggest::{suggest_entry_for_photo, suggestion_inputs, suggestions_by_entry};
 pub use thumbnails::{DecodedImage, ThumbnailError, ThumbnailPool};

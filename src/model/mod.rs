@@ -8,7 +8,9 @@
 mod entry;
 mod patch;
 mod photo;
+pub mod places;
 pub mod rules;
+pub mod search;
 mod trip;
 mod values;
 

@@ -297,17 +297,20 @@ impl TripJournalApp {
         self.send(Command::LoadTrip(trip));
     }
 
-    /// Creates an entry of `kind` now in the open trip and selects it with the title focused.
+    /// Creates an entry of `kind` in the open trip and selects it with the title focused: now,
+    /// or on a day of the trip when it is not going on (see [`crate::app::capture_time`]).
     pub fn quick_capture(&mut self, kind: EntryKind) {
         let Some(open) = &self.current else {
             self.notify("Open or create a trip first", true);
             return;
         };
-        let mut fields = EntryFields::new(kind, "", Utc::now());
-        if let Some(selected) = self
+        let selected = self
             .selected_entry
-            .and_then(|id| open.entries.iter().find(|e| e.id == id))
-        {
+            .and_then(|id| open.entries.iter().find(|e| e.id == id));
+        // Now during the trip; on one of its days when it is written up before or after.
+        let when = crate::app::capture_time(&open.trip.fields, selected.map(|e| e.fields.at));
+        let mut fields = EntryFields::new(kind, "", when.at);
+        if let Some(selected) = selected {
             // A new entry goes in the section the user is writing in.
             fields.section = selected.fields.section.clone();
         }
@@ -319,6 +322,9 @@ impl TripJournalApp {
             fields,
             tag,
         });
+        if let Some(moved_to) = when.moved_to {
+            self.notify(wording::capture_moved(moved_to), false);
+        }
         self.hold_typing_for_capture();
     }
 

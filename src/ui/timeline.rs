@@ -10,7 +10,8 @@ use super::app::{OpenTrip, TimelineView};
 use super::food_board::FoodBoard;
 use super::photos::Thumbnails;
 use crate::model::rules::{day_heading, group_by_section, move_section, section_of, section_order};
-use crate::model::{Entry, EntryContent, EntryId, EntryKind, PhotoId};
+use crate::model::search::Search;
+use crate::model::{Entry, EntryId, EntryKind, Photo, PhotoId};
 
 const ROW_HEIGHT: f32 = 26.0;
 
@@ -46,49 +47,11 @@ fn kind_index(kind: EntryKind) -> usize {
     }
 }
 
-/// Whether an entry matches a search (title, body, venue, speakers, tags, dish…), ignoring case.
-pub fn matches_search(entry: &Entry, search: &str) -> bool {
-    let needle = search.trim().to_lowercase();
-    if needle.is_empty() {
-        return true;
-    }
-    let f = &entry.fields;
-    let mut haystack = vec![f.title.clone(), f.body.clone(), f.tags.join(" ")];
-    if let Some(section) = &f.section {
-        haystack.push(section.clone());
-    }
-    match &f.content {
-        EntryContent::Session(s) => {
-            haystack.extend(s.speakers.iter().cloned());
-            haystack.extend([
-                s.track.clone(),
-                s.room.clone(),
-                s.notes.clone(),
-                s.takeaways.clone(),
-            ]);
-        }
-        EntryContent::Meal(m) => {
-            haystack.extend([m.venue.clone(), m.address.clone(), m.notes.clone()]);
-            haystack.extend(m.dishes.iter().cloned());
-        }
-        EntryContent::FoodRating(r) => {
-            haystack.extend([
-                r.dish.clone(),
-                r.venue.clone(),
-                r.category.clone(),
-                r.verdict.clone(),
-            ]);
-        }
-        EntryContent::Note => {}
-    }
-    haystack
-        .iter()
-        .any(|text| text.to_lowercase().contains(&needle))
-}
-
-/// The rows of a view, from the trip's entries after filtering.
+/// The rows of a view, from the trip's entries after filtering (the search also looks at
+/// the captions of each entry's `photos`).
 pub fn build_rows(
     entries: &[Entry],
+    photos: &[Photo],
     view: TimelineView,
     zone: chrono_tz::Tz,
     first_day: Option<chrono::NaiveDate>,
@@ -96,9 +59,19 @@ pub fn build_rows(
     search: &str,
     section_order: &[String],
 ) -> Vec<Row> {
+    let search = Search::new(search);
+    let captions = if search.is_empty() {
+        HashMap::new()
+    } else {
+        captions_by_entry(photos)
+    };
     let mut shown: Vec<&Entry> = entries
         .iter()
-        .filter(|e| kind_filter[kind_index(e.fields.kind())] && matches_search(e, search))
+        .filter(|e| kind_filter[kind_index(e.fields.kind())])
+        .filter(|e| {
+            let own = captions.get(&e.id).into_iter().flatten().copied();
+            search.matches(e, own)
+        })
         .collect();
     let mut rows = Vec::new();
     match view {
@@ -122,6 +95,17 @@ pub fn build_rows(
         }
     }
     rows
+}
+
+/// The captions of the photos of each entry.
+fn captions_by_entry(photos: &[Photo]) -> HashMap<EntryId, Vec<&str>> {
+    let mut captions: HashMap<EntryId, Vec<&str>> = HashMap::new();
+    for photo in photos {
+        if let Some(entry) = photo.entry {
+            captions.entry(entry).or_default().push(&photo.caption);
+        }
+    }
+    captions
 }
 
 /// The timeline's own state: the view, the filters, the search and the food board.
@@ -176,6 +160,7 @@ impl Timeline {
         let mut actions = super::photos::unassigned_tray(ui, open, thumbnails);
         let rows = build_rows(
             &open.entries,
+            &open.photos,
             self.view,
             open.trip.fields.time_zone,
             open.trip.fields.start_date,

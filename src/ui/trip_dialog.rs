@@ -1,8 +1,17 @@
 //! Creating and editing a trip: name, place, dates, time zone, author, summary, tags, cover.
+//!
+//! The form opens with the cursor in the name; Enter in any one-line field confirms it like
+//! the Create/Save button. Dates are typed or picked on a calendar. A new trip's time zone
+//! follows the place typed (the library's table of cities and countries, else this
+//! computer's zone) until the user types a zone. Once a problem was shown, the form is checked
+//! again at every change, so the message goes as soon as the problem is fixed.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+use chrono_tz::Tz;
+use egui::Key;
 
 use super::action::Action;
+use crate::model::places::zone_of_place;
 use crate::model::{Trip, TripFields, TripId, parse_time_zone};
 
 /// The trip form, as text until saved.
@@ -21,10 +30,28 @@ pub struct TripDialog {
     /// Kept as it is: the dialog does not show it (the By-section view arranges it).
     pub section_order: Vec<String>,
     pub error: Option<String>,
+    /// Where the time zone comes from; the place sets it only while it is not typed.
+    zone_source: ZoneSource,
+    /// This computer's zone, the zone of a place the table does not know.
+    system_zone: Tz,
+    /// Put the cursor in the name at the next frame.
+    focus_name: bool,
+}
+
+/// Where the time zone in the form comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ZoneSource {
+    /// This computer's zone (no known place typed yet).
+    System,
+    /// The city or country typed.
+    Place,
+    /// Typed by the user, or an existing trip's: the place no longer changes it.
+    Chosen,
 }
 
 impl TripDialog {
     pub fn new_trip() -> Self {
+        let system_zone = crate::app::system_zone();
         TripDialog {
             editing: None,
             name: String::new(),
@@ -32,13 +59,16 @@ impl TripDialog {
             country: String::new(),
             start: String::new(),
             end: String::new(),
-            time_zone: guess_local_zone(),
+            time_zone: system_zone.name().to_string(),
             author: String::new(),
             summary: String::new(),
             tags: String::new(),
             cover: None,
             section_order: Vec::new(),
             error: None,
+            zone_source: ZoneSource::System,
+            system_zone,
+            focus_name: true,
         }
     }
 
@@ -58,6 +88,9 @@ impl TripDialog {
             cover: f.cover_photo,
             section_order: f.section_order.clone(),
             error: None,
+            zone_source: ZoneSource::Chosen,
+            system_zone: crate::app::system_zone(),
+            focus_name: true,
         }
     }
 
@@ -89,108 +122,281 @@ impl TripDialog {
         fields.validate().map_err(|e| e.to_string())?;
         Ok(fields)
     }
+
+    /// Follows the place typed with the time zone, unless the user chose one.
+    fn place_changed(&mut self) {
+        if self.zone_source == ZoneSource::Chosen {
+            return;
+        }
+        let (zone, source) = match zone_of_place(&self.city, &self.country) {
+            Some(zone) => (zone, ZoneSource::Place),
+            None => (self.system_zone, ZoneSource::System),
+        };
+        self.time_zone = zone.name().to_string();
+        self.zone_source = source;
+    }
 }
 
-/// The zone of this computer when it can be told from TZ, else UTC.
-fn guess_local_zone() -> String {
-    std::env::var("TZ")
-        .ok()
-        .filter(|zone| parse_time_zone(zone).is_ok())
-        .unwrap_or_else(|| "UTC".to_string())
+/// What the user did in the form in one frame.
+#[derive(Default)]
+struct FormInput {
+    /// A field changed.
+    changed: bool,
+    /// Enter was pressed in a one-line field.
+    submitted: bool,
 }
 
-fn labelled_field(ui: &mut egui::Ui, label: &str, value: &mut String, hint: &str) {
+impl FormInput {
+    fn note(&mut self, response: &egui::Response) {
+        self.changed |= response.changed();
+        // A one-line field gives up the cursor on Enter.
+        self.submitted |=
+            response.lost_focus() && response.ctx.input(|i| i.key_pressed(Key::Enter));
+    }
+}
+
+/// The button that ended the dialog.
+enum Answer {
+    Save,
+    Cancel,
+}
+
+/// A label and a one-line field in the form's grid.
+fn labelled_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut String,
+    hint: &str,
+) -> egui::Response {
     let label = ui.label(label);
-    ui.add(
-        egui::TextEdit::singleline(value)
-            .hint_text(hint)
-            .desired_width(280.0),
-    )
-    .labelled_by(label.id);
+    let response = ui
+        .add(
+            egui::TextEdit::singleline(value)
+                .hint_text(hint)
+                .desired_width(280.0),
+        )
+        .labelled_by(label.id);
     ui.end_row();
+    response
+}
+
+/// A date as the calendar picker holds it.
+fn to_picker(day: NaiveDate) -> Option<jiff::civil::Date> {
+    let year = i16::try_from(day.year()).ok()?;
+    let month = i8::try_from(day.month()).ok()?;
+    let day = i8::try_from(day.day()).ok()?;
+    jiff::civil::Date::new(year, month, day).ok()
+}
+
+/// A date picked on the calendar.
+fn from_picker(day: jiff::civil::Date) -> Option<NaiveDate> {
+    let month = u32::try_from(day.month()).ok()?;
+    let date = u32::try_from(day.day()).ok()?;
+    NaiveDate::from_ymd_opt(i32::from(day.year()), month, date)
+}
+
+/// A typed date field with a calendar button after it. The calendar opens on the typed date,
+/// else on `fallback`; a picked date replaces the text. Returns the field's response, marked
+/// changed when a date was picked.
+fn date_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    value: &mut String,
+    fallback: NaiveDate,
+) -> egui::Response {
+    let name = label;
+    let label = ui.label(name);
+    let mut response = ui
+        .horizontal(|ui| {
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(value)
+                        .hint_text("YYYY-MM-DD")
+                        .desired_width(240.0),
+                )
+                .labelled_by(label.id);
+            let typed = crate::model::rules::parse_date(value).ok();
+            if let Some(mut picked) = to_picker(typed.unwrap_or(fallback)) {
+                let calendar = ui
+                    .add(
+                        egui_extras::DatePickerButton::new(&mut picked)
+                            .id_salt(name)
+                            .format(""),
+                    )
+                    .on_hover_text("Pick the date on a calendar");
+                if calendar.changed()
+                    && let Some(day) = from_picker(picked)
+                {
+                    *value = day.to_string();
+                    return (field, true);
+                }
+            }
+            (field, false)
+        })
+        .inner;
+    ui.end_row();
+    if response.1 {
+        response.0.mark_changed();
+    }
+    response.0
 }
 
 impl TripDialog {
     /// Draws the dialog; returns what to do when it is confirmed or closed.
     pub fn show(&mut self, ctx: &egui::Context) -> Option<Action> {
-        let dialog = self;
-        let title = if dialog.editing.is_some() {
+        let title = if self.editing.is_some() {
             "Edit trip"
         } else {
             "New trip"
         };
         let mut open = true;
-        let mut save = false;
-        let mut cancel = false;
+        let mut answer = None;
         egui::Window::new(title)
             .open(&mut open)
             .collapsible(false)
             .resizable(true)
             .default_width(420.0)
             .show(ctx, |ui| {
-                egui::Grid::new("trip-form")
+                let input = egui::Grid::new("trip-form")
                     .num_columns(2)
                     .spacing([8.0, 6.0])
-                    .show(ui, |ui| {
-                        labelled_field(ui, "Name", &mut dialog.name, "Berlin Summit 2018");
-                        labelled_field(ui, "City", &mut dialog.city, "Berlin");
-                        labelled_field(ui, "Country", &mut dialog.country, "Germany");
-                        labelled_field(ui, "Start date", &mut dialog.start, "YYYY-MM-DD");
-                        labelled_field(ui, "End date", &mut dialog.end, "YYYY-MM-DD");
-                        labelled_field(ui, "Time zone", &mut dialog.time_zone, "Europe/Berlin");
-                        labelled_field(ui, "Author", &mut dialog.author, "");
-                        labelled_field(ui, "Tags", &mut dialog.tags, "comma, separated");
-                        let label = ui.label("Summary");
-                        ui.add(
-                            egui::TextEdit::multiline(&mut dialog.summary)
-                                .desired_rows(4)
-                                .desired_width(280.0),
-                        )
-                        .labelled_by(label.id);
-                        ui.end_row();
-                    });
-                if dialog.cover.is_some() {
-                    ui.horizontal(|ui| {
-                        ui.label("A cover photo is set.");
-                        if ui.small_button("Remove cover").clicked() {
-                            dialog.cover = None;
-                        }
-                    });
-                } else {
-                    ui.weak("Set a cover from a photo's menu.");
+                    .show(ui, |ui| self.form(ui))
+                    .inner;
+                if input.changed && self.error.is_some() {
+                    self.error = self.to_fields().err();
                 }
-                if let Some(error) = &dialog.error {
+                self.cover_line(ui);
+                if let Some(error) = &self.error {
                     ui.colored_label(ui.visuals().error_fg_color, error);
                 }
-                ui.horizontal(|ui| {
-                    if ui
-                        .button(if dialog.editing.is_some() {
-                            "Save trip"
-                        } else {
-                            "Create trip"
-                        })
-                        .clicked()
-                    {
-                        save = true;
-                    }
-                    if ui.button("Cancel").clicked() {
-                        cancel = true;
-                    }
-                });
-            });
-        if save {
-            match dialog.to_fields() {
-                Ok(fields) => {
-                    return Some(match dialog.editing {
-                        Some(id) => Action::SaveTrip(id, fields),
-                        None => Action::CreateTrip(fields),
-                    });
+                answer = self.buttons(ui);
+                if input.submitted {
+                    answer = Some(Answer::Save);
                 }
-                Err(message) => dialog.error = Some(message),
-            }
-        } else if cancel || !open {
-            return Some(Action::CloseTripDialog);
+            });
+        match answer {
+            Some(Answer::Save) => self.submit(),
+            Some(Answer::Cancel) => Some(Action::CloseTripDialog),
+            None if !open => Some(Action::CloseTripDialog),
+            None => None,
         }
-        None
+    }
+
+    /// The form's rows; returns whether a field changed and whether Enter confirmed it.
+    fn form(&mut self, ui: &mut egui::Ui) -> FormInput {
+        let mut input = FormInput::default();
+        let name = labelled_field(ui, "Name", &mut self.name, "Berlin Summit 2018");
+        if std::mem::take(&mut self.focus_name) {
+            name.request_focus();
+        }
+        input.note(&name);
+        let city = labelled_field(ui, "City", &mut self.city, "Berlin");
+        let country = labelled_field(ui, "Country", &mut self.country, "Germany");
+        if city.changed() || country.changed() {
+            self.place_changed();
+        }
+        input.note(&city);
+        input.note(&country);
+        let today = chrono::Local::now().date_naive();
+        let start_default = crate::model::rules::parse_date(&self.end).unwrap_or(today);
+        input.note(&date_field(
+            ui,
+            "Start date",
+            &mut self.start,
+            start_default,
+        ));
+        let end_default = crate::model::rules::parse_date(&self.start).unwrap_or(today);
+        input.note(&date_field(ui, "End date", &mut self.end, end_default));
+        let zone = self.zone_field(ui);
+        input.note(&zone);
+        input.note(&labelled_field(ui, "Author", &mut self.author, ""));
+        input.note(&labelled_field(
+            ui,
+            "Tags",
+            &mut self.tags,
+            "comma, separated",
+        ));
+        let label = ui.label("Summary");
+        let summary = ui
+            .add(
+                egui::TextEdit::multiline(&mut self.summary)
+                    .desired_rows(4)
+                    .desired_width(280.0),
+            )
+            .labelled_by(label.id);
+        // Enter in the summary starts a new line: only note the change.
+        input.changed |= summary.changed();
+        ui.end_row();
+        input
+    }
+
+    /// The time zone row, saying when the zone came from the place.
+    fn zone_field(&mut self, ui: &mut egui::Ui) -> egui::Response {
+        let label = ui.label("Time zone");
+        let response = ui
+            .horizontal(|ui| {
+                let field = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.time_zone)
+                            .hint_text("Europe/Berlin")
+                            .desired_width(200.0),
+                    )
+                    .labelled_by(label.id);
+                if self.zone_source == ZoneSource::Place {
+                    ui.weak("from the place");
+                }
+                field
+            })
+            .inner;
+        ui.end_row();
+        if response.changed() {
+            self.zone_source = ZoneSource::Chosen;
+        }
+        response
+    }
+
+    fn cover_line(&mut self, ui: &mut egui::Ui) {
+        if self.cover.is_some() {
+            ui.horizontal(|ui| {
+                ui.label("A cover photo is set.");
+                if ui.small_button("Remove cover").clicked() {
+                    self.cover = None;
+                }
+            });
+        } else {
+            ui.weak("Set a cover from a photo's menu.");
+        }
+    }
+
+    fn buttons(&self, ui: &mut egui::Ui) -> Option<Answer> {
+        let confirm = if self.editing.is_some() {
+            "Save trip"
+        } else {
+            "Create trip"
+        };
+        ui.horizontal(|ui| {
+            if ui.button(confirm).clicked() {
+                Some(Answer::Save)
+            } else if ui.button("Cancel").clicked() {
+                Some(Answer::Cancel)
+            } else {
+                None
+            }
+        })
+        .inner
+    }
+
+    /// The trip to create or save, or the problem shown in the form.
+    fn submit(&mut self) -> Option<Action> {
+        match self.to_fields() {
+            Ok(fields) => Some(match self.editing {
+                Some(id) => Action::SaveTrip(id, fields),
+                None => Action::CreateTrip(fields),
+            }),
+            Err(message) => {
+                self.error = Some(message);
+                None
+            }
+        }
     }
 }

@@ -1,8 +1,11 @@
 //! How the window words what the library reports: errors of the journal thread, failed saves,
-//! export problems and import results. The library's errors say what happened; here the window
-//! adds what to do about it in its own terms (it names its own buttons and boxes, not CLI flags).
+//! export problems, import results and the day a quick-captured entry went to. The library's
+//! errors say what happened; here the window adds what to do about it in its own terms (it
+//! names its own buttons and boxes, not CLI flags).
 
-use crate::app::{ImportCounts, JournalError};
+use chrono::NaiveDate;
+
+use crate::app::{CaptureDay, ImportCounts, JournalError};
 use crate::export::ExportError;
 use crate::store::StoreError;
 
@@ -56,4 +59,33 @@ pub fn import_summary(counts: &ImportCounts) -> String {
         text.push_str(&format!(", {} cancelled", counts.cancelled));
     }
     text
+}
+
+/// Where a quick-captured entry went when it is not stamped now: "Added on Tue 13 Nov 2018
+/// (the trip's last day)".
+pub fn capture_moved((day, why): (NaiveDate, CaptureDay)) -> String {
+    let which = match why {
+        CaptureDay::SelectedEntry => "the selected entry's day",
+        CaptureDay::FirstDay => "the trip's first day",
+        CaptureDay::LastDay => "the trip's last day",
+    };
+    format!("Added on {} ({which})", day.format("%a %-d %b %Y"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_moved_capture_names_its_day_and_why() {
+        let day = NaiveDate::from_ymd_opt(2018, 11, 13).unwrap();
+        assert_eq!(
+            capture_moved((day, CaptureDay::LastDay)),
+            "Added on Tue 13 Nov 2018 (the trip's last day)"
+        );
+        assert_eq!(
+            capture_moved((day, CaptureDay::SelectedEntry)),
+            "Added on Tue 13 Nov 2018 (the selected entry's day)"
+        );
+    }
 }

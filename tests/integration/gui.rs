@@ -877,3 +877,240 @@ fn deleting_a_photo_can_be_undone_and_redone() {
         photo_count(store) == 0
     });
 }
+
+/// A journal with one Berlin trip, 12–15 November 2018, holding `notes` (titles, each at
+/// noon on the 13th); returns the trip and the notes' ids.
+fn berlin_trip_with_notes(
+    journal: &Path,
+    notes: &[&str],
+) -> (TripId, Vec<tripjournal::model::EntryId>) {
+    let store = Store::open(journal).expect("journal");
+    let mut fields = tripjournal::model::TripFields::named("Berlin 2018");
+    fields.time_zone = chrono_tz::Europe::Berlin;
+    fields.start_date = chrono::NaiveDate::from_ymd_opt(2018, 11, 12);
+    fields.end_date = chrono::NaiveDate::from_ymd_opt(2018, 11, 15);
+    let trip = store.create_trip(&fields).expect("trip");
+    let at = tripjournal::model::rules::parse_local_time("2018-11-13 12:00", fields.time_zone)
+        .expect("time");
+    let ids = notes
+        .iter()
+        .map(|title| {
+            let note = tripjournal::model::EntryFields::new(EntryKind::Note, title, at);
+            store.create_entry(trip, &note).expect("entry")
+        })
+        .collect();
+    (trip, ids)
+}
+
+/// Replaces the timeline's search with `text`, typed the way a person does: click the
+/// field, select all, type.
+fn search_for(harness: &mut App, text: &str) {
+    harness.get_by_label("🔍").click();
+    settle(harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("🔍").type_text(text);
+    settle(harness);
+}
+
+/// Which of `titles` the timeline shows as rows.
+fn rows_shown(harness: &App, titles: &[&'static str]) -> Vec<&'static str> {
+    titles
+        .iter()
+        .copied()
+        .filter(|title| harness.query_by_label(title).is_some())
+        .collect()
+}
+
+#[test]
+fn search_ignores_accents_and_case_and_finds_photo_captions() {
+    let (_dir, journal) = new_journal();
+    let titles = [
+        "Hofbräuhaus evening",
+        "Café Einstein breakfast",
+        "Museum day",
+        "柏林 walk",
+    ];
+    let (trip, ids) = berlin_trip_with_notes(&journal, &titles);
+    let mut store = Store::open(&journal).expect("journal");
+    let bytes = std::fs::read(fixture("plain.jpg")).expect("fixture");
+    tripjournal::photos::import_bytes(
+        &mut store,
+        trip,
+        Some(ids[2]),
+        "Schloss Charlottenburg",
+        "plain.jpg",
+        bytes,
+    )
+    .expect("photo");
+    drop(store);
+    let mut harness = app_on(&journal);
+    step_until(&mut harness, "the trip with its photo", |app| {
+        app.current_trip().is_some_and(|o| o.photos.len() == 1)
+    });
+    settle(&mut harness);
+    assert_eq!(rows_shown(&harness, &titles), titles);
+
+    let searches = [
+        ("hofbrau", vec!["Hofbräuhaus evening"]),
+        ("CAFE", vec!["Café Einstein breakfast"]),
+        ("charlottenburg", vec!["Museum day"]),
+        ("柏林", vec!["柏林 walk"]),
+        ("bolin", vec![]),
+    ];
+    for (search, expected) in searches {
+        search_for(&mut harness, search);
+        assert_eq!(rows_shown(&harness, &titles), expected, "search {search:?}");
+    }
+    harness.get_by_label("Nothing matches the search and filters.");
+}
+
+#[test]
+fn the_trip_dialog_starts_in_the_name_and_enter_creates_the_trip_in_its_citys_zone() {
+    let (_dir, journal) = new_journal();
+    let mut harness = app_on(&journal);
+    wait_for_trips(&mut harness);
+    settle(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    settle(&mut harness);
+    assert!(
+        harness.get_by_label("Name").is_focused(),
+        "the cursor starts in the name"
+    );
+    // Typed straight away, Tab to the city, Enter to create.
+    harness.get_by_label("Name").type_text("Summit 峰会");
+    harness.key_press(Key::Tab);
+    settle(&mut harness);
+    harness.get_by_label("City").type_text("Berlin");
+    settle(&mut harness);
+    assert_eq!(
+        harness.get_by_label("Time zone").value().as_deref(),
+        Some("Europe/Berlin")
+    );
+    harness.get_by_label("from the place");
+    harness.key_press(Key::Enter);
+    journal_until(&mut harness, &journal, "the new trip", |store| {
+        store.trips().is_ok_and(|trips| trips.len() == 1)
+    });
+    let trip = Store::open(&journal)
+        .expect("journal")
+        .find_trip("Summit 峰会")
+        .expect("the trip, by its name");
+    assert_eq!(trip.fields.city, "Berlin");
+    assert_eq!(trip.fields.time_zone, chrono_tz::Europe::Berlin);
+    step_until(&mut harness, "the dialog to close", |app| {
+        app.current_trip().is_some()
+    });
+    assert!(harness.query_by_label("Create trip").is_none());
+}
+
+#[test]
+fn a_trip_dialog_error_goes_away_once_the_field_is_fixed() {
+    let (_dir, journal) = new_journal();
+    let mut harness = app_on(&journal);
+    wait_for_trips(&mut harness);
+    settle(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    settle(&mut harness);
+    harness.get_by_label("Name").type_text("Summit");
+    harness.get_by_label("Start date").click();
+    harness.get_by_label("Start date").type_text("2018-13-40");
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    harness.get_by_label_contains("start date must look like");
+
+    harness.get_by_label("Start date").click();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label("Start date").type_text("2018-11-13");
+    settle(&mut harness);
+    assert!(
+        harness.query_by_label_contains("must look like").is_none(),
+        "the message goes once the date is right"
+    );
+    assert!(
+        Store::open(&journal)
+            .expect("journal")
+            .trips()
+            .expect("trips")
+            .is_empty(),
+        "nothing is created before it is confirmed"
+    );
+    harness.get_by_label("Create trip").click();
+    journal_until(&mut harness, &journal, "the trip", |store| {
+        store.trips().is_ok_and(|trips| {
+            trips.len() == 1
+                && trips[0].fields.start_date == chrono::NaiveDate::from_ymd_opt(2018, 11, 13)
+        })
+    });
+}
+
+#[test]
+fn quick_capture_in_a_past_trip_puts_the_entry_on_its_last_day() {
+    let (_dir, journal) = new_journal();
+    let (trip, _) = berlin_trip_with_notes(&journal, &[]);
+    let mut harness = app_on(&journal);
+    step_until(&mut harness, "the trip to open", |app| {
+        app.current_trip().is_some()
+    });
+    settle(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    journal_until(&mut harness, &journal, "the new session", |store| {
+        store.entries(trip).is_ok_and(|entries| entries.len() == 1)
+    });
+    let entry = &Store::open(&journal)
+        .expect("journal")
+        .entries(trip)
+        .expect("entries")[0];
+    let day = entry
+        .fields
+        .at
+        .with_timezone(&chrono_tz::Europe::Berlin)
+        .date_naive();
+    assert_eq!(
+        day,
+        chrono::NaiveDate::from_ymd_opt(2018, 11, 15).expect("date")
+    );
+    assert!(
+        harness
+            .state()
+            .notices()
+            .contains(&"Added on Thu 15 Nov 2018 (the trip's last day)".to_string()),
+        "{:?}",
+        harness.state().notices()
+    );
+}
+
+#[test]
+fn a_trip_date_can_be_picked_on_the_calendar() {
+    let (_dir, journal) = new_journal();
+    let mut harness = app_on(&journal);
+    wait_for_trips(&mut harness);
+    settle(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    settle(&mut harness);
+    harness.get_by_label("Name").type_text("Summit");
+    harness.get_by_label("Start date").click();
+    harness.get_by_label("Start date").type_text("2018-11-13");
+    settle(&mut harness);
+    // The end date's calendar opens on the start date; the 15th is picked and kept.
+    let calendars: Vec<_> = harness.get_all_by_label_contains("📆").collect();
+    assert_eq!(calendars.len(), 2, "one calendar per date");
+    calendars[1].click();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "15")
+        .click();
+    settle(&mut harness);
+    harness.get_by_label("Save").click();
+    settle(&mut harness);
+    assert_eq!(
+        harness.get_by_label("End date").value().as_deref(),
+        Some("2018-11-15")
+    );
+    harness.get_by_label("Create trip").click();
+    journal_until(&mut harness, &journal, "the trip with its dates", |store| {
+        store.trips().is_ok_and(|trips| {
+            trips.len() == 1
+                && trips[0].fields.end_date == chrono::NaiveDate::from_ymd_opt(2018, 11, 15)
+        })
+    });
+}
