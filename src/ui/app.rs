@@ -60,6 +60,8 @@ pub enum DialogResult {
     },
     ExportFolder(PathBuf),
     Journal(PathBuf),
+    /// Something done off the UI thread failed; the message is for the status bar.
+    Failed(String),
 }
 
 /// A message shown in the status bar for a while.
@@ -200,6 +202,20 @@ impl TripJournalApp {
     /// Uses `quit` to learn that the system asked the program to end.
     pub fn set_quit_signal(&mut self, quit: super::QuitSignal) {
         self.quit = quit;
+    }
+
+    /// The photo in the viewer, if it is open.
+    pub fn viewed_photo(&self) -> Option<PhotoId> {
+        self.viewer.as_ref().map(|v| v.photo)
+    }
+
+    /// Whether the help window, the export dialog or the trip dialog is open.
+    pub fn windows_open(&self) -> (bool, bool, bool) {
+        (
+            self.help.is_open(),
+            self.export_dialog.is_some(),
+            self.trip_dialog.is_some(),
+        )
     }
 
     /// The open trip, if any.
@@ -396,9 +412,14 @@ impl TripJournalApp {
         }
     }
 
-    /// The entry-point a file drop, the file dialog and tests use to import photos: into the
-    /// selected entry, or the trip's unassigned photos.
+    /// The entry-point the file dialog and tests use to import photos: into the selected
+    /// entry, or the trip's unassigned photos.
     pub fn import_paths(&mut self, files: Vec<PathBuf>) {
+        self.import_paths_into(files, self.selected_entry);
+    }
+
+    /// Imports photos into `entry` (or the trip's unassigned photos).
+    fn import_paths_into(&mut self, files: Vec<PathBuf>, entry: Option<EntryId>) {
         let Some(open) = &self.current else {
             self.notify("Open a trip before adding photos", true);
             return;
@@ -410,7 +431,7 @@ impl TripJournalApp {
         self.import_progress = Some((0, files.len()));
         self.send(Command::ImportFiles {
             trip: open.trip.id,
-            entry: self.selected_entry,
+            entry,
             files,
         });
     }
@@ -597,6 +618,7 @@ impl TripJournalApp {
                     self.typed_journal_path = path.display().to_string();
                     self.open_journal(path);
                 }
+                DialogResult::Failed(message) => self.notify(message, true),
             }
         }
         if let Some(pool) = &self.thumbnails {
@@ -939,9 +961,14 @@ impl TripJournalApp {
             Action::ChooseExportFolder => self.choose_export_folder(),
             Action::StartExport => self.start_export(),
             Action::OpenFolder(folder) => {
-                if let Err(message) = super::export_dialog::open_folder(&folder) {
-                    self.notify(message, true);
-                }
+                let sender = self.dialogs.0.clone();
+                let ctx = self.egui_ctx.clone();
+                std::thread::spawn(move || {
+                    if let Err(message) = super::export_dialog::open_folder(&folder) {
+                        let _ = sender.send(DialogResult::Failed(message));
+                        ctx.request_repaint();
+                    }
+                });
             }
             Action::CloseExportDialog => self.export_dialog = None,
             Action::Send(command) => self.send(command),
@@ -1136,6 +1163,10 @@ impl TripJournalApp {
         if pressed(KeyboardShortcut::new(Modifiers::NONE, Key::F1)) {
             self.help.toggle();
         }
+        // Esc in a text field leaves the field; otherwise it closes the topmost window.
+        if !typing && pressed(KeyboardShortcut::new(Modifiers::NONE, Key::Escape)) {
+            self.close_topmost_window();
+        }
         // In a text field, Ctrl+Z is the field's own undo; elsewhere it undoes saved edits.
         if !typing {
             if pressed(command_shift(Key::Z)) || pressed(command(Key::Y)) {
@@ -1143,6 +1174,21 @@ impl TripJournalApp {
             } else if pressed(command(Key::Z)) {
                 self.undo();
             }
+        }
+    }
+
+    /// Esc: the photo viewer, else the export dialog (unless it is exporting), else the trip
+    /// dialog, else help. The delete questions close themselves (egui's modal).
+    fn close_topmost_window(&mut self) {
+        if let Some(viewer) = &mut self.viewer {
+            let actions = viewer.close();
+            self.apply_all(actions);
+        } else if self.export_dialog.as_ref().is_some_and(|d| !d.running) {
+            self.export_dialog = None;
+        } else if self.trip_dialog.is_some() {
+            self.trip_dialog = None;
+        } else if self.help.is_open() {
+            self.help.toggle();
         }
     }
 
@@ -1156,7 +1202,9 @@ impl TripJournalApp {
                 .collect()
         });
         if !dropped.is_empty() {
-            self.import_paths(dropped);
+            // Dropped on an entry's row: into that entry; elsewhere: the selected entry.
+            let target = self.timeline.entry_under_pointer.or(self.selected_entry);
+            self.import_paths_into(dropped, target);
         }
         let pasted: Vec<Arc<egui::ColorImage>> = ctx.input(|i| {
             i.events

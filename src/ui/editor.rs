@@ -17,7 +17,9 @@ use crate::model::{
 };
 
 /// A text field bound to a parsed value through a text buffer kept while the user types, so
-/// "a, " or "12." can be typed. Returns the new value when the text parses to a different one.
+/// "a, " or "12." can be typed. Returns the new value when the text parses to a different one:
+/// as it is typed when `live`, else when the field is left (a time passes through "2018-11-13",
+/// which is midnight, on its way to "2018-11-13 16:05"; that must not be saved).
 fn parsed_field<T: PartialEq>(
     ui: &mut Ui,
     key: Id,
@@ -26,14 +28,15 @@ fn parsed_field<T: PartialEq>(
     current: &T,
     show: impl Fn(&T) -> String,
     parse: impl Fn(&str) -> Option<T>,
+    live: bool,
 ) -> Option<T> {
     let mut buffer: String = ui
         .data_mut(|d| d.get_temp::<String>(key))
         .unwrap_or_else(|| show(current));
-    // The value changed elsewhere (undo, another field): show it.
-    if parse(&buffer).as_ref() != Some(current)
-        && ui.data(|d| d.get_temp::<bool>(key.with("typing"))) != Some(true)
-    {
+    // The value changed elsewhere (undo, another field): show it. Text that does not parse
+    // stays as typed (and unsaved) until it is fixed.
+    let typing = ui.data(|d| d.get_temp::<bool>(key.with("typing"))) == Some(true);
+    if !typing && parse(&buffer).is_some_and(|value| &value != current) {
         buffer = show(current);
     }
     let label_response = ui.label(label);
@@ -46,12 +49,25 @@ fn parsed_field<T: PartialEq>(
     }
     let response = ui.add(edit).labelled_by(label_response.id);
     ui.end_row();
+    if !valid {
+        ui.label("");
+        ui.colored_label(
+            ui.visuals().error_fg_color,
+            format!("Not saved: write it like {hint}"),
+        );
+        ui.end_row();
+    }
     let typing = response.has_focus();
     ui.data_mut(|d| {
         d.insert_temp(key, buffer.clone());
         d.insert_temp(key.with("typing"), typing);
     });
-    if response.changed()
+    let done = if live {
+        response.changed()
+    } else {
+        response.lost_focus() || (response.changed() && !typing)
+    };
+    if done
         && let Some(value) = parse(&buffer)
         && &value != current
     {
@@ -83,6 +99,7 @@ fn list_row(ui: &mut Ui, key: Id, label: &str, list: &mut Vec<String>) -> bool {
         list,
         |l| join_list(l),
         |t| Some(split_list(t)),
+        true,
     ) {
         Some(new_list) => {
             *list = new_list;
@@ -111,6 +128,7 @@ fn price_row(ui: &mut Ui, key: Id, price: &mut Option<Money>) -> bool {
             };
             Money::parse(amount, currency).ok().map(Some)
         },
+        false,
     );
     match parsed {
         Some(value) => {
@@ -288,6 +306,7 @@ fn field_grid(ui: &mut Ui, open: &OpenTrip, id: EntryId, fields: &mut EntryField
                 &fields.at,
                 |at| format_local_time(*at, zone),
                 |text| parse_local_time(text, zone).ok(),
+                false,
             ) {
                 fields.at = at;
             }

@@ -98,11 +98,24 @@ pub fn open_folder(path: &std::path::Path) -> Result<(), String> {
     } else {
         "xdg-open"
     };
-    std::process::Command::new(program)
+    // Waits for the opener (call it off the UI thread): xdg-open starts, finds no file
+    // manager and exits with an error, which must reach the user. Explorer exits 1 even when
+    // it opened the folder, so only its start counts there.
+    let status = std::process::Command::new(program)
         .arg(path)
-        .spawn()
-        .map(|_| ())
-        .map_err(|error| format!("cannot open the folder ({program}): {error}"))
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .map_err(|error| format!("Cannot open the folder: {program} is not available ({error})"))?;
+    if status.success() || cfg!(target_os = "windows") {
+        Ok(())
+    } else {
+        Err(format!(
+            "No file manager opened {}: open it yourself",
+            path.display()
+        ))
+    }
 }
 
 impl ExportDialog {

@@ -2,19 +2,29 @@
 
 /// Every shortcut and what it does, as shown in the help window.
 pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("Ctrl+1", "New session (talk) now"),
-    ("Ctrl+2", "New meal now"),
-    ("Ctrl+3", "New food rating now"),
-    ("Ctrl+4", "New note now"),
+    ("Ctrl+1", "New session (talk); keep typing its title"),
+    ("Ctrl+2", "New meal; keep typing its title"),
+    ("Ctrl+3", "New food rating; keep typing its title"),
+    ("Ctrl+4", "New note; keep typing its title"),
     ("Ctrl+N", "New trip"),
     ("Ctrl+O", "Add photos to the selected entry (or the trip)"),
-    ("Ctrl+V", "Paste an image as a photo"),
+    ("Ctrl+V", "Paste text into a field, or an image as a photo"),
     ("Ctrl+F", "Search the trip"),
     ("Ctrl+E", "Export the trip as a blog post"),
     ("Ctrl+S", "Save now (edits also save by themselves)"),
     ("Ctrl+Z", "Undo (outside a text field)"),
     ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
-    ("←/→ on stars", "Half a star less/more; Delete clears"),
+    ("Tab / Shift+Tab", "Next / previous field"),
+    ("Ctrl+Enter", "Jump to the entry's notes"),
+    (
+        "←/→ on stars",
+        "Half a star less/more; Home/End, digits (4.5), Delete clears",
+    ),
+    ("←/→ in the photo viewer", "Previous / next photo"),
+    (
+        "Esc",
+        "Leave a field; close the viewer, a dialog or this help",
+    ),
     ("F1", "This help"),
 ];
 
@@ -25,6 +35,11 @@ pub struct HelpWindow {
 }
 
 impl HelpWindow {
+    /// Whether the window is shown.
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
     /// Shows or hides the window.
     pub fn toggle(&mut self) {
         self.open = !self.open;

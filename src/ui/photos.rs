@@ -356,6 +356,7 @@ impl PhotoViewer {
         let mut actions = Vec::new();
         let mut window_open = true;
         let mut close_clicked = false;
+        let mut step_to = None;
         let large = thumbnails
             .texture(photo_id, true)
             .or_else(|| thumbnails.cache.get(photo_id, false));
@@ -369,6 +370,10 @@ impl PhotoViewer {
                 actions.extend(self.caption_row(ui, photo));
                 ui.weak(photo_details(photo));
                 ui.horizontal(|ui| {
+                    if let Some(step) = previous_next_buttons(ui, open, photo) {
+                        step_to = Some(step);
+                    }
+                    ui.separator();
                     if ui.button("Set as trip cover").clicked() {
                         actions.push(Action::Send(Command::SetCover(photo.trip, Some(photo_id))));
                     }
@@ -380,12 +385,32 @@ impl PhotoViewer {
                     }
                 });
             });
-        if !window_open || close_clicked {
-            if let Some(text) = self.caption.take() {
-                actions.push(Action::SetCaption(photo_id, text));
-            }
-            actions.push(Action::CloseViewer);
+        // ←/→ page through the photos beside this one, unless the caption is being typed.
+        if step_to.is_none() && !ctx.egui_wants_keyboard_input() {
+            let (left, right) = ctx.input(|i| {
+                (
+                    i.key_pressed(egui::Key::ArrowLeft),
+                    i.key_pressed(egui::Key::ArrowRight),
+                )
+            });
+            step_to = neighbour_photo(open, photo, left, right);
         }
+        if let Some(next) = step_to {
+            actions.extend(self.close());
+            actions.push(Action::ViewPhoto(next));
+        } else if !window_open || close_clicked {
+            actions.extend(self.close());
+        }
+        actions
+    }
+
+    /// Closing the viewer stores the caption as typed.
+    pub fn close(&mut self) -> Vec<Action> {
+        let mut actions = Vec::new();
+        if let Some(text) = self.caption.take() {
+            actions.push(Action::SetCaption(self.photo, text));
+        }
+        actions.push(Action::CloseViewer);
         actions
     }
 
@@ -403,6 +428,52 @@ impl PhotoViewer {
         });
         action
     }
+}
+
+/// The photos shown together with `photo` (its entry's, or the unassigned ones) in order.
+fn photo_siblings(open: &OpenTrip, photo: &Photo) -> Vec<PhotoId> {
+    let mut siblings: Vec<&Photo> = open
+        .photos
+        .iter()
+        .filter(|p| p.entry == photo.entry)
+        .collect();
+    siblings.sort_by_key(|p| (p.position, p.id));
+    siblings.into_iter().map(|p| p.id).collect()
+}
+
+/// The photo before (`back`) or after (`forward`) `photo` among its siblings.
+fn neighbour_photo(open: &OpenTrip, photo: &Photo, back: bool, forward: bool) -> Option<PhotoId> {
+    let siblings = photo_siblings(open, photo);
+    let index = siblings.iter().position(|id| *id == photo.id)?;
+    if back {
+        index.checked_sub(1).map(|i| siblings[i])
+    } else if forward {
+        siblings.get(index + 1).copied()
+    } else {
+        None
+    }
+}
+
+/// "◀ Previous" and "Next ▶" (also ← and →); each is off at its end.
+fn previous_next_buttons(ui: &mut Ui, open: &OpenTrip, photo: &Photo) -> Option<PhotoId> {
+    let previous = neighbour_photo(open, photo, true, false);
+    let next = neighbour_photo(open, photo, false, true);
+    let mut step = None;
+    if ui
+        .add_enabled(previous.is_some(), egui::Button::new("◀ Previous"))
+        .on_hover_text("Left arrow key")
+        .clicked()
+    {
+        step = previous;
+    }
+    if ui
+        .add_enabled(next.is_some(), egui::Button::new("Next ▶"))
+        .on_hover_text("Right arrow key")
+        .clicked()
+    {
+        step = next;
+    }
+    step
 }
 
 /// The photo as large as fits, or a spinner while it is decoded.

@@ -50,15 +50,15 @@ fn kind_index(kind: EntryKind) -> usize {
 /// The rows of a view, from the trip's entries after filtering (the search also looks at
 /// the captions of each entry's `photos`).
 pub fn build_rows(
-    entries: &[Entry],
-    photos: &[Photo],
+    open: &OpenTrip,
     view: TimelineView,
-    zone: chrono_tz::Tz,
-    first_day: Option<chrono::NaiveDate>,
     kind_filter: &[bool; 4],
     search: &str,
-    section_order: &[String],
 ) -> Vec<Row> {
+    let (entries, photos) = (&open.entries, &open.photos);
+    let zone = open.trip.fields.time_zone;
+    let first_day = open.trip.fields.start_date;
+    let section_order = &open.trip.fields.section_order;
     let search = Search::new(search);
     let captions = if search.is_empty() {
         HashMap::new()
@@ -115,6 +115,8 @@ pub struct Timeline {
     search: String,
     /// Put the cursor in the search field at the next frame (Ctrl+F).
     pub focus_search: bool,
+    /// The entry whose row is under the pointer (files dropped on the window go to it).
+    pub entry_under_pointer: Option<EntryId>,
     food_board: FoodBoard,
 }
 
@@ -125,6 +127,7 @@ impl Default for Timeline {
             kind_filter: [true; 4],
             search: String::new(),
             focus_search: false,
+            entry_under_pointer: None,
             food_board: FoodBoard::default(),
         }
     }
@@ -158,16 +161,7 @@ impl Timeline {
                 .collect();
         }
         let mut actions = super::photos::unassigned_tray(ui, open, thumbnails);
-        let rows = build_rows(
-            &open.entries,
-            &open.photos,
-            self.view,
-            open.trip.fields.time_zone,
-            open.trip.fields.start_date,
-            &self.kind_filter,
-            &self.search,
-            &open.trip.fields.section_order,
-        );
+        let rows = build_rows(open, self.view, &self.kind_filter, &self.search);
         if rows.is_empty() {
             ui.add_space(20.0);
             ui.vertical_centered(|ui| {
@@ -179,7 +173,8 @@ impl Timeline {
             });
             return actions;
         }
-        let row_actions = self.rows(ui, open, selected, &rows);
+        let (row_actions, under_pointer) = self.rows(ui, open, selected, &rows);
+        self.entry_under_pointer = under_pointer;
         actions.extend(
             row_actions
                 .into_iter()
@@ -204,8 +199,8 @@ impl Timeline {
                 let text_color = ui.visuals().text_color();
                 label.append(icon, 0.0, egui::TextFormat::simple(font.clone(), color));
                 label.append(
-                    kind.plural_label(),
-                    4.0,
+                    &format!(" {}", kind.plural_label()),
+                    0.0,
                     egui::TextFormat::simple(font, text_color),
                 );
                 ui.toggle_value(&mut self.kind_filter[index], label)
@@ -242,11 +237,17 @@ impl Timeline {
         open: &OpenTrip,
         selected: Option<EntryId>,
         rows: &[Row],
-    ) -> Vec<RowAction> {
+    ) -> (Vec<RowAction>, Option<EntryId>) {
+        let pointer = ui.ctx().pointer_latest_pos();
+        let mut under_pointer = None;
         // Computed once per frame, not once per row: big trips have thousands of photos.
         let context = RowContext::of(open);
         let in_sections = self.view == TimelineView::Sections;
         let mut actions: Vec<RowAction> = Vec::new();
+        // A click on the timeline's empty space (registered first, so rows stay on top of it)
+        // closes the editor.
+        let area = ui.available_rect_before_wrap();
+        let background = ui.interact(area, Id::unique("timeline-background"), egui::Sense::CLICK);
         egui::ScrollArea::vertical()
             .id_salt("timeline")
             .auto_shrink([false, false])
@@ -267,12 +268,23 @@ impl Timeline {
                                 selected: selected == Some(*id),
                                 in_sections,
                             };
+                            let top = ui.cursor().top();
                             actions.extend(row.show(ui, *id));
+                            let rect = egui::Rect::from_x_y_ranges(
+                                ui.max_rect().x_range(),
+                                top..=ui.cursor().top(),
+                            );
+                            if pointer.is_some_and(|p| rect.contains(p)) {
+                                under_pointer = Some(*id);
+                            }
                         }
                     }
                 }
             });
-        actions
+        if background.clicked() && actions.is_empty() {
+            actions.push(RowAction::Deselect);
+        }
+        (actions, under_pointer)
     }
 }
 
@@ -418,6 +430,7 @@ fn drop_highlight(ui: &egui::Ui, response: &egui::Response) {
 fn row_action(action: RowAction, open: &OpenTrip, rows: &[Row]) -> Option<Action> {
     Some(match action {
         RowAction::Select(id) => Action::SelectEntry(id),
+        RowAction::Deselect => Action::CloseEditor,
         RowAction::DropPhoto(photo, entry) => Action::MovePhoto(photo, Some(entry)),
         RowAction::Delete(id) => Action::AskDeleteEntry(id),
         RowAction::SetSection(id, section) => Action::SetSection(id, section),
@@ -549,6 +562,8 @@ enum RowAction {
     SetSection(EntryId, Option<String>),
     MoveUp(EntryId),
     MoveDown(EntryId),
+    /// A click on empty space: close the editor.
+    Deselect,
     /// Move a section one place up (`true`) or down.
     MoveSection(String, bool),
     /// A dragged entry was dropped on another entry's row: it goes before it, in its section.

@@ -339,3 +339,178 @@ fn moving_in_the_section_view_stays_in_the_section_and_sections_reorder() {
             .is_ok_and(|t| t.fields.section_order != wanted)
     });
 }
+
+/// A file handed to the window as a drop, as the platform layer hands it over.
+#[derive(Debug)]
+struct DroppedPath(std::path::PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn esc_closes_windows_one_at_a_time_and_empty_space_deselects() {
+    let (_dir, journal, trip) = trip_with_sections();
+    let mut harness = open_window(&journal);
+    harness.key_press(Key::F1);
+    settle(&mut harness);
+    assert_eq!(harness.state().windows_open(), (true, false, false));
+    harness.key_press(Key::Escape);
+    settle(&mut harness);
+    assert_eq!(harness.state().windows_open(), (false, false, false));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    settle(&mut harness);
+    assert_eq!(harness.state().windows_open(), (false, true, false));
+    harness.key_press(Key::Escape);
+    settle(&mut harness);
+    assert_eq!(harness.state().windows_open(), (false, false, false));
+
+    harness.get_by_label("Wrap-up").click();
+    step_until(&mut harness, "the editor", |app| {
+        app.selected_entry().is_some()
+    });
+    // Below the last row is empty timeline.
+    let last_row = harness.get_by_label("Wrap-up").rect();
+    harness.hover_at(egui::pos2(last_row.center().x, last_row.bottom() + 120.0));
+    harness.event(Event::PointerButton {
+        pos: egui::pos2(last_row.center().x, last_row.bottom() + 120.0),
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.event(Event::PointerButton {
+        pos: egui::pos2(last_row.center().x, last_row.bottom() + 120.0),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    settle(&mut harness);
+    assert_eq!(harness.state().selected_entry(), None, "the editor closed");
+    assert_eq!(titles(&journal, trip).len(), 4);
+}
+
+#[test]
+fn an_invalid_time_stays_as_typed_with_a_message_and_is_not_saved() {
+    let (_dir, journal, trip) = trip_with_sections();
+    let mut harness = open_window(&journal);
+    harness.get_by_label("Wrap-up").click();
+    step_until(&mut harness, "the editor", |app| {
+        app.selected_entry().is_some()
+    });
+    let field = "When (Europe/Berlin)";
+    harness.get_by_label(field).focus();
+    settle(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    type_keys(&harness, "2018-11-13 25:99");
+    harness.key_press(Key::Tab);
+    settle(&mut harness);
+    assert_eq!(
+        harness.get_by_label(field).value().as_deref(),
+        Some("2018-11-13 25:99"),
+        "the text stays as typed"
+    );
+    harness.get_by_label_contains("Not saved: write it like YYYY-MM-DD HH:MM");
+    std::thread::sleep(std::time::Duration::from_millis(900));
+    settle(&mut harness);
+    let stored = |journal: &std::path::Path| {
+        let store = Store::open(journal).expect("journal");
+        let entries = store.entries(trip).expect("entries");
+        let entry = entries
+            .into_iter()
+            .find(|e| e.fields.title == "Wrap-up")
+            .expect("entry");
+        entry.fields.at
+    };
+    let hour = |at: chrono::DateTime<chrono::Utc>| {
+        chrono::Timelike::hour(&at.with_timezone(&chrono_tz::Europe::Berlin))
+    };
+    assert_eq!(
+        hour(stored(&journal)),
+        13,
+        "the old time (12:00 UTC) stays stored"
+    );
+    // Fixed, it is saved and the message goes.
+    harness.get_by_label(field).focus();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    type_keys(&harness, "2018-11-13 16:05");
+    harness.key_press(Key::Tab);
+    journal_until(&mut harness, &journal, "the fixed time", |_| {
+        hour(stored(&journal)) == 16
+    });
+    assert!(harness.query_by_label_contains("Not saved").is_none());
+}
+
+#[test]
+fn a_file_dropped_on_a_row_goes_to_that_entry() {
+    let (_dir, journal, trip) = trip_with_sections();
+    let mut harness = open_window(&journal);
+    harness.get_by_label("Wrap-up").click();
+    step_until(&mut harness, "the editor", |app| {
+        app.selected_entry().is_some()
+    });
+    // The pointer rests over another row when the file is let go.
+    harness.get_by_label("Ecosystem").hover();
+    settle(&mut harness);
+    let photo = crate::util::fixture("plain.jpg");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(DroppedPath(photo)));
+    settle(&mut harness);
+    journal_until(&mut harness, &journal, "the photo in Ecosystem", |store| {
+        let entries = store.entries(trip).unwrap_or_default();
+        entries.iter().any(|e| {
+            e.fields.title == "Ecosystem" && store.entry_photos(e.id).is_ok_and(|p| p.len() == 1)
+        })
+    });
+    let store = Store::open(&journal).expect("journal");
+    let wrap_up = store
+        .entries(trip)
+        .expect("entries")
+        .into_iter()
+        .find(|e| e.fields.title == "Wrap-up")
+        .expect("entry");
+    assert!(store.entry_photos(wrap_up.id).expect("photos").is_empty());
+}
+
+#[test]
+fn the_photo_viewer_pages_with_the_arrow_keys() {
+    let (_dir, journal) = new_journal();
+    let mut harness = app_on(&journal);
+    crate::gui::open_demo(&mut harness);
+    settle(&mut harness);
+    let unassigned: Vec<_> = harness
+        .state()
+        .current_trip()
+        .map(|o| {
+            let mut photos: Vec<_> = o.photos.iter().filter(|p| p.entry.is_none()).collect();
+            photos.sort_by_key(|p| (p.position, p.id));
+            photos.iter().map(|p| p.id).collect()
+        })
+        .unwrap_or_default();
+    assert!(unassigned.len() >= 2, "the demo has unassigned photos");
+    harness
+        .get_all_by_label_contains("Photo: ")
+        .next()
+        .expect("a thumbnail")
+        .click();
+    step_until(&mut harness, "the viewer", |app| {
+        app.viewed_photo().is_some()
+    });
+    assert_eq!(harness.state().viewed_photo(), Some(unassigned[0]));
+    harness.key_press(Key::ArrowRight);
+    settle(&mut harness);
+    assert_eq!(harness.state().viewed_photo(), Some(unassigned[1]));
+    harness.key_press(Key::ArrowLeft);
+    settle(&mut harness);
+    assert_eq!(harness.state().viewed_photo(), Some(unassigned[0]));
+    harness.key_press(Key::Escape);
+    settle(&mut harness);
+    assert_eq!(harness.state().viewed_photo(), None);
+}
