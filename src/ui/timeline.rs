@@ -196,7 +196,7 @@ impl Timeline {
                 let (color, icon) = kind_style(kind);
                 let mut label = egui::text::LayoutJob::default();
                 let font = egui::TextStyle::Button.resolve(ui.style());
-                let text_color = ui.visuals().text_color();
+                let text_color = chip_text_color(ui.visuals());
                 label.append(icon, 0.0, egui::TextFormat::simple(font.clone(), color));
                 label.append(
                     &format!(" {}", kind.plural_label()),
@@ -405,6 +405,12 @@ fn section_heading(ui: &mut egui::Ui, section: &Option<String>) -> Option<RowAct
     action
 }
 
+/// The words of a kind chip: the theme's strongest text colour, which reads at 4.5:1 or better
+/// on the chip's selected and plain backgrounds in the light and the dark theme.
+fn chip_text_color(visuals: &egui::Visuals) -> Color32 {
+    visuals.strong_text_color()
+}
+
 /// A small arrow button whose hover text is also its name for screen readers (and tests).
 fn arrow_button(ui: &mut egui::Ui, arrow: &str, what: &str) -> bool {
     let response = ui.small_button(arrow);
@@ -570,4 +576,49 @@ enum RowAction {
     DropBefore(EntryId, EntryId),
     /// A dragged entry was dropped on a section's heading.
     DropInSection(EntryId, Option<String>),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG relative luminance of an sRGB colour.
+    fn luminance(color: Color32) -> f32 {
+        let channel = |c: u8| {
+            let c = f32::from(c) / 255.0;
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(color.r()) + 0.7152 * channel(color.g()) + 0.0722 * channel(color.b())
+    }
+
+    fn contrast(a: Color32, b: Color32) -> f32 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn kind_chips_read_at_4_5_to_1_in_both_themes() {
+        for visuals in [egui::Visuals::light(), egui::Visuals::dark()] {
+            let text = chip_text_color(&visuals);
+            for background in [
+                visuals.selection.bg_fill,
+                visuals.widgets.inactive.weak_bg_fill,
+                visuals.widgets.hovered.weak_bg_fill,
+            ] {
+                let ratio = contrast(text, background);
+                assert!(
+                    ratio >= 4.5,
+                    "dark={}: {text:?} on {background:?} is {ratio:.2}:1",
+                    visuals.dark_mode
+                );
+            }
+        }
+        // The old chips (the kind's orange on the selected blue) fail the same check.
+        let old = kind_style(EntryKind::Meal).0;
+        assert!(contrast(old, egui::Visuals::dark().selection.bg_fill) < 4.5);
+    }
 }
