@@ -16,20 +16,32 @@ use crate::model::{
     SessionRole,
 };
 
+/// What a parsed field is: its memory key, label, the hint showing the format, and whether
+/// values are applied as typed (`live`) or when the field is left.
+struct ParsedField<'a> {
+    key: Id,
+    label: &'a str,
+    hint: &'a str,
+    live: bool,
+}
+
 /// A text field bound to a parsed value through a text buffer kept while the user types, so
 /// "a, " or "12." can be typed. Returns the new value when the text parses to a different one:
 /// as it is typed when `live`, else when the field is left (a time passes through "2018-11-13",
 /// which is midnight, on its way to "2018-11-13 16:05"; that must not be saved).
 fn parsed_field<T: PartialEq>(
     ui: &mut Ui,
-    key: Id,
-    label: &str,
-    hint: &str,
+    field: ParsedField<'_>,
     current: &T,
     show: impl Fn(&T) -> String,
     parse: impl Fn(&str) -> Option<T>,
-    live: bool,
 ) -> Option<T> {
+    let ParsedField {
+        key,
+        label,
+        hint,
+        live,
+    } = field;
     let mut buffer: String = ui
         .data_mut(|d| d.get_temp::<String>(key))
         .unwrap_or_else(|| show(current));
@@ -91,16 +103,13 @@ fn text_row(ui: &mut Ui, label: &str, value: &mut String, hint: &str) -> bool {
 }
 
 fn list_row(ui: &mut Ui, key: Id, label: &str, list: &mut Vec<String>) -> bool {
-    match parsed_field(
-        ui,
+    let field = ParsedField {
         key,
         label,
-        "comma, separated",
-        list,
-        |l| join_list(l),
-        |t| Some(split_list(t)),
-        true,
-    ) {
+        hint: "comma, separated",
+        live: true,
+    };
+    match parsed_field(ui, field, list, |l| join_list(l), |t| Some(split_list(t))) {
         Some(new_list) => {
             *list = new_list;
             true
@@ -110,11 +119,15 @@ fn list_row(ui: &mut Ui, key: Id, label: &str, list: &mut Vec<String>) -> bool {
 }
 
 fn price_row(ui: &mut Ui, key: Id, price: &mut Option<Money>) -> bool {
+    let field = ParsedField {
+        key,
+        label: "Price",
+        hint: "12.50 EUR",
+        live: false,
+    };
     let parsed = parsed_field(
         ui,
-        key,
-        "Price",
-        "12.50 EUR",
+        field,
         price,
         |p| p.as_ref().map_or(String::new(), Money::to_string),
         |text| {
@@ -128,7 +141,6 @@ fn price_row(ui: &mut Ui, key: Id, price: &mut Option<Money>) -> bool {
             };
             Money::parse(amount, currency).ok().map(Some)
         },
-        false,
     );
     match parsed {
         Some(value) => {
@@ -298,15 +310,19 @@ fn field_grid(ui: &mut Ui, open: &OpenTrip, id: EntryId, fields: &mut EntryField
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
+            let label = format!("When ({})", zone.name());
+            let field = ParsedField {
+                key: key.with("at"),
+                label: &label,
+                hint: "YYYY-MM-DD HH:MM",
+                live: false,
+            };
             if let Some(at) = parsed_field(
                 ui,
-                key.with("at"),
-                &format!("When ({})", zone.name()),
-                "YYYY-MM-DD HH:MM",
+                field,
                 &fields.at,
                 |at| format_local_time(*at, zone),
                 |text| parse_local_time(text, zone).ok(),
-                false,
             ) {
                 fields.at = at;
             }
