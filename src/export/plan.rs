@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 
-use chrono::{NaiveDate, TimeZone};
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 use minijinja::Value;
 use serde::Serialize;
@@ -286,7 +286,7 @@ pub(crate) fn plan_post_with(
         Vec::new()
     };
     let trip_context = trip_context(trip);
-    let front_matter = front_matter(trip, &trip_context, date, zone, options);
+    let front_matter = front_matter(trip, &trip_context, date, options);
     PostPlan {
         trip_id: trip.id.0,
         slug: slug.clone(),
@@ -572,15 +572,12 @@ fn front_matter(
     trip: &Trip,
     context: &TripContext,
     date: NaiveDate,
-    zone: Tz,
     options: &ExportOptions,
 ) -> String {
     if options.layout == Layout::Plain {
         return String::new();
     }
-    let midnight = date
-        .and_hms_opt(0, 0, 0)
-        .and_then(|naive| zone.from_local_datetime(&naive).earliest());
+
     let list = |items: &[String]| -> String {
         let quoted: Vec<String> = items.iter().map(|item| yaml_string(item)).collect();
         format!("[{}]", quoted.join(", "))
@@ -590,10 +587,14 @@ fn front_matter(
         lines.push("layout: post".to_string());
     }
     lines.push(format!("title: {}", yaml_string(&trip.fields.name)));
-    let date_text = match (options.layout, midnight) {
-        (Layout::Jekyll, Some(at)) => at.format("%Y-%m-%d %H:%M:%S %z").to_string(),
-        (_, Some(at)) => at.format("%Y-%m-%dT%H:%M:%S%:z").to_string(),
-        (_, None) => date.to_string(),
+    // Noon with no offset, read in the site's own time zone whatever it is, so the post's URL
+    // and `.Date` show the trip's day (midnight in the trip's zone read in a zone west of it
+    // was the day before). Jekyll's YAML would read a bare timestamp as UTC and then move it
+    // into the site's zone (the next day in Auckland): quoted, Jekyll parses it in the site's
+    // zone itself.
+    let date_text = match options.layout {
+        Layout::Jekyll => format!("\"{date} 12:00:00\""),
+        _ => format!("{date}T12:00:00"),
     };
     lines.push(format!("date: {date_text}"));
     if options.layout == Layout::Hugo {

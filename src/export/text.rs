@@ -18,7 +18,7 @@ const RESERVED_NAMES: [&str; 22] = [
 /// and the result is at most [`MAX_SLUG_LEN`] characters. Returns an empty string when nothing
 /// readable is left; callers supply a fallback.
 pub fn slugify(text: &str) -> String {
-    let ascii = deunicode::deunicode_with_tofu(text, "-");
+    let ascii = transliterate_apart(text);
     let mut slug = String::with_capacity(ascii.len());
     let mut pending_hyphen = false;
     for character in ascii.chars() {
@@ -46,6 +46,34 @@ pub fn slugify(text: &str) -> String {
         slug.push_str("-post");
     }
     slug
+}
+
+/// ASCII for a slug: letters of alphabets lose their accents inside their word ("Café" →
+/// "Cafe", "Москва" → "Moskva"), while each character of a script written without spaces (Han,
+/// kana, Hangul) is a word of its own, so "OpenStack柏林峰会" reads "OpenStack Bo Lin Feng Hui"
+/// and never "OpenStackbo…". Characters with no transliteration separate words.
+fn transliterate_apart(text: &str) -> String {
+    let mut ascii = String::with_capacity(text.len() * 2);
+    for character in text.chars() {
+        if character.is_ascii() {
+            ascii.push(character);
+            continue;
+        }
+        let own_word = matches!(
+            u32::from(character),
+            0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF
+                | 0xF900..=0xFAFF | 0x20000..=0x2FFFF
+        );
+        let spelled = deunicode::deunicode_char(character).unwrap_or(" ");
+        if !own_word {
+            ascii.push_str(spelled);
+        } else {
+            ascii.push(' ');
+            ascii.push_str(spelled);
+            ascii.push(' ');
+        }
+    }
+    ascii
 }
 
 /// The text without control characters other than line breaks and tabs: a NUL or an escape
@@ -231,6 +259,17 @@ pub fn stars_text(half_stars: u8) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_keep_words_apart_across_scripts() {
+        assert_eq!(
+            slugify("OpenStack柏林峰会 观感"),
+            "openstack-bo-lin-feng-hui-guan-gan"
+        );
+        assert_eq!(slugify("Café Müller, Straße"), "cafe-muller-strasse");
+        assert_eq!(slugify("Москва2018"), "moskva2018");
+        assert_eq!(slugify("東京タワー"), "dong-jing-ta-wa");
+    }
 
     #[test]
     fn slugs_are_safe_readable_ascii() {

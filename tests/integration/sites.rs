@@ -250,3 +250,138 @@ fn hugo_builds_the_post_and_runs_none_of_its_shortcodes() {
     let html = find_page(&site.join("public/posts"), "index.html");
     assert_page_is_safe(&html, "hugo");
 }
+
+/// A published trip that starts on 13 November 2018 in Berlin, exported into `site`.
+fn publish_berlin_trip(site: &Path, layout: Layout) {
+    let journal = TempJournal::new();
+    let mut fields = TripFields::named("Berlin Summit 2018");
+    fields.time_zone = chrono_tz::Europe::Berlin;
+    fields.start_date = chrono::NaiveDate::from_ymd_opt(2018, 11, 13);
+    fields.end_date = chrono::NaiveDate::from_ymd_opt(2018, 11, 15);
+    let trip = journal.store.create_trip(&fields).expect("trip");
+    let at = Utc
+        .with_ymd_and_hms(2018, 11, 13, 8, 0, 0)
+        .single()
+        .expect("time");
+    let entry = EntryFields::new(EntryKind::Note, "Arrived", at);
+    journal.store.create_entry(trip, &entry).expect("entry");
+    let mut options = ExportOptions::new(site, layout);
+    options.publish = true;
+    export_trip(&journal.store, trip, &options).expect("export");
+}
+
+/// Site time zones from far west to far east, and none at all.
+const SITE_ZONES: [Option<&str>; 5] = [
+    None,
+    Some("UTC"),
+    Some("America/Los_Angeles"),
+    Some("Pacific/Auckland"),
+    Some("Asia/Shanghai"),
+];
+
+#[test]
+fn the_jekyll_url_shows_the_trips_first_day_in_every_site_time_zone() {
+    if !generator_available("jekyll") {
+        return;
+    }
+    for zone in SITE_ZONES {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let site = dir.path().join("site");
+        let config = match zone {
+            Some(zone) => format!("title: Test\ntimezone: {zone}\n"),
+            None => "title: Test\n".to_string(),
+        };
+        write_site(
+            &site,
+            &[
+                ("_config.yml", config.as_str()),
+                (
+                    "_layouts/post.html",
+                    "<html><body>{{ content }}</body></html>\n",
+                ),
+            ],
+        );
+        publish_berlin_trip(&site, Layout::Jekyll);
+        // Without a site zone Jekyll uses the machine's: make it one far west of Berlin.
+        run(
+            Command::new("jekyll")
+                .env("TZ", "America/Los_Angeles")
+                .args(["build", "--quiet", "-s"])
+                .arg(&site)
+                .arg("-d")
+                .arg(site.join("_site")),
+            "jekyll build",
+        );
+        let page = site.join("_site/travel/2018/11/13/berlin-summit-2018.html");
+        assert!(
+            page.is_file(),
+            "site zone {zone:?}: no {}; the site has {:?}",
+            page.display(),
+            list_files(&site.join("_site"))
+        );
+    }
+}
+
+#[test]
+fn the_hugo_date_is_the_trips_first_day_in_every_site_time_zone() {
+    if !generator_available("hugo") {
+        return;
+    }
+    for zone in SITE_ZONES {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let site = dir.path().join("site");
+        let mut config = "baseURL = \"http://example.org/\"\ntitle = \"Test\"\n".to_string();
+        if let Some(zone) = zone {
+            config.push_str(&format!("timeZone = \"{zone}\"\n"));
+        }
+        write_site(
+            &site,
+            &[
+                ("config.toml", config.as_str()),
+                (
+                    "layouts/_default/single.html",
+                    "<html><body><p id=\"date\">{{ .Date.Format \"2006-01-02\" }}</p></body></html>\n",
+                ),
+                (
+                    "layouts/_default/list.html",
+                    "{{ range .Pages }}{{ .Title }}{{ end }}\n",
+                ),
+            ],
+        );
+        publish_berlin_trip(&site, Layout::Hugo);
+        run(
+            Command::new("hugo")
+                .env("TZ", "America/Los_Angeles")
+                .args(["--quiet", "--source"])
+                .arg(&site)
+                .arg("--destination")
+                .arg(site.join("public")),
+            "hugo",
+        );
+        let html = find_page(&site.join("public/posts"), "index.html");
+        assert!(
+            html.contains("<p id=\"date\">2018-11-13</p>"),
+            "site zone {zone:?}: {html}"
+        );
+    }
+}
+
+/// Every file under `root`, relative, for failure messages.
+fn list_files(root: &Path) -> Vec<String> {
+    let mut stack = vec![root.to_path_buf()];
+    let mut files = Vec::new();
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(relative) = path.strip_prefix(root) {
+                files.push(relative.display().to_string());
+            }
+        }
+    }
+    files
+}
