@@ -318,6 +318,7 @@ fn export(store: &Store, args: ExportArgs, out: &mut Lines) -> CliResult<()> {
     let trip = store.find_trip(&args.trip)?;
     let mut options = ExportOptions::new(args.out, args.layout);
     options.order = args.order;
+    options.numbering = args.numbering;
     options.max_width = args.max_width;
     options.keep_gps = args.keep_gps;
     options.publish = args.publish;

@@ -18,7 +18,7 @@ use serde_json::json;
 
 pub use commands::run_command;
 
-use crate::export::{ExportError, ExportOptions, Layout, Order};
+use crate::export::{ExportError, ExportOptions, Layout, Numbering, Order};
 use crate::model::rules::parse_date;
 use crate::model::{
     EntryKind, MealType, ModelError, Money, PatchError, Rating, SessionRole, parse_time_zone,
@@ -42,6 +42,7 @@ macro_rules! value_enum {
 
 value_enum!(Layout, [Layout::Plain, Layout::Jekyll, Layout::Hugo]);
 value_enum!(Order, [Order::Day, Order::Kind, Order::Section]);
+value_enum!(Numbering, [Numbering::None, Numbering::Section]);
 value_enum!(SessionRole, [SessionRole::Attended, SessionRole::Speaker]);
 value_enum!(
     MealType,
@@ -133,6 +134,10 @@ pub struct ExportArgs {
     /// How entries are grouped: by day, by kind or by your sections.
     #[arg(long, value_enum, ignore_case = true, default_value_t = ExportOptions::DEFAULT_ORDER)]
     pub order: Order,
+    /// Numbers before the entries' titles in the section order (a title that starts with its
+    /// own number keeps only that one).
+    #[arg(long, value_enum, ignore_case = true, default_value_t = Numbering::Section)]
+    pub numbering: Numbering,
     /// Long edge of exported images in pixels (never upscaled).
     #[arg(long, default_value_t = ExportOptions::DEFAULT_MAX_WIDTH, value_name = "N")]
     pub max_width: u32,

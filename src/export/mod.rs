@@ -99,6 +99,38 @@ impl FromStr for Order {
     }
 }
 
+/// Whether the post numbers its entries ("### 1. Keynote") in the section order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numbering {
+    /// No numbers: titles as written.
+    None,
+    /// 1, 2, 3… within each section; a title that starts with its own number ("1.", "一、",
+    /// "(2)", "①", "Day 2:") keeps it and gets no second one.
+    Section,
+}
+
+impl Numbering {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Numbering::None => "none",
+            Numbering::Section => "section",
+        }
+    }
+}
+
+impl FromStr for Numbering {
+    type Err = ExportError;
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "none" => Ok(Numbering::None),
+            "section" => Ok(Numbering::Section),
+            _ => Err(ExportError::BadOption(format!(
+                "unknown numbering {text:?} (expected none or section)"
+            ))),
+        }
+    }
+}
+
 /// Progress of an export, sent as it happens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportEvent {
@@ -113,6 +145,8 @@ pub struct ExportOptions {
     pub out_dir: PathBuf,
     pub layout: Layout,
     pub order: Order,
+    /// Numbers before the entries' titles (section order only).
+    pub numbering: Numbering,
     /// Long edge of exported images, in pixels; images are never upscaled.
     pub max_width: u32,
     /// Keep the GPS position in exported JPEGs (all other metadata is always removed).
@@ -143,6 +177,7 @@ impl ExportOptions {
             out_dir: out_dir.into(),
             layout,
             order: Self::DEFAULT_ORDER,
+            numbering: Numbering::Section,
             max_width: Self::DEFAULT_MAX_WIDTH,
             keep_gps: false,
             publish: false,

@@ -10,7 +10,7 @@ use minijinja::Value;
 use serde::Serialize;
 
 use super::text::{MAX_SLUG_LEN, is_safe_link, slugify, stars_text, yaml_string};
-use super::{ExportOptions, Layout, Order};
+use super::{ExportOptions, Layout, Numbering, Order};
 use crate::model::rules::{date_range_text, day_heading, group_by_section};
 use crate::model::{
     Entry, EntryContent, EntryKind, FoodItem, MealType, Money, Photo, PhotoId, Rating,
@@ -92,6 +92,9 @@ pub struct EntryContext {
     pub id: i64,
     /// 1-based number inside its group.
     pub number: usize,
+    /// Whether the post shows `number` before the title (the numbering option, and the title
+    /// does not carry its own number).
+    pub numbered: bool,
     pub kind: &'static str,
     pub kind_label: &'static str,
     pub title: String,
@@ -268,7 +271,9 @@ pub(crate) fn plan_post_with(
                         .filter(|p| p.entry == Some(entry.id))
                         .map(|p| images.name(p, &prefix, &entry.fields.title))
                         .collect();
-                    entry_context(entry, index + 1, zone, entry_photos)
+                    let mut context = entry_context(entry, index + 1, zone, entry_photos);
+                    context.numbered &= options.numbering == Numbering::Section;
+                    context
                 })
                 .collect(),
         })
@@ -447,6 +452,7 @@ fn entry_context(
     let mut context = EntryContext {
         id: entry.id.0,
         number,
+        numbered: !crate::model::rules::starts_with_own_number(&f.title),
         kind: f.kind().as_str(),
         kind_label: f.kind().label(),
         title: f.title.clone(),

@@ -10,8 +10,8 @@ use minijinja::{AutoEscape, Environment, Value};
 use super::contain::contained_markdown;
 use super::plan::PostContext;
 use super::text::{
-    VERBATIM_END, VERBATIM_START, escape_markdown_inline, neutralize_site_code,
-    without_control_characters, without_markers, yaml_string,
+    VERBATIM_END, VERBATIM_START, escape_markdown_heading, escape_markdown_inline,
+    neutralize_site_code, without_control_characters, without_markers, yaml_string,
 };
 use super::{ExportError, Layout};
 
@@ -97,6 +97,12 @@ fn environment(layout: Layout) -> Environment<'static> {
     });
     env.add_filter("md", move |value: Value| -> Value {
         let escaped = escape_markdown_inline(&without_control_characters(&without_markers(
+            &text_of(&value),
+        )));
+        Value::from_safe_string(neutralize_site_code(&escaped, layout))
+    });
+    env.add_filter("heading", move |value: Value| -> Value {
+        let escaped = escape_markdown_heading(&without_control_characters(&without_markers(
             &text_of(&value),
         )));
         Value::from_safe_string(neutralize_site_code(&escaped, layout))

@@ -87,6 +87,17 @@ pub fn without_control_characters(text: &str) -> String {
 /// Escapes text that is not meant as Markdown (a title, a venue, a caption) so it shows as
 /// typed and cannot break the post's structure. Line breaks become spaces.
 pub fn escape_markdown_inline(text: &str) -> String {
+    escape_inline(text, true)
+}
+
+/// Like [`escape_markdown_inline`] for the text of a heading, after its `#`s: nothing there
+/// starts a list or a block, so "1. OpenStack" stays as typed (no "1\. ").
+pub fn escape_markdown_heading(text: &str) -> String {
+    escape_inline(text, false)
+}
+
+/// The escaping of both: `line_start` when the text may begin a line of the post.
+fn escape_inline(text: &str, line_start: bool) -> String {
     let single_line: String = text
         .split(['\n', '\r'])
         .map(str::trim)
@@ -103,7 +114,7 @@ pub fn escape_markdown_inline(text: &str) -> String {
     let closing_hashes_visible = closing_hashes < characters.len()
         && (closing_hashes == 0 || characters[closing_hashes - 1].is_whitespace());
     for (index, &character) in characters.iter().enumerate() {
-        let at_start = index == 0;
+        let at_start = index == 0 && line_start;
         let needs_escape = match character {
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' => true,
             '#' => at_start || (closing_hashes_visible && index == closing_hashes),
@@ -112,7 +123,8 @@ pub fn escape_markdown_inline(text: &str) -> String {
             '&' => looks_like_entity(&characters[index..]),
             '.' | ')' => {
                 // "1. " or "1) " at the start would begin an ordered list.
-                index > 0
+                line_start
+                    && index > 0
                     && characters[..index].iter().all(char::is_ascii_digit)
                     && characters
                         .get(index + 1)

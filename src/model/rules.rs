@@ -101,6 +101,51 @@ pub fn move_section(mut sections: Vec<String>, section: &str, up: bool) -> Vec<S
     sections
 }
 
+/// Whether a title already starts with its own number, so a post must not number it again:
+/// "1. …", "12) …", "1、…", "一、…", "（二）…", "(3) …", "①…", "Day 2: …", "第三天 …", "Tag 2: …".
+/// A year or a count that begins a title ("2018 recap", "3 dishes") is not a number of its own.
+pub fn starts_with_own_number(title: &str) -> bool {
+    const NUMERALS: &str = "0123456789０１２３４５６７８９一二三四五六七八九十百零〇";
+    const CIRCLED: std::ops::RangeInclusive<char> = '\u{2460}'..='\u{24FF}';
+    let title = title.trim_start();
+    let Some(first) = title.chars().next() else {
+        return false;
+    };
+    if CIRCLED.contains(&first) || ('\u{2776}'..='\u{2793}').contains(&first) {
+        return true;
+    }
+    // "(1)", "（一）": a bracketed numeral.
+    if let Some(rest) = title.strip_prefix(['(', '（', '[', '【']) {
+        let digits = rest.chars().take_while(|c| NUMERALS.contains(*c)).count();
+        return digits > 0
+            && rest
+                .chars()
+                .nth(digits)
+                .is_some_and(|c| matches!(c, ')' | '）' | ']' | '】'));
+    }
+    // "1.", "1)", "1、", "一、", "1:": numerals then a separator ("2018 recap" is a title).
+    let digits = title.chars().take_while(|c| NUMERALS.contains(*c)).count();
+    if digits > 0 {
+        let after = title.chars().nth(digits);
+        return after.is_some_and(|c| ".)、:：．".contains(c));
+    }
+    // "Day 2", "Tag 2", "Jour 2", "第三天", "第2场".
+    let lower = title.to_lowercase();
+    let word_then_number = ["day ", "tag ", "jour ", "part ", "teil "]
+        .iter()
+        .any(|word| {
+            lower
+                .strip_prefix(word)
+                .and_then(|rest| rest.chars().next())
+                .is_some_and(|c| NUMERALS.contains(c))
+        });
+    word_then_number
+        || title
+            .strip_prefix('第')
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| NUMERALS.contains(c))
+}
+
 /// The formats a trip-local time may be typed in; the first is the one shown.
 const LOCAL_TIME_FORMATS: [&str; 4] = [
     "%Y-%m-%d %H:%M",
@@ -169,6 +214,39 @@ pub fn day_heading(day: NaiveDate, first_day: Option<NaiveDate>) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn titles_that_carry_their_own_number_are_recognised() {
+        for numbered in [
+            "1. OpenStack的野心",
+            "2) Edge",
+            "3、边缘计算",
+            "一、社区在发展",
+            "十二．总结",
+            "(1) Intro",
+            "（二）午餐",
+            "【3】Demo",
+            "① 开场",
+            "Day 2: Berlin",
+            "Tag 3 – Potsdam",
+            "第三天 回家",
+            "  4. Indented",
+            "第一",
+        ] {
+            assert!(starts_with_own_number(numbered), "{numbered:?}");
+        }
+        for plain in [
+            "Keynote",
+            "2018 recap",
+            "3 dishes to try",
+            "Daylight",
+            "(Session)",
+            "",
+            "Dayton 2 trip",
+        ] {
+            assert!(!starts_with_own_number(plain), "{plain:?}");
+        }
+    }
 
     #[test]
     fn sections_follow_the_stored_order_then_first_use() {

@@ -5,13 +5,14 @@ use std::path::PathBuf;
 
 use super::action::Action;
 use crate::app::Command;
-use crate::export::{ExportOptions, ExportReport, Layout, Order};
+use crate::export::{ExportOptions, ExportReport, Layout, Numbering, Order};
 use crate::model::TripId;
 
 /// The dialog's state.
 pub struct ExportDialog {
     pub layout: Layout,
     pub order: Order,
+    pub numbering: Numbering,
     pub max_width: u32,
     pub keep_gps: bool,
     pub publish: bool,
@@ -55,6 +56,7 @@ impl ExportDialog {
         ExportDialog {
             layout: defaults.layout,
             order: defaults.order,
+            numbering: defaults.numbering,
             max_width: defaults.max_width,
             keep_gps: defaults.keep_gps,
             publish: defaults.publish,
@@ -73,6 +75,7 @@ impl ExportDialog {
     pub fn options(&self) -> ExportOptions {
         let mut options = ExportOptions::new(PathBuf::from(self.out_dir.trim()), self.layout);
         options.order = self.order;
+        options.numbering = self.numbering;
         options.max_width = self.max_width;
         options.keep_gps = self.keep_gps;
         options.publish = self.publish;
@@ -83,8 +86,13 @@ impl ExportDialog {
 
     fn preview_key(&self) -> String {
         format!(
-            "{:?}{:?}{}{}{}",
-            self.layout, self.order, self.publish, self.include_unassigned, self.max_width
+            "{:?}{:?}{:?}{}{}{}",
+            self.layout,
+            self.order,
+            self.numbering,
+            self.publish,
+            self.include_unassigned,
+            self.max_width
         )
     }
 }
@@ -173,6 +181,15 @@ impl ExportDialog {
                     ui.selectable_value(&mut dialog.order, Order::Section, "By section");
                 });
                 ui.end_row();
+                if dialog.order == Order::Section {
+                    ui.label("Numbering");
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(&mut dialog.numbering, Numbering::Section, "1, 2, 3…")
+                            .on_hover_text("Titles that start with their own number keep only it");
+                        ui.selectable_value(&mut dialog.numbering, Numbering::None, "None");
+                    });
+                    ui.end_row();
+                }
                 let label = ui.label("Max width (px)");
                 ui.add(egui::DragValue::new(&mut dialog.max_width).range(16..=8000))
                     .labelled_by(label.id);

@@ -603,3 +603,68 @@ fn a_trip_that_is_missing_is_an_error() {
     assert!(result.is_err());
     let _: &Store = &journal.store;
 }
+
+/// The Chinese trip: sections with their own numerals, sessions titled "1. …".
+fn chinese_trip(journal: &TempJournal) -> TripId {
+    let mut fields = TripFields::named("OpenStack柏林峰会 观感");
+    fields.time_zone = chrono_tz::Europe::Berlin;
+    fields.start_date = chrono::NaiveDate::from_ymd_opt(2018, 11, 13);
+    let trip = journal.store.create_trip(&fields).expect("trip");
+    for (hour, title, section) in [
+        (9, "1. OpenStack的野心", "一、社区在发展"),
+        (10, "2. 边缘计算", "一、社区在发展"),
+        (11, "Keynote", "一、社区在发展"),
+        (12, "总结", "三、总结"),
+    ] {
+        let at = chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2018, 11, 13, hour, 0, 0)
+            .single()
+            .expect("time");
+        let mut entry = EntryFields::new(EntryKind::Session, title, at);
+        entry.section = Some(section.into());
+        journal.store.create_entry(trip, &entry).expect("entry");
+    }
+    trip
+}
+
+#[test]
+fn a_title_with_its_own_number_is_not_numbered_again_and_numbering_can_be_off() {
+    let journal = TempJournal::new();
+    let trip = chinese_trip(&journal);
+    let out = journal.dir.path().join("blog");
+    let post = |numbering: &str| {
+        let output = cli_run(
+            &journal.path(),
+            &[
+                "export",
+                "--trip",
+                &trip.0.to_string(),
+                "--layout",
+                "plain",
+                "--out",
+                out.to_str().expect("utf-8"),
+                "--numbering",
+                numbering,
+                "--force",
+            ],
+        );
+        assert!(output.status.success(), "{}", stderr(&output));
+        std::fs::read_to_string(out.join("openstack-bo-lin-feng-hui-guan-gan.md"))
+            .expect("the post, named with words kept apart")
+    };
+    let numbered = post("section");
+    for heading in [
+        "\n### 1. OpenStack的野心\n",
+        "\n### 2. 边缘计算\n",
+        "\n### 3. Keynote\n",
+        "\n## 一、社区在发展\n",
+    ] {
+        assert!(numbered.contains(heading), "{heading:?} in:\n{numbered}");
+    }
+    assert!(
+        !numbered.contains("1\\."),
+        "no escaped second number:\n{numbered}"
+    );
+    let plain = post("none");
+    assert!(plain.contains("\n### Keynote\n"), "{plain}");
+    assert!(plain.contains("\n### 1. OpenStack的野心\n"), "{plain}");
+}
