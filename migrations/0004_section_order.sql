@@ -3,3 +3,6 @@
 -- exported post and the window's By-section view both use it.
 
 ALTER TABLE trips ADD COLUMN section_order TEXT NOT NULL DEFAULT '[]';
+
+-- The language of the trip's post ("en", "zh", "de"); NULL: told from the trip's text.
+ALTER TABLE trips ADD COLUMN post_language TEXT;

@@ -70,8 +70,10 @@ fn run_trip(store: &mut Store, command: TripCommand, out: &mut Lines) -> CliResu
             end,
             tz,
             author,
+            lang,
         } => {
             let mut fields = TripFields::named(&name);
+            fields.post_language = lang;
             fields.city = city.unwrap_or_default();
             fields.country = country.unwrap_or_default();
             fields.start_date = start;
@@ -319,6 +321,9 @@ fn export(store: &Store, args: ExportArgs, out: &mut Lines) -> CliResult<()> {
     let mut options = ExportOptions::new(args.out, args.layout);
     options.order = args.order;
     options.numbering = args.numbering;
+    options.language = args.lang;
+    options.date = args.date;
+    options.slug = args.slug.clone();
     options.max_width = args.max_width;
     options.keep_gps = args.keep_gps;
     options.publish = args.publish;

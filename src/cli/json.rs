@@ -38,6 +38,7 @@ pub(super) fn trip_json(store: &Store, trip: &Trip) -> CliResult<Value> {
         "tags": f.tags,
         "cover_photo_id": f.cover_photo.map(|p| p.0),
         "section_order": f.section_order,
+        "post_language": f.post_language.map(|l| l.code()),
         "entry_count": store.entries(trip.id)?.len(),
         "photo_count": store.photos(trip.id)?.len(),
     }))

@@ -21,7 +21,8 @@ pub use commands::run_command;
 use crate::export::{ExportError, ExportOptions, Layout, Numbering, Order};
 use crate::model::rules::parse_date;
 use crate::model::{
-    EntryKind, MealType, ModelError, Money, PatchError, Rating, SessionRole, parse_time_zone,
+    EntryKind, MealType, ModelError, Money, PatchError, PostLanguage, Rating, SessionRole,
+    parse_time_zone,
 };
 use crate::photos::ImportError;
 use crate::store::{Store, StoreError};
@@ -66,6 +67,10 @@ impl ValueEnum for EntryKind {
             _ => value,
         })
     }
+}
+
+fn parse_language(text: &str) -> Result<PostLanguage, ModelError> {
+    text.parse()
 }
 
 fn parse_rating(text: &str) -> Result<Rating, ModelError> {
@@ -138,6 +143,16 @@ pub struct ExportArgs {
     /// own number keeps only that one).
     #[arg(long, value_enum, ignore_case = true, default_value_t = Numbering::Section)]
     pub numbering: Numbering,
+    /// The post's language for this export: en, zh or de (default: the trip's, or told from
+    /// its text).
+    #[arg(long, value_parser = parse_language, value_name = "LANG")]
+    pub lang: Option<PostLanguage>,
+    /// The post's date, YYYY-MM-DD (default: the trip's first day).
+    #[arg(long, value_parser = parse_date, value_name = "DATE")]
+    pub date: Option<NaiveDate>,
+    /// The post's slug (its file and URL name); the trip keeps it for later exports.
+    #[arg(long)]
+    pub slug: Option<String>,
     /// Long edge of exported images in pixels (never upscaled).
     #[arg(long, default_value_t = ExportOptions::DEFAULT_MAX_WIDTH, value_name = "N")]
     pub max_width: u32,
@@ -179,6 +194,9 @@ pub enum TripCommand {
         tz: Option<Tz>,
         #[arg(long)]
         author: Option<String>,
+        /// The language of its post: en, zh or de (default: told from its text).
+        #[arg(long, value_parser = parse_language, value_name = "LANG")]
+        lang: Option<PostLanguage>,
     },
     /// List trips.
     List {

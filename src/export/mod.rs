@@ -13,6 +13,7 @@ mod images;
 mod plan;
 mod render;
 pub mod text;
+pub mod words;
 mod write;
 
 use std::path::PathBuf;
@@ -147,6 +148,12 @@ pub struct ExportOptions {
     pub order: Order,
     /// Numbers before the entries' titles (section order only).
     pub numbering: Numbering,
+    /// The post's language for this export; `None`: the trip's (set, or told from its text).
+    pub language: Option<crate::model::PostLanguage>,
+    /// The post's date; `None`: the trip's first day.
+    pub date: Option<chrono::NaiveDate>,
+    /// A slug chosen by the user (made safe with the slug rules); it becomes the trip's slug.
+    pub slug: Option<String>,
     /// Long edge of exported images, in pixels; images are never upscaled.
     pub max_width: u32,
     /// Keep the GPS position in exported JPEGs (all other metadata is always removed).
@@ -178,6 +185,9 @@ impl ExportOptions {
             layout,
             order: Self::DEFAULT_ORDER,
             numbering: Numbering::Section,
+            language: None,
+            date: None,
+            slug: None,
             max_width: Self::DEFAULT_MAX_WIDTH,
             keep_gps: false,
             publish: false,
@@ -337,6 +347,15 @@ pub fn preview_post(
 }
 
 fn check_options(options: &ExportOptions) -> Result<(), ExportError> {
+    if options
+        .slug
+        .as_ref()
+        .is_some_and(|slug| text::slugify(slug).is_empty())
+    {
+        return Err(ExportError::BadOption(
+            "--slug needs letters or digits (it becomes a file name)".into(),
+        ));
+    }
     if options.max_width < 16 {
         return Err(ExportError::BadOption(format!(
             "--max-width {} is too small (at least 16 pixels)",
@@ -371,9 +390,11 @@ fn prepare(
             transparent.insert(photo.id);
         }
     }
-    let trip_slug = match store.trip_slug(trip.id)? {
-        Some(slug) => slug,
-        None => plan::slug_from_name(&trip, &entries),
+    let chosen = options.slug.as_deref().map(text::slugify);
+    let trip_slug = match (&chosen, store.trip_slug(trip.id)?) {
+        (Some(chosen), _) => chosen.clone(),
+        (None, Some(slug)) => slug,
+        (None, None) => plan::slug_from_name(&trip, &entries),
     };
     let out_key = match folder {
         Some(folder) => Some(folder.path().to_string_lossy().into_owned()),
@@ -382,7 +403,7 @@ fn prepare(
             .map(|path| path.to_string_lossy().into_owned()),
     };
     let slug = match &out_key {
-        Some(out_key) => folder_slug(store, out_key, trip.id, &trip_slug)?,
+        Some(out_key) => folder_slug(store, out_key, trip.id, &trip_slug, chosen.is_some())?,
         None => trip_slug.clone(),
     };
     let names = plan::PostNames { slug, trip_slug };
@@ -402,8 +423,13 @@ fn folder_slug(
     out_key: &str,
     trip: TripId,
     trip_slug: &str,
+    chosen: bool,
 ) -> Result<String, ExportError> {
-    if let Some(slug) = store.export_slug(out_key, trip)? {
+    // A slug the user just chose replaces the one this folder had (its old files go as
+    // stale ones do).
+    if let Some(slug) = store.export_slug(out_key, trip)?
+        && !chosen
+    {
         return Ok(slug);
     }
     let mut candidate = trip_slug.to_string();

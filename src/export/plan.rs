@@ -10,10 +10,11 @@ use minijinja::Value;
 use serde::Serialize;
 
 use super::text::{MAX_SLUG_LEN, is_safe_link, slugify, stars_text, yaml_string};
+use super::words::{Words, words};
 use super::{ExportOptions, Layout, Numbering, Order};
-use crate::model::rules::{date_range_text, day_heading, group_by_section};
+use crate::model::rules::group_by_section;
 use crate::model::{
-    Entry, EntryContent, EntryKind, FoodItem, MealType, Money, Photo, PhotoId, Rating,
+    Entry, EntryContent, EntryKind, FoodItem, Money, Photo, PhotoId, PostLanguage, Rating,
     RatingSource, Trip,
 };
 
@@ -51,6 +52,10 @@ pub struct PostContext {
     pub slug: String,
     pub layout: &'static str,
     pub order: &'static str,
+    /// The post's language tag (`en`, `zh-Hans`, `de`).
+    pub lang: &'static str,
+    /// Every word the post writes itself, in its language (`export::words`).
+    pub labels: &'static Words,
     pub draft: bool,
     /// The post's date, YYYY-MM-DD.
     pub date: String,
@@ -242,10 +247,15 @@ pub(crate) fn plan_post_with(
     names: PostNames,
 ) -> PostPlan {
     let zone = trip.fields.time_zone;
-    let date = post_date(trip, entries);
+    let date = options.date.unwrap_or_else(|| post_date(trip, entries));
     let slug = names.slug;
     let (post_path, image_dir) = post_paths(options, &slug, date);
-    let groups = group_entries(trip, entries, options.order);
+    let language = options
+        .language
+        .or(trip.fields.post_language)
+        .unwrap_or_else(|| post_language_of(trip, entries));
+    let words = words(language);
+    let groups = group_entries(trip, entries, options.order, words);
     let mut images = ImageNamer {
         layout: options.layout,
         slug: &slug,
@@ -271,7 +281,7 @@ pub(crate) fn plan_post_with(
                         .filter(|p| p.entry == Some(entry.id))
                         .map(|p| images.name(p, &prefix, &entry.fields.title))
                         .collect();
-                    let mut context = entry_context(entry, index + 1, zone, entry_photos);
+                    let mut context = entry_context(entry, index + 1, zone, words, entry_photos);
                     context.numbered &= options.numbering == Numbering::Section;
                     context
                 })
@@ -290,7 +300,7 @@ pub(crate) fn plan_post_with(
     } else {
         Vec::new()
     };
-    let trip_context = trip_context(trip);
+    let trip_context = trip_context(trip, words);
     let front_matter = front_matter(trip, &trip_context, date, options);
     PostPlan {
         trip_id: trip.id.0,
@@ -304,6 +314,8 @@ pub(crate) fn plan_post_with(
             slug,
             layout: options.layout.as_str(),
             order: options.order.as_str(),
+            lang: words.tag,
+            labels: words,
             draft: !options.publish,
             date: date.to_string(),
             front_matter: Value::from_safe_string(front_matter),
@@ -338,10 +350,25 @@ fn post_paths(options: &ExportOptions, slug: &str, date: NaiveDate) -> (PathBuf,
 }
 
 /// The entries in groups with their headings, in the post's order.
+/// The language the trip's own text is written in (its name, summary, sections, titles and
+/// notes).
+fn post_language_of(trip: &Trip, entries: &[Entry]) -> PostLanguage {
+    let trip_texts = [trip.fields.name.as_str(), trip.fields.summary.as_str()];
+    let entry_texts = entries.iter().flat_map(|e| {
+        [
+            e.fields.title.as_str(),
+            e.fields.body.as_str(),
+            e.fields.section.as_deref().unwrap_or(""),
+        ]
+    });
+    PostLanguage::detect(trip_texts.into_iter().chain(entry_texts))
+}
+
 fn group_entries<'e>(
     trip: &Trip,
     entries: &'e [Entry],
     order: Order,
+    words: &Words,
 ) -> Vec<(Option<String>, Vec<&'e Entry>)> {
     let zone = trip.fields.time_zone;
     let by_time = |a: &&Entry, b: &&Entry| {
@@ -362,7 +389,7 @@ fn group_entries<'e>(
                 .or_else(|| days.keys().next().copied());
             for (day, mut day_entries) in days {
                 day_entries.sort_by(by_time);
-                groups.push((Some(day_heading(day, first_day)), day_entries));
+                groups.push((Some(words.day_heading(day, first_day)), day_entries));
             }
         }
         Order::Kind => {
@@ -371,7 +398,7 @@ fn group_entries<'e>(
                     entries.iter().filter(|e| e.fields.kind() == kind).collect();
                 if !of_kind.is_empty() {
                     of_kind.sort_by(by_time);
-                    groups.push((Some(kind.plural_label().to_string()), of_kind));
+                    groups.push((Some(words.kind_plural(kind).to_string()), of_kind));
                 }
             }
         }
@@ -445,6 +472,7 @@ fn entry_context(
     entry: &Entry,
     number: usize,
     zone: Tz,
+    words: &Words,
     photos: Vec<ImageContext>,
 ) -> EntryContext {
     let f = &entry.fields;
@@ -454,9 +482,9 @@ fn entry_context(
         number,
         numbered: !crate::model::rules::starts_with_own_number(&f.title),
         kind: f.kind().as_str(),
-        kind_label: f.kind().label(),
+        kind_label: words.kind(f.kind()),
         title: f.title.clone(),
-        date: local.format("%Y-%m-%d").to_string(),
+        date: words.date(local.date_naive()),
         time: local.format("%H:%M").to_string(),
         section: f.section.clone(),
         tags: f.tags.clone(),
@@ -483,7 +511,7 @@ fn entry_context(
         }
         EntryContent::Meal(m) => {
             context.meal = Some(MealContext {
-                meal_type: m.meal_type.map(MealType::label),
+                meal_type: Some(words.meal(m.meal_type)),
                 venue: m.venue.clone(),
                 address: m.address.clone(),
                 dishes: m.dishes.clone(),
@@ -493,10 +521,10 @@ fn entry_context(
         }
         EntryContent::FoodRating(r) => {
             let sub = [
-                ("taste", r.sub_ratings.taste),
-                ("value", r.sub_ratings.value),
-                ("service", r.sub_ratings.service),
-                ("atmosphere", r.sub_ratings.atmosphere),
+                (words.sub_ratings[0], r.sub_ratings.taste),
+                (words.sub_ratings[1], r.sub_ratings.value),
+                (words.sub_ratings[2], r.sub_ratings.service),
+                (words.sub_ratings[3], r.sub_ratings.atmosphere),
             ];
             context.food = Some(FoodContext {
                 dish: r.dish.clone(),
@@ -513,7 +541,7 @@ fn entry_context(
                     .collect(),
                 price: money_text(r.price.as_ref()),
                 source: match &r.source {
-                    RatingSource::OwnVisit => "own visit".to_string(),
+                    RatingSource::OwnVisit => words.own_visit.to_string(),
                     RatingSource::Outside(text) => text.clone(),
                 },
                 own_visit: r.source == RatingSource::OwnVisit,
@@ -554,9 +582,9 @@ fn food_rows(entries: &[Entry]) -> Vec<FoodRow> {
         .collect()
 }
 
-fn trip_context(trip: &Trip) -> TripContext {
+fn trip_context(trip: &Trip, words: &Words) -> TripContext {
     let f = &trip.fields;
-    let dates = date_range_text(f.start_date, f.end_date);
+    let dates = words.date_range(f.start_date, f.end_date);
     TripContext {
         name: f.name.clone(),
         city: f.city.clone(),

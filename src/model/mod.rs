@@ -6,6 +6,7 @@
 //! validated when they are built, so the rest of the program can trust them.
 
 mod entry;
+mod language;
 mod patch;
 mod photo;
 pub mod places;
@@ -18,6 +19,7 @@ pub use entry::{
     Entry, EntryContent, EntryFields, EntryKind, FoodItem, FoodRating, Meal, MealType,
     RatingSource, Session, SessionRole, SubRatings,
 };
+pub use language::PostLanguage;
 pub use patch::{EntryPatch, PatchError, PatchField};
 pub use photo::{GpsPosition, Photo, PhotoMetadata, TakenAt};
 pub use trip::{Trip, TripFields, parse_time_zone};

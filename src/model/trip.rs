@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
+use super::PostLanguage;
 use super::values::{ModelError, PhotoId, TripId};
 
 /// Everything a user edits about a trip.
@@ -23,6 +24,8 @@ pub struct TripFields {
     /// The sections in the order the user arranged them; others follow by first use
     /// ([`crate::model::rules::section_order`]).
     pub section_order: Vec<String>,
+    /// The language of the exported post; `None`: told from the trip's text.
+    pub post_language: Option<PostLanguage>,
 }
 
 impl TripFields {
@@ -40,6 +43,7 @@ impl TripFields {
             tags: Vec::new(),
             cover_photo: None,
             section_order: Vec::new(),
+            post_language: None,
         }
     }
 

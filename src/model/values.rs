@@ -30,6 +30,8 @@ pub enum ModelError {
     SkippedTime { time: String, zone: String },
     #[error("bad date {0:?}; expected YYYY-MM-DD")]
     BadDate(String),
+    #[error("unknown post language {0:?} (expected en, zh or de)")]
+    BadLanguage(String),
 }
 
 macro_rules! id_type {

@@ -138,7 +138,7 @@ impl Store {
             params![record.out_dir, trip, record.slug, record.layout, now_text()],
         )?;
         tx.execute(
-            "UPDATE trips SET slug = ?2 WHERE id = ?1 AND slug IS NULL",
+            "UPDATE trips SET slug = ?2 WHERE id = ?1",
             params![trip, record.trip_slug],
         )?;
         tx.commit()?;

@@ -4,9 +4,9 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, StoreError, StoreResult, from_json_list, now_text, to_json_list};
-use crate::model::{PhotoId, Trip, TripFields, TripId, parse_time_zone};
+use crate::model::{PhotoId, PostLanguage, Trip, TripFields, TripId, parse_time_zone};
 
-const TRIP_COLUMNS: &str = "id, name, city, country, start_date, end_date, time_zone, author, summary, tags, cover_photo_id, section_order";
+const TRIP_COLUMNS: &str = "id, name, city, country, start_date, end_date, time_zone, author, summary, tags, cover_photo_id, section_order, post_language";
 
 fn trip_from_row(row: &Row<'_>) -> rusqlite::Result<(i64, TripRow)> {
     Ok((
@@ -23,6 +23,7 @@ fn trip_from_row(row: &Row<'_>) -> rusqlite::Result<(i64, TripRow)> {
             tags: row.get(9)?,
             cover_photo_id: row.get(10)?,
             section_order: row.get(11)?,
+            post_language: row.get(12)?,
         },
     ))
 }
@@ -39,6 +40,7 @@ struct TripRow {
     tags: String,
     cover_photo_id: Option<i64>,
     section_order: String,
+    post_language: Option<String>,
 }
 
 fn parse_date(text: Option<String>) -> StoreResult<Option<NaiveDate>> {
@@ -67,6 +69,14 @@ impl TripRow {
                 tags: from_json_list(&self.tags)?,
                 cover_photo: self.cover_photo_id.map(PhotoId),
                 section_order: from_json_list(&self.section_order)?,
+                post_language: self
+                    .post_language
+                    .map(|code| {
+                        code.parse().map_err(|_| {
+                            StoreError::CorruptValue(format!("post language {code:?}"))
+                        })
+                    })
+                    .transpose()?,
             },
         })
     }
@@ -79,8 +89,8 @@ impl Store {
         let now = now_text();
         self.conn.execute(
             "INSERT INTO trips (name, city, country, start_date, end_date, time_zone, author, summary, tags,
-                                cover_photo_id, section_order, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?11, ?11)",
+                                cover_photo_id, section_order, post_language, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?13, ?11, ?11)",
             params![
                 fields.name.trim(),
                 fields.city,
@@ -94,6 +104,7 @@ impl Store {
                 fields.cover_photo.map(|p| p.0),
                 now,
                 to_json_list(&fields.section_order),
+                fields.post_language.map(PostLanguage::code),
             ],
         )?;
         Ok(TripId(self.conn.last_insert_rowid()))
@@ -161,7 +172,7 @@ impl Store {
         let changed = self.conn.execute(
             "UPDATE trips SET name = ?2, city = ?3, country = ?4, start_date = ?5, end_date = ?6, time_zone = ?7,
                               author = ?8, summary = ?9, tags = ?10, cover_photo_id = ?11, updated_at = ?12,
-                              section_order = ?13
+                              section_order = ?13, post_language = ?14
              WHERE id = ?1",
             params![
                 id.0,
@@ -177,6 +188,7 @@ impl Store {
                 fields.cover_photo.map(|p| p.0),
                 now_text(),
                 to_json_list(&fields.section_order),
+                fields.post_language.map(PostLanguage::code),
             ],
         )?;
         if changed == 0 {

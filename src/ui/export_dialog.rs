@@ -13,6 +13,12 @@ pub struct ExportDialog {
     pub layout: Layout,
     pub order: Order,
     pub numbering: Numbering,
+    /// The post's language for this export (`None`: the trip's).
+    pub language: Option<crate::model::PostLanguage>,
+    /// The post's date as typed (empty: the trip's first day).
+    pub date: String,
+    /// A new slug for the post (empty: the one the trip has).
+    pub slug: String,
     pub max_width: u32,
     pub keep_gps: bool,
     pub publish: bool,
@@ -57,6 +63,9 @@ impl ExportDialog {
             layout: defaults.layout,
             order: defaults.order,
             numbering: defaults.numbering,
+            language: defaults.language,
+            date: String::new(),
+            slug: String::new(),
             max_width: defaults.max_width,
             keep_gps: defaults.keep_gps,
             publish: defaults.publish,
@@ -76,6 +85,9 @@ impl ExportDialog {
         let mut options = ExportOptions::new(PathBuf::from(self.out_dir.trim()), self.layout);
         options.order = self.order;
         options.numbering = self.numbering;
+        options.language = self.language;
+        options.date = crate::model::rules::parse_date(self.date.trim()).ok();
+        options.slug = Some(self.slug.trim().to_string()).filter(|s| !s.is_empty());
         options.max_width = self.max_width;
         options.keep_gps = self.keep_gps;
         options.publish = self.publish;
@@ -86,10 +98,13 @@ impl ExportDialog {
 
     fn preview_key(&self) -> String {
         format!(
-            "{:?}{:?}{:?}{}{}{}",
+            "{:?}{:?}{:?}{:?}{}{}{}{}{}",
             self.layout,
             self.order,
             self.numbering,
+            self.language,
+            self.date,
+            self.slug,
             self.publish,
             self.include_unassigned,
             self.max_width
@@ -132,6 +147,12 @@ impl ExportDialog {
     pub fn start(&mut self, trip: TripId) -> Option<Command> {
         if self.out_dir.trim().is_empty() {
             self.result = Some(Err("Choose a destination folder first".into()));
+            return None;
+        }
+        if !self.date.trim().is_empty()
+            && crate::model::rules::parse_date(self.date.trim()).is_err()
+        {
+            self.result = Some(Err("The post date must look like 2018-11-13".into()));
             return None;
         }
         self.running = true;
@@ -206,11 +227,17 @@ impl ExportDialog {
                 ui.label("Post");
                 ui.horizontal(|ui| {
                     ui.radio_value(&mut dialog.publish, false, "Draft");
-                    ui.radio_value(&mut dialog.publish, true, "Published");
+                    if ui.radio_value(&mut dialog.publish, true, "Published").clicked()
+                        && dialog.date.trim().is_empty()
+                    {
+                        // A published post is dated the day it goes out: today, to change.
+                        dialog.date = chrono::Local::now().date_naive().to_string();
+                    }
                     ui.checkbox(&mut dialog.force, "Overwrite")
                         .on_hover_text("Replace or remove files in the folder that this trip's last export did not write, or that were changed since");
                 });
                 ui.end_row();
+                dialog.post_rows(ui);
                 let label = ui.label("Destination folder");
                 ui.horizontal(|ui| {
                     ui.add(
@@ -225,6 +252,33 @@ impl ExportDialog {
                 ui.end_row();
             });
         choose
+    }
+
+    /// The post's language, date and slug.
+    fn post_rows(&mut self, ui: &mut egui::Ui) {
+        super::trip_dialog::language_row(ui, &mut self.language);
+        let label = ui.label("Post date");
+        let hint = if self.publish {
+            "YYYY-MM-DD"
+        } else {
+            "the trip's first day"
+        };
+        ui.add(
+            egui::TextEdit::singleline(&mut self.date)
+                .hint_text(hint)
+                .desired_width(120.0),
+        )
+        .labelled_by(label.id);
+        ui.end_row();
+        let label = ui.label("Slug");
+        ui.add(
+            egui::TextEdit::singleline(&mut self.slug)
+                .hint_text("as before (from the trip's name)")
+                .desired_width(240.0),
+        )
+        .labelled_by(label.id)
+        .on_hover_text("The post's file and URL name; the trip keeps it for later exports");
+        ui.end_row();
     }
 
     /// The last export's outcome; returns the folder to open when asked.

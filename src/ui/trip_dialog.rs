@@ -29,6 +29,8 @@ pub struct TripDialog {
     pub cover: Option<crate::model::PhotoId>,
     /// Kept as it is: the dialog does not show it (the By-section view arranges it).
     pub section_order: Vec<String>,
+    /// The post's language (`None`: automatic).
+    pub post_language: Option<crate::model::PostLanguage>,
     pub error: Option<String>,
     /// Where the time zone comes from; the place sets it only while it is not typed.
     zone_source: ZoneSource,
@@ -65,6 +67,7 @@ impl TripDialog {
             tags: String::new(),
             cover: None,
             section_order: Vec::new(),
+            post_language: None,
             error: None,
             zone_source: ZoneSource::System,
             system_zone,
@@ -87,6 +90,7 @@ impl TripDialog {
             tags: f.tags.join(", "),
             cover: f.cover_photo,
             section_order: f.section_order.clone(),
+            post_language: f.post_language,
             error: None,
             zone_source: ZoneSource::Chosen,
             system_zone: crate::app::system_zone(),
@@ -117,6 +121,7 @@ impl TripDialog {
             tags: crate::model::rules::split_list(&self.tags),
             cover_photo: self.cover,
             section_order: self.section_order.clone(),
+            post_language: self.post_language,
         }
         .cleaned();
         fields.validate().map_err(|e| e.to_string())?;
@@ -309,6 +314,7 @@ impl TripDialog {
         input.note(&date_field(ui, "End date", &mut self.end, end_default));
         let zone = self.zone_field(ui);
         input.note(&zone);
+        input.changed |= language_row(ui, &mut self.post_language);
         input.note(&labelled_field(ui, "Author", &mut self.author, ""));
         input.note(&labelled_field(
             ui,
@@ -399,4 +405,29 @@ impl TripDialog {
             }
         }
     }
+}
+
+/// The post's language: automatic (told from the trip's text) or one of the languages.
+/// Returns whether it changed.
+pub(super) fn language_row(
+    ui: &mut egui::Ui,
+    language: &mut Option<crate::model::PostLanguage>,
+) -> bool {
+    let label = ui.label("Post language");
+    let name = |language: Option<crate::model::PostLanguage>| {
+        language.map_or("Automatic (from the trip's text)", |l| l.native_name())
+    };
+    let before = *language;
+    egui::ComboBox::from_id_salt(label.id)
+        .selected_text(name(*language))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(language, None, name(None));
+            for choice in crate::model::PostLanguage::ALL {
+                ui.selectable_value(language, Some(choice), choice.native_name());
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    ui.end_row();
+    *language != before
 }

@@ -7,7 +7,7 @@ use std::sync::mpsc::channel;
 use pulldown_cmark::{Event, Parser, Tag};
 use tripjournal::demo::create_demo_trip;
 use tripjournal::export::{ExportError, ExportEvent, ExportOptions, Layout, Order, export_trip};
-use tripjournal::model::{EntryFields, EntryKind, TripFields, TripId};
+use tripjournal::model::{EntryFields, EntryKind, PostLanguage, TripFields, TripId};
 use tripjournal::photos::{ImportRequest, import_files, read_exif};
 use tripjournal::store::{PhotoBytes, Store};
 
@@ -88,29 +88,49 @@ fn image_files(markdown: &str, post: &Path, out: &Path, layout: Layout) -> Vec<P
     targets
 }
 
-fn golden_path(layout: Layout, order: Order) -> PathBuf {
+/// `demo-<layout>-<order>.md` for English, `demo-<lang>-<layout>-<order>.md` for the others.
+fn golden_path(language: PostLanguage, layout: Layout, order: Order) -> PathBuf {
+    let prefix = match language {
+        PostLanguage::English => "demo".to_string(),
+        other => format!("demo-{}", other.code()),
+    };
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/golden")
-        .join(format!("demo-{}-{}.md", layout.as_str(), order.as_str()))
+        .join(format!(
+            "{prefix}-{}-{}.md",
+            layout.as_str(),
+            order.as_str()
+        ))
 }
 
 #[test]
 fn demo_trip_matches_golden_posts_and_every_image_link_resolves() {
     let (journal, trip) = demo_journal();
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
-    for layout in [Layout::Plain, Layout::Jekyll, Layout::Hugo] {
-        for order in [Order::Day, Order::Kind, Order::Section] {
-            let out =
-                journal
-                    .dir
-                    .path()
-                    .join(format!("out-{}-{}", layout.as_str(), order.as_str()));
+    let cases = PostLanguage::ALL.into_iter().flat_map(|language| {
+        [Layout::Plain, Layout::Jekyll, Layout::Hugo]
+            .into_iter()
+            .flat_map(move |layout| {
+                [Order::Day, Order::Kind, Order::Section]
+                    .into_iter()
+                    .map(move |order| (language, layout, order))
+            })
+    });
+    for (language, layout, order) in cases {
+        {
+            let out = journal.dir.path().join(format!(
+                "out-{}-{}-{}",
+                language.code(),
+                layout.as_str(),
+                order.as_str()
+            ));
             let mut options = ExportOptions::new(&out, layout);
             options.order = order;
+            options.language = Some(language);
             let report = export_trip(&journal.store, trip, &options).expect("export");
             let markdown = std::fs::read_to_string(&report.post).expect("post");
 
-            let golden = golden_path(layout, order);
+            let golden = golden_path(language, layout, order);
             if update {
                 std::fs::create_dir_all(golden.parent().expect("folder")).expect("golden folder");
                 std::fs::write(&golden, &markdown).expect("golden written");
@@ -123,7 +143,7 @@ fn demo_trip_matches_golden_posts_and_every_image_link_resolves() {
             });
             assert!(
                 markdown == expected,
-                "{layout:?}/{order:?} differs from {}",
+                "{language:?}/{layout:?}/{order:?} differs from {}",
                 golden.display()
             );
 
@@ -667,4 +687,209 @@ fn a_title_with_its_own_number_is_not_numbered_again_and_numbering_can_be_off() 
     let plain = post("none");
     assert!(plain.contains("\n### Keynote\n"), "{plain}");
     assert!(plain.contains("\n### 1. OpenStack的野心\n"), "{plain}");
+}
+
+/// A trip written in Chinese with every kind and field the post labels: a talk given with a
+/// link, notes and takeaways, a lunch with dishes and a price, a rated dish with sub-ratings,
+/// photos in an entry and in the gallery.
+fn all_chinese_trip(journal: &mut TempJournal) -> TripId {
+    use tripjournal::model::{EntryContent, MealType, Money, Rating, SessionRole};
+    let mut fields = TripFields::named("柏林峰会观感");
+    fields.time_zone = chrono_tz::Europe::Berlin;
+    fields.start_date = chrono::NaiveDate::from_ymd_opt(2018, 11, 13);
+    fields.end_date = chrono::NaiveDate::from_ymd_opt(2018, 11, 15);
+    fields.author = "王五".into();
+    fields.city = "柏林".into();
+    fields.country = "德国".into();
+    let trip = journal.store.create_trip(&fields).expect("trip");
+    let at = |hour| {
+        chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2018, 11, 13, hour, 0, 0)
+            .single()
+            .expect("time")
+    };
+    let rating = |half| Rating::from_half_stars(half).ok();
+    let mut talk = EntryFields::new(EntryKind::Session, "我的演讲：高可用", at(8));
+    talk.section = Some("一、社区在发展".into());
+    talk.body = "很紧张。".into();
+    if let EntryContent::Session(s) = &mut talk.content {
+        s.speakers = vec!["王五".into()];
+        s.room = "七号厅".into();
+        s.track = "高可用".into();
+        s.duration_min = Some(40);
+        s.role = SessionRole::Speaker;
+        s.link = Some("https://example.com/ha.pdf".into());
+        s.notes = "问题很多。".into();
+        s.takeaways = "要多练习。".into();
+        s.usefulness = rating(8);
+    }
+    let mut lunch = EntryFields::new(EntryKind::Meal, "午饭", at(11));
+    if let EntryContent::Meal(m) = &mut lunch.content {
+        m.meal_type = Some(MealType::Lunch);
+        m.venue = "会场".into();
+        m.dishes = vec!["面包".into()];
+        m.price = Money::parse("0", "EUR").ok();
+        m.rating = rating(3);
+    }
+    let mut knuckle = EntryFields::new(EntryKind::FoodRating, "柏林肘子", at(18));
+    if let EntryContent::FoodRating(f) = &mut knuckle.content {
+        f.dish = "肘子".into();
+        f.venue = "老店".into();
+        f.overall = rating(9);
+        f.sub_ratings.taste = rating(10);
+        f.sub_ratings.value = rating(8);
+        f.sub_ratings.service = rating(6);
+        f.sub_ratings.atmosphere = rating(7);
+        f.price = Money::parse("18.90", "EUR").ok();
+        f.verdict = "外皮酥脆。".into();
+    }
+    let note = EntryFields::new(EntryKind::Note, "", at(20));
+    let mut first = None;
+    for entry in [talk, lunch, knuckle, note] {
+        let id = journal.store.create_entry(trip, &entry).expect("entry");
+        first.get_or_insert(id);
+    }
+    let bytes = std::fs::read(fixture("plain.jpg")).expect("photo");
+    tripjournal::photos::import_bytes(&mut journal.store, trip, first, "会场", "a.jpg", bytes)
+        .expect("photo");
+    let other = std::fs::read(fixture("second.jpg")).expect("photo");
+    tripjournal::photos::import_bytes(&mut journal.store, trip, None, "", "b.jpg", other)
+        .expect("photo");
+    trip
+}
+
+#[test]
+fn a_chinese_trip_gets_a_post_without_a_generated_english_word() {
+    let mut journal = TempJournal::new();
+    let trip = all_chinese_trip(&mut journal);
+    let english = serde_json::to_value(tripjournal::export::words::words(PostLanguage::English))
+        .expect("labels");
+    let mut english_words: Vec<String> = Vec::new();
+    let mut collect = |value: &serde_json::Value| {
+        let mut stack = vec![value.clone()];
+        while let Some(value) = stack.pop() {
+            match value {
+                serde_json::Value::String(text) => english_words.push(text.trim().to_string()),
+                serde_json::Value::Array(items) => stack.extend(items),
+                serde_json::Value::Object(map) => stack.extend(map.into_iter().map(|(_, v)| v)),
+                _ => {}
+            }
+        }
+    };
+    collect(&english);
+    english_words.retain(|word| word.len() >= 3 && word != "Day {n}" && word != "track");
+    english_words.extend(["Day ", "November", "Tuesday", "Gallery", "own visit"].map(String::from));
+    for layout in [Layout::Plain, Layout::Jekyll, Layout::Hugo] {
+        for order in [Order::Day, Order::Kind, Order::Section] {
+            let out = journal
+                .dir
+                .path()
+                .join(format!("zh-{}-{}", layout.as_str(), order.as_str()));
+            let mut options = ExportOptions::new(&out, layout);
+            options.order = order;
+            let report = export_trip(&journal.store, trip, &options).expect("export");
+            let post = std::fs::read_to_string(&report.post).expect("post");
+            // Links and front matter keys are not prose.
+            let prose: String = post
+                .lines()
+                .filter(|line| {
+                    !line.starts_with("![") && !line.contains(": \"") && !line.starts_with("date:")
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            for word in &english_words {
+                assert!(
+                    !prose.contains(word.as_str()),
+                    "{layout:?}/{order:?}: “{word}” in the Chinese post:\n{post}"
+                );
+            }
+            assert!(post.contains("实用度") || order != Order::Section, "{post}");
+        }
+    }
+}
+
+#[test]
+fn the_cli_sets_the_posts_language_date_and_slug() {
+    use crate::util::{cli_fails, cli_ok};
+    let journal = TempJournal::new();
+    let path = journal.path();
+    let trip = cli_ok(
+        &path,
+        &[
+            "trip",
+            "new",
+            "--name",
+            "Gipfel 2018",
+            "--start",
+            "2018-11-13",
+            "--tz",
+            "Europe/Berlin",
+            "--lang",
+            "de",
+        ],
+    );
+    let trip = trip.trim();
+    let shown = cli_ok(&path, &["trip", "show", trip, "--json"]);
+    assert!(shown.contains("\"post_language\": \"de\""), "{shown}");
+    cli_ok(
+        &path,
+        &[
+            "entry",
+            "add",
+            "--trip",
+            trip,
+            "--kind",
+            "session",
+            "--title",
+            "Keynote",
+            "--at",
+            "2018-11-13 09:00",
+        ],
+    );
+    let out = journal.dir.path().join("site");
+    let out_text = out.to_str().expect("utf-8");
+    let export = |extra: &[&str]| {
+        let mut args = vec![
+            "export", "--trip", trip, "--layout", "jekyll", "--out", out_text,
+        ];
+        args.extend_from_slice(extra);
+        cli_ok(&path, &args);
+    };
+    export(&[
+        "--publish",
+        "--date",
+        "2019-01-05",
+        "--slug",
+        "Mein Gipfel!",
+    ]);
+    let post = out.join("_posts/2019-01-05-mein-gipfel.md");
+    let text = std::fs::read_to_string(&post).expect("the post under its date and slug");
+    assert!(text.contains("date: \"2019-01-05 12:00:00\""), "{text}");
+    assert!(
+        text.contains("**Wann:**"),
+        "German labels from the trip:\n{text}"
+    );
+    // The trip keeps its slug; --lang overrides the trip's language for one export.
+    export(&["--publish", "--date", "2019-01-05", "--lang", "zh"]);
+    let text = std::fs::read_to_string(&post).expect("same post");
+    assert!(text.contains("**时间:**"), "{text}");
+    // A new slug moves the post; the old file, written by the last export, goes.
+    export(&["--publish", "--date", "2019-01-05", "--slug", "neu"]);
+    assert!(out.join("_posts/2019-01-05-neu.md").is_file());
+    assert!(!post.exists(), "the post under the old slug is removed");
+    let error = cli_fails(
+        &path,
+        &[
+            "export", "--trip", trip, "--layout", "plain", "--out", out_text, "--lang", "fr",
+        ],
+        2,
+    );
+    assert!(error.contains("en, zh or de"), "{error}");
+    let error = cli_fails(
+        &path,
+        &[
+            "export", "--trip", trip, "--layout", "plain", "--out", out_text, "--slug", "!!!",
+        ],
+        2,
+    );
+    assert!(error.contains("--slug"), "{error}");
 }

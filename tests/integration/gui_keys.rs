@@ -514,3 +514,37 @@ fn the_photo_viewer_pages_with_the_arrow_keys() {
     settle(&mut harness);
     assert_eq!(harness.state().viewed_photo(), None);
 }
+
+#[test]
+fn the_export_dialog_sets_the_posts_language_and_dates_a_published_post_today() {
+    let (_dir, journal, _trip) = trip_with_sections();
+    let mut harness = open_window(&journal);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    settle(&mut harness);
+    harness.get_by_label("Post language").click();
+    settle(&mut harness);
+    harness.get_by_label("Deutsch").click();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    // The trip's dates in German, once the journal thread sent the new preview.
+    let german = "Datum: 13. November 2018 – 15. November 2018";
+    while !harness
+        .state()
+        .export_preview()
+        .is_some_and(|p| p.contains(german))
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no German preview: {:?}",
+            harness.state().export_preview()
+        );
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.get_by_label("Published").click();
+    settle(&mut harness);
+    let today = chrono::Local::now().date_naive().to_string();
+    assert_eq!(
+        harness.get_by_label("Post date").value().as_deref(),
+        Some(today.as_str())
+    );
+}
