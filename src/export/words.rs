@@ -220,24 +220,15 @@ pub fn words(language: PostLanguage) -> &'static Words {
     }
 }
 
-fn kind_index(kind: EntryKind) -> usize {
-    match kind {
-        EntryKind::Session => 0,
-        EntryKind::Meal => 1,
-        EntryKind::FoodRating => 2,
-        EntryKind::Note => 3,
-    }
-}
-
 impl Words {
     /// "Session", "演讲", "Vortrag".
     pub fn kind(&self, kind: EntryKind) -> &'static str {
-        self.kinds[kind_index(kind)]
+        self.kinds[kind.index()]
     }
 
     /// "Sessions", "演讲", "Vorträge".
     pub fn kind_plural(&self, kind: EntryKind) -> &'static str {
-        self.kinds_plural[kind_index(kind)]
+        self.kinds_plural[kind.index()]
     }
 
     /// "Lunch", "午餐", "Mittagessen"; a meal of no type is "Meal".

@@ -38,6 +38,16 @@ impl EntryKind {
         }
     }
 
+    /// The kind's place in [`EntryKind::ALL`] (for tables indexed by kind).
+    pub fn index(self) -> usize {
+        match self {
+            EntryKind::Session => 0,
+            EntryKind::Meal => 1,
+            EntryKind::FoodRating => 2,
+            EntryKind::Note => 3,
+        }
+    }
+
     /// The kind's name as people read it ("Food rating").
     pub fn label(self) -> &'static str {
         match self {

@@ -38,15 +38,6 @@ pub fn kind_style(kind: EntryKind) -> (Color32, &'static str) {
     }
 }
 
-fn kind_index(kind: EntryKind) -> usize {
-    match kind {
-        EntryKind::Session => 0,
-        EntryKind::Meal => 1,
-        EntryKind::FoodRating => 2,
-        EntryKind::Note => 3,
-    }
-}
-
 /// The rows of a view, from the trip's entries after filtering (the search also looks at
 /// the captions of each entry's `photos`).
 pub fn build_rows(
@@ -67,7 +58,7 @@ pub fn build_rows(
     };
     let mut shown: Vec<&Entry> = entries
         .iter()
-        .filter(|e| kind_filter[kind_index(e.fields.kind())])
+        .filter(|e| kind_filter[e.fields.kind().index()])
         .filter(|e| {
             let own = captions.get(&e.id).into_iter().flatten().copied();
             search.matches(e, own)
