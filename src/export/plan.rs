@@ -263,7 +263,6 @@ pub(crate) fn plan_post_with(
         used_names: HashSet::new(),
         planned: Vec::new(),
     };
-    let mut entry_number_in_post = 0;
     let group_contexts: Vec<GroupContext> = groups
         .into_iter()
         .enumerate()
@@ -274,12 +273,16 @@ pub(crate) fn plan_post_with(
                 .into_iter()
                 .enumerate()
                 .map(|(index, entry)| {
-                    entry_number_in_post += 1;
-                    let prefix = format!("{entry_number_in_post:02}");
+                    // <group>-<entry>-<n>: a reader of the folder finds the photo's place in
+                    // the post (section 2, its third entry, first photo: 02-03-1-…).
+                    let prefix = format!("{:02}-{:02}", group_index + 1, index + 1);
                     let entry_photos: Vec<ImageContext> = photos
                         .iter()
                         .filter(|p| p.entry == Some(entry.id))
-                        .map(|p| images.name(p, &prefix, &entry.fields.title))
+                        .enumerate()
+                        .map(|(n, p)| {
+                            images.name(p, &format!("{prefix}-{}", n + 1), &entry.fields.title)
+                        })
                         .collect();
                     let mut context = entry_context(entry, index + 1, zone, words, entry_photos);
                     context.numbered &= options.numbering == Numbering::Section;

@@ -803,6 +803,11 @@ fn a_chinese_trip_gets_a_post_without_a_generated_english_word() {
                 );
             }
             assert!(post.contains("实用度") || order != Order::Section, "{post}");
+            if order == Order::Section {
+                // Entries without a section come first (group 1); the talk is the first entry
+                // of section 一 (group 2): its photo is 02-01-1-<caption>.
+                assert!(post.contains("02-01-1-hui-chang.jpg"), "{post}");
+            }
         }
     }
 }
