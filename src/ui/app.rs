@@ -118,6 +118,9 @@ pub struct TripJournalApp {
     pending_captures: HashSet<u64>,
     /// Text typed after a quick capture and before its entry exists, for its title.
     capture_typing: Option<CaptureTyping>,
+    /// Whether a text field had the focus when the last frame ended (egui drops the focus on
+    /// Esc before the frame's code runs; that Esc only leaves the field).
+    text_field_focused: bool,
     dialogs: (Sender<DialogResult>, Receiver<DialogResult>),
     settings_last_trip: Option<i64>,
     /// Set by a termination signal: the window closes (saving) at the next frame.
@@ -172,6 +175,7 @@ impl TripJournalApp {
             next_tag: 1,
             pending_captures: HashSet::new(),
             capture_typing: None,
+            text_field_focused: false,
             dialogs: channel(),
             settings_last_trip: None,
             quit: super::QuitSignal::default(),
@@ -1164,7 +1168,8 @@ impl TripJournalApp {
             self.help.toggle();
         }
         // Esc in a text field leaves the field; otherwise it closes the topmost window.
-        if !typing && pressed(KeyboardShortcut::new(Modifiers::NONE, Key::Escape)) {
+        if !self.text_field_focused && pressed(KeyboardShortcut::new(Modifiers::NONE, Key::Escape))
+        {
             self.close_topmost_window();
         }
         // In a text field, Ctrl+Z is the field's own undo; elsewhere it undoes saved edits.
@@ -1527,6 +1532,7 @@ impl eframe::App for TripJournalApp {
         self.dialogs_shown(&ctx);
         self.help.show(&ctx);
         self.textures.end_frame();
+        self.text_field_focused = ctx.text_edit_focused();
         if ctx.input(|i| i.pointer.any_released() || !i.events.is_empty()) {
             // State changed by this frame's input is drawn in the next frame.
             ctx.request_repaint();

@@ -29,6 +29,11 @@ pub struct ExportDialog {
     pub progress: Option<(usize, usize)>,
     pub result: Option<Result<ExportReport, String>>,
     preview: Option<(String, String)>,
+    /// The preview as a reader sees it (front matter left out), made when it arrives.
+    reading: String,
+    /// Show the Markdown source instead of the rendered post.
+    show_source: bool,
+    markdown_cache: egui_commonmark::CommonMarkCache,
     /// The options of the preview asked of the journal thread and not yet shown.
     preview_requested: Option<String>,
 }
@@ -48,6 +53,7 @@ impl ExportDialog {
             self.preview_requested = None;
         }
         if key == self.preview_key() {
+            self.reading = crate::export::text::reading_view(&markdown);
             self.preview = Some((key, markdown));
         }
     }
@@ -77,6 +83,9 @@ impl ExportDialog {
             result: None,
             preview: None,
             preview_requested: None,
+            reading: String::new(),
+            show_source: false,
+            markdown_cache: egui_commonmark::CommonMarkCache::default(),
         }
     }
 
@@ -254,6 +263,32 @@ impl ExportDialog {
         choose
     }
 
+    /// The preview: the post as a reader sees it, or its Markdown source.
+    fn preview_pane(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            ui.strong("Preview");
+            ui.selectable_value(&mut self.show_source, false, "Rendered");
+            ui.selectable_value(&mut self.show_source, true, "Source");
+        });
+        egui::ScrollArea::vertical()
+            .id_salt("export-preview")
+            .show(ui, |ui| match &self.preview {
+                Some((_, text)) if self.show_source => {
+                    ui.add(egui::Label::new(egui::RichText::new(text).monospace()).wrap());
+                }
+                Some(_) => {
+                    egui_commonmark::CommonMarkViewer::new().show(
+                        ui,
+                        &mut self.markdown_cache,
+                        &self.reading,
+                    );
+                }
+                None => {
+                    ui.spinner();
+                }
+            });
+    }
+
     /// The post's language, date and slug.
     fn post_rows(&mut self, ui: &mut egui::Ui) {
         super::trip_dialog::language_row(ui, &mut self.language);
@@ -356,17 +391,7 @@ impl ExportDialog {
                 });
                 open_result_folder = dialog.result_row(ui);
                 ui.separator();
-                ui.strong("Preview");
-                egui::ScrollArea::vertical()
-                    .id_salt("export-preview")
-                    .show(ui, |ui| match &dialog.preview {
-                        Some((_, text)) => {
-                            ui.add(egui::Label::new(egui::RichText::new(text).monospace()).wrap());
-                        }
-                        None => {
-                            ui.spinner();
-                        }
-                    });
+                dialog.preview_pane(ui);
             });
         if choose {
             actions.push(Action::ChooseExportFolder);

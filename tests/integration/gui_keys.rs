@@ -548,3 +548,25 @@ fn the_export_dialog_sets_the_posts_language_and_dates_a_published_post_today() 
         Some(today.as_str())
     );
 }
+
+#[test]
+fn esc_in_a_field_leaves_the_field_and_a_second_esc_closes_the_dialog() {
+    let (_dir, journal, _trip) = trip_with_sections();
+    let mut harness = open_window(&journal);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    settle(&mut harness);
+    harness.get_by_label("Slug").click();
+    settle(&mut harness);
+    type_keys(&harness, "berlin");
+    settle(&mut harness);
+    harness.key_press(Key::Escape);
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().windows_open(),
+        (false, true, false),
+        "the first Esc only leaves the field"
+    );
+    harness.key_press(Key::Escape);
+    settle(&mut harness);
+    assert_eq!(harness.state().windows_open(), (false, false, false));
+}
