@@ -268,6 +268,31 @@ pub fn stars_text(half_stars: u8) -> String {
     stars
 }
 
+/// The post as a reader will see it, for a rendered preview: the front matter is left out,
+/// each image becomes a line naming the photo ("📷 caption", as the window cannot show the
+/// exported file before it exists), and the markers that keep site code from running are
+/// removed. The Markdown is otherwise the post's own.
+pub fn reading_view(markdown: &str) -> String {
+    let body = match markdown.strip_prefix("---\n") {
+        Some(rest) => rest.split_once("\n---\n").map_or(rest, |(_, body)| body),
+        None => markdown,
+    };
+    body.lines()
+        .map(|line| match image_alt(line) {
+            Some(alt) => format!("*📷 {alt}*"),
+            None => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The alt text of a line that is one Markdown image (`![alt](src)`), as written.
+fn image_alt(line: &str) -> Option<&str> {
+    let rest = line.trim().strip_prefix("![")?;
+    let end = rest.rfind("](")?;
+    line.trim().ends_with(')').then(|| &rest[..end])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -388,29 +413,4 @@ mod tests {
         assert_eq!(stars_text(10), "★★★★★");
         assert_eq!(stars_text(1), "½");
     }
-}
-
-/// The post as a reader will see it, for a rendered preview: the front matter is left out,
-/// each image becomes a line naming the photo ("📷 caption", as the window cannot show the
-/// exported file before it exists), and the markers that keep site code from running are
-/// removed. The Markdown is otherwise the post's own.
-pub fn reading_view(markdown: &str) -> String {
-    let body = match markdown.strip_prefix("---\n") {
-        Some(rest) => rest.split_once("\n---\n").map_or(rest, |(_, body)| body),
-        None => markdown,
-    };
-    body.lines()
-        .map(|line| match image_alt(line) {
-            Some(alt) => format!("*📷 {alt}*"),
-            None => line.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The alt text of a line that is one Markdown image (`![alt](src)`), as written.
-fn image_alt(line: &str) -> Option<&str> {
-    let rest = line.trim().strip_prefix("![")?;
-    let end = rest.rfind("](")?;
-    line.trim().ends_with(')').then(|| &rest[..end])
 }
