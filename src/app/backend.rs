@@ -7,7 +7,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
 use crate::export::{
-    ExportError, ExportEvent, ExportOptions, ExportReport, export_trip, preview_post,
+    ExportError, ExportEvent, ExportOptions, ExportReport, export_trip, preview_with_photos,
 };
 use crate::model::{Entry, EntryFields, EntryId, Photo, PhotoId, Trip, TripFields, TripId};
 use crate::photos::{
@@ -188,7 +188,7 @@ pub enum Event {
     /// The export dialog's preview (or why there is none) for the options described by `key`.
     Preview {
         key: String,
-        markdown: Result<String, Arc<ExportError>>,
+        markdown: Result<crate::export::PostPreview, Arc<ExportError>>,
     },
     /// The journal is open (and migrated); other connections to it may start now.
     Opened,
@@ -452,7 +452,7 @@ impl Worker {
             }
             Command::Export { trip, options } => self.export(trip, options),
             Command::RenderPreview { trip, options, key } => {
-                let markdown = preview_post(&self.store, trip, &options).map_err(Arc::new);
+                let markdown = preview_with_photos(&self.store, trip, &options).map_err(Arc::new);
                 self.send(Event::Preview { key, markdown });
             }
             Command::Flush(token) => self.send(Event::Flushed(token)),

@@ -341,9 +341,42 @@ pub fn preview_post(
     trip: TripId,
     options: &ExportOptions,
 ) -> Result<String, ExportError> {
+    preview_with_photos(store, trip, options).map(|preview| preview.markdown)
+}
+
+/// A preview and the photo behind each image file it links to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PostPreview {
+    pub markdown: String,
+    /// Each image's file name in the post, with its photo.
+    pub photos: Vec<(String, crate::model::PhotoId)>,
+}
+
+impl PostPreview {
+    /// The photo an image link of the post shows (its file name ends the link).
+    pub fn photo_of(&self, link: &str) -> Option<crate::model::PhotoId> {
+        self.photos
+            .iter()
+            .find(|(file, _)| link.contains(file.as_str()))
+            .map(|(_, photo)| *photo)
+    }
+}
+
+/// [`preview_post`] with the photos its images come from (the window shows them).
+pub fn preview_with_photos(
+    store: &Store,
+    trip: TripId,
+    options: &ExportOptions,
+) -> Result<PostPreview, ExportError> {
     check_options(options)?;
     let plan = prepare(store, trip, options, None)?;
-    render_post(&plan.context, options.template.as_deref(), options.layout)
+    let markdown = render_post(&plan.context, options.template.as_deref(), options.layout)?;
+    let photos = plan
+        .images
+        .iter()
+        .map(|image| (image.file_name.clone(), image.photo.id))
+        .collect();
+    Ok(PostPreview { markdown, photos })
 }
 
 fn check_options(options: &ExportOptions) -> Result<(), ExportError> {

@@ -268,29 +268,53 @@ pub fn stars_text(half_stars: u8) -> String {
     stars
 }
 
-/// The post as a reader will see it, for a rendered preview: the front matter is left out,
-/// each image becomes a line naming the photo ("📷 caption", as the window cannot show the
-/// exported file before it exists), and the markers that keep site code from running are
-/// removed. The Markdown is otherwise the post's own.
-pub fn reading_view(markdown: &str) -> String {
+/// A piece of the post as a reader sees it: Markdown text, or one image on its own line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReadingBlock {
+    Text(String),
+    Image { alt: String, link: String },
+}
+
+/// The post as a reader will see it, for a rendered preview: the front matter is left out and
+/// each image line is its own block (the window shows the photo there). The Markdown is
+/// otherwise the post's own.
+pub fn reading_view(markdown: &str) -> Vec<ReadingBlock> {
     let body = match markdown.strip_prefix("---\n") {
         Some(rest) => rest.split_once("\n---\n").map_or(rest, |(_, body)| body),
         None => markdown,
     };
-    body.lines()
-        .map(|line| match image_alt(line) {
-            Some(alt) => format!("*📷 {alt}*"),
-            None => line.to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut blocks = Vec::new();
+    let mut text = String::new();
+    for line in body.lines() {
+        match image_line(line) {
+            Some((alt, link)) => {
+                if !text.trim().is_empty() {
+                    blocks.push(ReadingBlock::Text(std::mem::take(&mut text)));
+                }
+                text.clear();
+                blocks.push(ReadingBlock::Image {
+                    alt: alt.to_string(),
+                    link: link.to_string(),
+                });
+            }
+            None => {
+                text.push_str(line);
+                text.push('\n');
+            }
+        }
+    }
+    if !text.trim().is_empty() {
+        blocks.push(ReadingBlock::Text(text));
+    }
+    blocks
 }
 
-/// The alt text of a line that is one Markdown image (`![alt](src)`), as written.
-fn image_alt(line: &str) -> Option<&str> {
-    let rest = line.trim().strip_prefix("![")?;
-    let end = rest.rfind("](")?;
-    line.trim().ends_with(')').then(|| &rest[..end])
+/// The alt text and link of a line that is one Markdown image (`![alt](link)`).
+fn image_line(line: &str) -> Option<(&str, &str)> {
+    let line = line.trim();
+    let rest = line.strip_prefix("![")?.strip_suffix(')')?;
+    let (alt, link) = rest.rsplit_once("](")?;
+    Some((alt, link))
 }
 
 #[cfg(test)]
@@ -298,14 +322,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_reading_view_drops_front_matter_and_names_photos() {
+    fn the_reading_view_drops_front_matter_and_sets_images_apart() {
         let post = "---\ntitle: \"x\"\n---\n# Berlin\n\n![The hall](images/a/01-01-1-hall.jpg)\n*The hall*\n";
-        let view = reading_view(post);
-        assert!(!view.contains("title:"), "{view}");
-        assert!(view.starts_with("# Berlin"), "{view}");
-        assert!(view.contains("*📷 The hall*"), "{view}");
-        assert!(!view.contains("01-01-1"), "{view}");
-        assert_eq!(reading_view("plain text"), "plain text");
+        assert_eq!(
+            reading_view(post),
+            vec![
+                ReadingBlock::Text("# Berlin\n\n".into()),
+                ReadingBlock::Image {
+                    alt: "The hall".into(),
+                    link: "images/a/01-01-1-hall.jpg".into()
+                },
+                ReadingBlock::Text("*The hall*\n".into()),
+            ]
+        );
+        assert_eq!(
+            reading_view("plain text"),
+            vec![ReadingBlock::Text("plain text\n".into())]
+        );
     }
 
     #[test]

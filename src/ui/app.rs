@@ -909,8 +909,8 @@ impl TripJournalApp {
             }
             Event::Preview { key, markdown } => {
                 if let Some(dialog) = &mut self.export_dialog {
-                    let markdown = markdown.unwrap_or_else(|error| wording::export_error(&error));
-                    dialog.receive_preview(key, markdown);
+                    let preview = markdown.map_err(|error| wording::export_error(&error));
+                    dialog.receive_preview(key, preview);
                 }
             }
             _ => {}
@@ -1126,7 +1126,11 @@ impl TripJournalApp {
             actions.extend(confirm.show(ctx, entries, photos));
         }
         if let (Some(dialog), Some(open)) = (&mut self.export_dialog, &self.current) {
-            actions.extend(dialog.show(ctx, open.trip.id));
+            let mut thumbnails = Thumbnails {
+                cache: &mut self.textures,
+                pool: self.thumbnails.as_ref(),
+            };
+            actions.extend(dialog.show(ctx, open.trip.id, &mut thumbnails));
         }
         self.apply_all(actions);
     }

@@ -4,8 +4,10 @@
 use std::path::PathBuf;
 
 use super::action::Action;
+use super::photos::Thumbnails;
 use crate::app::Command;
-use crate::export::{ExportOptions, ExportReport, Layout, Numbering, Order};
+use crate::export::text::{ReadingBlock, reading_view};
+use crate::export::{ExportOptions, ExportReport, Layout, Numbering, Order, PostPreview};
 use crate::model::TripId;
 
 /// The dialog's state.
@@ -30,7 +32,9 @@ pub struct ExportDialog {
     pub result: Option<Result<ExportReport, String>>,
     preview: Option<(String, String)>,
     /// The preview as a reader sees it (front matter left out), made when it arrives.
-    reading: String,
+    reading: Vec<ReadingBlock>,
+    /// The photos behind the preview's images.
+    preview_photos: PostPreview,
     /// Show the Markdown source instead of the rendered post.
     show_source: bool,
     markdown_cache: egui_commonmark::CommonMarkCache,
@@ -48,13 +52,18 @@ impl ExportDialog {
     }
 
     /// Shows a preview rendered by the journal thread, if it still matches the options.
-    pub fn receive_preview(&mut self, key: String, markdown: String) {
+    pub fn receive_preview(&mut self, key: String, preview: Result<PostPreview, String>) {
         if self.preview_requested.as_ref() == Some(&key) {
             self.preview_requested = None;
         }
         if key == self.preview_key() {
-            self.reading = crate::export::text::reading_view(&markdown);
-            self.preview = Some((key, markdown));
+            let preview = preview.unwrap_or_else(|message| PostPreview {
+                markdown: message,
+                photos: Vec::new(),
+            });
+            self.reading = reading_view(&preview.markdown);
+            self.preview = Some((key, preview.markdown.clone()));
+            self.preview_photos = preview;
         }
     }
 
@@ -83,7 +92,11 @@ impl ExportDialog {
             result: None,
             preview: None,
             preview_requested: None,
-            reading: String::new(),
+            reading: Vec::new(),
+            preview_photos: PostPreview {
+                markdown: String::new(),
+                photos: Vec::new(),
+            },
             show_source: false,
             markdown_cache: egui_commonmark::CommonMarkCache::default(),
         }
@@ -264,7 +277,7 @@ impl ExportDialog {
     }
 
     /// The preview: the post as a reader sees it, or its Markdown source.
-    fn preview_pane(&mut self, ui: &mut egui::Ui) {
+    fn preview_pane(&mut self, ui: &mut egui::Ui, thumbnails: &mut Thumbnails<'_>) {
         ui.horizontal(|ui| {
             ui.strong("Preview");
             ui.selectable_value(&mut self.show_source, false, "Rendered");
@@ -277,11 +290,21 @@ impl ExportDialog {
                     ui.add(egui::Label::new(egui::RichText::new(text).monospace()).wrap());
                 }
                 Some(_) => {
-                    egui_commonmark::CommonMarkViewer::new().show(
-                        ui,
-                        &mut self.markdown_cache,
-                        &self.reading,
-                    );
+                    for (index, block) in self.reading.iter().enumerate() {
+                        ui.push_id(index, |ui| match block {
+                            ReadingBlock::Text(text) => {
+                                egui_commonmark::CommonMarkViewer::new().show(
+                                    ui,
+                                    &mut self.markdown_cache,
+                                    text,
+                                );
+                            }
+                            ReadingBlock::Image { alt, link } => {
+                                let photo = self.preview_photos.photo_of(link);
+                                preview_photo(ui, photo, alt, self.max_width, thumbnails);
+                            }
+                        });
+                    }
                 }
                 None => {
                     ui.spinner();
@@ -358,7 +381,12 @@ impl ExportDialog {
     }
 
     /// Draws the dialog for the open `trip`; returns what the user asked for.
-    pub fn show(&mut self, ctx: &egui::Context, trip: TripId) -> Vec<Action> {
+    pub fn show(
+        &mut self,
+        ctx: &egui::Context,
+        trip: TripId,
+        thumbnails: &mut Thumbnails<'_>,
+    ) -> Vec<Action> {
         let mut actions = Vec::new();
         // The journal thread renders the preview whenever the options change; the old one stays
         // on screen until the new one arrives.
@@ -391,7 +419,7 @@ impl ExportDialog {
                 });
                 open_result_folder = dialog.result_row(ui);
                 ui.separator();
-                dialog.preview_pane(ui);
+                dialog.preview_pane(ui, thumbnails);
             });
         if choose {
             actions.push(Action::ChooseExportFolder);
@@ -409,5 +437,31 @@ impl ExportDialog {
             actions.push(Action::CloseExportDialog);
         }
         actions
+    }
+}
+
+/// A photo of the preview at the size the export writes it (at most `max_width` pixels, and
+/// never wider than the pane), or its caption while it loads.
+fn preview_photo(
+    ui: &mut egui::Ui,
+    photo: Option<crate::model::PhotoId>,
+    alt: &str,
+    max_width: u32,
+    thumbnails: &mut Thumbnails<'_>,
+) {
+    let texture = photo.and_then(|id| thumbnails.texture(id, true));
+    match texture {
+        Some(texture) => {
+            let size = texture.size_vec2();
+            let widest = (max_width as f32 / ui.pixels_per_point())
+                .min(ui.available_width())
+                .min(size.x);
+            let shown = egui::vec2(widest, widest * size.y / size.x.max(1.0));
+            ui.add(egui::Image::new((texture.id(), shown)).alt_text(alt))
+                .on_hover_text(alt);
+        }
+        None => {
+            ui.weak(format!("📷 {alt}"));
+        }
     }
 }

@@ -570,3 +570,43 @@ fn esc_in_a_field_leaves_the_field_and_a_second_esc_closes_the_dialog() {
     settle(&mut harness);
     assert_eq!(harness.state().windows_open(), (false, false, false));
 }
+
+#[test]
+fn the_rendered_preview_shows_the_posts_photos() {
+    let (_dir, journal) = new_journal();
+    // The demo's notes hold an emoji no bundled font draws (the window shows a box for it).
+    let path = journal.clone();
+    let mut harness = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| tripjournal::ui::TripJournalApp::new(cc, path));
+    crate::gui::open_demo(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    // The first entry's photo, decoded by the thumbnail threads, drawn where the post has it.
+    while harness
+        .query_by_role_and_label(
+            egui::accesskit::Role::Image,
+            "Keynotes: Open Infrastructure",
+        )
+        .is_none()
+    {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "no photo in the rendered preview"
+        );
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    // The source view is the Markdown itself.
+    harness.get_by_label("Source").click();
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_role_and_label(
+                egui::accesskit::Role::Image,
+                "Keynotes: Open Infrastructure",
+            )
+            .is_none()
+    );
+}
