@@ -39,6 +39,7 @@ pub(super) fn trip_json(store: &Store, trip: &Trip) -> CliResult<Value> {
         "cover_photo_id": f.cover_photo.map(|p| p.0),
         "section_order": f.section_order,
         "post_language": f.post_language.map(|l| l.code()),
+        "slug": f.slug,
         "entry_count": store.entries(trip.id)?.len(),
         "photo_count": store.photos(trip.id)?.len(),
     }))

@@ -424,9 +424,9 @@ fn prepare(
         }
     }
     let chosen = options.slug.as_deref().map(text::slugify);
-    let trip_slug = match (&chosen, store.trip_slug(trip.id)?) {
+    let trip_slug = match (&chosen, &trip.fields.slug) {
         (Some(chosen), _) => chosen.clone(),
-        (None, Some(slug)) => slug,
+        (None, Some(slug)) => slug.clone(),
         (None, None) => plan::slug_from_name(&trip, &entries),
     };
     let out_key = match folder {
@@ -436,7 +436,7 @@ fn prepare(
             .map(|path| path.to_string_lossy().into_owned()),
     };
     let slug = match &out_key {
-        Some(out_key) => folder_slug(store, out_key, trip.id, &trip_slug, chosen.is_some())?,
+        Some(out_key) => folder_slug(store, out_key, trip.id, &trip_slug)?,
         None => trip_slug.clone(),
     };
     let names = plan::PostNames { slug, trip_slug };
@@ -450,18 +450,26 @@ fn prepare(
     ))
 }
 
+/// Whether a folder's slug is `trip_slug` or it with a number added for the folder.
+fn comes_from(slug: &str, trip_slug: &str) -> bool {
+    slug == trip_slug
+        || slug
+            .strip_prefix(trip_slug)
+            .and_then(|rest| rest.strip_prefix('-'))
+            .is_some_and(|number| number.parse::<u32>().is_ok())
+}
+
 /// The trip's slug in one output folder.
 fn folder_slug(
     store: &Store,
     out_key: &str,
     trip: TripId,
     trip_slug: &str,
-    chosen: bool,
 ) -> Result<String, ExportError> {
-    // A slug the user just chose replaces the one this folder had (its old files go as
-    // stale ones do).
+    // The folder keeps the slug it has while it still comes from the trip's ("berlin" or
+    // "berlin-2"); a slug the user chose since replaces it (its old files go as stale ones do).
     if let Some(slug) = store.export_slug(out_key, trip)?
-        && !chosen
+        && comes_from(&slug, trip_slug)
     {
         return Ok(slug);
     }

@@ -26,6 +26,9 @@ pub struct TripFields {
     pub section_order: Vec<String>,
     /// The language of the exported post; `None`: told from the trip's text.
     pub post_language: Option<PostLanguage>,
+    /// The post's slug (its file and URL name), kept from the first export or set by the
+    /// user; `None` until then (made from the name).
+    pub slug: Option<String>,
 }
 
 impl TripFields {
@@ -44,6 +47,7 @@ impl TripFields {
             cover_photo: None,
             section_order: Vec::new(),
             post_language: None,
+            slug: None,
         }
     }
 

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::{Store, StoreError, StoreResult, from_json_list, now_text, to_json_list};
 use crate::model::{PhotoId, PostLanguage, Trip, TripFields, TripId, parse_time_zone};
 
-const TRIP_COLUMNS: &str = "id, name, city, country, start_date, end_date, time_zone, author, summary, tags, cover_photo_id, section_order, post_language";
+const TRIP_COLUMNS: &str = "id, name, city, country, start_date, end_date, time_zone, author, summary, tags, cover_photo_id, section_order, post_language, slug";
 
 fn trip_from_row(row: &Row<'_>) -> rusqlite::Result<(i64, TripRow)> {
     Ok((
@@ -24,6 +24,7 @@ fn trip_from_row(row: &Row<'_>) -> rusqlite::Result<(i64, TripRow)> {
             cover_photo_id: row.get(10)?,
             section_order: row.get(11)?,
             post_language: row.get(12)?,
+            slug: row.get(13)?,
         },
     ))
 }
@@ -41,6 +42,7 @@ struct TripRow {
     cover_photo_id: Option<i64>,
     section_order: String,
     post_language: Option<String>,
+    slug: Option<String>,
 }
 
 fn parse_date(text: Option<String>) -> StoreResult<Option<NaiveDate>> {
@@ -77,6 +79,7 @@ impl TripRow {
                         })
                     })
                     .transpose()?,
+                slug: self.slug,
             },
         })
     }
@@ -89,8 +92,8 @@ impl Store {
         let now = now_text();
         self.conn.execute(
             "INSERT INTO trips (name, city, country, start_date, end_date, time_zone, author, summary, tags,
-                                cover_photo_id, section_order, post_language, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?13, ?11, ?11)",
+                                cover_photo_id, section_order, post_language, slug, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?12, ?13, ?14, ?11, ?11)",
             params![
                 fields.name.trim(),
                 fields.city,
@@ -105,6 +108,7 @@ impl Store {
                 now,
                 to_json_list(&fields.section_order),
                 fields.post_language.map(PostLanguage::code),
+                fields.slug,
             ],
         )?;
         Ok(TripId(self.conn.last_insert_rowid()))
@@ -172,7 +176,8 @@ impl Store {
         let changed = self.conn.execute(
             "UPDATE trips SET name = ?2, city = ?3, country = ?4, start_date = ?5, end_date = ?6, time_zone = ?7,
                               author = ?8, summary = ?9, tags = ?10, cover_photo_id = ?11, updated_at = ?12,
-                              section_order = ?13, post_language = ?14
+                              section_order = ?13, post_language = ?14,
+                              slug = COALESCE(?15, slug)
              WHERE id = ?1",
             params![
                 id.0,
@@ -189,6 +194,9 @@ impl Store {
                 now_text(),
                 to_json_list(&fields.section_order),
                 fields.post_language.map(PostLanguage::code),
+                // A window that read the trip before its first export does not clear the slug
+                // the export gave it.
+                fields.slug,
             ],
         )?;
         if changed == 0 {

@@ -31,6 +31,8 @@ pub struct TripDialog {
     pub section_order: Vec<String>,
     /// The post's language (`None`: automatic).
     pub post_language: Option<crate::model::PostLanguage>,
+    /// The post's slug as typed (empty: made from the name, or the one it has).
+    pub slug: String,
     pub error: Option<String>,
     /// Where the time zone comes from; the place sets it only while it is not typed.
     zone_source: ZoneSource,
@@ -68,6 +70,7 @@ impl TripDialog {
             cover: None,
             section_order: Vec::new(),
             post_language: None,
+            slug: String::new(),
             error: None,
             zone_source: ZoneSource::System,
             system_zone,
@@ -91,6 +94,7 @@ impl TripDialog {
             cover: f.cover_photo,
             section_order: f.section_order.clone(),
             post_language: f.post_language,
+            slug: f.slug.clone().unwrap_or_default(),
             error: None,
             zone_source: ZoneSource::Chosen,
             system_zone: crate::app::system_zone(),
@@ -122,6 +126,7 @@ impl TripDialog {
             cover_photo: self.cover,
             section_order: self.section_order.clone(),
             post_language: self.post_language,
+            slug: Some(crate::export::text::slugify(&self.slug)).filter(|s| !s.is_empty()),
         }
         .cleaned();
         fields.validate().map_err(|e| e.to_string())?;
@@ -315,6 +320,12 @@ impl TripDialog {
         let zone = self.zone_field(ui);
         input.note(&zone);
         input.changed |= language_row(ui, &mut self.post_language);
+        input.note(&labelled_field(
+            ui,
+            "Slug",
+            &mut self.slug,
+            "from the name, e.g. berlin-summit-2018",
+        ));
         input.note(&labelled_field(ui, "Author", &mut self.author, ""));
         input.note(&labelled_field(
             ui,

@@ -610,3 +610,37 @@ fn the_rendered_preview_shows_the_posts_photos() {
             .is_none()
     );
 }
+
+#[test]
+fn the_trip_dialog_sets_the_posts_slug_and_language() {
+    let (_dir, journal, trip) = berlin_journal();
+    let mut harness = open_window(&journal);
+    harness.get_by_label("Edit trip…").click();
+    settle(&mut harness);
+    harness.get_by_label("Slug").focus();
+    settle(&mut harness);
+    type_keys(&harness, "Mein Gipfel");
+    harness.get_by_label("Post language").click();
+    settle(&mut harness);
+    harness.get_by_label("Deutsch").click();
+    settle(&mut harness);
+    harness.get_by_label("Slug").focus();
+    settle(&mut harness);
+    harness.key_press(Key::Enter);
+    journal_until(
+        &mut harness,
+        &journal,
+        "the slug and language stored",
+        |store| {
+            store.trip(trip).is_ok_and(|t| {
+                t.fields.slug.as_deref() == Some("mein-gipfel")
+                    && t.fields.post_language == Some(tripjournal::model::PostLanguage::German)
+            })
+        },
+    );
+    let store = Store::open(&journal).expect("journal");
+    let out = journal.parent().expect("folder").join("blog");
+    let options = tripjournal::export::ExportOptions::new(&out, tripjournal::export::Layout::Plain);
+    let report = tripjournal::export::export_trip(&store, trip, &options).expect("export");
+    assert_eq!(report.post, out.join("mein-gipfel.md"));
+}
