@@ -281,7 +281,14 @@ pub(crate) fn plan_post_with(
                         .filter(|p| p.entry == Some(entry.id))
                         .enumerate()
                         .map(|(n, p)| {
-                            images.name(p, &format!("{prefix}-{}", n + 1), &entry.fields.title)
+                            // An untitled entry's photo is described by its kind, in the
+                            // post's language.
+                            let fallback = if entry.fields.title.trim().is_empty() {
+                                words.kind(entry.fields.kind())
+                            } else {
+                                entry.fields.title.as_str()
+                            };
+                            images.name(p, &format!("{prefix}-{}", n + 1), fallback)
                         })
                         .collect();
                     let mut context = entry_context(entry, index + 1, zone, words, entry_photos);

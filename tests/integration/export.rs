@@ -744,10 +744,16 @@ fn all_chinese_trip(journal: &mut TempJournal) -> TripId {
     }
     let note = EntryFields::new(EntryKind::Note, "", at(20));
     let mut first = None;
+    let mut last = None;
     for entry in [talk, lunch, knuckle, note] {
         let id = journal.store.create_entry(trip, &entry).expect("entry");
         first.get_or_insert(id);
+        last = Some(id);
     }
+    // The untitled note's photo is described in the post's language.
+    let third = std::fs::read(fixture("grayscale.jpg")).expect("photo");
+    tripjournal::photos::import_bytes(&mut journal.store, trip, last, "", "c.jpg", third)
+        .expect("photo");
     let bytes = std::fs::read(fixture("plain.jpg")).expect("photo");
     tripjournal::photos::import_bytes(&mut journal.store, trip, first, "会场", "a.jpg", bytes)
         .expect("photo");
@@ -803,6 +809,10 @@ fn a_chinese_trip_gets_a_post_without_a_generated_english_word() {
                 );
             }
             assert!(post.contains("实用度") || order != Order::Section, "{post}");
+            assert!(
+                post.contains("![随笔]("),
+                "the untitled note's photo:\n{post}"
+            );
             if order == Order::Section {
                 // Entries without a section come first (group 1); the talk is the first entry
                 // of section 一 (group 2): its photo is 02-01-1-<caption>.
@@ -897,4 +907,38 @@ fn the_cli_sets_the_posts_language_date_and_slug() {
         2,
     );
     assert!(error.contains("--slug"), "{error}");
+}
+
+#[test]
+fn a_chinese_trip_matches_its_golden_posts() {
+    let mut journal = TempJournal::new();
+    let trip = all_chinese_trip(&mut journal);
+    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
+    for layout in [Layout::Plain, Layout::Jekyll, Layout::Hugo] {
+        for order in [Order::Day, Order::Kind, Order::Section] {
+            let name = format!("chinese-{}-{}", layout.as_str(), order.as_str());
+            let out = journal.dir.path().join(&name);
+            let mut options = ExportOptions::new(&out, layout);
+            options.order = order;
+            let report = export_trip(&journal.store, trip, &options).expect("export");
+            let markdown = std::fs::read_to_string(&report.post).expect("post");
+            let golden = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/golden")
+                .join(format!("{name}.md"));
+            if update {
+                std::fs::write(&golden, &markdown).expect("golden written");
+            }
+            let expected = std::fs::read_to_string(&golden).unwrap_or_else(|_| {
+                panic!(
+                    "golden file missing: {} (UPDATE_GOLDEN=1)",
+                    golden.display()
+                )
+            });
+            assert!(
+                markdown == expected,
+                "{name} differs from {}",
+                golden.display()
+            );
+        }
+    }
 }
