@@ -3,7 +3,7 @@
 //! how typed names and sections are trimmed. The CLI, the window and the export call these;
 //! none of them has its own copy.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::{Entry, ModelError};
@@ -168,14 +168,24 @@ pub fn parse_local_time(text: &str, zone: Tz) -> Result<DateTime<Utc>, ModelErro
                 .and_then(|day| day.and_hms_opt(0, 0, 0))
         })
         .ok_or_else(|| ModelError::BadTime(text.to_string()))?;
-    zone.from_local_datetime(&local)
+    let at = zone
+        .from_local_datetime(&local)
         .earliest()
         .map(|at| at.with_timezone(&Utc))
         .ok_or_else(|| ModelError::SkippedTime {
             time: text.trim().to_string(),
             zone: zone.name().to_string(),
-        })
+        })?;
+    // The year must be a journal's both where it was typed and in UTC, where it is stored
+    // (9999-12-31 23:59 in St. John's is already the year 10000 in UTC).
+    if !SUPPORTED_YEARS.contains(&local.year()) || !(1..=9999).contains(&at.year()) {
+        return Err(ModelError::OutOfRange(trimmed.to_string()));
+    }
+    Ok(at)
 }
+
+/// The years a journal's dates and times may have.
+pub const SUPPORTED_YEARS: std::ops::RangeInclusive<i32> = 1000..=9999;
 
 /// "2018-11-13 16:20": an instant in the trip's zone, as it is typed.
 pub fn format_local_time(at: DateTime<Utc>, zone: Tz) -> String {
@@ -186,8 +196,12 @@ pub fn format_local_time(at: DateTime<Utc>, zone: Tz) -> String {
 
 /// Reads a date typed as YYYY-MM-DD.
 pub fn parse_date(text: &str) -> Result<NaiveDate, ModelError> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| ModelError::BadDate(text.to_string()))
+    let day = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| ModelError::BadDate(text.to_string()))?;
+    if !SUPPORTED_YEARS.contains(&day.year()) {
+        return Err(ModelError::OutOfRange(text.trim().to_string()));
+    }
+    Ok(day)
 }
 
 /// A trip's dates as one line: "2018-11-13 – 2018-11-15", one day alone, an open end
@@ -214,6 +228,37 @@ pub fn day_heading(day: NaiveDate, first_day: Option<NaiveDate>) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn times_and_dates_outside_the_years_1000_to_9999_are_refused() {
+        let kolkata = chrono_tz::Asia::Kolkata;
+        let st_johns = chrono_tz::America::St_Johns;
+        for (text, zone) in [
+            ("0000-01-01 00:00", kolkata),
+            ("0999-12-31 23:00", chrono_tz::UTC),
+            ("9999-12-31 23:59", st_johns),
+            ("+10000-01-01 00:00", chrono_tz::UTC),
+        ] {
+            assert!(
+                matches!(
+                    parse_local_time(text, zone),
+                    Err(ModelError::OutOfRange(_) | ModelError::BadTime(_))
+                ),
+                "{text} in {zone}"
+            );
+        }
+        assert!(matches!(
+            parse_local_time("0000-01-01 00:00", kolkata),
+            Err(ModelError::OutOfRange(_))
+        ));
+        assert!(parse_local_time("1000-01-01 00:00", kolkata).is_ok());
+        assert!(parse_local_time("9999-12-31 23:59", kolkata).is_ok());
+        assert!(matches!(
+            parse_date("0999-12-31"),
+            Err(ModelError::OutOfRange(_))
+        ));
+        assert!(parse_date("2018-11-13").is_ok());
+    }
 
     #[test]
     fn titles_that_carry_their_own_number_are_recognised() {

@@ -32,6 +32,8 @@ pub enum ModelError {
     BadDate(String),
     #[error("unknown post language {0:?} (expected en, zh or de)")]
     BadLanguage(String),
+    #[error("{0} is outside the years 1000 to 9999 that a journal holds")]
+    OutOfRange(String),
 }
 
 macro_rules! id_type {

@@ -123,3 +123,33 @@ fn the_cli_and_the_windows_rules_accept_and_store_alike() {
         }
     }
 }
+
+#[test]
+fn the_cli_refuses_times_a_journal_cannot_hold_and_the_trip_stays_readable() {
+    use crate::util::{cli_fails, cli_ok};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let journal = dir.path().join("journal.sqlite");
+    let trip = cli_ok(
+        &journal,
+        &["trip", "new", "--name", "K", "--tz", "Asia/Kolkata"],
+    );
+    let trip = trip.trim();
+    for at in ["0000-01-01 00:00", "+10000-01-01 00:00"] {
+        let error = cli_fails(
+            &journal,
+            &[
+                "entry", "add", "--trip", trip, "--kind", "note", "--title", "x", "--at", at,
+            ],
+            2,
+        );
+        assert!(error.contains("1000 to 9999"), "{error}");
+    }
+    let error = cli_fails(
+        &journal,
+        &["trip", "new", "--name", "L", "--start", "0999-01-01"],
+        2,
+    );
+    assert!(error.contains("1000 to 9999"), "{error}");
+    cli_ok(&journal, &["entry", "list", "--trip", trip]);
+    cli_ok(&journal, &["trip", "list", "--json"]);
+}
