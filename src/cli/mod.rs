@@ -478,33 +478,16 @@ pub fn run_batch(
 ) -> CliResult<()> {
     let write_error =
         |error: std::io::Error| CliError::Failed(format!("cannot write output: {error}"));
-    for line in input.lines() {
-        let line =
-            line.map_err(|error| CliError::Failed(format!("cannot read standard input: {error}")))?;
-        if line.trim().is_empty() {
+    for (index, bytes) in input.split(b'\n').enumerate() {
+        let bytes = bytes
+            .map_err(|error| CliError::Failed(format!("cannot read standard input: {error}")))?;
+        // A line that is not UTF-8 is answered with an error; the lines after it still run.
+        let line = String::from_utf8(bytes)
+            .map_err(|_| CliError::Input(format!("line {} is not valid UTF-8 text", index + 1)));
+        if line.as_deref().is_ok_and(|text| text.trim().is_empty()) {
             continue;
         }
-        let result = serde_json::from_str::<Vec<String>>(&line)
-            .map_err(|error| {
-                CliError::Input(format!(
-                    "a batch line must be a JSON array of strings: {error}"
-                ))
-            })
-            .and_then(|args| {
-                BatchLine::try_parse_from(args).map_err(|error| {
-                    let rendered = error.render().to_string();
-                    CliError::Input(rendered.lines().next().unwrap_or("bad usage").to_string())
-                })
-            })
-            .and_then(|parsed| match parsed.command {
-                Command::Batch => Err(CliError::Input("batch cannot run inside batch".into())),
-                command => {
-                    let mut output = Vec::new();
-                    run_command(store, command, &mut output)?;
-                    Ok(String::from_utf8_lossy(&output).into_owned())
-                }
-            });
-        let reply = match result {
+        let reply = match line.and_then(|text| run_batch_line(store, text.trim_end_matches('\r'))) {
             Ok(output) => json!({ "ok": true, "output": output }),
             Err(error) => json!({
                 "ok": false,
@@ -516,4 +499,25 @@ pub fn run_batch(
         out.flush().map_err(write_error)?;
     }
     Ok(())
+}
+
+/// Runs one batch line (a JSON array of arguments) and returns what it printed.
+fn run_batch_line(store: &mut Store, line: &str) -> CliResult<String> {
+    let args = serde_json::from_str::<Vec<String>>(line).map_err(|error| {
+        CliError::Input(format!(
+            "a batch line must be a JSON array of strings: {error}"
+        ))
+    })?;
+    let parsed = BatchLine::try_parse_from(args).map_err(|error| {
+        let rendered = error.render().to_string();
+        CliError::Input(rendered.lines().next().unwrap_or("bad usage").to_string())
+    })?;
+    match parsed.command {
+        Command::Batch => Err(CliError::Input("batch cannot run inside batch".into())),
+        command => {
+            let mut output = Vec::new();
+            run_command(store, command, &mut output)?;
+            Ok(String::from_utf8_lossy(&output).into_owned())
+        }
+    }
 }

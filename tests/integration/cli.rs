@@ -338,3 +338,45 @@ fn demo_creates_a_full_trip() {
     );
     assert_eq!(ok(&j, &["check"]).trim(), "ok");
 }
+
+#[test]
+fn batch_answers_a_line_of_invalid_utf8_and_runs_the_lines_after_it() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let journal = dir.path().join("journal.sqlite");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tripjournal"))
+        .arg("--journal")
+        .arg(&journal)
+        .arg("batch")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("batch starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(b"[\"trip\",\"new\",\"--name\",\"Before\"]\n\xff\xfe not text\r\n[\"trip\",\"new\",\"--name\",\"After\"]\r\n")
+        .expect("lines written");
+    let output = child.wait_with_output().expect("batch ends");
+    assert!(output.status.success());
+    let replies: Vec<Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("a JSON reply per line"))
+        .collect();
+    assert_eq!(replies.len(), 3, "{replies:?}");
+    assert_eq!(replies[0]["ok"], true);
+    assert_eq!(replies[1]["ok"], false);
+    assert!(
+        replies[1]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("line 2 is not valid UTF-8")),
+        "{replies:?}"
+    );
+    assert_eq!(replies[2]["ok"], true, "the line after it ran: {replies:?}");
+    let names = ok(&journal, &["trip", "list"]);
+    assert!(
+        names.contains("Before") && names.contains("After"),
+        "{names}"
+    );
+}
