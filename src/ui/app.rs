@@ -828,12 +828,7 @@ impl TripJournalApp {
         if held.text.is_empty() {
             return;
         }
-        let fields = self
-            .current
-            .as_ref()
-            .and_then(|o| o.entries.iter().find(|e| e.id == id))
-            .map(|e| e.fields.clone());
-        if let Some(mut fields) = fields {
+        if let Some(mut fields) = self.shown_fields(id) {
             fields.title.push_str(&held.text);
             self.edit_entry(id, fields);
         }
@@ -1061,14 +1056,17 @@ impl TripJournalApp {
         });
     }
 
-    /// Moves an entry to a section and saves it at once.
-    fn set_section(&mut self, id: EntryId, section: Option<String>) {
-        let fields = self
-            .current
+    /// An entry's fields as the window shows them (with edits not saved yet).
+    fn shown_fields(&self, id: EntryId) -> Option<EntryFields> {
+        self.current
             .as_ref()
             .and_then(|o| o.entries.iter().find(|e| e.id == id))
-            .map(|e| e.fields.clone());
-        if let Some(mut fields) = fields {
+            .map(|e| e.fields.clone())
+    }
+
+    /// Moves an entry to a section and saves it at once.
+    fn set_section(&mut self, id: EntryId, section: Option<String>) {
+        if let Some(mut fields) = self.shown_fields(id) {
             fields.section = section;
             self.edit_entry(id, fields);
             self.save_dirty(true);
