@@ -13,7 +13,7 @@ use crate::model::{Entry, EntryFields, EntryId, Photo, PhotoId, Trip, TripFields
 use crate::photos::{
     FileOutcome, ImportError, ImportEvent, ImportRequest, import_bytes, import_files,
 };
-use crate::store::{PhotoBytes, PhotoInsert, Store, StoreError};
+use crate::store::{DamagedRow, PhotoBytes, PhotoInsert, Store, StoreError};
 
 /// Why a command of the window did not happen. The window words it (and names its own
 /// buttons); here it stays the library's error.
@@ -55,6 +55,8 @@ pub struct ImportCounts {
 pub enum Command {
     LoadTrips,
     LoadTrip(TripId),
+    /// Sets aside every row that cannot be read (kept in the journal, out of the way).
+    SetAsideDamaged,
     CreateTrip(TripFields),
     UpdateTrip(TripId, TripFields),
     DeleteTrip(TripId),
@@ -125,6 +127,10 @@ pub enum Command {
 #[derive(Debug)]
 pub enum Event {
     Trips(Vec<Trip>),
+    /// The rows of the journal that cannot be read (empty when all can); sent with the trips.
+    Damaged(Vec<DamagedRow>),
+    /// These rows were set aside.
+    SetAside(Vec<DamagedRow>),
     TripLoaded {
         trip: Trip,
         entries: Vec<Entry>,
@@ -351,10 +357,12 @@ impl Worker {
         (self.wake)();
     }
 
+    /// Sends a trip with its readable entries and photos (the damaged ones are named by
+    /// [`Event::Damaged`], sent with the trips).
     fn reload_trip(&self, trip: TripId) -> Result<(), StoreError> {
         let trip = self.store.trip(trip)?;
-        let entries = self.store.entries(trip.id)?;
-        let photos = self.store.photos(trip.id)?;
+        let entries = self.store.entry_listing(trip.id)?.items;
+        let photos = self.store.photo_listing(trip.id)?.items;
         self.send(Event::TripLoaded {
             trip,
             entries,
@@ -363,14 +371,16 @@ impl Worker {
         Ok(())
     }
 
+    /// Sends the readable trips, then every row of the journal that cannot be read.
     fn send_trips(&self) -> Result<(), StoreError> {
-        let trips = self.store.trips()?;
+        let trips = self.store.trip_listing()?.items;
         self.send(Event::Trips(trips));
+        self.send(Event::Damaged(self.store.damaged_rows()?));
         Ok(())
     }
 
     fn send_photos(&self, trip: TripId) -> Result<(), StoreError> {
-        let photos = self.store.photos(trip)?;
+        let photos = self.store.photo_listing(trip)?.items;
         self.send(Event::Photos { trip, photos });
         Ok(())
     }
@@ -378,6 +388,11 @@ impl Worker {
     fn handle(&mut self, command: Command) -> Result<(), JournalError> {
         match command {
             Command::LoadTrips => self.send_trips()?,
+            Command::SetAsideDamaged => {
+                let rows = self.store.set_aside_damaged()?;
+                self.send(Event::SetAside(rows));
+                self.send_trips()?;
+            }
             Command::LoadTrip(trip) => self.reload_trip(trip)?,
             Command::CreateTrip(fields) => {
                 let id = self.store.create_trip(&fields)?;
@@ -416,7 +431,7 @@ impl Worker {
             }
             Command::ReorderEntries(trip, order) => {
                 self.store.reorder_entries(trip, &order)?;
-                let entries = self.store.entries(trip)?;
+                let entries = self.store.entry_listing(trip)?.items;
                 self.send(Event::Entries { trip, entries });
             }
             Command::ImportFiles { trip, entry, files } => self.import(trip, entry, files)?,
@@ -521,7 +536,8 @@ impl Worker {
         }
         let existing: Vec<EntryId> = self
             .store
-            .entries(restore.trip)?
+            .entry_listing(restore.trip)?
+            .items
             .iter()
             .map(|e| e.id)
             .collect();
@@ -539,7 +555,7 @@ impl Worker {
             old_id: restore.old_id,
             entry,
         });
-        let entries = self.store.entries(restore.trip)?;
+        let entries = self.store.entry_listing(restore.trip)?.items;
         self.send(Event::Entries {
             trip: restore.trip,
             entries,

@@ -18,7 +18,7 @@ use crate::export::{ExportOptions, export_trip};
 use crate::model::rules::{date_range_text, format_local_time, parse_local_time};
 use crate::model::{EntryContent, EntryFields, EntryId, EntryPatch, TripFields};
 use crate::photos::{ImportOutcome, ImportRequest, import_files, rebuild_derivatives};
-use crate::store::Store;
+use crate::store::{Listing, Store};
 
 /// Where a command writes its normal output, a line at a time.
 struct Lines<'a>(&'a mut dyn std::io::Write);
@@ -90,7 +90,7 @@ fn run_trip(store: &mut Store, command: TripCommand, out: &mut Lines) -> CliResu
 }
 
 fn list_trips(store: &Store, json: bool, out: &mut Lines) -> CliResult<()> {
-    let trips = store.trips()?;
+    let trips = readable(store.trip_listing()?);
     if json {
         let list: Vec<Value> = trips
             .iter()
@@ -125,8 +125,10 @@ fn show_trip(store: &Store, trip: &str, json: bool, out: &mut Lines) -> CliResul
     out.line(format!("time zone: {}", f.time_zone.name()))?;
     out.line(format!("author:    {}", f.author))?;
     out.line(format!("tags:      {}", f.tags.join(", ")))?;
-    out.line(format!("entries:   {}", store.entries(trip.id)?.len()))?;
-    out.line(format!("photos:    {}", store.photos(trip.id)?.len()))?;
+    let entries = readable(store.entry_listing(trip.id)?);
+    let photos = readable(store.photo_listing(trip.id)?);
+    out.line(format!("entries:   {}", entries.len()))?;
+    out.line(format!("photos:    {}", photos.len()))?;
     if !f.summary.is_empty() {
         out.line(format!("\n{}", f.summary))?;
     }
@@ -210,7 +212,7 @@ fn entry_patch(args: &EntryArgs, zone: Tz) -> CliResult<EntryPatch> {
 fn list_entries(store: &Store, trip: &str, json: bool, out: &mut Lines) -> CliResult<()> {
     let trip = store.find_trip(trip)?;
     let zone = trip.fields.time_zone;
-    let entries = store.entries(trip.id)?;
+    let entries = readable(store.entry_listing(trip.id)?);
     if json {
         let list: Vec<Value> = entries
             .iter()
@@ -276,7 +278,7 @@ fn add_photos(
 
 fn list_photos(store: &Store, trip: &str, json: bool, out: &mut Lines) -> CliResult<()> {
     let trip = store.find_trip(trip)?;
-    let photos = store.photos(trip.id)?;
+    let photos = readable(store.photo_listing(trip.id)?);
     if json {
         return out.line(to_json_text(&Value::Array(
             photos.iter().map(photo_json).collect(),
@@ -298,6 +300,12 @@ fn list_photos(store: &Store, trip: &str, json: bool, out: &mut Lines) -> CliRes
 
 fn check(store: &mut Store, repair: bool, out: &mut Lines) -> CliResult<()> {
     let mut report = store.check()?;
+    if repair && !report.damaged_rows.is_empty() {
+        for row in store.set_aside_damaged()? {
+            out.line(format!("{}: set aside", one_line(&row.to_string())))?;
+        }
+        report = store.check()?;
+    }
     if repair && !report.damaged_derivatives.is_empty() {
         for (photo, result) in rebuild_derivatives(store, &report.damaged_derivatives) {
             match result {
@@ -359,6 +367,18 @@ fn export(store: &Store, args: ExportArgs, out: &mut Lines) -> CliResult<()> {
 
 /// The text with control characters (a newline in a file name) written as escapes, so each
 /// reported file stays on one line.
+/// The readable rows of a listing; each damaged one is named on stderr, so that one bad row
+/// never hides the others.
+fn readable<T>(listing: Listing<T>) -> Vec<T> {
+    for row in &listing.damaged {
+        eprintln!(
+            "warning: {} cannot be read and is left out; `tripjournal check --repair` sets it aside",
+            one_line(&row.to_string())
+        );
+    }
+    listing.items
+}
+
 fn one_line(text: &str) -> String {
     text.chars()
         .map(|c| {

@@ -40,8 +40,8 @@ pub(super) fn trip_json(store: &Store, trip: &Trip) -> CliResult<Value> {
         "section_order": f.section_order,
         "post_language": f.post_language.map(|l| l.code()),
         "slug": f.slug,
-        "entry_count": store.entries(trip.id)?.len(),
-        "photo_count": store.photos(trip.id)?.len(),
+        "entry_count": store.entry_listing(trip.id)?.items.len(),
+        "photo_count": store.photo_listing(trip.id)?.items.len(),
     }))
 }
 

@@ -3,8 +3,9 @@
 
 use chrono::{DateTime, Utc};
 use rusqlite::types::Value;
-use rusqlite::{OptionalExtension, Row, params, params_from_iter};
+use rusqlite::{Row, params, params_from_iter};
 
+use super::damage::{Listing, RowTable};
 use super::{Store, StoreError, StoreResult, from_json_list, now_text, to_json_list};
 use crate::model::{
     Entry, EntryContent, EntryFields, EntryId, EntryKind, FoodRating, Meal, Money, Rating,
@@ -367,32 +368,36 @@ impl Store {
 
     /// One entry by id.
     pub fn entry(&self, id: EntryId) -> StoreResult<Entry> {
-        self.conn
-            .query_row(
-                &format!("SELECT {ENTRY_COLUMNS} FROM entries WHERE id = ?1"),
-                [id.0],
-                entry_row,
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::NotFound {
-                what: "entry",
-                id: id.to_string(),
-            })?
-            .into_entry()
+        self.read_one(
+            RowTable::Entry,
+            &format!("SELECT {ENTRY_COLUMNS} FROM entries WHERE id = ?1"),
+            id.0,
+            |row| entry_row(row)?.into_entry(),
+        )
     }
 
-    /// A trip's entries in manual order (position, then id).
+    /// A trip's entries in manual order (position, then id); an entry that cannot be read is
+    /// an error.
     pub fn entries(&self, trip: TripId) -> StoreResult<Vec<Entry>> {
+        self.entry_listing(trip)?.into_whole()
+    }
+
+    /// A trip's readable entries in manual order, and the ones that cannot be read.
+    pub fn entry_listing(&self, trip: TripId) -> StoreResult<Listing<Entry>> {
         self.trip(trip)?;
-        let mut statement = self.conn.prepare(&format!(
-            "SELECT {ENTRY_COLUMNS} FROM entries WHERE trip_id = ?1 ORDER BY position, id"
-        ))?;
-        let rows = statement.query_map([trip.0], entry_row)?;
-        let mut entries = Vec::new();
-        for row in rows {
-            entries.push(row?.into_entry()?);
-        }
-        Ok(entries)
+        self.all_entries_listing(trip)
+    }
+
+    /// Like [`Store::entry_listing`], for a trip that may itself be damaged.
+    pub(super) fn all_entries_listing(&self, trip: TripId) -> StoreResult<Listing<Entry>> {
+        self.read_each(
+            RowTable::Entry,
+            &format!(
+                "SELECT {ENTRY_COLUMNS} FROM entries WHERE trip_id = ?1 ORDER BY position, id"
+            ),
+            &[trip.0],
+            |row| entry_row(row)?.into_entry(),
+        )
     }
 
     /// Applies `change` to an entry's current fields and saves them, reading and writing under

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
-use super::{Store, StoreError, StoreResult};
+use super::{DamagedRow, Store, StoreError, StoreResult};
 use crate::model::PhotoId;
 
 /// Problems found by [`Store::check`]; empty when the journal is sound.
@@ -16,6 +16,8 @@ pub struct CheckReport {
     /// Photos whose original is sound but whose preview or thumbnail is missing or unreadable;
     /// `tripjournal check --repair` rebuilds them.
     pub damaged_derivatives: Vec<PhotoId>,
+    /// Rows that cannot be read; `tripjournal check --repair` sets them aside.
+    pub damaged_rows: Vec<DamagedRow>,
 }
 
 impl CheckReport {
@@ -46,6 +48,12 @@ impl Store {
         }
         if let Err(error) = self.photo_problems(&mut report) {
             damaged(&mut report, "photo check", error);
+        }
+        report.damaged_rows = self.damaged_rows()?;
+        for row in &report.damaged_rows {
+            report.problems.push(format!(
+                "{row} cannot be read (tripjournal check --repair sets it aside, keeping it)"
+            ));
         }
         Ok(report)
     }

@@ -7,6 +7,7 @@
 //! family; all of them take `&self` or `&mut self` on a [`Store`], which owns one connection.
 //! Several stores (threads or processes) may have the same file open at once.
 
+mod damage;
 mod entries;
 mod exports;
 mod maintenance;
@@ -21,6 +22,7 @@ use rusqlite::{Connection, OpenFlags};
 
 /// The list rule lives in the model; the store's callers reach it here too.
 pub use crate::model::rules::clean_list;
+pub use damage::{DamagedRow, Listing, RowTable};
 pub use exports::{ExportRecord, ExportedFile};
 pub use maintenance::{CheckReport, hex_sha256};
 pub use migrations::LATEST_VERSION;
@@ -72,6 +74,10 @@ pub enum StoreError {
     Invalid(#[from] ModelError),
     #[error("the journal holds a value this program cannot read: {0}")]
     CorruptValue(String),
+    #[error(
+        "{0} cannot be read; the rest of the journal is fine: `tripjournal check --repair` sets it aside"
+    )]
+    Damaged(DamagedRow),
     #[error("refusing to overwrite an existing file: {0}")]
     TargetExists(PathBuf),
     #[error("the disk is full; nothing of the last change was saved")]

@@ -4,6 +4,7 @@
 use chrono::{FixedOffset, NaiveDateTime};
 use rusqlite::{OptionalExtension, Row, params};
 
+use super::damage::{Listing, RowTable};
 use super::{Store, StoreError, StoreResult, now_text};
 use crate::model::{EntryId, GpsPosition, Photo, PhotoId, PhotoMetadata, TakenAt, TripId};
 
@@ -66,14 +67,19 @@ fn finish_photo(
     (mut photo, local, offset): (Photo, Option<String>, Option<i32>),
 ) -> StoreResult<Photo> {
     if let Some(text) = local {
-        let local = NaiveDateTime::parse_from_str(&text, "%Y-%m-%dT%H:%M:%S")
-            .map_err(|_| StoreError::CorruptValue(format!("taken-at {text:?}")))?;
+        let local = parse_taken_at(&text)?;
         photo.metadata.taken_at = Some(TakenAt {
             local,
             offset: offset.and_then(FixedOffset::east_opt),
         });
     }
     Ok(photo)
+}
+
+/// Reads a stored camera wall-clock time (`YYYY-MM-DDTHH:MM:SS`).
+pub(super) fn parse_taken_at(text: &str) -> StoreResult<NaiveDateTime> {
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S")
+        .map_err(|_| StoreError::CorruptValue(format!("taken-at {text:?}")))
 }
 
 /// Which stored encoding of a photo to read.
@@ -189,49 +195,54 @@ impl Store {
 
     /// One photo's row by id.
     pub fn photo(&self, id: PhotoId) -> StoreResult<Photo> {
-        let found = self
-            .conn
-            .query_row(
-                &format!("SELECT {PHOTO_COLUMNS} FROM photos WHERE id = ?1"),
-                [id.0],
-                photo_from_row,
-            )
-            .optional()?;
-        match found {
-            Some(parts) => finish_photo(parts),
-            None => Err(StoreError::NotFound {
-                what: "photo",
-                id: id.to_string(),
-            }),
-        }
+        self.read_one(
+            RowTable::Photo,
+            &format!("SELECT {PHOTO_COLUMNS} FROM photos WHERE id = ?1"),
+            id.0,
+            |row| finish_photo(photo_from_row(row)?),
+        )
     }
 
-    /// All photos of a trip, in position order.
+    /// All photos of a trip, in position order; a photo that cannot be read is an error.
     pub fn photos(&self, trip: TripId) -> StoreResult<Vec<Photo>> {
-        self.trip(trip)?;
-        self.photos_where("trip_id = ?1", trip.0)
+        self.photo_listing(trip)?.into_whole()
     }
 
-    /// The photos of one entry, in position order.
+    /// A trip's readable photos in position order, and the ones that cannot be read.
+    pub fn photo_listing(&self, trip: TripId) -> StoreResult<Listing<Photo>> {
+        self.trip(trip)?;
+        self.all_photos_listing(trip)
+    }
+
+    /// Like [`Store::photo_listing`], for a trip that may itself be damaged.
+    pub(super) fn all_photos_listing(&self, trip: TripId) -> StoreResult<Listing<Photo>> {
+        self.read_each(
+            RowTable::Photo,
+            &format!("SELECT {PHOTO_COLUMNS} FROM photos WHERE trip_id = ?1 ORDER BY position, id"),
+            &[trip.0],
+            |row| finish_photo(photo_from_row(row)?),
+        )
+    }
+
+    /// The readable photos of one entry, in position order (the trip's listing names any
+    /// that cannot be read).
     pub fn entry_photos(&self, entry: EntryId) -> StoreResult<Vec<Photo>> {
         self.photos_where("entry_id = ?1", entry.0)
     }
 
-    /// A trip's photos that belong to no entry, in position order.
+    /// A trip's readable photos that belong to no entry, in position order.
     pub fn unassigned_photos(&self, trip: TripId) -> StoreResult<Vec<Photo>> {
         self.photos_where("trip_id = ?1 AND entry_id IS NULL", trip.0)
     }
 
     fn photos_where(&self, condition: &str, value: i64) -> StoreResult<Vec<Photo>> {
-        let mut statement = self.conn.prepare(&format!(
-            "SELECT {PHOTO_COLUMNS} FROM photos WHERE {condition} ORDER BY position, id"
-        ))?;
-        let rows = statement.query_map([value], photo_from_row)?;
-        let mut photos = Vec::new();
-        for row in rows {
-            photos.push(finish_photo(row?)?);
-        }
-        Ok(photos)
+        self.read_each(
+            RowTable::Photo,
+            &format!("SELECT {PHOTO_COLUMNS} FROM photos WHERE {condition} ORDER BY position, id"),
+            &[value],
+            |row| finish_photo(photo_from_row(row)?),
+        )
+        .map(|listing| listing.items)
     }
 
     /// One stored encoding of a photo.

@@ -1,8 +1,9 @@
 //! Trips: create, read, update, delete, and find one by id or name.
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Row, params};
 
+use super::damage::{Listing, RowTable};
 use super::{Store, StoreError, StoreResult, from_json_list, now_text, to_json_list};
 use crate::model::{PhotoId, PostLanguage, Trip, TripFields, TripId, parse_time_zone};
 
@@ -29,6 +30,11 @@ fn trip_from_row(row: &Row<'_>) -> rusqlite::Result<(i64, TripRow)> {
     ))
 }
 
+fn read_trip(row: &Row<'_>) -> StoreResult<Trip> {
+    let (id, row) = trip_from_row(row)?;
+    row.into_trip(id)
+}
+
 struct TripRow {
     name: String,
     city: String,
@@ -45,7 +51,8 @@ struct TripRow {
     slug: Option<String>,
 }
 
-fn parse_date(text: Option<String>) -> StoreResult<Option<NaiveDate>> {
+/// Reads a stored date (`YYYY-MM-DD`).
+pub(super) fn parse_date(text: Option<String>) -> StoreResult<Option<NaiveDate>> {
     text.map(|t| {
         NaiveDate::parse_from_str(&t, "%Y-%m-%d")
             .map_err(|_| StoreError::CorruptValue(format!("date {t:?}")))
@@ -116,35 +123,30 @@ impl Store {
 
     /// One trip by id.
     pub fn trip(&self, id: TripId) -> StoreResult<Trip> {
-        let found = self
-            .conn
-            .query_row(
-                &format!("SELECT {TRIP_COLUMNS} FROM trips WHERE id = ?1"),
-                [id.0],
-                trip_from_row,
-            )
-            .optional()?;
-        match found {
-            Some((id, row)) => row.into_trip(id),
-            None => Err(StoreError::NotFound {
-                what: "trip",
-                id: id.to_string(),
-            }),
-        }
+        self.read_one(
+            RowTable::Trip,
+            &format!("SELECT {TRIP_COLUMNS} FROM trips WHERE id = ?1"),
+            id.0,
+            read_trip,
+        )
     }
 
-    /// All trips, newest start date first (undated trips last, then by id).
+    /// All trips, newest start date first (undated trips last, then by id); a trip that
+    /// cannot be read is an error.
     pub fn trips(&self) -> StoreResult<Vec<Trip>> {
-        let mut statement = self.conn.prepare(&format!(
-            "SELECT {TRIP_COLUMNS} FROM trips ORDER BY start_date IS NULL, start_date DESC, id"
-        ))?;
-        let rows = statement.query_map([], trip_from_row)?;
-        let mut trips = Vec::new();
-        for row in rows {
-            let (id, row) = row?;
-            trips.push(row.into_trip(id)?);
-        }
-        Ok(trips)
+        self.trip_listing()?.into_whole()
+    }
+
+    /// The readable trips, newest start date first, and the ones that cannot be read.
+    pub fn trip_listing(&self) -> StoreResult<Listing<Trip>> {
+        self.read_each(
+            RowTable::Trip,
+            &format!(
+                "SELECT {TRIP_COLUMNS} FROM trips ORDER BY start_date IS NULL, start_date DESC, id"
+            ),
+            &[],
+            read_trip,
+        )
     }
 
     /// Finds a trip by id ("3") or by name (exact, then case-insensitive).
@@ -153,7 +155,7 @@ impl Store {
         if let Ok(id) = wanted.parse::<i64>() {
             return self.trip(TripId(id));
         }
-        let trips = self.trips()?;
+        let trips = self.trip_listing()?.items;
         if let Some(trip) = trips.iter().find(|t| t.fields.name == wanted) {
             return Ok(trip.clone());
         }

@@ -11,6 +11,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use serde::{Deserialize, Serialize};
 
 use super::action::Action;
+use super::damage_banner;
 use super::editor::EntryEditor;
 use super::export_dialog::ExportDialog;
 use super::help::HelpWindow;
@@ -25,6 +26,7 @@ use crate::model::{
     Entry, EntryFields, EntryId, EntryKind, Photo, PhotoId, Trip, TripFields, TripId,
 };
 use crate::photos::ImportOutcome;
+use crate::store::DamagedRow;
 
 /// What is remembered between runs.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -95,6 +97,8 @@ pub struct TripJournalApp {
     typed_journal_path: String,
     trips: Vec<Trip>,
     trips_loaded: bool,
+    /// Rows of the journal that cannot be read, named in a banner.
+    damaged: Vec<DamagedRow>,
     current: Option<OpenTrip>,
     selected_entry: Option<EntryId>,
     timeline: Timeline,
@@ -155,6 +159,7 @@ impl TripJournalApp {
             typed_journal_path: journal.display().to_string(),
             trips: Vec::new(),
             trips_loaded: false,
+            damaged: Vec::new(),
             current: None,
             selected_entry: None,
             timeline: Timeline::default(),
@@ -641,6 +646,19 @@ impl TripJournalApp {
     fn handle_event(&mut self, event: Event) {
         match event {
             Event::Trips(trips) => self.trips_arrived(trips),
+            Event::Damaged(rows) => self.damaged = rows,
+            Event::SetAside(rows) => {
+                let noun = if rows.len() == 1 { "row" } else { "rows" };
+                let text = format!(
+                    "Set aside {} {noun}; the journal file keeps them",
+                    rows.len()
+                );
+                self.notify(text, false);
+                if let Some(open) = &self.current {
+                    let trip = open.trip.id;
+                    self.send(Command::LoadTrip(trip));
+                }
+            }
             Event::TripLoaded {
                 trip,
                 entries,
@@ -1485,6 +1503,8 @@ impl eframe::App for TripJournalApp {
             return;
         }
         self.top_bar(ui);
+        let set_aside = damage_banner::show(ui, &self.damaged);
+        self.apply_all(set_aside);
         self.status_bar(ui);
         let mut thumbnails = Thumbnails {
             cache: &mut self.textures,

@@ -11,6 +11,7 @@
 
 mod action;
 mod app;
+mod damage_banner;
 mod editor;
 mod export_dialog;
 mod fonts;

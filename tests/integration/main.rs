@@ -11,6 +11,8 @@ mod cli;
 mod concurrency;
 /// SIGKILL during imports and edits never loses a committed change.
 mod crash;
+/// Rows that cannot be read: named, never hiding the rest, set aside by `check --repair`.
+mod damaged_rows;
 /// Full and read-only disks under export and import (small tmpfs mounts).
 mod disk;
 /// Exporting trips as blog posts: layouts, golden files, links, front matter, images, safety.

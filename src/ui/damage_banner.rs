@@ -1,0 +1,46 @@
+//! The banner over the timeline that names rows of the journal this program cannot read
+//! (written by a damaged build or another program), and offers to set them aside. The rest of
+//! the journal is shown as usual; the banner only says what is missing and why.
+
+use super::action::Action;
+use crate::app::Command;
+use crate::store::DamagedRow;
+
+/// How many damaged rows are named one by one before the rest are counted.
+const ROWS_NAMED: usize = 3;
+
+/// Draws the banner when some rows cannot be read; returns "set them aside" when asked.
+pub fn show(ui: &mut egui::Ui, rows: &[DamagedRow]) -> Option<Action> {
+    if rows.is_empty() {
+        return None;
+    }
+    let mut action = None;
+    egui::Panel::top("damaged rows").show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            let warning = ui.visuals().warn_fg_color;
+            ui.colored_label(warning, headline(rows.len()));
+            if ui
+                .button("Set aside")
+                .on_hover_text(
+                    "Moves them out of the way so the rest exports; they stay in the journal file",
+                )
+                .clicked()
+            {
+                action = Some(Action::Send(Command::SetAsideDamaged));
+            }
+        });
+        for row in rows.iter().take(ROWS_NAMED) {
+            ui.weak(row.to_string());
+        }
+        if rows.len() > ROWS_NAMED {
+            ui.weak(format!("and {} more", rows.len() - ROWS_NAMED));
+        }
+    });
+    action
+}
+
+/// "⚠ 1 row of this journal cannot be read and is not shown".
+pub fn headline(count: usize) -> String {
+    let rows = if count == 1 { "row" } else { "rows" };
+    format!("⚠ {count} {rows} of this journal cannot be read and not shown")
+}
