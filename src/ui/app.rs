@@ -649,10 +649,7 @@ impl TripJournalApp {
             Event::Damaged(rows) => self.damaged = rows,
             Event::SetAside(rows) => {
                 let noun = if rows.len() == 1 { "row" } else { "rows" };
-                let text = format!(
-                    "Set aside {} {noun}; the journal file keeps them",
-                    rows.len()
-                );
+                let text = format!("Set aside {} {noun} (kept in the journal file)", rows.len());
                 self.notify(text, false);
                 if let Some(open) = &self.current {
                     let trip = open.trip.id;
