@@ -380,3 +380,62 @@ fn batch_answers_a_line_of_invalid_utf8_and_runs_the_lines_after_it() {
         "{names}"
     );
 }
+
+/// Regression (issue 14): a title, place or caption holding a newline or a tab faked rows and
+/// columns in the tab-separated lists; each field is now escaped and `--json` stays exact.
+#[test]
+fn control_characters_in_text_never_fake_rows_or_columns() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let j = dir.path().join("j.sqlite");
+    let fake = "Talk\n2\tFake row";
+    let literal = r"C:\new\table \\ \u{a}";
+    let trip = ok(&j, &["trip", "new", "--name", fake, "--city", "A\tB"]);
+    let trip = trip.trim();
+    for title in [fake, literal] {
+        let title = format!("--title={title}");
+        let args = ["entry", "add", "--trip", trip, "--kind", "note", &title];
+        ok(&j, &[&args[..], &["--at", "2018-11-12 09:00"]].concat());
+    }
+    let photo = fixture("plain.jpg");
+    let photo = photo.to_str().expect("utf-8");
+    ok(
+        &j,
+        &["photo", "add", "--trip", trip, "--caption", fake, photo],
+    );
+
+    let trips = ok(&j, &["trip", "list"]);
+    assert_eq!(trips.lines().count(), 1, "one row per trip: {trips:?}");
+    let fields: Vec<&str> = trips.trim_end_matches('\n').split('\t').collect();
+    assert_eq!(fields.len(), 4, "{trips:?}");
+    assert_eq!(fields[1], r"Talk\n2\tFake row");
+    assert_eq!(fields[2], r"A\tB", "the place is escaped too");
+
+    let entries = ok(&j, &["entry", "list", "--trip", trip]);
+    let rows: Vec<Vec<&str>> = entries.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 2, "one row per entry: {entries:?}");
+    assert!(rows.iter().all(|row| row.len() == 5), "{entries:?}");
+    assert_eq!(rows[0][4], r"Talk\n2\tFake row");
+    assert_eq!(
+        rows[1][4], r"C:\\new\\table \\\\ \\u{a}",
+        "backslashes are doubled, so a typed \\n never reads as a newline"
+    );
+
+    let photos = ok(&j, &["photo", "list", "--trip", trip]);
+    assert_eq!(photos.lines().count(), 1, "{photos:?}");
+    let fields: Vec<&str> = photos.trim_end_matches('\n').split('\t').collect();
+    assert_eq!(fields.len(), 5, "{photos:?}");
+    assert_eq!(fields[4], r"Talk\n2\tFake row");
+
+    let shown = ok(&j, &["trip", "show", trip]);
+    assert!(
+        shown.starts_with("Talk\\n2\\tFake row (trip "),
+        "trip show keeps the name on its line: {shown:?}"
+    );
+
+    let json: Value =
+        serde_json::from_str(&ok(&j, &["entry", "list", "--trip", trip, "--json"])).expect("JSON");
+    assert_eq!(json[0]["title"], fake, "JSON is exact");
+    assert_eq!(json[1]["title"], literal);
+    let json: Value = serde_json::from_str(&ok(&j, &["trip", "list", "--json"])).expect("JSON");
+    assert_eq!(json[0]["name"], fake);
+}
