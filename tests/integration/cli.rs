@@ -439,3 +439,78 @@ fn control_characters_in_text_never_fake_rows_or_columns() {
     let json: Value = serde_json::from_str(&ok(&j, &["trip", "list", "--json"])).expect("JSON");
     assert_eq!(json[0]["name"], fake);
 }
+
+/// Regression (issue 14): `--price 1.250 --currency KWD` was refused; prices have their
+/// currency's ISO 4217 digits wherever they are typed or shown.
+#[test]
+fn prices_have_their_currencys_iso_4217_digits() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let j = dir.path().join("j.sqlite");
+    let trip = ok(
+        &j,
+        &["trip", "new", "--name", "Gulf", "--tz", "Asia/Kuwait"],
+    );
+    let trip = trip.trim();
+    let meal = |title: &str, price: &str, currency: &str| {
+        let args = [
+            "entry", "add", "--trip", trip, "--kind", "meal", "--title", title,
+        ];
+        let at = ["--at", "2024-03-01 13:00", "--rating", "4"];
+        let priced = ["--price", price, "--currency", currency];
+        ok(&j, &[&args[..], &at, &priced].concat())
+    };
+    meal("Machboos", "1.250", "KWD");
+    meal("Ramen", "1200", "JPY");
+    let changed = meal("Tea", "0.5", "KWD");
+    fails(
+        &j,
+        &[
+            "entry",
+            "add",
+            "--trip",
+            trip,
+            "--kind",
+            "meal",
+            "--title",
+            "x",
+            "--price",
+            "1.2505",
+            "--currency",
+            "KWD",
+        ],
+        2,
+    );
+    ok(&j, &["entry", "edit", changed.trim(), "--currency", "bhd"]);
+
+    let json: Value =
+        serde_json::from_str(&ok(&j, &["entry", "list", "--trip", trip, "--json"])).expect("JSON");
+    let prices: Vec<&Value> = (0..3).map(|i| &json[i]["meal"]["price"]).collect();
+    assert_eq!(prices[0]["amount"], "1.250");
+    assert_eq!(prices[0]["minor_units"], 1250);
+    assert_eq!(prices[0]["currency"], "KWD");
+    assert_eq!(prices[1]["amount"], "1200");
+    assert_eq!(prices[1]["minor_units"], 1200);
+    assert_eq!(
+        prices[2]["amount"], "0.500",
+        "the amount kept in a new currency"
+    );
+    assert_eq!(prices[2]["currency"], "BHD");
+
+    let out = dir.path().join("site");
+    let printed = ok(
+        &j,
+        &[
+            "export",
+            "--trip",
+            trip,
+            "--layout",
+            "plain",
+            "--out",
+            out.to_str().expect("utf-8"),
+        ],
+    );
+    let post = std::fs::read_to_string(printed.lines().last().expect("the post")).expect("post");
+    for shown in ["1.250 KWD", "1200 JPY", "0.500 BHD"] {
+        assert!(post.contains(shown), "the post shows {shown}:\n{post}");
+    }
+}
