@@ -1,4 +1,4 @@
--- 0005: rows this program could not read, set aside by `tripjournal check --repair` (or the
+-- 0006: rows this program could not read, set aside by `tripjournal check --repair` (or the
 -- window's "Set aside") so that the rest of their trip lists and exports again. Nothing is
 -- deleted: the row's columns are kept here as a JSON object, with what was wrong with it.
 -- An unreadable entry is moved here whole; a trip or photo keeps its row and only the

@@ -11,6 +11,7 @@ use chrono_tz::Tz;
 use serde_json::Value;
 
 use super::json::{entry_json, photo_json, to_json_text, trip_json};
+use super::tsv::{field, one_line, row};
 use super::{
     CliError, CliResult, Command, EntryArgs, EntryCommand, ExportArgs, PhotoCommand, TripCommand,
 };
@@ -27,6 +28,11 @@ impl Lines<'_> {
     fn line(&mut self, text: impl std::fmt::Display) -> CliResult<()> {
         writeln!(self.0, "{text}")
             .map_err(|error| CliError::Failed(format!("cannot write output: {error}")))
+    }
+
+    /// One record of a tab-separated list, each field escaped (see [`super::tsv`]).
+    fn row(&mut self, fields: &[&dyn std::fmt::Display]) -> CliResult<()> {
+        self.line(row(fields))
     }
 }
 
@@ -99,13 +105,12 @@ fn list_trips(store: &Store, json: bool, out: &mut Lines) -> CliResult<()> {
         return out.line(to_json_text(&Value::Array(list)));
     }
     for trip in &trips {
-        out.line(format!(
-            "{}\t{}\t{}\t{}",
-            trip.id,
-            trip.fields.name,
-            trip.fields.place(),
-            date_range_text(trip.fields.start_date, trip.fields.end_date)
-        ))?;
+        out.row(&[
+            &trip.id,
+            &trip.fields.name,
+            &trip.fields.place(),
+            &date_range_text(trip.fields.start_date, trip.fields.end_date),
+        ])?;
     }
     Ok(())
 }
@@ -116,15 +121,16 @@ fn show_trip(store: &Store, trip: &str, json: bool, out: &mut Lines) -> CliResul
         return out.line(to_json_text(&trip_json(store, &trip)?));
     }
     let f = &trip.fields;
-    out.line(format!("{} (trip {})", f.name, trip.id))?;
-    out.line(format!("place:     {}", f.place()))?;
+    // One line per value, escaped like a list's fields; the summary follows as it is.
+    out.line(format!("{} (trip {})", field(&f.name), trip.id))?;
+    out.line(format!("place:     {}", field(&f.place())))?;
     out.line(format!(
         "dates:     {}",
         date_range_text(f.start_date, f.end_date)
     ))?;
     out.line(format!("time zone: {}", f.time_zone.name()))?;
-    out.line(format!("author:    {}", f.author))?;
-    out.line(format!("tags:      {}", f.tags.join(", ")))?;
+    out.line(format!("author:    {}", field(&f.author)))?;
+    out.line(format!("tags:      {}", field(&f.tags.join(", "))))?;
     let entries = readable(store.entry_listing(trip.id)?);
     let photos = readable(store.photo_listing(trip.id)?);
     out.line(format!("entries:   {}", entries.len()))?;
@@ -227,14 +233,13 @@ fn list_entries(store: &Store, trip: &str, json: bool, out: &mut Lines) -> CliRe
             .rating()
             .map(|r| format!("{r}★"))
             .unwrap_or_default();
-        out.line(format!(
-            "{}\t{}\t{}\t{}\t{}",
-            entry.id,
-            format_local_time(entry.fields.at, zone),
-            entry.fields.kind(),
-            rating,
-            entry.fields.title
-        ))?;
+        out.row(&[
+            &entry.id,
+            &format_local_time(entry.fields.at, zone),
+            &entry.fields.kind(),
+            &rating,
+            &entry.fields.title,
+        ])?;
     }
     Ok(())
 }
@@ -285,15 +290,13 @@ fn list_photos(store: &Store, trip: &str, json: bool, out: &mut Lines) -> CliRes
         )));
     }
     for photo in &photos {
-        out.line(format!(
-            "{}\t{}\t{}x{}\t{}\t{}",
-            photo.id,
-            photo.entry.map_or("-".to_string(), |e| e.to_string()),
-            photo.metadata.width,
-            photo.metadata.height,
-            photo.metadata.original_name,
-            photo.caption
-        ))?;
+        out.row(&[
+            &photo.id,
+            &photo.entry.map_or("-".to_string(), |e| e.to_string()),
+            &format!("{}x{}", photo.metadata.width, photo.metadata.height),
+            &photo.metadata.original_name,
+            &photo.caption,
+        ])?;
     }
     Ok(())
 }
@@ -360,13 +363,11 @@ fn export(store: &Store, args: ExportArgs, out: &mut Lines) -> CliResult<()> {
         );
     }
     for image in &report.images {
-        out.line(image.display())?;
+        out.line(one_line(&image.display().to_string()))?;
     }
-    out.line(report.post.display())
+    out.line(one_line(&report.post.display().to_string()))
 }
 
-/// The text with control characters (a newline in a file name) written as escapes, so each
-/// reported file stays on one line.
 /// The readable rows of a listing; each damaged one is named on stderr, so that one bad row
 /// never hides the others.
 fn readable<T>(listing: Listing<T>) -> Vec<T> {
@@ -377,18 +378,6 @@ fn readable<T>(listing: Listing<T>) -> Vec<T> {
         );
     }
     listing.items
-}
-
-fn one_line(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
 }
 
 fn read_body_file(path: &Path) -> CliResult<String> {

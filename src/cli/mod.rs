@@ -7,6 +7,7 @@
 
 mod commands;
 mod json;
+mod tsv;
 
 use std::path::PathBuf;
 

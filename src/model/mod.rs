@@ -23,4 +23,4 @@ pub use language::PostLanguage;
 pub use patch::{EntryPatch, PatchError, PatchField};
 pub use photo::{GpsPosition, Photo, PhotoMetadata, TakenAt};
 pub use trip::{Trip, TripFields, parse_time_zone};
-pub use values::{EntryId, ModelError, Money, PhotoId, Rating, TripId};
+pub use values::{CURRENCY_MINOR_DIGITS, EntryId, ModelError, Money, PhotoId, Rating, TripId};

@@ -1,4 +1,5 @@
-//! Small validated values shared by the model: ids, half-star ratings and prices.
+//! Small validated values shared by the model: ids, half-star ratings and prices (with the
+//! table of each currency's digits after the decimal point, from ISO 4217).
 
 use std::fmt;
 use std::str::FromStr;
@@ -10,6 +11,12 @@ pub enum ModelError {
     BadRating(String),
     #[error("price must be a non-negative amount like 12.50, got {0}")]
     BadPrice(String),
+    #[error("{currency} has {digits} digits after the decimal point (ISO 4217), got {amount}")]
+    TooManyDigits {
+        amount: String,
+        currency: String,
+        digits: u32,
+    },
     #[error("currency must be a three-letter ISO 4217 code like EUR, got {0}")]
     BadCurrency(String),
     #[error("unknown {what} {value:?} (expected one of: {expected})")]
@@ -115,7 +122,44 @@ impl FromStr for Rating {
     }
 }
 
-/// An amount of money: integer minor units (cents) and an ISO 4217 currency code.
+/// Digits after the decimal point ("minor unit") of every currency for which ISO 4217 (List One,
+/// as published 2026-01-01) gives a number other than 2; every other code has 2. Codes for which
+/// the standard gives no minor unit at all ("N.A.": gold and other metals, the SDR, bond-market
+/// units, XTS, XXX) also keep 2. HUF and TWD are 2 in the standard even though no coin below one
+/// forint or dollar circulates; an amount such as 1200 is shown as 1200.00.
+///
+/// Changing a number here changes what the integer amounts stored in journals mean: add a
+/// migration that rescales them (see `migrations/0005_iso_4217_minor_units.sql`).
+pub const CURRENCY_MINOR_DIGITS: &[(&str, u32)] = &[
+    ("BHD", 3),
+    ("BIF", 0),
+    ("CLF", 4),
+    ("CLP", 0),
+    ("DJF", 0),
+    ("GNF", 0),
+    ("IQD", 3),
+    ("ISK", 0),
+    ("JOD", 3),
+    ("JPY", 0),
+    ("KMF", 0),
+    ("KRW", 0),
+    ("KWD", 3),
+    ("LYD", 3),
+    ("OMR", 3),
+    ("PYG", 0),
+    ("RWF", 0),
+    ("TND", 3),
+    ("UGX", 0),
+    ("UYI", 0),
+    ("UYW", 4),
+    ("VND", 0),
+    ("VUV", 0),
+    ("XAF", 0),
+    ("XOF", 0),
+    ("XPF", 0),
+];
+
+/// An amount of money: integer minor units (cents, fils, yen…) and an ISO 4217 currency code.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Money {
     minor_units: i64,
@@ -138,53 +182,46 @@ impl Money {
         })
     }
 
-    /// Parses a decimal amount such as "12.50", "12,5" or "3" in the given currency.
+    /// Parses a decimal amount such as "12.50", "12,5" or "3" in the given currency. More
+    /// digits after the point than the currency has are refused unless they are zeros
+    /// ("1200.00" yen is 1200 yen; "1.234" euros is refused).
     pub fn parse(amount: &str, currency: &str) -> Result<Self, ModelError> {
         let bad = || ModelError::BadPrice(amount.to_string());
-        let digits = Self::minor_digits(currency);
+        let digits = Self::minor_digits(currency) as usize;
         let normalized = amount.trim().replace(',', ".");
-        let (whole, fraction) = match normalized.split_once('.') {
-            Some((whole, fraction)) => (whole.to_string(), fraction.to_string()),
-            None => (normalized.clone(), String::new()),
-        };
-        if whole.is_empty() && fraction.is_empty() {
-            return Err(bad());
-        }
-        if !whole.bytes().all(|b| b.is_ascii_digit())
-            || !fraction.bytes().all(|b| b.is_ascii_digit())
+        let (whole, fraction) = normalized.split_once('.').unwrap_or((&normalized, ""));
+        Money::new(0, currency)?;
+        let all_digits = |text: &str| text.bytes().all(|b| b.is_ascii_digit());
+        if (whole.is_empty() && fraction.is_empty()) || !all_digits(whole) || !all_digits(fraction)
         {
             return Err(bad());
         }
-        if fraction.len() > digits as usize {
-            return Err(bad());
+        let (kept, dropped) = fraction.split_at(fraction.len().min(digits));
+        if dropped.bytes().any(|b| b != b'0') {
+            return Err(ModelError::TooManyDigits {
+                amount: amount.trim().to_string(),
+                currency: currency.trim().to_ascii_uppercase(),
+                digits: digits as u32,
+            });
         }
-        let whole_value: i64 = if whole.is_empty() {
+        // The amount in minor units is its digits, the fraction padded to the currency's.
+        let minor_text = format!("{whole}{kept:0<digits$}");
+        let minor = if minor_text.is_empty() {
             0
         } else {
-            whole.parse().map_err(|_| bad())?
+            minor_text.parse::<i64>().map_err(|_| bad())?
         };
-        let mut fraction_padded = fraction.clone();
-        while fraction_padded.len() < digits as usize {
-            fraction_padded.push('0');
-        }
-        let fraction_value: i64 = if fraction_padded.is_empty() {
-            0
-        } else {
-            fraction_padded.parse().map_err(|_| bad())?
-        };
-        let minor = whole_value
-            .checked_mul(10_i64.pow(digits))
-            .and_then(|w| w.checked_add(fraction_value))
-            .ok_or_else(bad)?;
         Money::new(minor, currency)
     }
 
-    /// Digits after the decimal point for a currency (0 for yen-like currencies, else 2).
+    /// Digits after the decimal point in a currency (its ISO 4217 minor unit): 3 for KWD, 0 for
+    /// JPY, 2 for EUR and for any code not in [`CURRENCY_MINOR_DIGITS`].
     pub fn minor_digits(currency: &str) -> u32 {
-        match currency.trim().to_ascii_uppercase().as_str() {
-            "JPY" | "KRW" | "VND" | "ISK" | "CLP" | "HUF" | "TWD" => 0,
-            _ => 2,
-        }
+        let code = currency.trim().to_ascii_uppercase();
+        CURRENCY_MINOR_DIGITS
+            .iter()
+            .find(|(listed, _)| *listed == code)
+            .map_or(2, |&(_, digits)| digits)
     }
 
     pub fn minor_units(&self) -> i64 {
@@ -195,7 +232,8 @@ impl Money {
         &self.currency
     }
 
-    /// The amount as a decimal string without currency, e.g. "12.50".
+    /// The amount as a decimal string without currency, with as many digits after the point
+    /// as the currency has: "12.50" EUR, "1.250" KWD, "1200" JPY.
     pub fn amount_text(&self) -> String {
         let digits = Self::minor_digits(&self.currency);
         if digits == 0 {
@@ -248,5 +286,91 @@ mod tests {
         assert!(Money::parse("1.234", "EUR").is_err());
         assert!(Money::parse("abc", "EUR").is_err());
         assert!(Money::parse("1", "EURO").is_err());
+    }
+
+    #[test]
+    fn minor_digits_follow_iso_4217() {
+        for (code, digits) in [
+            ("JPY", 0),
+            ("KRW", 0),
+            ("XOF", 0),
+            ("KWD", 3),
+            ("BHD", 3),
+            ("TND", 3),
+            ("CLF", 4),
+            ("UYW", 4),
+            ("EUR", 2),
+            ("USD", 2),
+            ("HUF", 2),
+            ("TWD", 2),
+            ("kwd", 3),
+            ("QQQ", 2),
+        ] {
+            assert_eq!(Money::minor_digits(code), digits, "{code}");
+        }
+    }
+
+    #[test]
+    fn the_table_is_sorted_unique_and_only_lists_exceptions() {
+        let codes: Vec<&str> = CURRENCY_MINOR_DIGITS
+            .iter()
+            .map(|(code, _)| *code)
+            .collect();
+        let mut sorted = codes.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(codes, sorted, "sorted by code, each once");
+        for (code, digits) in CURRENCY_MINOR_DIGITS {
+            assert!(Money::new(0, code).is_ok(), "{code}");
+            assert_ne!(*digits, 2, "{code}: 2 is the default, not listed");
+        }
+    }
+
+    #[test]
+    fn amounts_in_every_kind_of_currency_round_trip() {
+        for (amount, code, minor, shown) in [
+            ("1.250", "KWD", 1250, "1.250 KWD"),
+            ("1.25", "KWD", 1250, "1.250 KWD"),
+            ("0,005", "BHD", 5, "0.005 BHD"),
+            ("1200", "JPY", 1200, "1200 JPY"),
+            ("1200.00", "JPY", 1200, "1200 JPY"),
+            ("37.1234", "CLF", 371_234, "37.1234 CLF"),
+            ("12.5", "EUR", 1250, "12.50 EUR"),
+            ("1200", "HUF", 120_000, "1200.00 HUF"),
+            ("5000", "XOF", 5000, "5000 XOF"),
+            (".5", "EUR", 50, "0.50 EUR"),
+            ("0", "JPY", 0, "0 JPY"),
+        ] {
+            let money = Money::parse(amount, code).expect(amount);
+            assert_eq!(money.minor_units(), minor, "{amount} {code}");
+            assert_eq!(money.to_string(), shown, "{amount} {code}");
+            assert_eq!(
+                Money::parse(&money.amount_text(), code).as_ref(),
+                Ok(&money),
+                "{shown} reads back as itself"
+            );
+        }
+        for (amount, code) in [
+            ("1.2505", "KWD"),
+            ("1.5", "JPY"),
+            ("1.00001", "CLF"),
+            ("1.001", "HUF"),
+            ("99999999999999999999", "EUR"),
+            ("9223372036854775.808", "KWD"),
+            ("1.2.3", "EUR"),
+            (".", "EUR"),
+            ("-1", "EUR"),
+        ] {
+            assert!(
+                Money::parse(amount, code).is_err(),
+                "{amount} {code} is refused"
+            );
+        }
+        assert_eq!(
+            Money::parse("12.50", "jpy").map_err(|e| e.to_string()),
+            Err("JPY has 0 digits after the decimal point (ISO 4217), got 12.50".to_string())
+        );
+        let largest = Money::parse("9223372036854775.807", "KWD").expect("i64::MAX fils");
+        assert_eq!(largest.minor_units(), i64::MAX);
     }
 }

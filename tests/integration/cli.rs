@@ -380,3 +380,137 @@ fn batch_answers_a_line_of_invalid_utf8_and_runs_the_lines_after_it() {
         "{names}"
     );
 }
+
+/// Regression (issue 14): a title, place or caption holding a newline or a tab faked rows and
+/// columns in the tab-separated lists; each field is now escaped and `--json` stays exact.
+#[test]
+fn control_characters_in_text_never_fake_rows_or_columns() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let j = dir.path().join("j.sqlite");
+    let fake = "Talk\n2\tFake row";
+    let literal = r"C:\new\table \\ \u{a}";
+    let trip = ok(&j, &["trip", "new", "--name", fake, "--city", "A\tB"]);
+    let trip = trip.trim();
+    for title in [fake, literal] {
+        let title = format!("--title={title}");
+        let args = ["entry", "add", "--trip", trip, "--kind", "note", &title];
+        ok(&j, &[&args[..], &["--at", "2018-11-12 09:00"]].concat());
+    }
+    let photo = fixture("plain.jpg");
+    let photo = photo.to_str().expect("utf-8");
+    ok(
+        &j,
+        &["photo", "add", "--trip", trip, "--caption", fake, photo],
+    );
+
+    let trips = ok(&j, &["trip", "list"]);
+    assert_eq!(trips.lines().count(), 1, "one row per trip: {trips:?}");
+    let fields: Vec<&str> = trips.trim_end_matches('\n').split('\t').collect();
+    assert_eq!(fields.len(), 4, "{trips:?}");
+    assert_eq!(fields[1], r"Talk\n2\tFake row");
+    assert_eq!(fields[2], r"A\tB", "the place is escaped too");
+
+    let entries = ok(&j, &["entry", "list", "--trip", trip]);
+    let rows: Vec<Vec<&str>> = entries.lines().map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 2, "one row per entry: {entries:?}");
+    assert!(rows.iter().all(|row| row.len() == 5), "{entries:?}");
+    assert_eq!(rows[0][4], r"Talk\n2\tFake row");
+    assert_eq!(
+        rows[1][4], r"C:\\new\\table \\\\ \\u{a}",
+        "backslashes are doubled, so a typed \\n never reads as a newline"
+    );
+
+    let photos = ok(&j, &["photo", "list", "--trip", trip]);
+    assert_eq!(photos.lines().count(), 1, "{photos:?}");
+    let fields: Vec<&str> = photos.trim_end_matches('\n').split('\t').collect();
+    assert_eq!(fields.len(), 5, "{photos:?}");
+    assert_eq!(fields[4], r"Talk\n2\tFake row");
+
+    let shown = ok(&j, &["trip", "show", trip]);
+    assert!(
+        shown.starts_with("Talk\\n2\\tFake row (trip "),
+        "trip show keeps the name on its line: {shown:?}"
+    );
+
+    let json: Value =
+        serde_json::from_str(&ok(&j, &["entry", "list", "--trip", trip, "--json"])).expect("JSON");
+    assert_eq!(json[0]["title"], fake, "JSON is exact");
+    assert_eq!(json[1]["title"], literal);
+    let json: Value = serde_json::from_str(&ok(&j, &["trip", "list", "--json"])).expect("JSON");
+    assert_eq!(json[0]["name"], fake);
+}
+
+/// Regression (issue 14): `--price 1.250 --currency KWD` was refused; prices have their
+/// currency's ISO 4217 digits wherever they are typed or shown.
+#[test]
+fn prices_have_their_currencys_iso_4217_digits() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let j = dir.path().join("j.sqlite");
+    let trip = ok(
+        &j,
+        &["trip", "new", "--name", "Gulf", "--tz", "Asia/Kuwait"],
+    );
+    let trip = trip.trim();
+    let meal = |title: &str, price: &str, currency: &str| {
+        let args = [
+            "entry", "add", "--trip", trip, "--kind", "meal", "--title", title,
+        ];
+        let at = ["--at", "2024-03-01 13:00", "--rating", "4"];
+        let priced = ["--price", price, "--currency", currency];
+        ok(&j, &[&args[..], &at, &priced].concat())
+    };
+    meal("Machboos", "1.250", "KWD");
+    meal("Ramen", "1200", "JPY");
+    let changed = meal("Tea", "0.5", "KWD");
+    fails(
+        &j,
+        &[
+            "entry",
+            "add",
+            "--trip",
+            trip,
+            "--kind",
+            "meal",
+            "--title",
+            "x",
+            "--price",
+            "1.2505",
+            "--currency",
+            "KWD",
+        ],
+        2,
+    );
+    ok(&j, &["entry", "edit", changed.trim(), "--currency", "bhd"]);
+
+    let json: Value =
+        serde_json::from_str(&ok(&j, &["entry", "list", "--trip", trip, "--json"])).expect("JSON");
+    let prices: Vec<&Value> = (0..3).map(|i| &json[i]["meal"]["price"]).collect();
+    assert_eq!(prices[0]["amount"], "1.250");
+    assert_eq!(prices[0]["minor_units"], 1250);
+    assert_eq!(prices[0]["currency"], "KWD");
+    assert_eq!(prices[1]["amount"], "1200");
+    assert_eq!(prices[1]["minor_units"], 1200);
+    assert_eq!(
+        prices[2]["amount"], "0.500",
+        "the amount kept in a new currency"
+    );
+    assert_eq!(prices[2]["currency"], "BHD");
+
+    let out = dir.path().join("site");
+    let printed = ok(
+        &j,
+        &[
+            "export",
+            "--trip",
+            trip,
+            "--layout",
+            "plain",
+            "--out",
+            out.to_str().expect("utf-8"),
+        ],
+    );
+    let post = std::fs::read_to_string(printed.lines().last().expect("the post")).expect("post");
+    for shown in ["1.250 KWD", "1200 JPY", "0.500 BHD"] {
+        assert!(post.contains(shown), "the post shows {shown}:\n{post}");
+    }
+}

@@ -217,7 +217,8 @@ fn quick_capture_each_kind_and_fill_its_fields() {
     harness.get_by_label("Dishes").click();
     harness.get_by_label("Dishes").type_text("干面包, cheese");
     harness.get_by_label("Price").click();
-    harness.get_by_label("Price").type_text("7.50 EUR");
+    // Kuwaiti dinars have three digits after the point (ISO 4217).
+    harness.get_by_label("Price").type_text("1.250 KWD");
     harness.get_by_label("lunch").click();
     settle(&mut harness);
     journal_until(&mut harness, &journal, "the meal fields", |store| {
@@ -225,7 +226,7 @@ fn quick_capture_each_kind_and_fill_its_fields() {
             entries.iter().any(|e| {
                 matches!(&e.fields.content, EntryContent::Meal(m)
                     if m.venue == "CityCube" && m.dishes == ["干面包", "cheese"]
-                    && m.price.as_ref().map(|p| p.minor_units()) == Some(750)
+                    && m.price.as_ref().map(ToString::to_string).as_deref() == Some("1.250 KWD")
                     && m.meal_type == Some(tripjournal::model::MealType::Lunch))
             })
         })

@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, params};
-use tripjournal::model::{EntryContent, EntryKind};
+use tripjournal::model::{CURRENCY_MINOR_DIGITS, EntryContent, EntryKind, Money};
 use tripjournal::photos::{PhotoLimits, prepare_photo};
 use tripjournal::store::{LATEST_VERSION, PhotoBytes, Store, StoreError, hex_sha256};
 
@@ -160,6 +160,11 @@ fn every_earlier_schema_version_upgrades_with_its_data() {
                 assert_eq!(meal.venue, "Hofbräu Berlin");
                 assert_eq!(meal.dishes, vec!["Schweinshaxe"]);
                 assert_eq!(meal.rating.map(|r| r.half_stars()), Some(9));
+                assert_eq!(
+                    meal.price.as_ref().map(ToString::to_string).as_deref(),
+                    Some("18.90 EUR"),
+                    "v{version}"
+                );
             }
             other => panic!("v{version}: expected a meal, got {other:?}"),
         }
@@ -179,6 +184,96 @@ fn every_earlier_schema_version_upgrades_with_its_data() {
         let again = Store::open(&path).expect("opens again");
         assert_eq!(again.entries(trip.id).expect("entries").len(), 4);
     }
+}
+
+/// The digits after the decimal point that versions before schema 5 gave a currency.
+fn digits_before_iso_4217(code: &str) -> u32 {
+    let zero = ["JPY", "KRW", "VND", "ISK", "CLP", "HUF", "TWD"];
+    if zero.contains(&code) { 0 } else { 2 }
+}
+
+/// An amount in minor units as a decimal with `digits` after the point.
+fn decimal_text(minor: i64, digits: u32) -> String {
+    let scale = 10_i64.pow(digits);
+    let whole = minor / scale;
+    match digits {
+        0 => whole.to_string(),
+        _ => format!("{whole}.{:0width$}", minor % scale, width = digits as usize),
+    }
+}
+
+/// Regression (issue 14): `--price 1.250 --currency KWD` was refused because every currency
+/// but a few had 2 digits. Migration 0005 rescales the stored minor units of exactly the
+/// currencies whose ISO 4217 digits differ from the old rule, so every old price keeps its
+/// amount: a v4 journal with prices in every such currency is opened by this version.
+#[test]
+fn old_prices_keep_their_amount_when_currencies_get_their_iso_4217_digits() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = copy_of(4, dir.path());
+    // (currency, price_minor as version 4 stored it, the price as this version shows it)
+    let mut cases: Vec<(String, i64, String)> = vec![
+        ("KWD".into(), 1250, "12.500 KWD".into()),
+        ("HUF".into(), 1200, "1200.00 HUF".into()),
+        ("TWD".into(), 350, "350.00 TWD".into()),
+        ("CLF".into(), 3712, "37.1200 CLF".into()),
+        ("XOF".into(), 150, "2 XOF".into()),
+        ("XOF".into(), 149, "1 XOF".into()),
+        ("UGX".into(), 1250, "13 UGX".into()),
+        ("JPY".into(), 1200, "1200 JPY".into()),
+        ("EUR".into(), 1890, "18.90 EUR".into()),
+        ("KWD".into(), i64::MAX, "9223372036854775.800 KWD".into()),
+        ("XAF".into(), i64::MAX, "92233720368547758 XAF".into()),
+    ];
+    // Every currency whose digits are or were not 2: a whole amount comes out the same.
+    let mut codes: Vec<&str> = CURRENCY_MINOR_DIGITS
+        .iter()
+        .map(|(code, _)| *code)
+        .collect();
+    codes.extend([
+        "JPY", "KRW", "VND", "ISK", "CLP", "HUF", "TWD", "EUR", "USD",
+    ]);
+    for code in codes {
+        let old_text = decimal_text(500_000, digits_before_iso_4217(code));
+        let now = Money::parse(&old_text, code).expect("a whole amount parses");
+        cases.push((code.to_string(), 500_000, now.to_string()));
+    }
+    {
+        let conn = Connection::open(&path).expect("raw v4 journal");
+        for (index, (code, minor, _)) in cases.iter().enumerate() {
+            conn.execute(
+                "INSERT INTO entries (trip_id, kind, title, at_utc, position, body, price_minor, currency, created_at, updated_at)
+                 VALUES (1, 'meal', ?1, '2018-11-13T12:00:00Z', ?2, '', ?3, ?4, '2018-11-13T12:00:00.000Z', '2018-11-13T12:00:00.000Z')",
+                params![format!("price {index}"), 100 + index as i64, minor, code],
+            )
+            .expect("a v4 price");
+        }
+    }
+    let store = Store::open(&path).expect("the v4 journal opens");
+    let entries = store
+        .entries(store.trips().expect("trips")[0].id)
+        .expect("every price reads");
+    for (index, (code, minor, shown)) in cases.iter().enumerate() {
+        let entry = entries
+            .iter()
+            .find(|e| e.fields.title == format!("price {index}"))
+            .expect("the entry is there");
+        let price = entry.fields.content.price().map(ToString::to_string);
+        assert_eq!(
+            price.as_deref(),
+            Some(shown.as_str()),
+            "{minor} {code} in v4"
+        );
+    }
+    drop(store);
+    let integers: i64 = Connection::open(&path)
+        .expect("raw")
+        .query_row(
+            "SELECT count(*) FROM entries WHERE price_minor IS NOT NULL AND typeof(price_minor) <> 'integer'",
+            [],
+            |row| row.get(0),
+        )
+        .expect("count");
+    assert_eq!(integers, 0, "every stored price is still an integer");
 }
 
 /// A journal with a trip and a photo, closed, with its WAL folded into the main file.
