@@ -57,12 +57,46 @@ pub fn run_command(
         }
         Command::Check { repair } => check(store, repair, &mut out),
         Command::Backup { dest } => {
-            store.backup_to(&dest)?;
-            out.line(dest.display())
+            let report = store.backup_to(&dest)?;
+            out.line(report.path.display())?;
+            out.line(format_args!(
+                "checked: {} (schema version {})",
+                report.counts, report.schema_version
+            ))
         }
+        Command::Restore { .. } => Err(CliError::Input(
+            "restore cannot run inside batch (it replaces the journal batch has open)".into(),
+        )),
         Command::Export(args) => export(store, args, &mut out),
         Command::Demo => out.line(crate::demo::create_demo_trip(store)?),
         Command::Batch => Err(CliError::Input("batch cannot run inside batch".into())),
+    }
+}
+
+/// `tripjournal restore BACKUP`: the library checks and swaps; this words what it did.
+pub(super) fn restore(
+    journal: &Path,
+    backup: &Path,
+    out: &mut dyn std::io::Write,
+) -> CliResult<()> {
+    let report = crate::store::restore(journal, backup)?;
+    let mut out = Lines(out);
+    let upgraded = match report.backup_version == report.schema_version {
+        true => String::new(),
+        false => format!(", upgraded to schema version {}", report.schema_version),
+    };
+    out.line(format_args!(
+        "restored {} from {}{upgraded}",
+        report.counts,
+        backup.display()
+    ))?;
+    out.line(format_args!("into {}", report.journal.display()))?;
+    match report.kept_as {
+        Some(kept) => out.line(format_args!(
+            "the journal it replaced is kept as {}",
+            kept.display()
+        )),
+        None => out.line("there was no journal before; nothing was set aside"),
     }
 }
 

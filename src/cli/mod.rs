@@ -114,8 +114,11 @@ pub enum Command {
         #[arg(long)]
         repair: bool,
     },
-    /// Write a consistent copy of the journal to DEST (which must not exist).
+    /// Write a consistent copy of the journal to DEST, a new file (not a link), and check it.
     Backup { dest: PathBuf },
+    /// Put BACKUP in place of the journal (checked first); the journal it replaces is kept
+    /// beside it as JOURNAL.before-restore-DATE-TIME. Close the window first.
+    Restore { backup: PathBuf },
     /// Create the demo trip (Berlin, November 2018) and print its id.
     Demo,
     /// Export a trip as a Markdown blog post with web-ready photos.
@@ -364,9 +367,12 @@ impl CliError {
 impl From<StoreError> for CliError {
     fn from(error: StoreError) -> Self {
         match error {
-            StoreError::Invalid(_) | StoreError::NotFound { .. } | StoreError::TargetExists(_) => {
-                CliError::Input(error.to_string())
-            }
+            StoreError::Invalid(_)
+            | StoreError::NotFound { .. }
+            | StoreError::TargetExists(_)
+            | StoreError::TargetIsLink(_)
+            | StoreError::NoSuchFolder(_)
+            | StoreError::BadBackup { .. } => CliError::Input(error.to_string()),
             other => CliError::Failed(other.to_string()),
         }
     }
@@ -429,7 +435,12 @@ pub fn default_journal_path() -> CliResult<PathBuf> {
 
 /// Opens the journal named on the command line, or the default one (creating its folder).
 pub fn open_journal(journal: Option<&PathBuf>) -> CliResult<Store> {
-    let path = match journal {
+    Ok(Store::open(&journal_path(journal)?)?)
+}
+
+/// The journal named on the command line, or the default one (creating its folder).
+fn journal_path(journal: Option<&PathBuf>) -> CliResult<PathBuf> {
+    Ok(match journal {
         Some(path) => path.clone(),
         None => {
             let path = default_journal_path()?;
@@ -443,8 +454,7 @@ pub fn open_journal(journal: Option<&PathBuf>) -> CliResult<Store> {
             }
             path
         }
-    };
-    Ok(Store::open(&path)?)
+    })
 }
 
 /// Runs one parsed command, writing its normal output to stdout.
@@ -454,6 +464,10 @@ pub fn run(cli: Cli, out: &mut dyn std::io::Write) -> CliResult<()> {
             "no command given; see tripjournal --help".into(),
         ));
     };
+    if let Command::Restore { backup } = &command {
+        // Not through an open journal: restore replaces the file.
+        return commands::restore(&journal_path(cli.journal.as_ref())?, backup, out);
+    }
     let mut store = open_journal(cli.journal.as_ref())?;
     if let Command::Batch = command {
         return run_batch(&mut store, std::io::stdin().lock(), out);

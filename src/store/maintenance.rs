@@ -1,11 +1,9 @@
-//! Keeping a journal healthy: integrity checks that re-hash every original, and consistent
-//! backups taken while the journal is in use.
-
-use std::path::Path;
+//! Keeping a journal healthy: integrity checks that re-hash every original and look at every
+//! preview and thumbnail. (Backups and restoring them live in `backup.rs` and `restore.rs`.)
 
 use sha2::{Digest, Sha256};
 
-use super::{DamagedRow, Store, StoreError, StoreResult};
+use super::{DamagedRow, Store, StoreResult};
 use crate::model::PhotoId;
 
 /// Problems found by [`Store::check`]; empty when the journal is sound.
@@ -129,22 +127,6 @@ impl Store {
                 report.damaged_derivatives.push(PhotoId(id));
             }
         }
-        Ok(())
-    }
-
-    /// Writes a consistent copy of the journal to `destination`, which must not exist yet.
-    /// Safe while other connections (the GUI) read and write the journal.
-    pub fn backup_to(&self, destination: &Path) -> StoreResult<()> {
-        if destination.exists() {
-            return Err(StoreError::TargetExists(destination.to_path_buf()));
-        }
-        let text = destination.to_str().ok_or_else(|| {
-            StoreError::CorruptValue(format!(
-                "backup path is not UTF-8: {}",
-                destination.display()
-            ))
-        })?;
-        self.conn.execute("VACUUM INTO ?1", [text])?;
         Ok(())
     }
 }

@@ -8,11 +8,13 @@
 //! Several stores (threads or processes) may have the same file open at once.
 
 mod damage;
+mod backup;
 mod entries;
 mod exports;
 mod maintenance;
 mod migrations;
 mod photos;
+mod restore;
 mod trips;
 
 use std::path::{Path, PathBuf};
@@ -23,10 +25,12 @@ use rusqlite::{Connection, OpenFlags};
 /// The list rule lives in the model; the store's callers reach it here too.
 pub use crate::model::rules::clean_list;
 pub use damage::{DamagedRow, Listing, RowTable};
+pub use backup::{BackupReport, JournalCounts};
 pub use exports::{ExportRecord, ExportedFile};
 pub use maintenance::{CheckReport, hex_sha256};
 pub use migrations::LATEST_VERSION;
 pub use photos::{NewPhoto, PhotoBytes, PhotoInsert};
+pub use restore::{RestoreReport, restore};
 
 use crate::model::ModelError;
 
@@ -80,6 +84,22 @@ pub enum StoreError {
     Damaged(DamagedRow),
     #[error("refusing to overwrite an existing file: {0}")]
     TargetExists(PathBuf),
+    #[error("refusing to write through a symbolic link: {0}")]
+    TargetIsLink(PathBuf),
+    #[error("the folder does not exist: {0}")]
+    NoSuchFolder(PathBuf),
+    #[error("the backup was not written ({reason}); nothing was left behind: {path}")]
+    BackupFailed { reason: String, path: PathBuf },
+    #[error("the backup failed its check ({reason}) and was removed: {path}")]
+    BackupCheckFailed { reason: String, path: PathBuf },
+    #[error("not a backup that can be restored ({reason}); the journal was not changed: {path}")]
+    BadBackup { reason: String, path: PathBuf },
+    #[error("cannot restore over this journal ({reason}): {path}")]
+    CannotReplace { reason: String, path: PathBuf },
+    #[error(
+        "another program has the journal open (the window, a batch); close it and restore again: {0}"
+    )]
+    JournalInUse(PathBuf),
     #[error("the disk is full; nothing of the last change was saved")]
     DiskFull,
     #[error("the journal is busy (another program is writing to it); try again")]

@@ -15,13 +15,13 @@ use tripjournal::store::{PhotoBytes, Store};
 use crate::util::{TempJournal, cli_ok, cli_run, stderr, stdout, write_distinct_jpegs};
 
 /// A tmpfs mounted for one test, unmounted when dropped.
-struct SmallDisk {
-    path: PathBuf,
+pub(crate) struct SmallDisk {
+    pub(crate) path: PathBuf,
 }
 
 impl SmallDisk {
     /// Mounts `size` (e.g. "1m") at `path`; None when this machine does not allow it.
-    fn mount(path: &Path, size: &str) -> Option<SmallDisk> {
+    pub(crate) fn mount(path: &Path, size: &str) -> Option<SmallDisk> {
         std::fs::create_dir_all(path).expect("mount point");
         let mounted = Command::new("mount")
             .args([

@@ -5,6 +5,8 @@ mod util;
 
 /// Rules of the code base that a test can hold: the core does not depend on the UI.
 mod architecture;
+/// Backups to plain file paths only, checked before they count, and restoring them safely.
+mod backup;
 /// The command line through the built binary.
 mod cli;
 /// Several programs writing one journal at once, and backups taken meanwhile.

@@ -44,13 +44,20 @@ pub fn fixture(name: &str) -> PathBuf {
     path
 }
 
-/// Runs the built `tripjournal` binary on a journal and returns its output.
-pub fn cli_run(journal: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tripjournal"))
+/// The built `tripjournal` binary on a journal, ready to run.
+pub fn cli_command(journal: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_tripjournal"));
+    command
         .arg("--journal")
         .arg(journal)
         .args(args)
-        .env_remove("TRIPJOURNAL_JOURNAL")
+        .env_remove("TRIPJOURNAL_JOURNAL");
+    command
+}
+
+/// Runs the built `tripjournal` binary on a journal and returns its output.
+pub fn cli_run(journal: &Path, args: &[&str]) -> Output {
+    cli_command(journal, args)
         .output()
         .expect("the binary runs")
 }
