@@ -363,9 +363,10 @@ impl CliError {
 impl From<StoreError> for CliError {
     fn from(error: StoreError) -> Self {
         match error {
-            StoreError::Invalid(_) | StoreError::NotFound { .. } | StoreError::TargetExists(_) => {
-                CliError::Input(error.to_string())
-            }
+            StoreError::Invalid(_)
+            | StoreError::NotFound { .. }
+            | StoreError::TargetExists(_)
+            | StoreError::NotAFile { .. } => CliError::Input(error.to_string()),
             other => CliError::Failed(other.to_string()),
         }
     }
