@@ -13,7 +13,7 @@ use crate::model::{Entry, EntryFields, EntryId, Photo, PhotoId, Trip, TripFields
 use crate::photos::{
     FileOutcome, ImportError, ImportEvent, ImportRequest, import_bytes, import_files,
 };
-use crate::store::{DamagedRow, PhotoBytes, PhotoInsert, Store, StoreError};
+use crate::store::{DamagedRow, PhotoBytes, PhotoInsert, ReadOnlyReason, Store, StoreError};
 
 /// Why a command of the window did not happen. The window words it (and names its own
 /// buttons); here it stays the library's error.
@@ -123,6 +123,22 @@ pub enum Command {
     Flush(u64),
 }
 
+impl Command {
+    /// Whether it changes the journal (the window refuses these on a read-only journal).
+    pub fn changes_journal(&self) -> bool {
+        !matches!(
+            self,
+            Command::LoadTrips
+                | Command::LoadTrip(_)
+                | Command::Export { .. }
+                | Command::RenderPreview { .. }
+                | Command::CancelImport
+                | Command::CancelExport
+                | Command::Flush(_)
+        )
+    }
+}
+
 /// What the journal answers.
 #[derive(Debug)]
 pub enum Event {
@@ -196,8 +212,11 @@ pub enum Event {
         key: String,
         markdown: Result<crate::export::PostPreview, Arc<ExportError>>,
     },
-    /// The journal is open (and migrated); other connections to it may start now.
-    Opened,
+    /// The journal is open (and migrated); other connections to it may start now. With
+    /// `read_only` it cannot be changed, and why: commands that write are refused.
+    Opened {
+        read_only: Option<ReadOnlyReason>,
+    },
     /// The journal could not be opened; the journal thread has ended.
     OpenFailed(StoreError),
 }
@@ -329,7 +348,9 @@ struct Worker {
 
 impl Worker {
     fn run(mut self, commands: Receiver<Command>) {
-        self.send(Event::Opened);
+        self.send(Event::Opened {
+            read_only: self.store.read_only_reason(),
+        });
         let mut seen_version = self.store.data_version().ok();
         loop {
             match commands.recv_timeout(CHANGE_POLL) {

@@ -336,6 +336,9 @@ fn list_photos(store: &Store, trip: &str, json: bool, out: &mut Lines) -> CliRes
 }
 
 fn check(store: &mut Store, repair: bool, out: &mut Lines) -> CliResult<()> {
+    if repair {
+        store.ensure_writable()?;
+    }
     let mut report = store.check()?;
     if repair && !report.damaged_rows.is_empty() {
         for row in store.set_aside_damaged()? {
@@ -394,6 +397,11 @@ fn export(store: &Store, args: ExportArgs, out: &mut Lines) -> CliResult<()> {
         eprintln!(
             "warning: kept (changed since the last export; remove it yourself or use --force): {}",
             one_line(&kept.display().to_string())
+        );
+    }
+    if let Some(reason) = report.not_recorded {
+        eprintln!(
+            "warning: the journal is read-only ({reason}), so this export is not recorded in it; exporting into this folder again needs --force"
         );
     }
     for image in &report.images {

@@ -372,7 +372,8 @@ impl From<StoreError> for CliError {
             | StoreError::TargetExists(_)
             | StoreError::TargetIsLink(_)
             | StoreError::NoSuchFolder(_)
-            | StoreError::BadBackup { .. } => CliError::Input(error.to_string()),
+            | StoreError::BadBackup { .. }
+            | StoreError::NotAFile { .. } => CliError::Input(error.to_string()),
             other => CliError::Failed(other.to_string()),
         }
     }

@@ -27,7 +27,7 @@ pub use render::{BUILTIN_TEMPLATE, render_post};
 
 use crate::model::TripId;
 use crate::photos::ImportError;
-use crate::store::{Store, StoreError};
+use crate::store::{ReadOnlyReason, Store, StoreError};
 
 /// Where the post and its images go inside the output folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -209,6 +209,9 @@ pub struct ExportReport {
     pub images: Vec<PathBuf>,
     /// The post was already exactly as it would be written.
     pub unchanged: bool,
+    /// Why the journal could not record what this export wrote (it is open read-only); a later
+    /// export into the same folder then treats these files as not its own.
+    pub not_recorded: Option<ReadOnlyReason>,
     /// Files the previous export of this trip wrote that are no longer part of the post
     /// (a deleted photo, the old name of a post), removed.
     pub removed: Vec<PathBuf>,

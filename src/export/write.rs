@@ -7,6 +7,8 @@
 //!    export, no longer part of the post) moved into the staging folder first, so that any
 //!    failure puts every file back as it was;
 //! 4. the files written are recorded in the journal, then the staging folder is removed.
+//!    A journal opened read-only cannot record them: the export still happens, and its report
+//!    says it was not recorded (a later export into the folder then sees them as not its own).
 //!
 //! A file whose bytes are already the ones to write is left untouched.
 
@@ -96,7 +98,13 @@ pub(super) fn write_export(
                 layout: options.layout.as_str(),
                 files: &hashes,
             };
-            match store.record_export(&record) {
+            // A read-only journal cannot remember the export; the report says so.
+            let recorded = if store.is_read_only() {
+                Ok(())
+            } else {
+                store.record_export(&record)
+            };
+            match recorded {
                 Ok(()) => Ok(hashes),
                 Err(error) => Err((ExportError::Store(error), roll_back(folder, &staging, undo))),
             }
@@ -124,6 +132,7 @@ pub(super) fn write_export(
             .map(|r| folder.absolute(Path::new(r)))
             .collect(),
         unchanged,
+        not_recorded: store.read_only_reason(),
         removed: decision
             .remove
             .iter()

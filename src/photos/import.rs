@@ -97,6 +97,8 @@ pub fn import_files(
     cancel: &AtomicBool,
     progress: Option<&Sender<ImportEvent>>,
 ) -> Result<Vec<FileOutcome>, ImportError> {
+    // A read-only journal refuses once, before any file is decoded.
+    store.ensure_writable()?;
     store.trip(request.trip)?;
     if let Some(entry) = request.entry
         && store.entry(entry)?.trip != request.trip
@@ -234,6 +236,7 @@ pub fn import_bytes(
     original_name: &str,
     bytes: Vec<u8>,
 ) -> Result<PhotoInsert, ImportError> {
+    store.ensure_writable()?;
     let sha256 = hex_sha256(&bytes);
     if let Some(existing) = store.photo_with_hash(trip, &sha256)? {
         return Ok(PhotoInsert::Duplicate(existing));

@@ -182,6 +182,7 @@ impl Store {
     /// Sets every damaged row aside (see the module notes) and returns the rows it set aside;
     /// a row whose damage no rule covers stays and is left out of the result.
     pub fn set_aside_damaged(&mut self) -> StoreResult<Vec<DamagedRow>> {
+        self.ensure_writable()?;
         let mut done = Vec::new();
         for row in self.damaged_rows()? {
             let tx = self.conn.transaction()?;

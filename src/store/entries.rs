@@ -345,6 +345,7 @@ fn field_values(fields: &EntryFields) -> [Value; 29] {
 impl Store {
     /// Adds an entry at the end of the trip's manual order and returns its id.
     pub fn create_entry(&self, trip: TripId, fields: &EntryFields) -> StoreResult<EntryId> {
+        self.ensure_writable()?;
         self.trip(trip)?;
         // The position is computed in the same statement, so two programs adding at once
         // never get the same one.
@@ -408,6 +409,7 @@ impl Store {
         id: EntryId,
         change: impl FnOnce(&mut EntryFields, chrono_tz::Tz) -> Result<(), E>,
     ) -> Result<(), E> {
+        self.ensure_writable()?;
         self.conn
             .execute_batch("BEGIN IMMEDIATE")
             .map_err(StoreError::from)?;
@@ -433,6 +435,7 @@ impl Store {
 
     /// Replaces an entry's fields (its kind may change; fields of the old kind are dropped).
     pub fn update_entry(&self, id: EntryId, fields: &EntryFields) -> StoreResult<()> {
+        self.ensure_writable()?;
         let sql = format!(
             "UPDATE entries SET updated_at = ?2, {} WHERE id = ?1",
             FIELD_COLUMNS
@@ -459,6 +462,7 @@ impl Store {
     /// Deletes an entry. Its photos go back to the trip's unassigned photos, or are deleted
     /// too when `with_photos` is set.
     pub fn delete_entry(&mut self, id: EntryId, with_photos: bool) -> StoreResult<()> {
+        self.ensure_writable()?;
         let tx = self.conn.transaction()?;
         if with_photos {
             tx.execute("DELETE FROM photos WHERE entry_id = ?1", [id.0])?;
@@ -477,6 +481,7 @@ impl Store {
     /// Puts a trip's entries in the given order; entries not listed keep their relative order
     /// after the listed ones.
     pub fn reorder_entries(&mut self, trip: TripId, order: &[EntryId]) -> StoreResult<()> {
+        self.ensure_writable()?;
         let existing: Vec<EntryId> = self.entries(trip)?.into_iter().map(|e| e.id).collect();
         for id in order {
             if !existing.contains(id) {

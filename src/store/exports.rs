@@ -116,6 +116,7 @@ impl Store {
     /// Replaces what is recorded for this trip in this folder with what its export just wrote,
     /// and keeps the slug on the trip if it had none. One transaction.
     pub fn record_export(&self, record: &ExportRecord<'_>) -> StoreResult<()> {
+        self.ensure_writable()?;
         let tx = Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         let trip = record.trip.0;
         tx.execute(

@@ -1,16 +1,20 @@
 //! The journal file: one SQLite database holding trips, entries and photos with their bytes.
 //!
-//! [`Store::open`] checks that a file is a journal this program can read, sets the connection
-//! up (WAL, foreign keys, a busy timeout, 16 KiB pages for new files) and brings the schema up
-//! to date with the migrations in `migrations/`. A journal written by a newer program is
-//! refused before anything is written to it. The query methods live in one file per table
+//! [`Store::open`] checks that a path names a file (`file.rs`: not a pipe, a device, a folder
+//! or one of SQLite's special names) and that the file is a journal this program can read,
+//! sets the connection up (WAL, foreign keys, a busy timeout, 16 KiB pages for new files) and
+//! brings the schema up to date with the migrations in `migrations/`. A journal written by a
+//! newer program is refused before anything is written to it. A journal that cannot be
+//! changed (read-only storage, a write-protected file or folder) is opened read-only: reading
+//! works, and every method that writes refuses with [`StoreError::ReadOnly`]. The query methods live in one file per table
 //! family; all of them take `&self` or `&mut self` on a [`Store`], which owns one connection.
 //! Several stores (threads or processes) may have the same file open at once.
 
-mod damage;
 mod backup;
+mod damage;
 mod entries;
 mod exports;
+mod file;
 mod maintenance;
 mod migrations;
 mod photos;
@@ -24,9 +28,10 @@ use rusqlite::{Connection, OpenFlags};
 
 /// The list rule lives in the model; the store's callers reach it here too.
 pub use crate::model::rules::clean_list;
-pub use damage::{DamagedRow, Listing, RowTable};
 pub use backup::{BackupReport, JournalCounts};
+pub use damage::{DamagedRow, Listing, RowTable};
 pub use exports::{ExportRecord, ExportedFile};
+pub use file::{NotAFile, PathKind, ReadOnlyReason};
 pub use maintenance::{CheckReport, hex_sha256};
 pub use migrations::LATEST_VERSION;
 pub use photos::{NewPhoto, PhotoBytes, PhotoInsert};
@@ -52,10 +57,36 @@ pub enum StoreError {
         #[source]
         source: rusqlite::Error,
     },
+    #[error("the journal must be a regular file, but this is {what}: {path}")]
+    NotAFile { path: PathBuf, what: NotAFile },
     #[error(
-        "the journal is on read-only storage or not writable; copy it to a writable folder to open it: {0}"
+        "the journal is open read-only because {reason}; copy it to a writable folder to change it: {path}"
     )]
-    ReadOnly(PathBuf),
+    ReadOnly {
+        path: PathBuf,
+        reason: ReadOnlyReason,
+    },
+    #[error("cannot create the journal because {reason}: {path}")]
+    CannotCreate {
+        path: PathBuf,
+        reason: ReadOnlyReason,
+    },
+    #[error(
+        "this journal has schema version {file_version} and needs updating to version {latest}, but {reason}; copy it to a writable folder and open it there: {path}"
+    )]
+    OldSchemaReadOnly {
+        path: PathBuf,
+        file_version: u32,
+        latest: u32,
+        reason: ReadOnlyReason,
+    },
+    #[error(
+        "the journal's latest changes are in its -wal file, which cannot be read because {reason}; copy the journal with its -wal file to a writable folder: {path}"
+    )]
+    UnreadableWal {
+        path: PathBuf,
+        reason: ReadOnlyReason,
+    },
     #[error("not a tripjournal journal: {path}")]
     NotAJournal { path: PathBuf },
     #[error(
@@ -140,87 +171,51 @@ pub type StoreResult<T> = Result<T, StoreError>;
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Set when the journal cannot be changed: it was opened read-only.
+    read_only: Option<ReadOnlyReason>,
 }
 
 impl Store {
-    /// Opens (or creates) the journal at `path` and migrates it to the latest schema.
+    /// Opens (or creates) the journal at `path` and migrates it to the latest schema. A path
+    /// that is not a regular file is refused before SQLite sees it; a journal that cannot be
+    /// changed (read-only storage, a write-protected file or folder) is opened read-only.
     pub fn open(path: &Path) -> StoreResult<Store> {
-        let is_new = std::fs::metadata(path)
-            .map(|m| m.len() == 0)
-            .unwrap_or(true);
-        let open_error = |source| {
-            if is_read_only(path) {
-                StoreError::ReadOnly(path.to_path_buf())
-            } else {
-                StoreError::Open {
-                    path: path.to_path_buf(),
-                    source,
-                }
-            }
+        let found = file::inspect(path)?;
+        let absolute = file::sqlite_path(path)?;
+        let conn = match found.read_only {
+            None => open_writable(path, &absolute, found.is_new)?,
+            Some(reason) => open_read_only(path, &absolute, reason, found.folder_writable)?,
         };
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(open_error)?;
-        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
-
-        // Look before touching anything: these reads never write to the file.
-        let not_a_journal = || StoreError::NotAJournal {
-            path: path.to_path_buf(),
-        };
-        let header = read_header(&conn).map_err(|error| match error.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::NotADatabase) => not_a_journal(),
-            _ => open_error(error),
-        })?;
-        if header.user_version > LATEST_VERSION && header.application_id == APPLICATION_ID {
-            return Err(StoreError::NewerSchema {
-                path: path.to_path_buf(),
-                file_version: header.user_version,
-                supported: LATEST_VERSION,
-            });
-        }
-        let looks_foreign = match header.user_version {
-            0 => {
-                header.object_count > 0
-                    || (header.application_id != 0 && header.application_id != APPLICATION_ID)
-            }
-            _ => header.application_id != APPLICATION_ID,
-        };
-        if looks_foreign {
-            return Err(not_a_journal());
-        }
-
-        if is_new {
-            conn.pragma_update(None, "page_size", NEW_FILE_PAGE_SIZE)
-                .map_err(open_error)?;
-        }
-        let mode: String = conn
-            .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
-            .map_err(open_error)?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            // A file system without shared memory: keep the rollback journal, still correct.
-            log_warning(&format!("journal_mode stays {mode}: {}", path.display()));
-        }
-        conn.pragma_update(None, "foreign_keys", true)
-            .map_err(open_error)?;
-        // FULL: a change the program reported as saved survives a power cut, not only a crash.
-        conn.pragma_update(None, "synchronous", "FULL")
-            .map_err(open_error)?;
-
         let mut store = Store {
             conn,
             path: path.to_path_buf(),
+            read_only: found.read_only,
         };
-        // Writers take the write lock when they begin, so a second program waits for it (up to
-        // the busy timeout) instead of failing when a read would turn into a write.
-        store
-            .conn
-            .set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
-        migrations::migrate(&mut store.conn)?;
+        if store.read_only.is_none() {
+            migrations::migrate(&mut store.conn)?;
+        }
         Ok(store)
+    }
+
+    /// Whether the journal was opened read-only (see [`Store::read_only_reason`]).
+    pub fn is_read_only(&self) -> bool {
+        self.read_only.is_some()
+    }
+
+    /// Why the journal cannot be changed, when it was opened read-only.
+    pub fn read_only_reason(&self) -> Option<ReadOnlyReason> {
+        self.read_only
+    }
+
+    /// Refuses a change to a journal opened read-only; every method that writes asks first.
+    pub fn ensure_writable(&self) -> StoreResult<()> {
+        match self.read_only {
+            None => Ok(()),
+            Some(reason) => Err(StoreError::ReadOnly {
+                path: self.path.clone(),
+                reason,
+            }),
+        }
     }
 
     /// The file this store has open.
@@ -263,9 +258,121 @@ fn read_header(conn: &Connection) -> rusqlite::Result<Header> {
     })
 }
 
-/// Whether an existing journal file cannot be written (read-only media, no permission).
-fn is_read_only(path: &Path) -> bool {
-    path.exists() && std::fs::OpenOptions::new().append(true).open(path).is_err()
+/// Opens (or creates) a journal that can be written and sets the connection up; the caller
+/// migrates it.
+fn open_writable(path: &Path, absolute: &Path, is_new: bool) -> StoreResult<Connection> {
+    let open_error = |source| StoreError::Open {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut conn = Connection::open_with_flags(
+        absolute,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(open_error)?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
+    // Look before touching anything: these reads never write to the file.
+    check_header(&conn, path)?;
+    if is_new {
+        conn.pragma_update(None, "page_size", NEW_FILE_PAGE_SIZE)
+            .map_err(open_error)?;
+    }
+    let mode: String = conn
+        .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
+        .map_err(open_error)?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        // A file system without shared memory: keep the rollback journal, still correct.
+        log_warning(&format!("journal_mode stays {mode}: {}", path.display()));
+    }
+    conn.pragma_update(None, "foreign_keys", true)
+        .map_err(open_error)?;
+    // FULL: a change the program reported as saved survives a power cut, not only a crash.
+    conn.pragma_update(None, "synchronous", "FULL")
+        .map_err(open_error)?;
+    // Writers take the write lock when they begin, so a second program waits for it (up to
+    // the busy timeout) instead of failing when a read would turn into a write.
+    conn.set_transaction_behavior(rusqlite::TransactionBehavior::Immediate);
+    Ok(conn)
+}
+
+/// Opens a journal that cannot be changed, for reading only. Where SQLite cannot create the
+/// `-shm` file a shared read needs (a read-only folder or medium) the file is opened as
+/// immutable; its `-wal` file, if one holds changes, could then not be read, so such a
+/// journal is refused rather than shown without its latest changes.
+fn open_read_only(
+    path: &Path,
+    absolute: &Path,
+    reason: ReadOnlyReason,
+    folder_writable: bool,
+) -> StoreResult<Connection> {
+    let immutable = !folder_writable && !file::sibling(absolute, "-shm").exists();
+    let wal_has_changes =
+        std::fs::metadata(file::sibling(absolute, "-wal")).is_ok_and(|m| m.len() > 0);
+    if immutable && wal_has_changes {
+        return Err(StoreError::UnreadableWal {
+            path: path.to_path_buf(),
+            reason,
+        });
+    }
+    let open_error = |source| StoreError::Open {
+        path: path.to_path_buf(),
+        source,
+    };
+    let conn = Connection::open_with_flags(
+        file::read_only_uri(absolute, immutable),
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(open_error)?;
+    conn.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
+    let header = check_header(&conn, path)?;
+    if header.user_version < LATEST_VERSION {
+        return Err(StoreError::OldSchemaReadOnly {
+            path: path.to_path_buf(),
+            file_version: header.user_version,
+            latest: LATEST_VERSION,
+            reason,
+        });
+    }
+    conn.pragma_update(None, "foreign_keys", true)
+        .map_err(open_error)?;
+    Ok(conn)
+}
+
+/// Reads the file's header and refuses a file that is not a journal of this program (another
+/// program's database, a newer schema). Only reads.
+fn check_header(conn: &Connection, path: &Path) -> StoreResult<Header> {
+    let not_a_journal = || StoreError::NotAJournal {
+        path: path.to_path_buf(),
+    };
+    let header = read_header(conn).map_err(|error| match error.sqlite_error_code() {
+        Some(rusqlite::ErrorCode::NotADatabase) => not_a_journal(),
+        _ => StoreError::Open {
+            path: path.to_path_buf(),
+            source: error,
+        },
+    })?;
+    if header.user_version > LATEST_VERSION && header.application_id == APPLICATION_ID {
+        return Err(StoreError::NewerSchema {
+            path: path.to_path_buf(),
+            file_version: header.user_version,
+            supported: LATEST_VERSION,
+        });
+    }
+    let looks_foreign = match header.user_version {
+        0 => {
+            header.object_count > 0
+                || (header.application_id != 0 && header.application_id != APPLICATION_ID)
+        }
+        _ => header.application_id != APPLICATION_ID,
+    };
+    if looks_foreign {
+        return Err(not_a_journal());
+    }
+    Ok(header)
 }
 
 fn first_line(text: &str) -> String {

@@ -128,6 +128,7 @@ impl Store {
     /// Stores a photo whole (row and bytes in one transaction), at the end of its entry's or
     /// the trip's photos; a photo already in the trip is not stored twice.
     pub fn insert_photo(&mut self, photo: &NewPhoto) -> StoreResult<PhotoInsert> {
+        self.ensure_writable()?;
         let tx = self.conn.transaction()?;
         let existing: Option<i64> = tx
             .query_row(
@@ -270,6 +271,7 @@ impl Store {
         preview_jpeg: &[u8],
         thumbnail_jpeg: &[u8],
     ) -> StoreResult<()> {
+        self.ensure_writable()?;
         self.expect_one(
             self.conn.execute(
                 "UPDATE photo_data SET preview = ?2, thumbnail = ?3 WHERE photo_id = ?1",
@@ -281,6 +283,7 @@ impl Store {
 
     /// Changes a photo's caption.
     pub fn set_photo_caption(&self, id: PhotoId, caption: &str) -> StoreResult<()> {
+        self.ensure_writable()?;
         self.expect_one(
             self.conn.execute(
                 "UPDATE photos SET caption = ?2 WHERE id = ?1",
@@ -293,6 +296,7 @@ impl Store {
     /// Moves a photo to an entry of its trip (at the end of that entry's photos), or with
     /// `None` back to the trip's unassigned photos.
     pub fn move_photo(&self, id: PhotoId, entry: Option<EntryId>) -> StoreResult<()> {
+        self.ensure_writable()?;
         let photo = self.photo(id)?;
         if let Some(entry_id) = entry
             && self.entry(entry_id)?.trip != photo.trip
@@ -316,6 +320,7 @@ impl Store {
     /// Gives the listed photos consecutive positions in the listed order (the rest keep theirs,
     /// after them), e.g. to reorder the photos of one entry.
     pub fn reorder_photos(&mut self, order: &[PhotoId]) -> StoreResult<()> {
+        self.ensure_writable()?;
         let tx = self.conn.transaction()?;
         let base: i64 = match order.first() {
             Some(first) => tx
@@ -358,6 +363,7 @@ impl Store {
 
     /// Deletes a photo and its bytes.
     pub fn delete_photo(&self, id: PhotoId) -> StoreResult<()> {
+        self.ensure_writable()?;
         self.expect_one(
             self.conn
                 .execute("DELETE FROM photos WHERE id = ?1", [id.0])?,

@@ -95,6 +95,7 @@ impl TripRow {
 impl Store {
     /// Adds a trip and returns its id.
     pub fn create_trip(&self, fields: &TripFields) -> StoreResult<TripId> {
+        self.ensure_writable()?;
         fields.validate()?;
         let now = now_text();
         self.conn.execute(
@@ -174,6 +175,7 @@ impl Store {
 
     /// Replaces a trip's fields.
     pub fn update_trip(&self, id: TripId, fields: &TripFields) -> StoreResult<()> {
+        self.ensure_writable()?;
         fields.validate()?;
         let changed = self.conn.execute(
             "UPDATE trips SET name = ?2, city = ?3, country = ?4, start_date = ?5, end_date = ?6, time_zone = ?7,
@@ -212,6 +214,7 @@ impl Store {
 
     /// Sets (or clears) the trip's cover photo.
     pub fn set_trip_cover(&self, id: TripId, photo: Option<PhotoId>) -> StoreResult<()> {
+        self.ensure_writable()?;
         let mut trip = self.trip(id)?;
         if let Some(photo_id) = photo {
             let owner = self.photo(photo_id)?.trip;
@@ -228,6 +231,7 @@ impl Store {
 
     /// Deletes a trip with all its entries and photos.
     pub fn delete_trip(&self, id: TripId) -> StoreResult<()> {
+        self.ensure_writable()?;
         let changed = self
             .conn
             .execute("DELETE FROM trips WHERE id = ?1", [id.0])?;

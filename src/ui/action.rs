@@ -72,3 +72,43 @@ pub enum Action {
     /// The delete-entry question was answered (`None`: cancelled).
     DeleteEntry(Option<(EntryId, bool)>),
 }
+
+impl Action {
+    /// Whether it edits the journal, or opens a dialog that does (refused, with a word, when
+    /// the journal is read-only). A caption is looked at where it is applied: closing the
+    /// photo viewer always hands back the caption, changed or not.
+    pub fn changes_journal(&self) -> bool {
+        match self {
+            Action::NewTrip
+            | Action::EditTrip(_)
+            | Action::AskDeleteTrip(_)
+            | Action::AskDeleteEntry(_)
+            | Action::CreateTrip(_)
+            | Action::SaveTrip(..)
+            | Action::DeleteTrip(Some(_))
+            | Action::EditEntry(..)
+            | Action::SetSection(..)
+            | Action::ReorderEntries(..)
+            | Action::SetSectionOrder(..)
+            | Action::PlaceEntry { .. }
+            | Action::PickPhotos
+            | Action::MovePhoto(..)
+            | Action::DeletePhoto(_)
+            | Action::DeleteEntry(Some(_)) => true,
+            Action::Send(command) => command.changes_journal(),
+            Action::SelectEntry(_)
+            | Action::OpenTrip(_)
+            | Action::CloseTripDialog
+            | Action::DeleteTrip(None)
+            | Action::ChooseExportFolder
+            | Action::StartExport
+            | Action::OpenFolder(_)
+            | Action::CloseExportDialog
+            | Action::CloseEditor
+            | Action::ViewPhoto(_)
+            | Action::CloseViewer
+            | Action::SetCaption(..)
+            | Action::DeleteEntry(None) => false,
+        }
+    }
+}

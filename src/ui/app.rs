@@ -26,7 +26,7 @@ use crate::model::{
     Entry, EntryFields, EntryId, EntryKind, Photo, PhotoId, Trip, TripFields, TripId,
 };
 use crate::photos::ImportOutcome;
-use crate::store::DamagedRow;
+use crate::store::{DamagedRow, ReadOnlyReason};
 
 /// What is remembered between runs.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -94,6 +94,8 @@ pub struct TripJournalApp {
     backend: Option<Backend>,
     thumbnails: Option<ThumbnailPool>,
     open_error: Option<String>,
+    /// Set when the journal was opened read-only, and why: editing is off.
+    read_only: Option<ReadOnlyReason>,
     typed_journal_path: String,
     trips: Vec<Trip>,
     trips_loaded: bool,
@@ -156,6 +158,7 @@ impl TripJournalApp {
             backend: None,
             thumbnails: None,
             open_error: None,
+            read_only: None,
             typed_journal_path: journal.display().to_string(),
             trips: Vec::new(),
             trips_loaded: false,
@@ -200,6 +203,7 @@ impl TripJournalApp {
         self.textures = TextureCache::default();
         self.journal_path = journal.clone();
         self.open_error = None;
+        self.read_only = None;
         let ctx = self.egui_ctx.clone();
         // The journal thread opens the file; the trips arrive once it is open, and the
         // thumbnail pool starts then (Event::Opened), after any migration.
@@ -245,6 +249,11 @@ impl TripJournalApp {
     /// Messages currently shown to the user.
     pub fn notices(&self) -> Vec<String> {
         self.notices.iter().map(|n| n.text.clone()).collect()
+    }
+
+    /// Why the journal cannot be edited, when it was opened read-only.
+    pub fn read_only(&self) -> Option<ReadOnlyReason> {
+        self.read_only
     }
 
     /// Whether the journal's trips have been read (the first view is ready).
@@ -305,6 +314,19 @@ impl TripJournalApp {
         }
     }
 
+    /// On a read-only journal, says in the status bar that editing is off (once while it
+    /// shows) and returns true: the caller then changes nothing.
+    fn refuse_editing(&mut self) -> bool {
+        let Some(reason) = self.read_only else {
+            return false;
+        };
+        let text = wording::editing_is_off(reason);
+        if !self.notices.iter().any(|notice| notice.text == text) {
+            self.notify(text, true);
+        }
+        true
+    }
+
     fn apply_theme(&self) {
         self.egui_ctx.set_theme(if self.dark {
             egui::Theme::Dark
@@ -325,6 +347,10 @@ impl TripJournalApp {
     /// Creates an entry of `kind` in the open trip and selects it with the title focused: now,
     /// or on a day of the trip when it is not going on (see [`crate::app::capture_time`]).
     pub fn quick_capture(&mut self, kind: EntryKind) {
+        // Refused before any typing is held for a title that could not be saved.
+        if self.refuse_editing() {
+            return;
+        }
         let Some(open) = &self.current else {
             self.notify("Open or create a trip first", true);
             return;
@@ -429,6 +455,9 @@ impl TripJournalApp {
 
     /// Imports photos into `entry` (or the trip's unassigned photos).
     fn import_paths_into(&mut self, files: Vec<PathBuf>, entry: Option<EntryId>) {
+        if self.refuse_editing() {
+            return;
+        }
         let Some(open) = &self.current else {
             self.notify("Open a trip before adding photos", true);
             return;
@@ -590,7 +619,7 @@ impl TripJournalApp {
         else {
             return;
         };
-        if photo.caption == caption {
+        if photo.caption == caption || self.read_only.is_some() {
             return;
         }
         let before = std::mem::replace(&mut photo.caption, caption.clone());
@@ -692,7 +721,7 @@ impl TripJournalApp {
                 self.capture_typing = None;
                 self.notify(wording::journal_error(&error), true);
             }
-            Event::Opened => self.journal_opened(),
+            Event::Opened { read_only } => self.journal_opened(read_only),
             Event::OpenFailed(error) => {
                 self.backend = None;
                 self.thumbnails = None;
@@ -755,7 +784,8 @@ impl TripJournalApp {
         }
     }
 
-    fn journal_opened(&mut self) {
+    fn journal_opened(&mut self, read_only: Option<ReadOnlyReason>) {
+        self.read_only = read_only;
         let ctx = self.egui_ctx.clone();
         self.thumbnails = Some(ThumbnailPool::start(
             &self.journal_path,
@@ -913,7 +943,7 @@ impl TripJournalApp {
                     dialog.result = Some(result.clone());
                 }
                 match result {
-                    Ok(report) => self.notify(format!("Exported {}", report.post.display()), false),
+                    Ok(report) => self.notify(wording::exported(&report), false),
                     Err(message) => self.notify(format!("Export failed: {message}"), true),
                 }
             }
@@ -938,6 +968,9 @@ impl TripJournalApp {
     fn apply(&mut self, action: Action) {
         // The change shows in the next frame; ask for it now rather than at the next input.
         self.egui_ctx.request_repaint();
+        if action.changes_journal() && self.refuse_editing() {
+            return;
+        }
         match action {
             Action::SelectEntry(id) => {
                 self.save_dirty(true);
@@ -1126,7 +1159,8 @@ impl TripJournalApp {
                 cache: &mut self.textures,
                 pool: self.thumbnails.as_ref(),
             };
-            actions.extend(viewer.show(ctx, open, &mut thumbnails));
+            let editable = self.read_only.is_none();
+            actions.extend(viewer.show(ctx, open, editable, &mut thumbnails));
         }
         if let Some(confirm) = &mut self.confirm_delete_trip {
             actions.extend(confirm.show(ctx, &self.trips));
@@ -1166,7 +1200,7 @@ impl TripJournalApp {
             self.quick_capture(EntryKind::Note);
         }
         if pressed(command(Key::N)) {
-            self.trip_dialog = Some(TripDialog::new_trip());
+            self.apply(Action::NewTrip);
         }
         if pressed(command(Key::F)) {
             self.timeline.focus_search = true;
@@ -1244,6 +1278,9 @@ impl TripJournalApp {
 
     /// Imports a pasted image (as PNG) into the selected entry or the unassigned photos.
     pub fn paste_image(&mut self, image: &egui::ColorImage) {
+        if self.refuse_editing() {
+            return;
+        }
         let Some(open) = &self.current else {
             self.notify("Open a trip before pasting a photo", true);
             return;
@@ -1274,6 +1311,9 @@ impl TripJournalApp {
 
     /// Opens the photo file dialog on its own thread.
     pub fn pick_photos(&mut self) {
+        if self.refuse_editing() {
+            return;
+        }
         let Some(open) = &self.current else { return };
         if !Self::file_dialog_available() {
             self.notify(
@@ -1358,12 +1398,19 @@ impl TripJournalApp {
                 "Jot down talks, meals and the food you rate; add photos; export a blog post.",
             );
             ui.add_space(16.0);
-            if ui.button("➕ New trip").clicked() {
+            let editable = self.read_only.is_none();
+            if ui
+                .add_enabled(editable, egui::Button::new("➕ New trip"))
+                .clicked()
+            {
                 self.apply(Action::NewTrip);
             }
             ui.add_space(6.0);
-            if ui.button("Open the demo trip").clicked() {
-                self.send(Command::CreateDemo);
+            if ui
+                .add_enabled(editable, egui::Button::new("Open the demo trip"))
+                .clicked()
+            {
+                self.apply(Action::Send(Command::CreateDemo));
             }
         });
     }
@@ -1408,12 +1455,28 @@ impl TripJournalApp {
         });
     }
 
+    /// Above everything on a read-only journal: why editing is off.
+    fn read_only_banner(&self, ui: &mut egui::Ui) {
+        let Some(reason) = self.read_only else {
+            return;
+        };
+        egui::Panel::top("read-only").show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                egui::RichText::new(wording::read_only_banner(reason)).strong(),
+            );
+            ui.add_space(4.0);
+        });
+    }
+
     /// The toolbar. It wraps onto a second line in a narrow window rather than letting buttons
     /// overlap; Help and the theme switch come last.
     fn top_bar(&mut self, ui: &mut egui::Ui) {
         egui::Panel::top("toolbar").show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 let has_trip = self.current.is_some();
+                let can_add = has_trip && self.read_only.is_none();
                 ui.strong("tripjournal");
                 ui.separator();
                 for (kind, label, key) in [
@@ -1423,7 +1486,7 @@ impl TripJournalApp {
                     (EntryKind::Note, "📝 Note", "Ctrl+4"),
                 ] {
                     if ui
-                        .add_enabled(has_trip, egui::Button::new(label))
+                        .add_enabled(can_add, egui::Button::new(label))
                         .on_hover_text(format!("New {} now ({key})", kind.as_str()))
                         .clicked()
                     {
@@ -1432,7 +1495,7 @@ impl TripJournalApp {
                 }
                 ui.separator();
                 if ui
-                    .add_enabled(has_trip, egui::Button::new("📷 Add photos…"))
+                    .add_enabled(can_add, egui::Button::new("📷 Add photos…"))
                     .on_hover_text("Ctrl+O")
                     .clicked()
                 {
@@ -1499,8 +1562,9 @@ impl eframe::App for TripJournalApp {
             self.journal_error_view(ui);
             return;
         }
+        self.read_only_banner(ui);
         self.top_bar(ui);
-        let set_aside = damage_banner::show(ui, &self.damaged);
+        let set_aside = damage_banner::show(ui, &self.damaged, self.read_only.is_none());
         self.apply_all(set_aside);
         self.status_bar(ui);
         let mut thumbnails = Thumbnails {
@@ -1512,9 +1576,10 @@ impl eframe::App for TripJournalApp {
         let narrow = ui.available_width() < NARROW_WINDOW;
         if !(narrow && self.selected_entry.is_some()) {
             let current = self.current.as_ref().map(|o| &o.trip);
+            let editable = self.read_only.is_none();
             let action = self
                 .trips_panel
-                .show(ui, &self.trips, current, &mut thumbnails);
+                .show(ui, &self.trips, current, editable, &mut thumbnails);
             self.apply_all(action);
         }
         if let (Some(open), Some(id)) = (&self.current, self.selected_entry) {
@@ -1522,7 +1587,8 @@ impl eframe::App for TripJournalApp {
                 cache: &mut self.textures,
                 pool: self.thumbnails.as_ref(),
             };
-            let actions = self.editor.show(ui, open, id, &mut thumbnails);
+            let editable = self.read_only.is_none();
+            let actions = self.editor.show(ui, open, id, editable, &mut thumbnails);
             self.apply_all(actions);
         }
         let mut timeline_actions = Vec::new();

@@ -9,8 +9,9 @@ use crate::store::DamagedRow;
 /// How many damaged rows are named one by one before the rest are counted.
 const ROWS_NAMED: usize = 3;
 
-/// Draws the banner when some rows cannot be read; returns "set them aside" when asked.
-pub fn show(ui: &mut egui::Ui, rows: &[DamagedRow]) -> Option<Action> {
+/// Draws the banner when some rows cannot be read; returns "set them aside" when asked (the
+/// button is off in a read-only journal).
+pub fn show(ui: &mut egui::Ui, rows: &[DamagedRow], editable: bool) -> Option<Action> {
     if rows.is_empty() {
         return None;
     }
@@ -20,7 +21,7 @@ pub fn show(ui: &mut egui::Ui, rows: &[DamagedRow]) -> Option<Action> {
             let warning = ui.visuals().warn_fg_color;
             ui.colored_label(warning, headline(rows.len()));
             if ui
-                .button("Set aside")
+                .add_enabled(editable, egui::Button::new("Set aside"))
                 .on_hover_text(
                     "Moves them out of the way so the rest exports; they stay in the journal file",
                 )

@@ -170,11 +170,13 @@ fn sections_of(open: &OpenTrip) -> Vec<String> {
 
 impl EntryEditor {
     /// Draws the editor of entry `id` of `open`; returns the edit and what else was asked.
+    /// Unless `editable` (a read-only journal) the fields are shown but take no input.
     pub fn show(
         &mut self,
         ui: &mut Ui,
         open: &OpenTrip,
         id: EntryId,
+        editable: bool,
         thumbnails: &mut Thumbnails<'_>,
     ) -> Vec<Action> {
         let Some(entry) = open.entries.iter().find(|e| e.id == id) else {
@@ -198,21 +200,26 @@ impl EntryEditor {
                 egui::ScrollArea::vertical()
                     .id_salt("editor-scroll")
                     .show(ui, |ui| {
-                        actions.extend(header(ui, &fields, id));
-                        self.title(ui, id, &mut fields);
-                        ui.add_space(4.0);
-                        field_grid(ui, open, id, &mut fields);
-                        ui.add_space(6.0);
-                        self.body(ui, &mut fields);
+                        actions.extend(header(ui, &fields, id, editable));
+                        ui.add_enabled_ui(editable, |ui| {
+                            self.title(ui, id, &mut fields);
+                            ui.add_space(4.0);
+                            field_grid(ui, open, id, &mut fields);
+                            ui.add_space(6.0);
+                            self.body(ui, &mut fields);
+                        });
                         ui.add_space(6.0);
                         ui.horizontal(|ui| {
                             ui.strong("Photos");
-                            if ui.small_button("Add photos…").clicked() {
+                            let add = egui::Button::new("Add photos…").small();
+                            if ui.add_enabled(editable, add).clicked() {
                                 actions.push(Action::PickPhotos);
                             }
                         });
                         actions.extend(photo_strip(ui, open, Some(id), thumbnails));
-                        actions.extend(self.suggestions.show(ui, open, id));
+                        if editable {
+                            actions.extend(self.suggestions.show(ui, open, id));
+                        }
                     });
             });
         if fields != entry.fields {
@@ -279,7 +286,7 @@ impl EntryEditor {
 }
 
 /// The kind of the entry with the Close and Delete buttons.
-fn header(ui: &mut Ui, fields: &EntryFields, id: EntryId) -> Option<Action> {
+fn header(ui: &mut Ui, fields: &EntryFields, id: EntryId, editable: bool) -> Option<Action> {
     let kind = fields.kind();
     let (color, icon) = kind_style(kind);
     let mut action = None;
@@ -293,7 +300,10 @@ fn header(ui: &mut Ui, fields: &EntryFields, id: EntryId) -> Option<Action> {
             if ui.button("Close").clicked() {
                 action = Some(Action::CloseEditor);
             }
-            if ui.button("Delete…").clicked() {
+            if ui
+                .add_enabled(editable, egui::Button::new("Delete…"))
+                .clicked()
+            {
                 action = Some(Action::AskDeleteEntry(id));
             }
         });

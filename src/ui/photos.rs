@@ -342,11 +342,14 @@ impl PhotoViewer {
         }
     }
 
-    /// Draws the viewer; returns what the user asked for (closing stores the caption).
+    /// Draws the viewer; returns what the user asked for (closing stores the caption). Unless
+    /// `editable` (a read-only journal) the caption and the buttons that change the photo are
+    /// off.
     pub fn show(
         &mut self,
         ctx: &egui::Context,
         open: &OpenTrip,
+        editable: bool,
         thumbnails: &mut Thumbnails<'_>,
     ) -> Vec<Action> {
         let photo_id = self.photo;
@@ -367,17 +370,24 @@ impl PhotoViewer {
             .show(ctx, |ui| {
                 let available = ui.available_size() - Vec2::new(0.0, 90.0);
                 large_image(ui, large.as_ref(), available);
-                actions.extend(self.caption_row(ui, photo));
+                actions.extend(
+                    ui.add_enabled_ui(editable, |ui| self.caption_row(ui, photo))
+                        .inner,
+                );
                 ui.weak(photo_details(photo));
                 ui.horizontal(|ui| {
                     if let Some(step) = previous_next_buttons(ui, open, photo) {
                         step_to = Some(step);
                     }
                     ui.separator();
-                    if ui.button("Set as trip cover").clicked() {
+                    let cover = egui::Button::new("Set as trip cover");
+                    if ui.add_enabled(editable, cover).clicked() {
                         actions.push(Action::Send(Command::SetCover(photo.trip, Some(photo_id))));
                     }
-                    if ui.button("Delete photo").clicked() {
+                    if ui
+                        .add_enabled(editable, egui::Button::new("Delete photo"))
+                        .clicked()
+                    {
                         actions.push(Action::DeletePhoto(photo_id));
                     }
                     if ui.button("Close viewer").clicked() {

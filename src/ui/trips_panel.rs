@@ -12,12 +12,14 @@ const COVER_SIZE: f32 = 40.0;
 pub struct TripsPanel;
 
 impl TripsPanel {
-    /// Draws `trips`, `current` highlighted; returns what the user asked for.
+    /// Draws `trips`, `current` highlighted; returns what the user asked for. Unless
+    /// `editable` (a read-only journal) the buttons that create, edit or delete are off.
     pub fn show(
         &mut self,
         ui: &mut egui::Ui,
         trips: &[Trip],
         current: Option<&Trip>,
+        editable: bool,
         thumbnails: &mut Thumbnails<'_>,
     ) -> Option<Action> {
         let mut action = None;
@@ -29,7 +31,11 @@ impl TripsPanel {
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.heading("Trips");
-                    if ui.button("➕ New trip").on_hover_text("Ctrl+N").clicked() {
+                    if ui
+                        .add_enabled(editable, egui::Button::new("➕ New trip"))
+                        .on_hover_text("Ctrl+N")
+                        .clicked()
+                    {
                         action = Some(Action::NewTrip);
                     }
                 });
@@ -40,7 +46,8 @@ impl TripsPanel {
                     .show(ui, |ui| {
                         for trip in trips {
                             let selected = current_id == Some(trip.id);
-                            if let Some(asked) = trip_row(ui, trip, selected, thumbnails) {
+                            if let Some(asked) = trip_row(ui, trip, selected, editable, thumbnails)
+                            {
                                 action = Some(asked);
                             }
                             ui.add_space(4.0);
@@ -49,12 +56,11 @@ impl TripsPanel {
                 if let Some(trip) = current {
                     ui.separator();
                     ui.horizontal(|ui| {
-                        if ui.button("Edit trip…").clicked() {
-                            action = Some(Action::EditTrip(trip.id));
-                        }
-                        if ui.button("Delete trip…").clicked() {
-                            action = Some(Action::AskDeleteTrip(trip.id));
-                        }
+                        ui.add_enabled_ui(editable, |ui| {
+                            if let Some(asked) = trip_buttons(ui, trip.id) {
+                                action = Some(asked);
+                            }
+                        });
                     });
                 }
             });
@@ -67,6 +73,7 @@ fn trip_row(
     ui: &mut egui::Ui,
     trip: &Trip,
     selected: bool,
+    editable: bool,
     thumbnails: &mut Thumbnails<'_>,
 ) -> Option<Action> {
     let mut action = None;
@@ -120,15 +127,25 @@ fn trip_row(
         action = Some(Action::OpenTrip(trip.id));
     }
     response.context_menu(|ui| {
-        if ui.button("Edit trip…").clicked() {
-            action = Some(Action::EditTrip(trip.id));
-            ui.close();
-        }
-        if ui.button("Delete trip…").clicked() {
-            action = Some(Action::AskDeleteTrip(trip.id));
-            ui.close();
-        }
+        ui.add_enabled_ui(editable, |ui| {
+            if let Some(asked) = trip_buttons(ui, trip.id) {
+                action = Some(asked);
+                ui.close();
+            }
+        });
     });
+    action
+}
+
+/// The trip's Edit and Delete buttons.
+fn trip_buttons(ui: &mut egui::Ui, trip: TripId) -> Option<Action> {
+    let mut action = None;
+    if ui.button("Edit trip…").clicked() {
+        action = Some(Action::EditTrip(trip));
+    }
+    if ui.button("Delete trip…").clicked() {
+        action = Some(Action::AskDeleteTrip(trip));
+    }
     action
 }
 

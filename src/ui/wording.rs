@@ -1,13 +1,14 @@
 //! How the window words what the library reports: errors of the journal thread, failed saves,
-//! export problems, import results and the day a quick-captured entry went to. The library's
+//! export problems, import results, the day a quick-captured entry went to and why a journal
+//! opened read-only cannot be edited. The library's
 //! errors say what happened; here the window adds what to do about it in its own terms (it
 //! names its own buttons and boxes, not CLI flags).
 
 use chrono::NaiveDate;
 
 use crate::app::{CaptureDay, ImportCounts, JournalError};
-use crate::export::ExportError;
-use crate::store::StoreError;
+use crate::export::{ExportError, ExportReport};
+use crate::store::{ReadOnlyReason, StoreError};
 
 /// An export error as the window words it (it names the dialog's own checkbox, not a flag).
 pub fn export_error(error: &ExportError) -> String {
@@ -16,6 +17,17 @@ pub fn export_error(error: &ExportError) -> String {
             format!("{error}. Tick \"Overwrite\" to replace them.")
         }
         other => other.to_string(),
+    }
+}
+
+/// A finished export, as the status bar says it.
+pub fn exported(report: &ExportReport) -> String {
+    let post = report.post.display();
+    match report.not_recorded {
+        None => format!("Exported {post}"),
+        Some(_) => format!(
+            "Exported {post}; the read-only journal cannot record it, so exporting there again needs \"Overwrite\""
+        ),
     }
 }
 
@@ -30,6 +42,24 @@ pub fn journal_error(error: &JournalError) -> String {
         JournalError::Paste { name, error } => format!("{name}: {error}"),
         JournalError::Thread(error) => format!("cannot start the work: {error}"),
     }
+}
+
+/// The banner above a journal opened read-only: why editing is off and what to do.
+pub fn read_only_banner(reason: ReadOnlyReason) -> String {
+    let why = match reason {
+        ReadOnlyReason::Storage => "This journal is on read-only storage",
+        ReadOnlyReason::FileProtected => "This journal file is write-protected",
+        ReadOnlyReason::FolderProtected => "This journal's folder is write-protected",
+    };
+    format!("{why}; copy it to a writable folder to edit")
+}
+
+/// The status line when something that would change a read-only journal is asked for.
+pub fn editing_is_off(reason: ReadOnlyReason) -> String {
+    format!(
+        "Editing is off: {}",
+        read_only_banner(reason).replacen("This", "this", 1)
+    )
 }
 
 /// Whether a save that failed this way is worth trying again.
@@ -75,6 +105,18 @@ pub fn capture_moved((day, why): (NaiveDate, CaptureDay)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_read_only_journal_says_why_editing_is_off() {
+        assert_eq!(
+            read_only_banner(ReadOnlyReason::Storage),
+            "This journal is on read-only storage; copy it to a writable folder to edit"
+        );
+        assert_eq!(
+            editing_is_off(ReadOnlyReason::FileProtected),
+            "Editing is off: this journal file is write-protected; copy it to a writable folder to edit"
+        );
+    }
 
     #[test]
     fn a_moved_capture_names_its_day_and_why() {

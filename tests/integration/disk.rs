@@ -1,5 +1,6 @@
 //! Full and read-only disks: exporting to them and importing into a journal on a full one end
-//! with a clear one-line error, no partial post and a journal that still opens and checks.
+//! with a clear one-line error, no partial post and a journal that still opens and checks; a
+//! journal on a read-only disk opens read-only.
 //!
 //! The disks are small tmpfs file systems mounted by the test, which needs root (or
 //! CAP_SYS_ADMIN), as on the CI machines. Where mounting is not allowed the test says so on
@@ -250,7 +251,7 @@ fn importing_into_a_journal_on_a_full_disk_fails_cleanly_and_keeps_the_journal()
 }
 
 #[test]
-fn a_journal_on_read_only_storage_gets_a_clear_message_and_stays_untouched() {
+fn a_journal_on_a_read_only_disk_opens_read_only_and_stays_untouched() {
     let (journal, _trip) = demo_journal();
     let TempJournal { dir, store } = journal;
     drop(store);
@@ -261,10 +262,14 @@ fn a_journal_on_read_only_storage_gets_a_clear_message_and_stays_untouched() {
     std::fs::copy(dir.path().join("journal.sqlite"), &copy).expect("copies");
     disk.make_read_only();
     let before = std::fs::read(&copy).expect("reads");
-    let output = cli_run(&copy, &["trip", "list"]);
+    assert_eq!(cli_ok(&copy, &["trip", "list"]).lines().count(), 1);
+    let output = cli_run(&copy, &["trip", "new", "--name", "Nope"]);
     assert_eq!(output.status.code(), Some(1));
     let err = stderr(&output);
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
-    assert!(err.contains("read-only"), "{err}");
+    assert!(
+        err.contains("open read-only because it is on read-only storage"),
+        "{err}"
+    );
     assert_eq!(std::fs::read(&copy).expect("reads"), before);
 }

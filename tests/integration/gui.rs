@@ -5,7 +5,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use tripjournal::model::{EntryContent, EntryKind, SessionRole, TripId};
-use tripjournal::store::Store;
+use tripjournal::store::{ReadOnlyReason, Store};
 use tripjournal::ui::TripJournalApp;
 
 use crate::util::fixture;
@@ -1114,4 +1114,87 @@ fn a_trip_date_can_be_picked_on_the_calendar() {
                 && trips[0].fields.end_date == chrono::NaiveDate::from_ymd_opt(2018, 11, 15)
         })
     });
+}
+
+/// Whether the node with exactly this label is disabled (drawn, but takes no input).
+fn is_disabled(harness: &App, label: &str) -> bool {
+    use egui_kittest::kittest::NodeT;
+    harness.get_by_label(label).accesskit_node().is_disabled()
+}
+
+#[test]
+fn a_read_only_journal_opens_with_a_banner_and_takes_no_edits() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("dvd");
+    std::fs::create_dir(&folder).expect("folder");
+    let journal = folder.join("journal.sqlite");
+    {
+        let mut store = Store::open(&journal).expect("new journal");
+        tripjournal::demo::create_demo_trip(&mut store).expect("demo trip");
+    }
+    let before = std::fs::read(&journal).expect("reads");
+    let Some(_protected) = crate::util::ReadOnly::make(&folder) else {
+        return;
+    };
+    let mut harness = app_on(&journal);
+    step_until(&mut harness, "the demo trip to open", |app| {
+        app.current_trip().is_some_and(|o| !o.entries.is_empty())
+    });
+    settle(&mut harness);
+    let reason = harness.state().read_only().expect("opened read-only");
+    harness.get_by_label_contains("copy it to a writable folder to edit");
+    if reason == ReadOnlyReason::Storage {
+        harness.get_by_label(
+            "This journal is on read-only storage; copy it to a writable folder to edit",
+        );
+    }
+    for button in [
+        "📝 Note",
+        "📷 Add photos…",
+        "➕ New trip",
+        "Edit trip…",
+        "Delete trip…",
+    ] {
+        assert!(is_disabled(&harness, button), "{button} is off");
+    }
+    assert!(!is_disabled(&harness, "Export…"), "exporting only reads");
+
+    // A quick capture is refused with a word, and no entry is made.
+    let entries = harness.state().current_trip().map(|o| o.entries.len());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    settle(&mut harness);
+    assert!(
+        harness
+            .state()
+            .notices()
+            .iter()
+            .any(|n| n.starts_with("Editing is off")),
+        "{:?}",
+        harness.state().notices()
+    );
+    assert_eq!(
+        harness.state().current_trip().map(|o| o.entries.len()),
+        entries
+    );
+
+    // The editor shows the entry; its fields take no typing.
+    let entry = select_entry(&mut harness, "Ceph in a multi-cloud world");
+    assert!(is_disabled(&harness, "Title"));
+    assert!(is_disabled(&harness, "Delete…"));
+    harness.get_by_label("Title").click();
+    harness.get_by_label("Title").type_text("lost?");
+    settle(&mut harness);
+    let shown = harness
+        .state()
+        .current_trip()
+        .and_then(|o| o.entries.iter().find(|e| e.id == entry))
+        .map(|e| e.fields.title.clone());
+    assert_eq!(shown.as_deref(), Some("Ceph in a multi-cloud world"));
+    assert!(!harness.state().has_unsaved_edits());
+    drop(harness);
+    assert_eq!(
+        std::fs::read(&journal).expect("reads"),
+        before,
+        "nothing written"
+    );
 }

@@ -1,5 +1,7 @@
 use sha2::{Digest, Sha256};
-use tripjournal::store::{APPLICATION_ID, LATEST_VERSION, Store, StoreError};
+
+use crate::util::names_in;
+use tripjournal::store::{APPLICATION_ID, LATEST_VERSION, PathKind, Store, StoreError};
 
 fn file_hash(path: &std::path::Path) -> Vec<u8> {
     Sha256::digest(std::fs::read(path).expect("file is readable")).to_vec()
@@ -119,4 +121,142 @@ fn backup_is_a_complete_journal_and_never_overwrites() {
         journal.store.backup_to(&backup),
         Err(StoreError::TargetExists(_))
     ));
+}
+
+/// Runs the CLI with `--journal <journal>` in `cwd`, killed (and the test failed) if it has
+/// not ended within ten seconds: a named pipe once made it wait forever.
+fn cli_within_time(cwd: &std::path::Path, journal: &str, args: &[&str]) -> std::process::Output {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_tripjournal"))
+        .current_dir(cwd)
+        .arg("--journal")
+        .arg(journal)
+        .args(args)
+        .env_remove("TRIPJOURNAL_JOURNAL")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while child.try_wait().expect("waits").is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("tripjournal --journal {journal} {args:?} did not end within 10 s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+/// Runs the CLI like [`cli_within_time`] and asserts it succeeded; returns its stdout.
+fn cli_within_time_ok(cwd: &std::path::Path, journal: &str, args: &[&str]) -> String {
+    let output = cli_within_time(cwd, journal, args);
+    assert!(
+        output.status.success(),
+        "{journal} {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Asserts `trip list` on `journal` (as typed, in `cwd`) is refused with exit 2 and one line
+/// naming `what`, and returns that line.
+fn refused_as(cwd: &std::path::Path, journal: &str, what: &str) -> String {
+    let output = cli_within_time(cwd, journal, &["trip", "list"]);
+    let err = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert_eq!(output.status.code(), Some(2), "{journal}: {err}");
+    assert_eq!(err.trim_end().lines().count(), 1, "{journal}: {err}");
+    assert!(
+        err.starts_with("error: the journal must be a regular file, but this is ")
+            && err.contains(what),
+        "{journal}: {err}"
+    );
+    err
+}
+
+#[test]
+fn a_named_pipe_is_refused_at_once_and_nothing_is_made_beside_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let status = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("pipe"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success());
+    std::os::unix::fs::symlink("pipe", dir.path().join("to-pipe")).expect("link");
+    refused_as(dir.path(), "pipe", "a named pipe (FIFO)");
+    refused_as(dir.path(), "to-pipe", "a symbolic link to a named pipe");
+    assert_eq!(names_in(dir.path()), ["pipe", "to-pipe"]);
+    assert!(matches!(
+        Store::open(&dir.path().join("pipe")),
+        Err(StoreError::NotAFile { what, .. }) if what.kind == PathKind::NamedPipe
+    ));
+}
+
+#[test]
+fn a_device_a_folder_and_a_socket_are_refused_by_name() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let beside_null = ["/dev/null-journal", "/dev/null-wal", "/dev/null-shm"]
+        .map(|p| std::path::Path::new(p).exists());
+    refused_as(dir.path(), "/dev/null", "a character device");
+    assert_eq!(
+        ["/dev/null-journal", "/dev/null-wal", "/dev/null-shm"]
+            .map(|p| std::path::Path::new(p).exists()),
+        beside_null,
+        "nothing made beside /dev/null"
+    );
+    std::fs::create_dir(dir.path().join("trips")).expect("folder");
+    refused_as(dir.path(), "trips", "a folder");
+    let _socket =
+        std::os::unix::net::UnixListener::bind(dir.path().join("sock")).expect("a socket");
+    refused_as(dir.path(), "sock", "a socket");
+    assert_eq!(names_in(dir.path()), ["sock", "trips"]);
+    assert!(names_in(&dir.path().join("trips")).is_empty());
+}
+
+#[test]
+fn sqlite_s_special_names_are_refused_and_file_colon_names_are_plain_files_after_dot_slash() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    refused_as(dir.path(), ":memory:", "an in-memory database");
+    refused_as(dir.path(), "file:x?mode=memory", "a SQLite URI");
+    refused_as(dir.path(), "file:journal.sqlite", "write ./file:");
+    assert!(names_in(dir.path()).is_empty(), "nothing was created");
+    assert!(matches!(
+        Store::open(std::path::Path::new(":memory:")),
+        Err(StoreError::NotAFile { what, .. }) if what.kind == PathKind::MemoryName
+    ));
+
+    // Written as a path, a name starting with "file:" is a file of that name.
+    cli_within_time_ok(
+        dir.path(),
+        "./file:x?mode=memory",
+        &["trip", "new", "--name", "Kept"],
+    );
+    assert_eq!(names_in(dir.path()), ["file:x?mode=memory"]);
+    assert!(
+        cli_within_time_ok(dir.path(), "./file:x?mode=memory", &["trip", "list"]).contains("Kept")
+    );
+}
+
+#[test]
+fn a_link_to_a_journal_opens_it_and_a_dangling_link_is_refused_without_creating_its_target() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let real = dir.path().join("real.sqlite");
+    drop(Store::open(&real).expect("a journal"));
+    std::os::unix::fs::symlink("real.sqlite", dir.path().join("link.sqlite")).expect("link");
+    cli_within_time_ok(
+        dir.path(),
+        "link.sqlite",
+        &["trip", "new", "--name", "Linked"],
+    );
+    let store = Store::open(&real).expect("opens");
+    assert_eq!(store.trips().expect("trips")[0].fields.name, "Linked");
+    drop(store);
+
+    std::os::unix::fs::symlink("missing.sqlite", dir.path().join("dangling.sqlite")).expect("link");
+    refused_as(
+        dir.path(),
+        "dangling.sqlite",
+        "a symbolic link to a file that does not exist",
+    );
+    assert!(!dir.path().join("missing.sqlite").exists());
 }

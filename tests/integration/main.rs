@@ -34,8 +34,11 @@ mod hostile_files;
 mod hostile_text;
 /// Photo import: formats, EXIF, orientation, dedupe, bad input, cancel.
 mod import;
-/// Opening files: migrations, newer schemas, files that are not journals.
+/// Opening files: migrations, newer schemas, files that are not journals, paths that are not
+/// files (pipes, devices, folders, SQLite's special names).
 mod journal_file;
+/// Journals on read-only storage: reading commands work, writing ones say why they cannot.
+mod read_only;
 /// The real window in Xvfb, driven with xdotool and xclip: typing, pasting, SIGTERM.
 mod real_window;
 /// Every kind and field survives a trip through the journal file; CRUD and ordering.

@@ -102,6 +102,22 @@ pub fn cli_fails(journal: &Path, args: &[&str], code: i32) -> String {
     err
 }
 
+/// The names of the files in `dir`, sorted.
+pub fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("the folder lists")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    names.sort();
+    names
+}
+
 /// A small deterministic random generator (xorshift) so the stress tests can print their seed
 /// and be replayed.
 pub struct Rng(u64);
@@ -210,4 +226,65 @@ pub fn as_hugo_shows_it(text: &str) -> String {
         .replace("*/%}}", "%}}")
         .replace("{{\u{2060}", "{{");
     format!("{front}{shown}")
+}
+
+/// A file or folder made read-only the way a user meets one, undone when dropped: as root
+/// (as on CI, where chmod stops nothing) a read-only bind mount of it, so writing fails with
+/// "read-only file system"; otherwise its write permission taken away.
+pub struct ReadOnly {
+    path: PathBuf,
+    mounted: bool,
+}
+
+impl ReadOnly {
+    /// Makes `path` read-only; None (said on the output) where this machine does not allow
+    /// it (root without mount rights).
+    pub fn make(path: &Path) -> Option<ReadOnly> {
+        if !rustix::process::geteuid().is_root() {
+            let mode = if path.is_dir() { 0o555 } else { 0o444 };
+            set_mode(path, mode);
+            return Some(ReadOnly {
+                path: path.to_path_buf(),
+                mounted: false,
+            });
+        }
+        let mount = |args: &[&str]| {
+            Command::new("mount")
+                .args(args)
+                .arg(path)
+                .arg(path)
+                .output()
+                .is_ok_and(|output| output.status.success())
+        };
+        if !mount(&["--bind"]) {
+            println!("skipped: cannot bind-mount here (root without CAP_SYS_ADMIN)");
+            return None;
+        }
+        let guard = ReadOnly {
+            path: path.to_path_buf(),
+            mounted: true,
+        };
+        let remounted = Command::new("mount")
+            .args(["-o", "remount,ro,bind"])
+            .arg(path)
+            .status()
+            .is_ok_and(|status| status.success());
+        assert!(remounted, "remount read-only: {}", path.display());
+        Some(guard)
+    }
+}
+
+impl Drop for ReadOnly {
+    fn drop(&mut self) {
+        if self.mounted {
+            let _ = Command::new("umount").arg("-l").arg(&self.path).status();
+        } else {
+            set_mode(&self.path, if self.path.is_dir() { 0o755 } else { 0o644 });
+        }
+    }
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
 }
