@@ -17,21 +17,23 @@ use super::{
 };
 use crate::export::{ExportOptions, export_trip};
 use crate::model::rules::{date_range_text, format_local_time, parse_local_time};
-use crate::model::{EntryContent, EntryFields, EntryId, EntryPatch, TripFields};
+use crate::model::{
+    EntryContent, EntryFields, EntryId, EntryKind, EntryPatch, ScheduleItemId, TripFields, TripId,
+};
 use crate::photos::{ImportOutcome, ImportRequest, import_files, rebuild_derivatives};
-use crate::store::{Listing, Store};
+use crate::store::{Listing, SessionFromTalk, Store};
 
 /// Where a command writes its normal output, a line at a time.
-struct Lines<'a>(&'a mut dyn std::io::Write);
+pub(super) struct Lines<'a>(&'a mut dyn std::io::Write);
 
 impl Lines<'_> {
-    fn line(&mut self, text: impl std::fmt::Display) -> CliResult<()> {
+    pub(super) fn line(&mut self, text: impl std::fmt::Display) -> CliResult<()> {
         writeln!(self.0, "{text}")
             .map_err(|error| CliError::Failed(format!("cannot write output: {error}")))
     }
 
     /// One record of a tab-separated list, each field escaped (see [`super::tsv`]).
-    fn row(&mut self, fields: &[&dyn std::fmt::Display]) -> CliResult<()> {
+    pub(super) fn row(&mut self, fields: &[&dyn std::fmt::Display]) -> CliResult<()> {
         self.line(row(fields))
     }
 }
@@ -55,6 +57,7 @@ pub fn run_command(
         Command::Photo(PhotoCommand::List { trip, json }) => {
             list_photos(store, &trip, json, &mut out)
         }
+        Command::Schedule(command) => super::schedule::run(store, command, &mut out),
         Command::Check { repair } => check(store, repair, &mut out),
         Command::Backup { dest } => {
             let report = store.backup_to(&dest)?;
@@ -104,6 +107,7 @@ fn run_trip(store: &mut Store, command: TripCommand, out: &mut Lines) -> CliResu
     match command {
         TripCommand::New {
             name,
+            schedule,
             city,
             country,
             start,
@@ -112,16 +116,24 @@ fn run_trip(store: &mut Store, command: TripCommand, out: &mut Lines) -> CliResu
             author,
             lang,
         } => {
-            let mut fields = TripFields::named(&name);
-            fields.post_language = lang;
-            fields.city = city.unwrap_or_default();
-            fields.country = country.unwrap_or_default();
-            fields.start_date = start;
-            fields.end_date = end;
-            if let Some(zone) = tz {
-                fields.time_zone = zone;
+            // The flags given win over the programme's header.
+            let adjust = |fields: &mut TripFields| {
+                if let Some(name) = name {
+                    fields.name = name;
+                }
+                fields.post_language = lang;
+                fields.city = city.unwrap_or(std::mem::take(&mut fields.city));
+                fields.country = country.unwrap_or_default();
+                fields.start_date = start.or(fields.start_date);
+                fields.end_date = end.or(fields.end_date);
+                fields.author = author.unwrap_or_default();
+            };
+            if let Some(file) = schedule {
+                return super::schedule::new_trip(store, &file, tz, adjust, out);
             }
-            fields.author = author.unwrap_or_default();
+            let mut fields = TripFields::named("");
+            fields.time_zone = tz.unwrap_or(fields.time_zone);
+            adjust(&mut fields);
             out.line(store.create_trip(&fields.cleaned())?)
         }
         TripCommand::List { json } => list_trips(store, json, out),
@@ -181,9 +193,25 @@ fn run_entry(store: &mut Store, command: EntryCommand, out: &mut Lines) -> CliRe
             trip,
             kind,
             title,
+            from_schedule,
             fields,
         } => {
             let trip = store.find_trip(&trip)?;
+            if let Some(item) = from_schedule {
+                return add_from_schedule(
+                    store,
+                    trip.id,
+                    ScheduleItemId(item),
+                    (kind, title),
+                    &fields,
+                    out,
+                );
+            }
+            let (Some(kind), Some(title)) = (kind, title) else {
+                return Err(CliError::Input(
+                    "entry add needs --kind and --title (or --from-schedule)".into(),
+                ));
+            };
             let zone = trip.fields.time_zone;
             let patch = entry_patch(&fields, zone)?;
             let mut entry = EntryFields::new(kind, &title, patch.at.unwrap_or_else(Utc::now));
@@ -216,6 +244,38 @@ fn run_entry(store: &mut Store, command: EntryCommand, out: &mut Lines) -> CliRe
 
 /// The flags of `entry add`/`entry edit` as the library's patch (the time read in the
 /// trip's zone, the body read from its file).
+/// `entry add --from-schedule ITEM`: the talk's session (made once), with the flags given
+/// applied over what the programme filled in.
+fn add_from_schedule(
+    store: &mut Store,
+    trip: TripId,
+    item: ScheduleItemId,
+    (kind, title): (Option<EntryKind>, Option<String>),
+    args: &EntryArgs,
+    out: &mut Lines,
+) -> CliResult<()> {
+    if store.schedule_item(item)?.trip != trip {
+        return Err(CliError::Input(format!(
+            "schedule item {item} is not in trip {trip}"
+        )));
+    }
+    let made = store.session_from_talk(item, |fields, zone| -> CliResult<()> {
+        if let Some(kind) = kind
+            && kind != fields.kind()
+        {
+            fields.content = EntryContent::empty(kind);
+        }
+        let mut patch = entry_patch(args, zone)?;
+        patch.title = title;
+        patch.apply(fields)?;
+        Ok(())
+    })?;
+    if let SessionFromTalk::Existing(entry) = made {
+        eprintln!("schedule item {item} already has entry {entry}; nothing added");
+    }
+    out.line(made.entry())
+}
+
 fn entry_patch(args: &EntryArgs, zone: Tz) -> CliResult<EntryPatch> {
     let body = match &args.body_file {
         Some(path) => Some(read_body_file(path)?),

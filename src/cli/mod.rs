@@ -7,6 +7,7 @@
 
 mod commands;
 mod json;
+mod schedule;
 mod tsv;
 
 use std::path::PathBuf;
@@ -108,6 +109,9 @@ pub enum Command {
     /// Import and list photos.
     #[command(subcommand)]
     Photo(PhotoCommand),
+    /// A trip's conference programme: import it, list it, star talks.
+    #[command(subcommand)]
+    Schedule(ScheduleCommand),
     /// Check the journal's integrity, re-hash every stored photo and look at its derivatives.
     Check {
         /// Rebuild missing or damaged previews and thumbnails from the originals.
@@ -181,8 +185,13 @@ pub struct ExportArgs {
 pub enum TripCommand {
     /// Create a trip and print its id.
     New {
-        #[arg(long)]
-        name: String,
+        /// The trip's name (default with --schedule: the conference's).
+        #[arg(long, required_unless_present = "schedule")]
+        name: Option<String>,
+        /// A conference programme (frab XML or JSON, iCalendar): the trip takes its name,
+        /// dates and time zone (flags given win), then imports it.
+        #[arg(long, value_name = "FILE")]
+        schedule: Option<PathBuf>,
         #[arg(long)]
         city: Option<String>,
         #[arg(long)]
@@ -221,10 +230,19 @@ pub enum EntryCommand {
     Add {
         #[arg(long)]
         trip: String,
-        #[arg(long, value_enum, ignore_case = true)]
-        kind: EntryKind,
-        #[arg(long)]
-        title: String,
+        #[arg(
+            long,
+            value_enum,
+            ignore_case = true,
+            required_unless_present = "from_schedule"
+        )]
+        kind: Option<EntryKind>,
+        #[arg(long, required_unless_present = "from_schedule")]
+        title: Option<String>,
+        /// A talk of the trip's programme (its id in `schedule list`): the session is filled
+        /// from it; other flags override. A talk already made into an entry prints that entry.
+        #[arg(long, value_name = "ITEM")]
+        from_schedule: Option<i64>,
         #[command(flatten)]
         fields: EntryArgs,
     },
@@ -317,6 +335,33 @@ pub struct EntryArgs {
     /// Food rating: "own" (your visit) or an outside score, e.g. "4.6 on a review site".
     #[arg(long)]
     pub source: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ScheduleCommand {
+    /// Import a programme file into a trip (again: updates it); prints what changed.
+    Import {
+        #[arg(long)]
+        trip: String,
+        file: PathBuf,
+    },
+    /// List a trip's programme by start time.
+    List {
+        #[arg(long)]
+        trip: String,
+        /// Only this day (YYYY-MM-DD, in the trip's time zone).
+        #[arg(long, value_parser = parse_date, value_name = "DATE")]
+        day: Option<NaiveDate>,
+        /// Only starred talks.
+        #[arg(long)]
+        starred: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Star a talk.
+    Star { item: i64 },
+    /// Remove a talk's star.
+    Unstar { item: i64 },
 }
 
 #[derive(Debug, Subcommand)]

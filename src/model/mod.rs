@@ -11,6 +11,7 @@ mod patch;
 mod photo;
 pub mod places;
 pub mod rules;
+mod schedule;
 pub mod search;
 mod trip;
 mod values;
@@ -22,5 +23,8 @@ pub use entry::{
 pub use language::PostLanguage;
 pub use patch::{EntryPatch, PatchError, PatchField};
 pub use photo::{GpsPosition, Photo, PhotoMetadata, TakenAt};
+pub use schedule::{ScheduleItem, session_from_talk};
 pub use trip::{Trip, TripFields, parse_time_zone};
-pub use values::{CURRENCY_MINOR_DIGITS, EntryId, ModelError, Money, PhotoId, Rating, TripId};
+pub use values::{
+    CURRENCY_MINOR_DIGITS, EntryId, ModelError, Money, PhotoId, Rating, ScheduleItemId, TripId,
+};

@@ -60,6 +60,10 @@ macro_rules! id_type {
 id_type!(TripId, "Row id of a trip in the journal.");
 id_type!(EntryId, "Row id of an entry in the journal.");
 id_type!(PhotoId, "Row id of a photo in the journal.");
+id_type!(
+    ScheduleItemId,
+    "Row id of an item of a trip's conference programme."
+);
 
 /// A rating in half stars, 1 (= 0.5 stars) to 10 (= 5 stars), stored exactly as an integer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -347,6 +347,15 @@ impl Store {
     pub fn create_entry(&self, trip: TripId, fields: &EntryFields) -> StoreResult<EntryId> {
         self.ensure_writable()?;
         self.trip(trip)?;
+        Store::create_entry_in(&self.conn, trip, fields)
+    }
+
+    /// Adds an entry through `conn` (which may be inside a transaction), without checks.
+    pub(super) fn create_entry_in(
+        conn: &rusqlite::Connection,
+        trip: TripId,
+        fields: &EntryFields,
+    ) -> StoreResult<EntryId> {
         // The position is computed in the same statement, so two programs adding at once
         // never get the same one.
         let sql = format!(
@@ -360,11 +369,11 @@ impl Store {
                 .join(", ")
         );
         let leading = [Value::from(trip.0), Value::from(now_text())];
-        self.conn.execute(
+        conn.execute(
             &sql,
             params_from_iter(leading.into_iter().chain(field_values(fields))),
         )?;
-        Ok(EntryId(self.conn.last_insert_rowid()))
+        Ok(EntryId(conn.last_insert_rowid()))
     }
 
     /// One entry by id.

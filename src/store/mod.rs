@@ -19,6 +19,7 @@ mod maintenance;
 mod migrations;
 mod photos;
 mod restore;
+mod schedule;
 mod trips;
 
 use std::path::{Path, PathBuf};
@@ -36,6 +37,7 @@ pub use maintenance::{CheckReport, hex_sha256};
 pub use migrations::LATEST_VERSION;
 pub use photos::{NewPhoto, PhotoBytes, PhotoInsert};
 pub use restore::{RestoreReport, restore};
+pub use schedule::{ProgrammeImport, SessionFromTalk};
 
 use crate::model::ModelError;
 

@@ -1,0 +1,162 @@
+//! `tripjournal schedule …`, `trip new --schedule` and `entry add --from-schedule`: the
+//! library reads programmes and keeps them; this words what happened.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+use serde_json::{Value, json};
+
+use super::commands::Lines;
+use super::json::to_json_text;
+use super::tsv::one_line;
+use super::{CliError, CliResult, ScheduleCommand};
+use crate::model::rules::format_local_time;
+use crate::model::{ScheduleItem, ScheduleItemId, TripFields, TripId};
+use crate::schedule::{
+    Programme, ProgrammeFileError, TalkTime, read_programme_file, read_programme_for_new_trip,
+};
+use crate::store::Store;
+
+impl From<ProgrammeFileError> for CliError {
+    fn from(error: ProgrammeFileError) -> Self {
+        match error {
+            ProgrammeFileError::Io { .. } => CliError::Failed(error.to_string()),
+            _ => CliError::Input(error.to_string()),
+        }
+    }
+}
+
+pub(super) fn run(store: &mut Store, command: ScheduleCommand, out: &mut Lines) -> CliResult<()> {
+    match command {
+        ScheduleCommand::Import { trip, file } => {
+            let trip = store.find_trip(&trip)?;
+            let programme = read_programme_file(&file, trip.fields.time_zone)?;
+            import(store, trip.id, &programme, out)
+        }
+        ScheduleCommand::List {
+            trip,
+            day,
+            starred,
+            json,
+        } => list(store, &trip, day, starred, json, out),
+        ScheduleCommand::Star { item } => Ok(store.set_starred(ScheduleItemId(item), true)?),
+        ScheduleCommand::Unstar { item } => Ok(store.set_starred(ScheduleItemId(item), false)?),
+    }
+}
+
+/// Imports a programme into a trip: one summary line on stdout, one line per skipped event
+/// on stderr.
+fn import(
+    store: &mut Store,
+    trip: TripId,
+    programme: &Programme,
+    out: &mut Lines,
+) -> CliResult<()> {
+    let summary = store.import_programme(trip, &programme.talks)?;
+    for skipped in &programme.skipped {
+        eprintln!(
+            "skipped {}: {}",
+            one_line(&skipped.what),
+            one_line(&skipped.reason)
+        );
+    }
+    out.line(format!(
+        "imported {}, updated {}, cancelled {}, skipped {}",
+        summary.imported,
+        summary.updated,
+        summary.cancelled,
+        programme.skipped.len()
+    ))
+}
+
+/// `trip new --schedule FILE`: a trip from the programme's header (flags win), then the import.
+/// Prints the trip's id first, like `trip new`.
+pub(super) fn new_trip(
+    store: &mut Store,
+    file: &Path,
+    chosen_zone: Option<Tz>,
+    adjust: impl FnOnce(&mut TripFields),
+    out: &mut Lines,
+) -> CliResult<()> {
+    let (programme, zone) = read_programme_for_new_trip(file, chosen_zone)?;
+    let mut fields = programme.trip_fields(zone);
+    adjust(&mut fields);
+    let trip = store.create_trip(&fields.cleaned())?;
+    out.line(trip)?;
+    import(store, trip, &programme, out)
+}
+
+fn list(
+    store: &Store,
+    trip: &str,
+    day: Option<NaiveDate>,
+    starred_only: bool,
+    json: bool,
+    out: &mut Lines,
+) -> CliResult<()> {
+    let trip = store.find_trip(trip)?;
+    let zone = trip.fields.time_zone;
+    let items: Vec<ScheduleItem> = store
+        .schedule(trip.id)?
+        .into_iter()
+        .filter(|item| !starred_only || item.starred)
+        .filter(|item| day.is_none_or(|day| item.occurs_on(day, zone)))
+        .collect();
+    if json {
+        let list = items.iter().map(|item| item_json(item, zone)).collect();
+        return out.line(to_json_text(&Value::Array(list)));
+    }
+    for item in &items {
+        let (start, end) = item_times(item, zone);
+        let marks = format!(
+            "{}{}",
+            if item.starred { "★" } else { "" },
+            if item.cancelled { "cancelled" } else { "" }
+        );
+        out.row(&[
+            &item.id,
+            &start,
+            &end,
+            &item.talk.room,
+            &item.talk.track,
+            &marks,
+            &item.talk.title,
+        ])?;
+    }
+    Ok(())
+}
+
+/// Start and end as the list shows them: local times, or "all day" dates.
+fn item_times(item: &ScheduleItem, zone: Tz) -> (String, String) {
+    match &item.talk.time {
+        TalkTime::Timed { start, end } => (
+            format_local_time(*start, zone),
+            format_local_time(*end, zone),
+        ),
+        TalkTime::AllDay { first, last } => (format!("{first} all day"), last.to_string()),
+    }
+}
+
+/// JSON of a programme item (documented in README.md).
+fn item_json(item: &ScheduleItem, zone: Tz) -> Value {
+    let (start, end) = item.bounds(zone);
+    let talk = &item.talk;
+    json!({
+        "id": item.id.0,
+        "title": talk.title,
+        "subtitle": talk.subtitle,
+        "start": start.to_rfc3339(),
+        "end": end.to_rfc3339(),
+        "all_day": matches!(talk.time, TalkTime::AllDay { .. }),
+        "room": talk.room,
+        "track": talk.track,
+        "kind": talk.kind,
+        "speakers": talk.speakers,
+        "url": talk.url,
+        "abstract": talk.abstract_text,
+        "starred": item.starred,
+        "cancelled": item.cancelled,
+        "entry_id": item.entry.map(|e| e.0),
+    })
+}

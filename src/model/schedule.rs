@@ -1,0 +1,93 @@
+//! A trip's conference programme as the journal keeps it: each talk of the imported file with
+//! what the user added (a star, the session entry made from it, whether a newer version of the
+//! programme dropped it), and the rule that turns a talk into a pre-filled session.
+
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone};
+use chrono_tz::Tz;
+
+use super::{EntryContent, EntryFields, EntryId, EntryKind, ScheduleItemId, Session, TripId};
+use crate::schedule::{Talk, TalkTime};
+
+/// One talk of a trip's programme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScheduleItem {
+    pub id: ScheduleItemId,
+    pub trip: TripId,
+    pub talk: Talk,
+    pub starred: bool,
+    /// The latest import of the programme no longer lists it.
+    pub cancelled: bool,
+    /// The session entry made from it.
+    pub entry: Option<EntryId>,
+}
+
+impl ScheduleItem {
+    /// When the item begins and ends in `zone`; an all-day item spans its days from midnight
+    /// to the midnight after its last day.
+    pub fn bounds(&self, zone: Tz) -> (DateTime<Tz>, DateTime<Tz>) {
+        match &self.talk.time {
+            TalkTime::Timed { start, end } => {
+                (start.with_timezone(&zone), end.with_timezone(&zone))
+            }
+            TalkTime::AllDay { first, last } => (
+                local_midnight(*first, zone),
+                local_midnight(last.succ_opt().unwrap_or(*last), zone),
+            ),
+        }
+    }
+
+    /// Whether the item takes place (at least in part) on `day` in `zone`.
+    pub fn occurs_on(&self, day: NaiveDate, zone: Tz) -> bool {
+        match &self.talk.time {
+            TalkTime::AllDay { first, last } => (*first..=*last).contains(&day),
+            TalkTime::Timed { start, .. } => start.with_timezone(&zone).date_naive() == day,
+        }
+    }
+}
+
+/// The first moment of a day in a zone (a day that starts with a clock change starts later).
+fn local_midnight(day: NaiveDate, zone: Tz) -> DateTime<Tz> {
+    let mut time = day.and_time(NaiveTime::MIN);
+    for _ in 0..24 {
+        if let Some(local) = zone.from_local_datetime(&time).earliest() {
+            return local;
+        }
+        time += chrono::Duration::hours(1);
+    }
+    zone.from_utc_datetime(&day.and_time(NaiveTime::MIN))
+}
+
+/// The session entry a talk becomes: its title, speakers, room, track, start, length and
+/// page, with empty notes for the user to write. An all-day item starts at noon of its first
+/// day in the trip's zone (a morning that is not 00:00 of the wrong day in another zone).
+pub fn session_from_talk(talk: &Talk, zone: Tz) -> EntryFields {
+    let (at, duration_min) = match &talk.time {
+        TalkTime::Timed { start, end } => {
+            let minutes = (*end - *start).num_minutes();
+            (*start, u32::try_from(minutes).ok().filter(|m| *m > 0))
+        }
+        TalkTime::AllDay { first, .. } => {
+            let noon = first.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or_default());
+            let at = zone
+                .from_local_datetime(&noon)
+                .earliest()
+                .map_or_else(|| noon.and_utc(), |local| local.to_utc());
+            (at, None)
+        }
+    };
+    let title = if talk.subtitle.trim().is_empty() {
+        talk.title.clone()
+    } else {
+        format!("{}: {}", talk.title, talk.subtitle)
+    };
+    let mut fields = EntryFields::new(EntryKind::Session, &title, at);
+    fields.content = EntryContent::Session(Session {
+        speakers: talk.speakers.clone(),
+        track: talk.track.clone(),
+        room: talk.room.clone(),
+        duration_min,
+        link: talk.url.clone(),
+        ..Session::default()
+    });
+    fields
+}

@@ -1,0 +1,330 @@
+//! A trip's conference programme: importing a programme (again), listing it, stars, and
+//! turning a talk into its session entry (once).
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::trips::parse_date;
+use super::{Store, StoreError, StoreResult, from_json_list, now_text, to_json_list};
+use crate::model::{EntryFields, EntryId, ScheduleItem, ScheduleItemId, TripId, session_from_talk};
+use crate::schedule::{Talk, TalkTime};
+
+const ITEM_COLUMNS: &str = "id, trip_id, source_key, title, subtitle, start_utc, end_utc,
+    first_date, last_date, room, track, kind, speakers, url, abstract, starred, cancelled, entry_id";
+
+/// What importing a programme did to the trip's schedule.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ProgrammeImport {
+    /// Talks new to the trip.
+    pub imported: usize,
+    /// Talks already there whose details changed (or that came back after being cancelled).
+    pub updated: usize,
+    /// Talks the trip had that the file no longer lists.
+    pub cancelled: usize,
+    pub unchanged: usize,
+}
+
+/// The session entry of a talk: made now, or the one made before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionFromTalk {
+    Created(EntryId),
+    Existing(EntryId),
+}
+
+impl SessionFromTalk {
+    pub fn entry(self) -> EntryId {
+        match self {
+            SessionFromTalk::Created(id) | SessionFromTalk::Existing(id) => id,
+        }
+    }
+}
+
+fn instant_text(at: DateTime<Utc>) -> String {
+    at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+fn parse_instant(text: &str) -> StoreResult<DateTime<Utc>> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|at| at.with_timezone(&Utc))
+        .map_err(|_| StoreError::CorruptValue(format!("schedule time {text:?}")))
+}
+
+/// The columns of a talk that an import writes, in [`TALK_COLUMNS`] order.
+const TALK_COLUMNS: [&str; 13] = [
+    "title",
+    "subtitle",
+    "start_utc",
+    "end_utc",
+    "first_date",
+    "last_date",
+    "room",
+    "track",
+    "kind",
+    "speakers",
+    "url",
+    "abstract",
+    "source_key",
+];
+
+fn talk_values(talk: &Talk) -> [rusqlite::types::Value; 13] {
+    use rusqlite::types::Value;
+    let text = |s: &str| Value::Text(s.to_string());
+    let optional = |s: Option<String>| s.map_or(Value::Null, Value::Text);
+    let (start, end, first, last) = match &talk.time {
+        TalkTime::Timed { start, end } => (
+            Some(instant_text(*start)),
+            Some(instant_text(*end)),
+            None,
+            None,
+        ),
+        TalkTime::AllDay { first, last } => {
+            (None, None, Some(first.to_string()), Some(last.to_string()))
+        }
+    };
+    [
+        text(&talk.title),
+        text(&talk.subtitle),
+        optional(start),
+        optional(end),
+        optional(first),
+        optional(last),
+        text(&talk.room),
+        text(&talk.track),
+        text(&talk.kind),
+        text(&to_json_list(&talk.speakers)),
+        optional(talk.url.clone()),
+        text(&talk.abstract_text),
+        text(&talk.key),
+    ]
+}
+
+fn item_from_row(row: &Row<'_>) -> StoreResult<ScheduleItem> {
+    let id: i64 = row.get(0)?;
+    let start: Option<String> = row.get(5)?;
+    let end: Option<String> = row.get(6)?;
+    let first: Option<String> = row.get(7)?;
+    let last: Option<String> = row.get(8)?;
+    let time = match (start, end) {
+        (Some(start), Some(end)) => TalkTime::Timed {
+            start: parse_instant(&start)?,
+            end: parse_instant(&end)?,
+        },
+        _ => {
+            let day = |text: Option<String>| -> StoreResult<NaiveDate> {
+                parse_date(text)?.ok_or_else(|| {
+                    StoreError::CorruptValue(format!("schedule item {id} has no time"))
+                })
+            };
+            TalkTime::AllDay {
+                first: day(first)?,
+                last: day(last)?,
+            }
+        }
+    };
+    Ok(ScheduleItem {
+        id: ScheduleItemId(id),
+        trip: TripId(row.get(1)?),
+        talk: Talk {
+            key: row.get(2)?,
+            title: row.get(3)?,
+            subtitle: row.get(4)?,
+            time,
+            room: row.get(9)?,
+            track: row.get(10)?,
+            kind: row.get(11)?,
+            speakers: from_json_list(&row.get::<_, String>(12)?)?,
+            url: row.get(13)?,
+            abstract_text: row.get(14)?,
+        },
+        starred: row.get(15)?,
+        cancelled: row.get(16)?,
+        entry: row.get::<_, Option<i64>>(17)?.map(EntryId),
+    })
+}
+
+impl Store {
+    /// Imports (or imports again) a programme into a trip, in one transaction: new talks are
+    /// added, known ones (by key) get the file's details, and talks the file no longer lists are
+    /// marked cancelled. Stars and links to entries are kept.
+    pub fn import_programme(
+        &mut self,
+        trip: TripId,
+        talks: &[Talk],
+    ) -> StoreResult<ProgrammeImport> {
+        self.ensure_writable()?;
+        self.trip(trip)?;
+        let known: std::collections::HashMap<String, ScheduleItem> = self
+            .schedule(trip)?
+            .into_iter()
+            .map(|item| (item.talk.key.clone(), item))
+            .collect();
+        let mut summary = ProgrammeImport::default();
+        let now = now_text();
+        let tx = self.conn.transaction()?;
+        for talk in talks {
+            match known.get(&talk.key) {
+                None => {
+                    insert_talk(&tx, trip, talk, &now)?;
+                    summary.imported += 1;
+                }
+                Some(item) if item.talk == *talk && !item.cancelled => summary.unchanged += 1,
+                Some(item) => {
+                    update_talk(&tx, item.id, talk, &now)?;
+                    summary.updated += 1;
+                }
+            }
+        }
+        let listed: std::collections::HashSet<&str> =
+            talks.iter().map(|talk| talk.key.as_str()).collect();
+        for item in known.values() {
+            if !item.cancelled && !listed.contains(item.talk.key.as_str()) {
+                tx.execute(
+                    "UPDATE schedule_items SET cancelled = 1, updated_at = ?2 WHERE id = ?1",
+                    params![item.id.0, now],
+                )?;
+                summary.cancelled += 1;
+            }
+        }
+        tx.commit()?;
+        Ok(summary)
+    }
+
+    /// A trip's programme, by start (an all-day item before the talks of its first day), then
+    /// room and title.
+    pub fn schedule(&self, trip: TripId) -> StoreResult<Vec<ScheduleItem>> {
+        let mut statement = self.conn.prepare(&format!(
+            "SELECT {ITEM_COLUMNS} FROM schedule_items WHERE trip_id = ?1
+             ORDER BY coalesce(start_utc, first_date), start_utc IS NOT NULL, room, title, id"
+        ))?;
+        let mut rows = statement.query([trip.0])?;
+        let mut items = Vec::new();
+        while let Some(row) = rows.next()? {
+            items.push(item_from_row(row)?);
+        }
+        Ok(items)
+    }
+
+    /// One item of a programme by id.
+    pub fn schedule_item(&self, id: ScheduleItemId) -> StoreResult<ScheduleItem> {
+        let mut statement = self.conn.prepare(&format!(
+            "SELECT {ITEM_COLUMNS} FROM schedule_items WHERE id = ?1"
+        ))?;
+        let mut rows = statement.query([id.0])?;
+        match rows.next()? {
+            Some(row) => item_from_row(row),
+            None => Err(StoreError::NotFound {
+                what: "schedule item",
+                id: id.to_string(),
+            }),
+        }
+    }
+
+    /// Stars or unstars a talk.
+    pub fn set_starred(&self, id: ScheduleItemId, starred: bool) -> StoreResult<()> {
+        self.ensure_writable()?;
+        let changed = self.conn.execute(
+            "UPDATE schedule_items SET starred = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id.0, starred, now_text()],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NotFound {
+                what: "schedule item",
+                id: id.to_string(),
+            });
+        }
+        Ok(())
+    }
+
+    /// The session entry of a talk: the one made from it before if it still exists, else a new
+    /// session filled from the talk and then changed by `adjust` (the caller's own fields).
+    pub fn session_from_talk<E: From<StoreError>>(
+        &mut self,
+        id: ScheduleItemId,
+        adjust: impl FnOnce(&mut EntryFields, chrono_tz::Tz) -> Result<(), E>,
+    ) -> Result<SessionFromTalk, E> {
+        self.ensure_writable()?;
+        let item = self.schedule_item(id)?;
+        if let Some(entry) = item.entry
+            && self.entry(entry).is_ok()
+        {
+            return Ok(SessionFromTalk::Existing(entry));
+        }
+        let zone = self.trip(item.trip)?.fields.time_zone;
+        let mut fields = session_from_talk(&item.talk, zone);
+        adjust(&mut fields, zone)?;
+        let tx = self.conn.transaction().map_err(StoreError::from)?;
+        let entry = Store::create_entry_in(&tx, item.trip, &fields)?;
+        tx.execute(
+            "UPDATE schedule_items SET entry_id = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id.0, entry.0, now_text()],
+        )
+        .map_err(StoreError::from)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(SessionFromTalk::Created(entry))
+    }
+
+    /// The programme item a session entry was made from, if any.
+    pub fn schedule_item_of_entry(&self, entry: EntryId) -> StoreResult<Option<ScheduleItemId>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM schedule_items WHERE entry_id = ?1 ORDER BY id LIMIT 1",
+                [entry.0],
+                |row| row.get(0),
+            )
+            .optional()?
+            .map(ScheduleItemId))
+    }
+}
+
+fn insert_talk(
+    conn: &rusqlite::Connection,
+    trip: TripId,
+    talk: &Talk,
+    now: &str,
+) -> StoreResult<()> {
+    let placeholders: Vec<String> = (4..4 + TALK_COLUMNS.len())
+        .map(|n| format!("?{n}"))
+        .collect();
+    let sql = format!(
+        "INSERT INTO schedule_items (trip_id, imported_at, updated_at, {}) VALUES (?1, ?2, ?3, {})",
+        TALK_COLUMNS.join(", "),
+        placeholders.join(", ")
+    );
+    let leading = [
+        rusqlite::types::Value::from(trip.0),
+        rusqlite::types::Value::from(now.to_string()),
+        rusqlite::types::Value::from(now.to_string()),
+    ];
+    conn.execute(
+        &sql,
+        rusqlite::params_from_iter(leading.into_iter().chain(talk_values(talk))),
+    )?;
+    Ok(())
+}
+
+fn update_talk(
+    conn: &rusqlite::Connection,
+    id: crate::model::ScheduleItemId,
+    talk: &Talk,
+    now: &str,
+) -> StoreResult<()> {
+    let assignments: Vec<String> = TALK_COLUMNS
+        .iter()
+        .enumerate()
+        .map(|(index, column)| format!("{column} = ?{}", index + 3))
+        .collect();
+    let sql = format!(
+        "UPDATE schedule_items SET cancelled = 0, updated_at = ?2, {} WHERE id = ?1",
+        assignments.join(", ")
+    );
+    let leading = [
+        rusqlite::types::Value::from(id.0),
+        rusqlite::types::Value::from(now.to_string()),
+    ];
+    conn.execute(
+        &sql,
+        rusqlite::params_from_iter(leading.into_iter().chain(talk_values(talk))),
+    )?;
+    Ok(())
+}
