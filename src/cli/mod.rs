@@ -176,6 +176,10 @@ pub struct ExportArgs {
     /// Leave out the trip's photos that belong to no entry.
     #[arg(long)]
     pub no_unassigned: bool,
+    /// End the post with "Talks I attended": the programme's starred talks that have a
+    /// session entry (see `schedule`).
+    #[arg(long)]
+    pub talks_attended: bool,
     /// Overwrite a post you edited since it was exported.
     #[arg(long)]
     pub force: bool,

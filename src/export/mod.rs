@@ -164,6 +164,9 @@ pub struct ExportOptions {
     pub template: Option<String>,
     /// Put the trip's unassigned photos in a closing gallery.
     pub include_unassigned: bool,
+    /// End the post with "Talks I attended": the programme's starred talks that have a
+    /// session entry.
+    pub talks_attended: bool,
     /// Overwrite a post that was edited since this program wrote it.
     pub force: bool,
     pub progress: Option<Sender<ExportEvent>>,
@@ -193,6 +196,7 @@ impl ExportOptions {
             publish: false,
             template: None,
             include_unassigned: true,
+            talks_attended: false,
             force: false,
             progress: None,
             cancel: None,
@@ -450,6 +454,7 @@ fn prepare(
         options,
         &transparent,
         names,
+        &store.schedule(trip.id)?,
     ))
 }
 

@@ -14,8 +14,8 @@ use super::words::{Words, words};
 use super::{ExportOptions, Layout, Numbering, Order};
 use crate::model::rules::group_by_section;
 use crate::model::{
-    Entry, EntryContent, EntryKind, FoodItem, Money, Photo, PhotoId, PostLanguage, Rating,
-    RatingSource, Trip,
+    Entry, EntryContent, EntryId, EntryKind, FoodItem, Money, Photo, PhotoId, PostLanguage, Rating,
+    RatingSource, ScheduleItem, Trip,
 };
 
 /// Everything an export will write, decided up front.
@@ -66,6 +66,21 @@ pub struct PostContext {
     pub groups: Vec<GroupContext>,
     pub food_ratings: Vec<FoodRow>,
     pub gallery: Vec<ImageContext>,
+    /// "Talks I attended": starred talks of the programme that have a session entry, by
+    /// start (empty unless the option asks for it).
+    pub talks: Vec<TalkRow>,
+}
+
+/// A talk of the programme as the post's closing list shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TalkRow {
+    pub title: String,
+    /// The talk's page (a web address only).
+    pub url: Option<String>,
+    pub speakers: Vec<String>,
+    pub room: String,
+    /// Local date and time in the trip's zone, in the post's language.
+    pub when: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -137,6 +152,9 @@ pub struct SessionContext {
     pub link: Option<String>,
     /// A link of any other kind (`javascript:`…), shown as plain text only.
     pub link_text: Option<String>,
+    /// The talk's page in the conference programme, for a session made from it (a web
+    /// address only).
+    pub talk_page: Option<String>,
     /// Markdown.
     pub notes: String,
     /// Markdown.
@@ -245,6 +263,7 @@ pub(crate) fn plan_post_with(
     options: &ExportOptions,
     transparent: &HashSet<PhotoId>,
     names: PostNames,
+    programme: &[ScheduleItem],
 ) -> PostPlan {
     let zone = trip.fields.time_zone;
     let date = options.date.unwrap_or_else(|| post_date(trip, entries));
@@ -293,6 +312,9 @@ pub(crate) fn plan_post_with(
                         .collect();
                     let mut context = entry_context(entry, index + 1, zone, words, entry_photos);
                     context.numbered &= options.numbering == Numbering::Section;
+                    if let Some(session) = &mut context.session {
+                        session.talk_page = talk_page_of(programme, entry.id);
+                    }
                     context
                 })
                 .collect(),
@@ -333,8 +355,48 @@ pub(crate) fn plan_post_with(
             groups: group_contexts,
             food_ratings: food_rows(entries),
             gallery,
+            talks: if options.talks_attended {
+                talks_attended(programme, zone, words)
+            } else {
+                Vec::new()
+            },
         },
     }
+}
+
+/// The programme page of the talk a session was made from, when it is a web address.
+fn talk_page_of(programme: &[ScheduleItem], entry: EntryId) -> Option<String> {
+    programme
+        .iter()
+        .find(|item| item.entry == Some(entry))
+        .and_then(|item| item.talk.url.clone())
+        .filter(|url| is_safe_link(url))
+}
+
+/// The starred talks that have a session entry, by start, as the closing list shows them.
+fn talks_attended(programme: &[ScheduleItem], zone: Tz, words: &Words) -> Vec<TalkRow> {
+    let mut attended: Vec<&ScheduleItem> = programme
+        .iter()
+        .filter(|item| item.starred && item.entry.is_some())
+        .collect();
+    attended.sort_by_key(|item| item.bounds(zone).0);
+    attended
+        .into_iter()
+        .map(|item| {
+            let start = item.bounds(zone).0;
+            TalkRow {
+                title: item.talk.title.clone(),
+                url: item.talk.url.clone().filter(|url| is_safe_link(url)),
+                speakers: item.talk.speakers.clone(),
+                room: item.talk.room.clone(),
+                when: format!(
+                    "{} {}",
+                    words.date(start.date_naive()),
+                    start.format("%H:%M")
+                ),
+            }
+        })
+        .collect()
 }
 
 /// Where the post and its images go inside the output folder, by layout.
@@ -515,6 +577,7 @@ fn entry_context(
                 gave_talk: s.role == crate::model::SessionRole::Speaker,
                 link: s.link.clone().filter(|link| is_safe_link(link)),
                 link_text: s.link.clone().filter(|link| !is_safe_link(link)),
+                talk_page: None,
                 notes: s.notes.clone(),
                 takeaways: s.takeaways.clone(),
             })

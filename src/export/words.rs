@@ -36,6 +36,10 @@ pub struct Words {
     pub takeaways: &'static str,
     pub food_ranking: &'static str,
     pub gallery: &'static str,
+    /// The link to a session's page in the conference programme.
+    pub talk_page: &'static str,
+    /// The closing list of the programme's talks the author attended.
+    pub talks_attended: &'static str,
     /// Taste, value, service, atmosphere.
     pub sub_ratings: [&'static str; 4],
     /// Breakfast, lunch, dinner, snack, and a meal of no type.
@@ -76,6 +80,8 @@ const ENGLISH: Words = Words {
     takeaways: "Takeaways",
     food_ranking: "Food ranking",
     gallery: "Gallery",
+    talk_page: "Talk page",
+    talks_attended: "Talks I attended",
     sub_ratings: ["taste", "value", "service", "atmosphere"],
     meals: ["Breakfast", "Lunch", "Dinner", "Snack", "Meal"],
     kinds: ["Session", "Meal", "Food rating", "Note"],
@@ -131,6 +137,8 @@ const CHINESE: Words = Words {
     takeaways: "收获",
     food_ranking: "美食排行",
     gallery: "相册",
+    talk_page: "演讲页面",
+    talks_attended: "我听过的演讲",
     sub_ratings: ["口味", "性价比", "服务", "环境"],
     meals: ["早餐", "午餐", "晚餐", "小吃", "用餐"],
     kinds: ["演讲", "用餐", "美食评分", "随笔"],
@@ -175,6 +183,8 @@ const GERMAN: Words = Words {
     takeaways: "Erkenntnisse",
     food_ranking: "Essens-Rangliste",
     gallery: "Galerie",
+    talk_page: "Vortragsseite",
+    talks_attended: "Vorträge, die ich gehört habe",
     sub_ratings: ["Geschmack", "Preis-Leistung", "Service", "Ambiente"],
     meals: [
         "Frühstück",

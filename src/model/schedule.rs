@@ -57,9 +57,10 @@ fn local_midnight(day: NaiveDate, zone: Tz) -> DateTime<Tz> {
     zone.from_utc_datetime(&day.and_time(NaiveTime::MIN))
 }
 
-/// The session entry a talk becomes: its title, speakers, room, track, start, length and
-/// page, with empty notes for the user to write. An all-day item starts at noon of its first
-/// day in the trip's zone (a morning that is not 00:00 of the wrong day in another zone).
+/// The session entry a talk becomes: its title, speakers, room, track, start and length, with
+/// empty notes for the user to write (the talk's page stays with the programme item, and the
+/// export links the session to it). An all-day item starts at noon of its first day in the
+/// trip's zone, never at a midnight that another zone would put on the day before.
 pub fn session_from_talk(talk: &Talk, zone: Tz) -> EntryFields {
     let (at, duration_min) = match &talk.time {
         TalkTime::Timed { start, end } => {
@@ -86,7 +87,6 @@ pub fn session_from_talk(talk: &Talk, zone: Tz) -> EntryFields {
         track: talk.track.clone(),
         room: talk.room.clone(),
         duration_min,
-        link: talk.url.clone(),
         ..Session::default()
     });
     fields

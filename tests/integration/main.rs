@@ -45,6 +45,8 @@ mod real_window;
 mod roundtrip;
 /// One rule, one answer: the CLI and the window's rules accept and store typed input alike.
 mod rules;
+/// A trip's conference programme: imported again, starred, made into sessions, exported.
+mod schedule;
 /// Exports built by real Jekyll and Hugo: journal text never runs as site code.
 mod sites;
 /// Reviewed snapshot images of the main views (software rendering through wgpu).

@@ -1,0 +1,313 @@
+use chrono::{TimeZone, Utc};
+use tripjournal::export::{ExportOptions, Layout, export_trip};
+use tripjournal::model::{EntryContent, PostLanguage, ScheduleItem, TripId};
+use tripjournal::schedule::{Talk, TalkTime};
+use tripjournal::store::{ProgrammeImport, SessionFromTalk, Store};
+
+use crate::util::{TempJournal, cli_fails, cli_ok, cli_run, stderr};
+
+/// A talk on 14 November 2018 (Berlin is UTC+1 then) from `hour`:`minute` local, 40 minutes.
+pub(crate) fn talk(key: &str, title: &str, hour: u32, minute: u32, room: &str) -> Talk {
+    let start = Utc
+        .with_ymd_and_hms(2018, 11, 14, hour - 1, minute, 0)
+        .single()
+        .expect("valid time");
+    Talk {
+        key: key.to_string(),
+        title: title.to_string(),
+        subtitle: String::new(),
+        time: TalkTime::Timed {
+            start,
+            end: start + chrono::Duration::minutes(40),
+        },
+        room: room.to_string(),
+        track: "Ecosystem".to_string(),
+        kind: "lecture".to_string(),
+        speakers: vec!["Ana Lima".to_string(), "Wei Zhang".to_string()],
+        url: Some(format!("https://summit.example/talks/{key}")),
+        abstract_text: format!("What {title} is about."),
+    }
+}
+
+fn item_by_key(store: &Store, trip: TripId, key: &str) -> ScheduleItem {
+    store
+        .schedule(trip)
+        .expect("schedule")
+        .into_iter()
+        .find(|item| item.talk.key == key)
+        .expect("the talk is there")
+}
+
+#[test]
+fn a_newer_programme_updates_adds_and_cancels_talks_and_keeps_stars_and_sessions() {
+    let mut journal = TempJournal::new();
+    let trip = journal.berlin_trip();
+    let first = [
+        talk("a", "Keynote", 9, 0, "Hall 1"),
+        talk("b", "Async Rust", 10, 0, "Room 2"),
+        talk("c", "Embedded", 11, 0, "Room 3"),
+    ];
+    let summary = journal
+        .store
+        .import_programme(trip, &first)
+        .expect("import");
+    assert_eq!(
+        summary,
+        ProgrammeImport {
+            imported: 3,
+            ..ProgrammeImport::default()
+        }
+    );
+    let b = item_by_key(&journal.store, trip, "b").id;
+    journal.store.set_starred(b, true).expect("star");
+    let made = journal
+        .store
+        .session_from_talk(b, |_, _| Ok::<(), tripjournal::store::StoreError>(()))
+        .expect("session");
+    let SessionFromTalk::Created(entry) = made else {
+        panic!("the first time makes the session: {made:?}");
+    };
+    let again = journal
+        .store
+        .session_from_talk(b, |_, _| Ok::<(), tripjournal::store::StoreError>(()))
+        .expect("session again");
+    assert_eq!(
+        again,
+        SessionFromTalk::Existing(entry),
+        "never a second session"
+    );
+
+    // The next version: b moved rooms, c was dropped, d is new.
+    let second = [
+        talk("a", "Keynote", 9, 0, "Hall 1"),
+        talk("b", "Async Rust", 10, 0, "Hall 1"),
+        talk("d", "WebAssembly", 12, 0, "Room 3"),
+    ];
+    let summary = journal
+        .store
+        .import_programme(trip, &second)
+        .expect("again");
+    assert_eq!(
+        summary,
+        ProgrammeImport {
+            imported: 1,
+            updated: 1,
+            cancelled: 1,
+            unchanged: 1
+        }
+    );
+    let moved = item_by_key(&journal.store, trip, "b");
+    assert_eq!(moved.talk.room, "Hall 1");
+    assert!(moved.starred && moved.entry == Some(entry) && !moved.cancelled);
+    assert!(item_by_key(&journal.store, trip, "c").cancelled);
+    let titles: Vec<String> = journal
+        .store
+        .schedule(trip)
+        .expect("schedule")
+        .into_iter()
+        .map(|item| item.talk.title)
+        .collect();
+    assert_eq!(titles, ["Keynote", "Async Rust", "Embedded", "WebAssembly"]);
+
+    // The same file again changes nothing; a dropped talk that comes back is no longer cancelled.
+    let summary = journal.store.import_programme(trip, &second).expect("same");
+    assert_eq!((summary.unchanged, summary.cancelled), (3, 0));
+    let summary = journal.store.import_programme(trip, &first).expect("back");
+    assert_eq!((summary.updated, summary.cancelled), (2, 1));
+    assert!(!item_by_key(&journal.store, trip, "c").cancelled);
+}
+
+#[test]
+fn a_session_from_a_talk_is_filled_from_it_and_the_post_links_its_page() {
+    let mut journal = TempJournal::new();
+    let trip = journal.berlin_trip();
+    let talks = [
+        talk("k", "Keynote", 9, 0, "Hall 1"),
+        talk("r", "Rust in Production", 14, 20, "Room 2"),
+        talk("u", "Unattended", 16, 0, "Room 3"),
+    ];
+    journal
+        .store
+        .import_programme(trip, &talks)
+        .expect("import");
+    for key in ["k", "r"] {
+        let id = item_by_key(&journal.store, trip, key).id;
+        journal.store.set_starred(id, true).expect("star");
+        journal
+            .store
+            .session_from_talk(id, |_, _| Ok::<(), tripjournal::store::StoreError>(()))
+            .expect("session");
+    }
+    // Starred without notes, and notes without a star: neither is listed as attended.
+    journal
+        .store
+        .set_starred(item_by_key(&journal.store, trip, "u").id, true)
+        .expect("star");
+    let entries = journal.store.entries(trip).expect("entries");
+    let session = entries
+        .iter()
+        .find(|e| e.fields.title == "Rust in Production")
+        .expect("the session");
+    let EntryContent::Session(fields) = &session.fields.content else {
+        panic!("a session");
+    };
+    assert_eq!(fields.room, "Room 2");
+    assert_eq!(fields.speakers, ["Ana Lima", "Wei Zhang"]);
+    assert_eq!(fields.duration_min, Some(40));
+    assert_eq!(
+        session.fields.at,
+        Utc.with_ymd_and_hms(2018, 11, 14, 13, 20, 0).unwrap()
+    );
+
+    let out = tempfile::tempdir().expect("temp dir");
+    let mut options = ExportOptions::new(out.path(), Layout::Plain);
+    let report = export_trip(&journal.store, trip, &options).expect("export");
+    let post = std::fs::read_to_string(&report.post).expect("post");
+    assert!(
+        post.contains(
+            "- **Talk page:** [https://summit.example/talks/r](<https://summit.example/talks/r>)"
+        ),
+        "{post}"
+    );
+    assert!(!post.contains("Talks I attended"), "only when asked");
+
+    options.talks_attended = true;
+    options.language = Some(PostLanguage::Chinese);
+    options.force = true;
+    let report = export_trip(&journal.store, trip, &options).expect("export");
+    let post = std::fs::read_to_string(&report.post).expect("post");
+    let list = post
+        .split("## 我听过的演讲")
+        .nth(1)
+        .expect("the list, headed in the post's language");
+    let rows: Vec<&str> = list.lines().filter(|l| l.starts_with("- ")).collect();
+    assert_eq!(rows.len(), 2, "{list}");
+    assert!(
+        rows[0].starts_with("- [Keynote](<https://summit.example/talks/k>) — Ana Lima, Wei Zhang")
+    );
+    assert!(rows[1].contains("Rust in Production") && rows[1].contains("Room 2"));
+    assert!(!list.contains("Unattended"));
+}
+
+#[test]
+fn the_command_line_lists_stars_and_makes_sessions_from_the_programme() {
+    let mut journal = TempJournal::new();
+    let trip = journal.berlin_trip();
+    let mut all_day = talk("reg", "Registration open", 8, 0, "Foyer");
+    all_day.time = TalkTime::AllDay {
+        first: chrono::NaiveDate::from_ymd_opt(2018, 11, 14).unwrap(),
+        last: chrono::NaiveDate::from_ymd_opt(2018, 11, 15).unwrap(),
+    };
+    let mut next_day = talk("z", "Closing", 17, 0, "Hall 1");
+    next_day.time = TalkTime::Timed {
+        start: Utc.with_ymd_and_hms(2018, 11, 15, 16, 0, 0).unwrap(),
+        end: Utc.with_ymd_and_hms(2018, 11, 15, 16, 30, 0).unwrap(),
+    };
+    let talks = [
+        talk("r", "Rust in Production", 14, 20, "Room 2"),
+        all_day,
+        next_day,
+    ];
+    journal
+        .store
+        .import_programme(trip, &talks)
+        .expect("import");
+    let path = journal.path();
+    let id_of = |key: &str| item_by_key(&journal.store, trip, key).id.0.to_string();
+
+    let listed = cli_ok(&path, &["schedule", "list", "--trip", "1"]);
+    let rows: Vec<&str> = listed.lines().collect();
+    assert_eq!(rows.len(), 3, "{listed}");
+    assert!(rows[0].contains("2018-11-14 all day") && rows[0].ends_with("Registration open"));
+    assert!(rows[1].contains("2018-11-14 14:20\t2018-11-14 15:00\tRoom 2\tEcosystem"));
+    let day = cli_ok(
+        &path,
+        &["schedule", "list", "--trip", "1", "--day", "2018-11-15"],
+    );
+    assert_eq!(
+        day.lines().count(),
+        2,
+        "the all-day item and the closing talk: {day}"
+    );
+
+    cli_ok(&path, &["schedule", "star", &id_of("r")]);
+    let json: serde_json::Value = serde_json::from_str(&cli_ok(
+        &path,
+        &["schedule", "list", "--trip", "1", "--starred", "--json"],
+    ))
+    .expect("JSON");
+    let items = json.as_array().expect("a list");
+    assert_eq!(items.len(), 1);
+    let item = &items[0];
+    assert_eq!(item["title"], "Rust in Production");
+    assert_eq!(item["start"], "2018-11-14T14:20:00+01:00");
+    assert_eq!(item["end"], "2018-11-14T15:00:00+01:00");
+    assert_eq!(item["all_day"], false);
+    assert_eq!(
+        item["speakers"],
+        serde_json::json!(["Ana Lima", "Wei Zhang"])
+    );
+    assert_eq!(item["url"], "https://summit.example/talks/r");
+    assert_eq!(item["starred"], true);
+    assert_eq!(item["cancelled"], false);
+    assert_eq!(item["entry_id"], serde_json::Value::Null);
+    for key in ["id", "subtitle", "room", "track", "abstract"] {
+        assert!(item.get(key).is_some(), "{key} missing: {item}");
+    }
+
+    let entry = cli_ok(
+        &path,
+        &[
+            "entry",
+            "add",
+            "--trip",
+            "1",
+            "--from-schedule",
+            &id_of("r"),
+            "--room",
+            "Hall 1",
+        ],
+    );
+    let again = cli_run(
+        &path,
+        &[
+            "entry",
+            "add",
+            "--trip",
+            "1",
+            "--from-schedule",
+            &id_of("r"),
+        ],
+    );
+    assert_eq!(
+        crate::util::stdout(&again),
+        entry,
+        "the same entry, not a second"
+    );
+    assert!(
+        stderr(&again).contains("already has entry"),
+        "{}",
+        stderr(&again)
+    );
+    let shown: serde_json::Value =
+        serde_json::from_str(&cli_ok(&path, &["entry", "list", "--trip", "1", "--json"]))
+            .expect("JSON");
+    assert_eq!(shown.as_array().map(Vec::len), Some(1));
+    assert_eq!(shown[0]["title"], "Rust in Production");
+    assert_eq!(
+        shown[0]["session"]["room"], "Hall 1",
+        "the flag wins over the programme"
+    );
+    assert_eq!(shown[0]["session"]["duration_min"], 40);
+    cli_ok(&path, &["schedule", "unstar", &id_of("r")]);
+    assert_eq!(
+        cli_ok(&path, &["schedule", "list", "--trip", "1", "--starred"]),
+        ""
+    );
+    cli_fails(&path, &["schedule", "star", "999"], 2);
+    cli_fails(
+        &path,
+        &["entry", "add", "--trip", "1", "--from-schedule", "999"],
+        2,
+    );
+}
