@@ -18,12 +18,11 @@ use crate::schedule::{
 };
 use crate::store::Store;
 
+/// A programme file that cannot be read (missing, not a file, too large, not a programme) is
+/// bad input: exit 2.
 impl From<ProgrammeFileError> for CliError {
     fn from(error: ProgrammeFileError) -> Self {
-        match error {
-            ProgrammeFileError::Io { .. } => CliError::Failed(error.to_string()),
-            _ => CliError::Input(error.to_string()),
-        }
+        CliError::Input(error.to_string())
     }
 }
 
