@@ -11,5 +11,6 @@ pub mod demo;
 pub mod export;
 pub mod model;
 pub mod photos;
+pub mod schedule;
 pub mod store;
 pub mod ui;

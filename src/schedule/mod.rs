@@ -1,0 +1,150 @@
+//! Conference programmes: the talks a conference publishes, read from the files conference
+//! sites offer (frab XML `schedule.xml`, frab/C3VOC JSON `schedule.json`, iCalendar `.ics`).
+//!
+//! [`read_programme`] tells the format from the bytes, parses them under size and nesting
+//! limits, and returns a [`Programme`]: the conference header (name, dates, time zone) and its
+//! [`Talk`]s in one shape whatever the format. A file is never failed whole for one bad event:
+//! events that cannot be read are listed in [`Programme::skipped`] with the reason. Times are
+//! instants (UTC) or, for all-day items, dates; a time the file gives without a zone (an
+//! iCalendar "floating" time) is read in the zone the caller passes. Nothing here touches the
+//! journal: the store keeps a trip's programme, and the CLI and the window call both.
+
+mod frab;
+mod frab_json;
+mod frab_xml;
+mod ical;
+mod talks;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+/// The largest programme file read: a 1,000-talk conference with long abstracts is ~3 MB.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// When a talk happens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TalkTime {
+    /// A talk with a start and an end (the end equals the start when the file gives neither
+    /// an end nor a duration).
+    Timed {
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    },
+    /// An item that lasts whole days (`first` to `last`, inclusive), such as "Registration
+    /// open" or a poster session, not a talk at midnight.
+    AllDay { first: NaiveDate, last: NaiveDate },
+}
+
+/// One item of a programme, as the file describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Talk {
+    /// Stable across versions of the programme: the event's guid or UID; else built from
+    /// title, start and room. Unique within one [`Programme`] (a UID repeated for different
+    /// events gets a suffix, so two talks are never merged).
+    pub key: String,
+    pub title: String,
+    pub subtitle: String,
+    pub time: TalkTime,
+    pub room: String,
+    pub track: String,
+    /// Kind of item as the file names it ("lecture", "workshop"); may be empty.
+    pub kind: String,
+    pub speakers: Vec<String>,
+    /// The talk's page.
+    pub url: Option<String>,
+    /// Plain text (HTML tags removed), the abstract or else the description.
+    pub abstract_text: String,
+}
+
+/// An event the file holds but that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skipped {
+    /// Which event: its title or UID when readable, with a line number when known.
+    pub what: String,
+    pub reason: String,
+}
+
+/// A conference programme read from a file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Programme {
+    pub title: String,
+    pub start_date: Option<NaiveDate>,
+    pub end_date: Option<NaiveDate>,
+    /// The conference's zone when the file says (`time_zone_name`, `X-WR-TIMEZONE`, or the
+    /// one IANA zone all its events use).
+    pub time_zone: Option<Tz>,
+    pub city: String,
+    pub talks: Vec<Talk>,
+    pub skipped: Vec<Skipped>,
+}
+
+/// The formats read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScheduleFormat {
+    FrabXml,
+    FrabJson,
+    ICalendar,
+}
+
+/// Why a programme file could not be read at all.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ScheduleError {
+    #[error("the file is {size} bytes; a programme larger than {limit} bytes is not read")]
+    TooLarge { size: u64, limit: u64 },
+    #[error(
+        "not a conference programme this program reads (frab schedule.xml or schedule.json, or iCalendar .ics)"
+    )]
+    UnknownFormat,
+    #[error("the programme is not valid {format}: {reason}")]
+    Malformed {
+        format: &'static str,
+        reason: String,
+    },
+    #[error("the programme holds no talks")]
+    Empty,
+}
+
+/// Reads a programme from the bytes of a file. `floating_zone` is the zone of times the file
+/// gives without one (an iCalendar floating time, a frab file with no offsets).
+pub fn read_programme(bytes: &[u8], floating_zone: Tz) -> Result<Programme, ScheduleError> {
+    let size = bytes.len() as u64;
+    if size > MAX_FILE_BYTES {
+        return Err(ScheduleError::TooLarge {
+            size,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(
+        |error| ScheduleError::Malformed {
+            format: "UTF-8 text",
+            reason: error.to_string(),
+        },
+    )?;
+    let mut programme = match detect_format(text).ok_or(ScheduleError::UnknownFormat)? {
+        ScheduleFormat::FrabXml => frab_xml::read(text, floating_zone)?,
+        ScheduleFormat::FrabJson => frab_json::read(text, floating_zone)?,
+        ScheduleFormat::ICalendar => ical::read(text, floating_zone)?,
+    };
+    talks::finish(&mut programme, floating_zone);
+    if programme.talks.is_empty() && programme.skipped.is_empty() {
+        return Err(ScheduleError::Empty);
+    }
+    Ok(programme)
+}
+
+/// Tells the format from the first characters of the text.
+pub fn detect_format(text: &str) -> Option<ScheduleFormat> {
+    let start = text.trim_start();
+    if start.starts_with('<') {
+        Some(ScheduleFormat::FrabXml)
+    } else if start.starts_with('{') {
+        Some(ScheduleFormat::FrabJson)
+    } else if start
+        .get(..15)
+        .is_some_and(|head| head.eq_ignore_ascii_case("BEGIN:VCALENDAR"))
+    {
+        Some(ScheduleFormat::ICalendar)
+    } else {
+        None
+    }
+}
