@@ -147,7 +147,11 @@ where
 pub(super) fn read(text: &str, floating_zone: Tz) -> Result<Programme, ScheduleError> {
     let file: File = serde_json::from_str(text).map_err(|error| ScheduleError::Malformed {
         format: "frab JSON",
-        reason: error.to_string(),
+        reason: if error.is_eof() {
+            format!("{error} (is it cut off?)")
+        } else {
+            error.to_string()
+        },
     })?;
     let conference = file.schedule.conference;
     let header = Header {

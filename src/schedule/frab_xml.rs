@@ -34,7 +34,13 @@ pub(super) fn read(text: &str, floating_zone: Tz) -> Result<Programme, ScheduleE
     loop {
         let event = reader.read_event().map_err(|error| {
             let line = lines.line_at(text, reader.error_position());
-            malformed(format!("line {line}: {error}"))
+            let at_end = usize::try_from(reader.buffer_position()).is_ok_and(|at| at >= text.len());
+            let hint = if at_end {
+                " (the file ends there: is it cut off?)"
+            } else {
+                ""
+            };
+            malformed(format!("line {line}: {error}{hint}"))
         })?;
         match event {
             Event::Start(tag) => {

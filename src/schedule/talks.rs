@@ -152,29 +152,19 @@ fn skip_tag<'a>(rest: &'a str, out: &mut String) -> &'a str {
         .collect::<String>()
         .to_ascii_lowercase();
     let after = &rest[end + 1..];
-    if matches!(name.as_str(), "script" | "style") && !rest[1..].starts_with('/') {
-        let closing = format!("</{name}");
+    let closing = rest[1..].starts_with('/');
+    if matches!(name.as_str(), "script" | "style") && !closing {
+        let end_tag = format!("</{name}");
         let lower = after.to_ascii_lowercase();
-        return lower.find(&closing).map_or("", |at| &after[at..]);
+        return lower.find(&end_tag).map_or("", |at| &after[at..]);
     }
-    const BLOCKS: [&str; 14] = [
-        "br",
-        "p",
-        "div",
-        "li",
-        "ul",
-        "ol",
-        "tr",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "blockquote",
-    ];
-    if BLOCKS.contains(&name.as_str()) {
-        out.push('\n');
+    match (name.as_str(), closing) {
+        ("li", false) => out.push_str("\n• "),
+        ("br" | "ul" | "ol" | "tr", _) | ("p" | "div" | "blockquote", false) => out.push('\n'),
+        ("p" | "div" | "blockquote", true) | ("h1" | "h2" | "h3" | "h4" | "h5" | "h6", _) => {
+            out.push_str("\n\n");
+        }
+        _ => {}
     }
     after
 }
@@ -439,6 +429,10 @@ mod tests {
         assert_eq!(plain_text("R&D &unknown; &#0;"), "R&D &unknown; &#0;");
         assert_eq!(plain_text("&amp;中文字&quot;"), "&中文字\"");
         assert_eq!(plain_text("one<br/>two\n\n\n\nthree"), "one\ntwo\n\nthree");
+        assert_eq!(
+            plain_text("<h2>Plan</h2><ul><li>one</li><li>two</li></ul>end"),
+            "Plan\n\n• one\n• two\nend"
+        );
     }
 
     #[test]

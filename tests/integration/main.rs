@@ -45,6 +45,9 @@ mod real_window;
 mod roundtrip;
 /// One rule, one answer: the CLI and the window's rules accept and store typed input alike.
 mod rules;
+/// Conference programmes (frab XML and JSON, iCalendar) read from fixtures of each format and
+/// quirk, a generated 1,000-talk programme, and hostile files.
+mod schedule_parse;
 /// Exports built by real Jekyll and Hugo: journal text never runs as site code.
 mod sites;
 /// Reviewed snapshot images of the main views (software rendering through wgpu).
