@@ -9,9 +9,15 @@
 //! iCalendar "floating" time) is read in the zone the caller passes. Nothing here touches the
 //! journal: the store keeps a trip's programme, and the CLI and the window call both.
 
+mod file;
+mod frab;
 mod frab_json;
 mod frab_xml;
 mod ical;
+mod talks;
+mod trip;
+
+pub use file::{ProgrammeFileError, read_programme_file, read_programme_for_new_trip};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -118,11 +124,12 @@ pub fn read_programme(bytes: &[u8], floating_zone: Tz) -> Result<Programme, Sche
             reason: error.to_string(),
         },
     )?;
-    let programme = match detect_format(text).ok_or(ScheduleError::UnknownFormat)? {
+    let mut programme = match detect_format(text).ok_or(ScheduleError::UnknownFormat)? {
         ScheduleFormat::FrabXml => frab_xml::read(text, floating_zone)?,
         ScheduleFormat::FrabJson => frab_json::read(text, floating_zone)?,
         ScheduleFormat::ICalendar => ical::read(text, floating_zone)?,
     };
+    talks::finish(&mut programme, floating_zone);
     if programme.talks.is_empty() && programme.skipped.is_empty() {
         return Err(ScheduleError::Empty);
     }
@@ -145,7 +152,3 @@ pub fn detect_format(text: &str) -> Option<ScheduleFormat> {
         None
     }
 }
-
-mod file;
-mod trip;
-pub use file::{ProgrammeFileError, read_programme_file, read_programme_for_new_trip};

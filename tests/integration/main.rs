@@ -47,6 +47,9 @@ mod roundtrip;
 mod rules;
 /// A trip's conference programme: imported again, starred, made into sessions, exported.
 mod schedule;
+/// Conference programmes (frab XML and JSON, iCalendar) read from fixtures of each format and
+/// quirk, a generated 1,000-talk programme, and hostile files.
+mod schedule_parse;
 /// Exports built by real Jekyll and Hugo: journal text never runs as site code.
 mod sites;
 /// Reviewed snapshot images of the main views (software rendering through wgpu).
