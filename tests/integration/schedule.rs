@@ -311,3 +311,133 @@ fn the_command_line_lists_stars_and_makes_sessions_from_the_programme() {
         2,
     );
 }
+
+#[test]
+fn a_trip_is_made_from_a_programme_file_and_a_newer_file_updates_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let journal = dir.path().join("journal.sqlite");
+    let file = crate::util::fixture("schedules/pretalx.xml");
+    let made = cli_ok(
+        &journal,
+        &["trip", "new", "--schedule", &file.to_string_lossy()],
+    );
+    assert_eq!(made, "1\nimported 5, updated 0, cancelled 0, skipped 0\n");
+    let shown = cli_ok(&journal, &["trip", "show", "1"]);
+    assert!(
+        shown.starts_with("RustFest Zürich 2024 & Friends (trip 1)"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("dates:     2024-11-07 – 2024-11-08"),
+        "{shown}"
+    );
+    assert!(shown.contains("time zone: Europe/Zurich"), "{shown}");
+    assert!(shown.contains("place:     Zürich"), "{shown}");
+
+    // A newer version: one talk moved to another room, another dropped.
+    let text = std::fs::read_to_string(&file).expect("fixture");
+    let start = text
+        .find("<event guid=\"c0ffee00-0000-4000-8000-000000000004\"")
+        .expect("event 4");
+    let end = start + text[start..].find("</event>").expect("its end") + "</event>".len();
+    let newer = format!("{}{}", &text[..start], &text[end..]).replacen(
+        "<room>Workshop-Raum</room>",
+        "<room>Saal 2</room>",
+        1,
+    );
+    let newer_file = dir.path().join("schedule-v2.xml");
+    std::fs::write(&newer_file, newer).expect("writes");
+    let again = cli_ok(
+        &journal,
+        &[
+            "schedule",
+            "import",
+            "--trip",
+            "1",
+            &newer_file.to_string_lossy(),
+        ],
+    );
+    assert_eq!(again, "imported 0, updated 1, cancelled 1, skipped 0\n");
+    let listed = cli_ok(&journal, &["schedule", "list", "--trip", "1"]);
+    assert!(
+        listed.contains("\tSaal 2\tWorkshops\t\tEmbedded Rust"),
+        "{listed}"
+    );
+    assert_eq!(listed.matches("\tcancelled\t").count(), 1, "{listed}");
+}
+
+#[test]
+fn skipped_events_are_named_and_bad_programme_files_are_refused_in_one_line() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let journal = dir.path().join("journal.sqlite");
+    cli_ok(&journal, &["trip", "new", "--name", "Camp"]);
+    let messy = crate::util::fixture("schedules/messy.ics");
+    let output = cli_run(
+        &journal,
+        &[
+            "schedule",
+            "import",
+            "--trip",
+            "1",
+            &messy.to_string_lossy(),
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let summary = crate::util::stdout(&output);
+    let skipped_count: usize = summary
+        .trim()
+        .rsplit("skipped ")
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a count");
+    assert!(skipped_count > 0, "{summary}");
+    let reasons = stderr(&output);
+    assert_eq!(reasons.lines().count(), skipped_count, "{reasons}");
+    assert!(
+        reasons.lines().all(|line| line.starts_with("skipped ")),
+        "{reasons}"
+    );
+
+    let notes = dir.path().join("notes.txt");
+    std::fs::write(&notes, "not a programme").expect("writes");
+    let huge = dir.path().join("huge.ics");
+    std::fs::File::create(&huge)
+        .and_then(|f| f.set_len(50 * 1024 * 1024))
+        .expect("a sparse 50 MB file");
+    let laughs = dir.path().join("laughs.xml");
+    let mut entities = String::from("<!ENTITY lol0 \"lol\">\n");
+    for level in 1..10 {
+        let previous = format!("&lol{};", level - 1).repeat(10);
+        entities.push_str(&format!("<!ENTITY lol{level} \"{previous}\">\n"));
+    }
+    std::fs::write(
+        &laughs,
+        format!("<?xml version=\"1.0\"?>\n<!DOCTYPE schedule [\n{entities}]>\n<schedule><conference><title>&lol9;</title></conference></schedule>"),
+    )
+    .expect("writes");
+    for (file, says) in [
+        (notes.as_path(), "not a conference programme"),
+        (huge.as_path(), "larger than"),
+        (laughs.as_path(), "programme"),
+        (dir.path(), "regular file"),
+        (dir.path().join("missing.ics").as_path(), "cannot read"),
+    ] {
+        let started = std::time::Instant::now();
+        let error = cli_fails(
+            &journal,
+            &["schedule", "import", "--trip", "1", &file.to_string_lossy()],
+            2,
+        );
+        assert!(error.contains(says), "{}: {error}", file.display());
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    }
+    // The refused files changed nothing: the trip holds what the messy file brought.
+    let imported: usize = summary
+        .trim_start_matches("imported ")
+        .split(',')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a count");
+    let listed = cli_ok(&journal, &["schedule", "list", "--trip", "1"]);
+    assert_eq!(listed.lines().count(), imported, "{listed}");
+}
