@@ -731,6 +731,14 @@ fn cut_off_and_foreign_files_are_refused_whole() {
             "<html><body>Programme</body></html>",
             ScheduleError::UnknownFormat,
         ),
+        (
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head></html>",
+            ScheduleError::UnknownFormat,
+        ),
+        (
+            "<?xml version=\"1.0\"?><!-- nothing -->",
+            ScheduleError::UnknownFormat,
+        ),
         ("Talks: none", ScheduleError::UnknownFormat),
         (
             "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n",
