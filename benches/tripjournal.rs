@@ -3,7 +3,8 @@
 //! It paints its own photo-like JPEGs (12 MP and 48 MP, quality 90, some with EXIF orientation
 //! 6), builds journals in a temporary folder and measures: import (sequential and on all
 //! cores), export of a 50-photo trip, opening a 2,000-entry / 5,000-photo trip to the first
-//! frame, frame times while scrolling it, peak memory and the journal's size. When
+//! frame, frame times while scrolling it, peak memory and the journal's size, and the parse
+//! of a 2,000-talk conference programme (`cargo bench -- schedule` runs that case alone). When
 //! `vipsthumbnail` is installed, it is timed on the same files in the same run and the ratios
 //! are printed; otherwise the comparison is reported as skipped. Machines here are shared and
 //! noisy: compare ratios from one run, not absolute times across runs.
@@ -20,12 +21,17 @@ use image::{Rgb, RgbImage};
 use tripjournal::export::{ExportOptions, Layout, export_trip};
 use tripjournal::model::{EntryFields, EntryKind, PhotoMetadata, TripFields, TripId};
 use tripjournal::photos::{ImportRequest, import_files};
+use tripjournal::schedule::read_programme;
 use tripjournal::store::{NewPhoto, Store, hex_sha256};
 use tripjournal::ui::TripJournalApp;
 
 fn main() {
     // `cargo bench -- --quick` makes smaller sets for a fast look.
     let quick = std::env::args().any(|a| a == "--quick");
+    if std::env::args().any(|a| a == "schedule") {
+        schedule_parse();
+        return;
+    }
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
     println!(
@@ -198,6 +204,37 @@ fn main() {
 
     // The window while it imports a day's photos.
     frames_during_import(root, &photos_12, if quick { 20 } else { 100 });
+
+    schedule_parse();
+}
+
+/// Parses the generated FOSDEM-sized programme (1,000 talks, frab XML) twice: the parse part
+/// of issue 15's "2,000 talks import in under 2 s". Median of five runs.
+fn schedule_parse() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/schedules/fosdem-like-1000.xml");
+    let bytes = std::fs::read(&path).expect("the generated programme in tests/data/schedules");
+    let mut runs = Vec::new();
+    for _ in 0..5 {
+        let started = Instant::now();
+        let talks: usize = (0..2)
+            .map(|_| {
+                read_programme(&bytes, chrono_tz::Europe::Brussels)
+                    .expect("the programme parses")
+                    .talks
+                    .len()
+            })
+            .sum();
+        runs.push(ms(started.elapsed()));
+        assert_eq!(talks, 2000, "talks parsed");
+    }
+    runs.sort_by(f64::total_cmp);
+    println!(
+        "parse of a 2,000-talk programme (frab XML, 1,000 talks x2, {:.1} MB each): median {:.0} ms, worst {:.0} ms",
+        bytes.len() as f64 / 1e6,
+        runs[runs.len() / 2],
+        runs[runs.len() - 1]
+    );
 }
 
 /// Opens the window on a trip, imports `count` 12 MP photos through it and times each frame,

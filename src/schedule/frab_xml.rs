@@ -166,7 +166,9 @@ impl State {
             )));
         }
         let name = String::from_utf8_lossy(tag.local_name().as_ref()).into_owned();
-        self.root.get_or_insert_with(|| name.clone());
+        if self.root.get_or_insert_with(|| name.clone()) != "schedule" {
+            return Err(ScheduleError::UnknownFormat);
+        }
         if self.rich_text_depth.is_some() {
             if matches!(name.as_str(), "p" | "br" | "li" | "div") {
                 self.text.push('\n');
@@ -295,7 +297,7 @@ impl State {
     }
 
     fn finish(mut self) -> Result<Programme, ScheduleError> {
-        if self.root.as_deref() != Some("schedule") {
+        if self.root.is_none() {
             return Err(ScheduleError::UnknownFormat);
         }
         if let Some(open) = self.path.last() {

@@ -10,7 +10,7 @@ use tripjournal::schedule::{
     MAX_FILE_BYTES, Programme, ScheduleError, Talk, TalkTime, read_programme,
 };
 
-use crate::util::{Rng, fixture};
+use crate::util::{Rng, env_count, fixture};
 
 fn read(name: &str, zone: Tz) -> Programme {
     let path = fixture(&format!("schedules/{name}"));
@@ -731,6 +731,14 @@ fn cut_off_and_foreign_files_are_refused_whole() {
             "<html><body>Programme</body></html>",
             ScheduleError::UnknownFormat,
         ),
+        (
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head></html>",
+            ScheduleError::UnknownFormat,
+        ),
+        (
+            "<?xml version=\"1.0\"?><!-- nothing -->",
+            ScheduleError::UnknownFormat,
+        ),
         ("Talks: none", ScheduleError::UnknownFormat),
         (
             "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n",
@@ -747,4 +755,63 @@ fn cut_off_and_foreign_files_are_refused_whole() {
         read_programme(b"\xff\xfe<\x00s\x00", chrono_tz::UTC),
         Err(ScheduleError::Malformed { .. })
     ));
+}
+
+/// Random edits of every hand-written fixture (300 each; `TRIPJOURNAL_SCHEDULE_MUTATIONS` for
+/// more, `TRIPJOURNAL_SEED` to replay a run).
+#[test]
+fn mutated_fixtures_never_panic() {
+    const PIECES: [&str; 18] = [
+        "\\",
+        ";",
+        ":",
+        "\"",
+        "<",
+        ">",
+        "&",
+        "&#x0;",
+        "\r\n ",
+        "\n",
+        "é",
+        "🦀",
+        "=",
+        ",",
+        "T",
+        "Z",
+        "-",
+        "BEGIN:VEVENT\n",
+    ];
+    let seed = Rng::seed_from_env();
+    println!("seed {seed} (TRIPJOURNAL_SEED replays it)");
+    let mut rng = Rng::new(seed);
+    for name in &FIXTURES[..8] {
+        let text = std::fs::read_to_string(fixture(&format!("schedules/{name}"))).expect("reads");
+        let boundaries: Vec<usize> = text.char_indices().map(|(at, _)| at).collect();
+        for _ in 0..env_count("TRIPJOURNAL_SCHEDULE_MUTATIONS", 300) {
+            let mut mutated = text.clone();
+            for _ in 0..=rng.below(4) {
+                let at = boundaries[rng.below(boundaries.len() as u64) as usize].min(mutated.len());
+                if !mutated.is_char_boundary(at) {
+                    continue;
+                }
+                if rng.below(3) == 0 {
+                    let end = mutated[at..]
+                        .char_indices()
+                        .nth(1 + rng.below(12) as usize)
+                        .map_or(mutated.len(), |(n, _)| at + n);
+                    mutated.replace_range(at..end, "");
+                } else {
+                    mutated.insert_str(at, PIECES[rng.below(PIECES.len() as u64) as usize]);
+                }
+            }
+            // Any outcome but a panic; a programme keeps its keys unique.
+            if let Ok(programme) = read_programme(mutated.as_bytes(), chrono_tz::Europe::Berlin) {
+                let mut keys: Vec<&str> = programme.talks.iter().map(|t| t.key.as_str()).collect();
+                keys.sort_unstable();
+                let count = keys.len();
+                keys.dedup();
+                assert_eq!(keys.len(), count, "{name}, seed {seed}: keys repeat");
+            }
+        }
+    }
 }
