@@ -8,6 +8,9 @@
 //! `vipsthumbnail` is installed, it is timed on the same files in the same run and the ratios
 //! are printed; otherwise the comparison is reported as skipped. Machines here are shared and
 //! noisy: compare ratios from one run, not absolute times across runs.
+//!
+//! It also times frames of the Schedule view over a 1,000-talk programme (issue 15; target: a
+//! median frame under 4 ms). `cargo bench --bench tripjournal -- schedule` runs only that.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -16,24 +19,28 @@ use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use image::codecs::jpeg::JpegEncoder;
 use image::{Rgb, RgbImage};
 use tripjournal::export::{ExportOptions, Layout, export_trip};
 use tripjournal::model::{EntryFields, EntryKind, PhotoMetadata, TripFields, TripId};
 use tripjournal::photos::{ImportRequest, import_files};
-use tripjournal::schedule::read_programme;
+use tripjournal::schedule::{Talk, TalkTime, read_programme};
 use tripjournal::store::{NewPhoto, Store, hex_sha256};
 use tripjournal::ui::TripJournalApp;
 
 fn main() {
     // `cargo bench -- --quick` makes smaller sets for a fast look.
     let quick = std::env::args().any(|a| a == "--quick");
-    if std::env::args().any(|a| a == "schedule") {
-        schedule_parse();
-        return;
-    }
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path();
+    // A word after `--` (cargo adds `--bench` itself) picks one case.
+    let only = std::env::args().skip(1).find(|a| !a.starts_with("--"));
+    if only.as_deref() == Some("schedule") {
+        schedule_parse();
+        frames_in_schedule_view(root);
+        return;
+    }
     println!(
         "# tripjournal benchmark ({} mode), {} cores",
         if quick { "quick" } else { "full" },
@@ -146,20 +153,10 @@ fn main() {
         started.elapsed().as_secs_f64()
     );
     let started = Instant::now();
-    let path = big.clone();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .allow_missing_glyphs()
-        .build_eframe(move |cc| TripJournalApp::new(cc, path));
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while harness
-        .state()
-        .current_trip()
-        .is_none_or(|o| o.entries.len() < entries)
-    {
-        assert!(Instant::now() < deadline, "the big trip did not open");
-        harness.step();
-    }
+    let mut harness = window_until(&big, "the big trip to open", |app| {
+        app.current_trip()
+            .is_some_and(|o| o.entries.len() >= entries)
+    });
     harness.step();
     println!(
         "open to first frame ({entries} entries, {photos} photos): {:.0} ms",
@@ -168,20 +165,8 @@ fn main() {
 
     let mut frames = Vec::new();
     for _ in 0..400 {
-        harness.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, -120.0),
-            phase: egui::TouchPhase::Move,
-            modifiers: egui::Modifiers::NONE,
-            source: egui::MouseWheelSource::Wheel,
-        });
-        harness
-            .input_mut()
-            .events
-            .push(egui::Event::PointerMoved(egui::pos2(700.0, 600.0)));
-        let frame_started = Instant::now();
-        harness.step();
-        frames.push(ms(frame_started.elapsed()));
+        wheel(&mut harness, -120.0, egui::pos2(700.0, 600.0));
+        frames.push(timed_step(&mut harness));
     }
     frames.sort_by(f64::total_cmp);
     println!(
@@ -206,6 +191,7 @@ fn main() {
     frames_during_import(root, &photos_12, if quick { 20 } else { 100 });
 
     schedule_parse();
+    frames_in_schedule_view(root);
 }
 
 /// Parses the generated FOSDEM-sized programme (1,000 talks, frab XML) twice: the parse part
@@ -257,7 +243,7 @@ fn schedule_import(bytes: &[u8]) {
         .into_iter()
         .map(|mut talk| {
             talk.key = format!("{}-next-week", talk.key);
-            if let tripjournal::schedule::TalkTime::Timed { start, end } = &mut talk.time {
+            if let TalkTime::Timed { start, end } = &mut talk.time {
                 *start += chrono::Duration::days(7);
                 *end += chrono::Duration::days(7);
             }
@@ -277,6 +263,168 @@ fn schedule_import(bytes: &[u8]) {
     );
 }
 
+/// A conference of four days around today: ten rooms, 25 talks a day in each, with speakers,
+/// abstracts and every seventh talk starred (so the Now / next strip has work to do).
+fn build_conference(journal: &Path) -> usize {
+    let mut store = Store::open(journal).expect("journal");
+    let zone = chrono_tz::Europe::Brussels;
+    let today = Utc::now().with_timezone(&zone).date_naive();
+    let first = today - chrono::Duration::days(1);
+    let mut fields = TripFields::named("Big conference");
+    fields.time_zone = zone;
+    fields.start_date = Some(first);
+    fields.end_date = Some(first + chrono::Duration::days(3));
+    let trip = store.create_trip(&fields).expect("trip");
+    let mut talks = Vec::new();
+    for day in 0..4 {
+        let date = first + chrono::Duration::days(day);
+        for room in 0..10 {
+            for slot in 0..25 {
+                let local =
+                    date.and_hms_opt(9, 0, 0).expect("time") + chrono::Duration::minutes(slot * 20);
+                let start = zone
+                    .from_local_datetime(&local)
+                    .earliest()
+                    .expect("a local time")
+                    .with_timezone(&Utc);
+                let n = talks.len();
+                talks.push(Talk {
+                    key: format!("talk-{n}"),
+                    title: format!("Talk {n}: scaling things in room {room} 演讲"),
+                    subtitle: String::new(),
+                    time: TalkTime::Timed {
+                        start,
+                        end: start + chrono::Duration::minutes(20),
+                    },
+                    room: format!("Room {room}"),
+                    track: format!("Track {}", (room + slot) % 12),
+                    kind: "lecture".into(),
+                    speakers: vec![format!("Speaker {n}"), "Ada Lovelace".into()],
+                    url: Some(format!("https://example.org/talk/{n}")),
+                    abstract_text: "An abstract about the talk, with details. ".repeat(15),
+                });
+            }
+        }
+    }
+    store.import_programme(trip, &talks).expect("programme");
+    for item in store.schedule(trip).expect("schedule").iter().step_by(7) {
+        store.set_starred(item.id, true).expect("star");
+    }
+    talks.len()
+}
+
+/// Frame times of the Schedule view over a 1,000-talk programme: scrolling a day of 250
+/// talks, typing a search, and switching days.
+fn frames_in_schedule_view(root: &Path) {
+    let journal = root.join("conference.sqlite");
+    let talks = build_conference(&journal);
+    let mut harness = window_until(&journal, "the programme to load", |app| {
+        app.current_trip()
+            .is_some_and(|open| open.schedule.items().len() >= talks)
+    });
+    harness.get_by_label("Schedule").click();
+    for _ in 0..5 {
+        harness.step();
+    }
+    let mut scrolling = Vec::new();
+    for frame in 0..400 {
+        // Down for most of the day, then back up.
+        let delta = if frame < 300 { -60.0 } else { 180.0 };
+        wheel(&mut harness, delta, egui::pos2(700.0, 500.0));
+        scrolling.push(timed_step(&mut harness));
+    }
+    harness.get_by_label("Search talks").click();
+    harness.step();
+    let mut searching = Vec::new();
+    let typed = "ada lovelace";
+    for letter in typed.chars() {
+        harness.event(egui::Event::Text(letter.to_string()));
+        searching.push(timed_step(&mut harness));
+    }
+    assert_eq!(
+        harness.get_by_label("Search talks").value().as_deref(),
+        Some(typed),
+        "the search was typed into its field"
+    );
+    let mut days = Vec::new();
+    for _ in 0..3 {
+        for label in day_labels(&harness) {
+            harness.get_by_label(&label).click();
+            days.push(timed_step(&mut harness));
+            days.push(timed_step(&mut harness));
+        }
+    }
+    for (what, mut frames) in [
+        ("scrolling a day of 250 talks", scrolling),
+        ("typing a search (each key filters 1,000 talks)", searching),
+        ("switching days", days),
+    ] {
+        frames.sort_by(f64::total_cmp);
+        println!(
+            "Schedule view, {talks} talks, frame while {what}: median {:.2} ms, worst {:.2} ms ({} frames; target median < 4 ms)",
+            frames[frames.len() / 2],
+            frames[frames.len() - 1],
+            frames.len()
+        );
+    }
+}
+
+/// The window on `journal`, stepped until `ready` holds (within a minute).
+fn window_until(
+    journal: &Path,
+    what: &str,
+    ready: impl Fn(&TripJournalApp) -> bool,
+) -> Harness<'static, TripJournalApp> {
+    let path = journal.to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| TripJournalApp::new(cc, path));
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while !ready(harness.state()) {
+        assert!(Instant::now() < deadline, "timed out waiting for {what}");
+        harness.step();
+    }
+    harness
+}
+
+/// A turn of the mouse wheel by `delta_y` points with the pointer at `at`.
+fn wheel(harness: &mut Harness<'_, TripJournalApp>, delta_y: f32, at: egui::Pos2) {
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: egui::vec2(0.0, delta_y),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::NONE,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::PointerMoved(at));
+}
+
+/// One frame, timed in milliseconds.
+fn timed_step(harness: &mut Harness<'_, TripJournalApp>) -> f64 {
+    let started = Instant::now();
+    harness.step();
+    ms(started.elapsed())
+}
+
+/// The day tabs of the Schedule view ("Sat 31 Jan"), as its trip's days show them.
+fn day_labels(harness: &Harness<'_, TripJournalApp>) -> Vec<String> {
+    let Some(open) = harness.state().current_trip() else {
+        return Vec::new();
+    };
+    let (Some(first), Some(last)) = (open.trip.fields.start_date, open.trip.fields.end_date) else {
+        return Vec::new();
+    };
+    first
+        .iter_days()
+        .take_while(|day| *day <= last)
+        .map(|day| day.format("%a %-d %b").to_string())
+        .collect()
+}
+
 /// Opens the window on a trip, imports `count` 12 MP photos through it and times each frame,
 /// pacing frames at 60 Hz as a display would.
 fn frames_during_import(root: &Path, photos: &[PathBuf], count: usize) {
@@ -288,16 +436,9 @@ fn frames_during_import(root: &Path, photos: &[PathBuf], count: usize) {
             .create_trip(&TripFields::named("Import while typing"))
             .expect("trip");
     }
-    let path = journal.clone();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .allow_missing_glyphs()
-        .build_eframe(move |cc| TripJournalApp::new(cc, path));
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while harness.state().current_trip().is_none() {
-        assert!(Instant::now() < deadline, "the trip did not open");
-        harness.step();
-    }
+    let mut harness = window_until(&journal, "the trip to open", |app| {
+        app.current_trip().is_some()
+    });
     reset_peak_rss();
     let started = Instant::now();
     harness.state_mut().import_paths(files);

@@ -9,11 +9,19 @@ use std::thread::JoinHandle;
 use crate::export::{
     ExportError, ExportEvent, ExportOptions, ExportReport, export_trip, preview_with_photos,
 };
-use crate::model::{Entry, EntryFields, EntryId, Photo, PhotoId, Trip, TripFields, TripId};
+use crate::model::{
+    Entry, EntryFields, EntryId, Photo, PhotoId, ScheduleItem, ScheduleItemId, Trip, TripFields,
+    TripId,
+};
 use crate::photos::{
     FileOutcome, ImportError, ImportEvent, ImportRequest, import_bytes, import_files,
 };
-use crate::store::{DamagedRow, PhotoBytes, PhotoInsert, ReadOnlyReason, Store, StoreError};
+use crate::schedule::{
+    Programme, ProgrammeFileError, Skipped, read_programme_file, read_programme_for_new_trip,
+};
+use crate::store::{
+    DamagedRow, PhotoBytes, PhotoInsert, ProgrammeImport, ReadOnlyReason, Store, StoreError,
+};
 
 /// Why a command of the window did not happen. The window words it (and names its own
 /// buttons); here it stays the library's error.
@@ -33,6 +41,8 @@ pub enum JournalError {
     Paste { name: String, error: ImportError },
     /// A worker thread could not be started.
     Thread(std::io::Error),
+    /// A conference programme file could not be read.
+    Schedule(ProgrammeFileError),
 }
 
 impl From<StoreError> for JournalError {
@@ -121,6 +131,23 @@ pub enum Command {
     CancelExport,
     /// Answered with [`Event::Flushed`] once every earlier command is done.
     Flush(u64),
+    /// Sends the trip's programme ([`Event::Schedule`]); loading a trip sends it too.
+    LoadSchedule(TripId),
+    /// Stars or unstars a talk: answered with [`Event::ScheduleItemChanged`].
+    SetStarred {
+        item: ScheduleItemId,
+        starred: bool,
+    },
+    /// The talk's session entry, made now or the one made before: [`Event::NotesStarted`].
+    StartNotes(ScheduleItemId),
+    /// Reads a programme file (in the trip's zone) and imports it into the trip.
+    ImportSchedule {
+        trip: TripId,
+        file: PathBuf,
+    },
+    /// Creates a trip from a programme file's header, imports the programme into it and
+    /// answers like [`Command::CreateTrip`].
+    NewTripFromSchedule(PathBuf),
 }
 
 impl Command {
@@ -135,6 +162,7 @@ impl Command {
                 | Command::CancelImport
                 | Command::CancelExport
                 | Command::Flush(_)
+                | Command::LoadSchedule(_)
         )
     }
 }
@@ -219,6 +247,25 @@ pub enum Event {
     },
     /// The journal could not be opened; the journal thread has ended.
     OpenFailed(StoreError),
+    /// A trip's programme, in the journal's order.
+    Schedule {
+        trip: TripId,
+        items: Vec<ScheduleItem>,
+    },
+    /// One talk as stored after a change (a star).
+    ScheduleItemChanged(ScheduleItem),
+    /// The session entry of a talk (made now or before) and the talk linked to it.
+    NotesStarted {
+        item: Box<ScheduleItem>,
+        entry: Entry,
+    },
+    /// A programme was imported into a trip; `skipped` are the events the file held that
+    /// could not be read.
+    ScheduleImported {
+        trip: TripId,
+        summary: ProgrammeImport,
+        skipped: Vec<Skipped>,
+    },
 }
 
 /// The handle the window holds.
@@ -384,11 +431,18 @@ impl Worker {
         let trip = self.store.trip(trip)?;
         let entries = self.store.entry_listing(trip.id)?.items;
         let photos = self.store.photo_listing(trip.id)?.items;
+        let id = trip.id;
         self.send(Event::TripLoaded {
             trip,
             entries,
             photos,
         });
+        self.send_schedule(id)
+    }
+
+    fn send_schedule(&self, trip: TripId) -> Result<(), StoreError> {
+        let items = self.store.schedule(trip)?;
+        self.send(Event::Schedule { trip, items });
         Ok(())
     }
 
@@ -492,8 +546,62 @@ impl Worker {
                 self.send(Event::Preview { key, markdown });
             }
             Command::Flush(token) => self.send(Event::Flushed(token)),
+            command @ (Command::LoadSchedule(_)
+            | Command::SetStarred { .. }
+            | Command::StartNotes(_)
+            | Command::ImportSchedule { .. }
+            | Command::NewTripFromSchedule(_)) => self.schedule_command(command)?,
         }
         Ok(())
+    }
+
+    /// The commands about a trip's conference programme.
+    fn schedule_command(&mut self, command: Command) -> Result<(), JournalError> {
+        match command {
+            Command::LoadSchedule(trip) => self.send_schedule(trip)?,
+            Command::SetStarred { item, starred } => {
+                self.store.set_starred(item, starred)?;
+                let item = self.store.schedule_item(item)?;
+                self.send(Event::ScheduleItemChanged(item));
+            }
+            Command::StartNotes(item) => {
+                let made = self
+                    .store
+                    .session_from_talk(item, |_, _| Ok::<(), StoreError>(()))?;
+                let entry = self.store.entry(made.entry())?;
+                let item = Box::new(self.store.schedule_item(item)?);
+                self.send(Event::NotesStarted { item, entry });
+            }
+            Command::ImportSchedule { trip, file } => {
+                let zone = self.store.trip(trip)?.fields.time_zone;
+                let programme = read_programme_file(&file, zone).map_err(JournalError::Schedule)?;
+                self.import_programme(trip, programme)?;
+            }
+            Command::NewTripFromSchedule(file) => {
+                let (programme, zone) =
+                    read_programme_for_new_trip(&file, None).map_err(JournalError::Schedule)?;
+                let id = self
+                    .store
+                    .create_trip(&programme.trip_fields(zone).cleaned())?;
+                self.import_programme(id, programme)?;
+                let trip = self.store.trip(id)?;
+                self.send_trips()?;
+                self.send(Event::TripCreated(trip));
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Imports a programme that was read into a trip and sends the trip's programme.
+    fn import_programme(&mut self, trip: TripId, programme: Programme) -> Result<(), StoreError> {
+        let summary = self.store.import_programme(trip, &programme.talks)?;
+        self.send(Event::ScheduleImported {
+            trip,
+            summary,
+            skipped: programme.skipped,
+        });
+        self.send_schedule(trip)
     }
 
     /// Deletes a photo, first reading what undo needs to bring it back.

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use crate::model::{Entry, EntryFields, EntryId, PhotoId, TripFields, TripId};
+use crate::model::{Entry, EntryFields, EntryId, PhotoId, ScheduleItemId, TripFields, TripId};
 
 /// Edits are written this long after the last keystroke (and when the window closes).
 pub const SAVE_DELAY: Duration = Duration::from_millis(700);
@@ -57,6 +57,8 @@ pub enum UndoStep {
         id: EntryId,
         fields: EntryFields,
     },
+    /// The user starred (`starred`) or unstarred a talk of the programme.
+    Star { item: ScheduleItemId, starred: bool },
 }
 
 /// A deleted photo to bring back: its original bytes, name, caption and entry.
@@ -107,6 +109,8 @@ pub enum Revert {
     /// Import a deleted photo again; the journal answers with its new id
     /// ([`EditSession::photo_restored`]).
     RestorePhoto(PhotoRestore),
+    /// Star (`true`) or unstar a talk.
+    Star(ScheduleItemId, bool),
 }
 
 /// The bookkeeping of local edits; see the module documentation.
@@ -316,7 +320,7 @@ impl EditSession {
                 UndoStep::PhotoDeleted(restore) => {
                     restore.entry.as_mut().map(remap);
                 }
-                UndoStep::Trip { .. } | UndoStep::Caption { .. } => {}
+                UndoStep::Trip { .. } | UndoStep::Caption { .. } | UndoStep::Star { .. } => {}
             }
         }
     }
@@ -354,6 +358,12 @@ impl EditSession {
             self.undo.push(UndoStep::Caption { id, before, after });
             self.redo.clear();
         }
+    }
+
+    /// Records a star given to (or taken from) a talk.
+    pub fn star_changed(&mut self, item: ScheduleItemId, starred: bool) {
+        self.undo.push(UndoStep::Star { item, starred });
+        self.redo.clear();
     }
 
     /// Undoes the last recorded change. Take the due saves (everything) first, so that a
@@ -411,6 +421,7 @@ impl EditSession {
             }),
             UndoStep::PhotoDeleted(restore) if backwards => Revert::RestorePhoto(restore.clone()),
             UndoStep::PhotoDeleted(restore) => Revert::DeletePhoto(restore.old_id),
+            UndoStep::Star { item, starred } => Revert::Star(*item, *starred != backwards),
             UndoStep::Deleted { id, .. } | UndoStep::Created { id, .. } => {
                 self.pending.remove(id);
                 Revert::DeleteEntry(*id)
@@ -695,6 +706,16 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_star_is_undone_and_redone() {
+        let mut session = EditSession::new();
+        session.star_changed(ScheduleItemId(4), true);
+        assert_eq!(session.undo(), Some(Revert::Star(ScheduleItemId(4), false)));
+        assert_eq!(session.redo(), Some(Revert::Star(ScheduleItemId(4), true)));
+        session.star_changed(ScheduleItemId(4), false);
+        assert_eq!(session.undo(), Some(Revert::Star(ScheduleItemId(4), true)));
     }
 
     #[test]

@@ -7,12 +7,14 @@
 //! events into pixels. Long jobs (imports, exports) run on their own threads with their own
 //! journal connection, report progress as events and can be cancelled. Small rules of the
 //! window live here too: when a quick-captured entry happened (`capture`) and which time zone
-//! the computer is in (`local_zone`).
+//! the computer is in (`local_zone`), and what the window shows of a conference programme: its
+//! days and the talks of each, and the starred talk running now (`programme`).
 
 mod backend;
 mod capture;
 mod edit_session;
 mod local_zone;
+mod programme;
 mod suggest;
 mod thumbnails;
 
@@ -22,5 +24,9 @@ pub use edit_session::{
     EditSession, PhotoRestore, Restore, Revert, SAVE_DELAY, SAVE_RETRY_DELAY, Save, UndoStep,
 };
 pub use local_zone::system_zone;
+pub use programme::{
+    DayFilter, NowNext, TripSchedule, day_items, now_and_next, programme_days, programme_tracks,
+    talk_matches,
+};
 pub use suggest::{suggest_entry_for_photo, suggestion_inputs, suggestions_by_entry};
 pub use thumbnails::{DecodedImage, ThumbnailError, ThumbnailPool};

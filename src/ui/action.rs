@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use crate::app::Command;
-use crate::model::{EntryId, PhotoId, TripFields, TripId};
+use crate::model::{EntryId, PhotoId, ScheduleItemId, TripFields, TripId};
 
 /// One request of the user, applied by the app after drawing.
 #[derive(Debug)]
@@ -71,6 +71,14 @@ pub enum Action {
     Send(Command),
     /// The delete-entry question was answered (`None`: cancelled).
     DeleteEntry(Option<(EntryId, bool)>),
+    /// Star (`true`) or unstar a talk of the programme (undoable).
+    StarTalk(ScheduleItemId, bool),
+    /// Open the notes on a talk: its session entry, made now if it has none yet.
+    StartNotes(ScheduleItemId),
+    /// Choose a programme file to import into this trip.
+    ImportSchedule(TripId),
+    /// Choose a programme file and make a trip of it.
+    NewTripFromSchedule,
 }
 
 impl Action {
@@ -94,7 +102,10 @@ impl Action {
             | Action::PickPhotos
             | Action::MovePhoto(..)
             | Action::DeletePhoto(_)
-            | Action::DeleteEntry(Some(_)) => true,
+            | Action::DeleteEntry(Some(_))
+            | Action::StarTalk(..)
+            | Action::ImportSchedule(_)
+            | Action::NewTripFromSchedule => true,
             Action::Send(command) => command.changes_journal(),
             Action::SelectEntry(_)
             | Action::OpenTrip(_)
@@ -109,6 +120,9 @@ impl Action {
             | Action::CloseViewer
             | Action::SetCaption(..)
             | Action::DeleteEntry(None) => false,
+            // Opening notes made before works on a read-only journal; making them is refused
+            // where it is applied.
+            Action::StartNotes(_) => false,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The app's state, its frame loop (events in, panels out), saving, undo and shortcuts.
 
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
@@ -21,9 +21,10 @@ use super::timeline::Timeline;
 use super::trip_dialog::TripDialog;
 use super::trips_panel::{ConfirmDeleteEntry, ConfirmDeleteTrip, TripsPanel};
 use super::wording;
-use crate::app::{Backend, Command, EditSession, Event, Revert, Save, ThumbnailPool};
+use crate::app::{Backend, Command, EditSession, Event, Revert, Save, ThumbnailPool, TripSchedule};
 use crate::model::{
-    Entry, EntryFields, EntryId, EntryKind, Photo, PhotoId, Trip, TripFields, TripId,
+    Entry, EntryFields, EntryId, EntryKind, Photo, PhotoId, ScheduleItemId, Trip, TripFields,
+    TripId,
 };
 use crate::photos::ImportOutcome;
 use crate::store::{DamagedRow, ReadOnlyReason};
@@ -44,6 +45,8 @@ pub enum TimelineView {
     Sections,
     /// The food ratings board.
     Food,
+    /// The trip's conference programme.
+    Schedule,
 }
 
 /// The trip shown in the window, as last loaded plus local edits.
@@ -51,6 +54,8 @@ pub struct OpenTrip {
     pub trip: Trip,
     pub entries: Vec<Entry>,
     pub photos: Vec<Photo>,
+    /// Its conference programme (empty when it has none).
+    pub schedule: TripSchedule,
 }
 
 /// Results of file dialogs, which run on their own threads.
@@ -62,6 +67,11 @@ pub enum DialogResult {
     },
     ExportFolder(PathBuf),
     Journal(PathBuf),
+    /// A programme file to import into `trip`, or to make a new trip of (`None`).
+    Schedule {
+        trip: Option<TripId>,
+        file: PathBuf,
+    },
     /// Something done off the UI thread failed; the message is for the status bar.
     Failed(String),
 }
@@ -111,6 +121,8 @@ pub struct TripJournalApp {
     textures: TextureCache,
     import_progress: Option<(usize, usize)>,
     import_failures: Vec<String>,
+    /// The events of the last imported programme that could not be read, with why.
+    schedule_skipped: Vec<String>,
     notices: Vec<Notice>,
     trip_dialog: Option<TripDialog>,
     confirm_delete_trip: Option<ConfirmDeleteTrip>,
@@ -171,6 +183,7 @@ impl TripJournalApp {
             textures: TextureCache::default(),
             import_progress: None,
             import_failures: Vec::new(),
+            schedule_skipped: Vec::new(),
             notices: Vec::new(),
             trip_dialog: None,
             confirm_delete_trip: None,
@@ -587,6 +600,12 @@ impl TripJournalApp {
                 undoable: false,
             }),
             Revert::RestorePhoto(restore) => self.send(Command::RestorePhoto(restore)),
+            Revert::Star(item, starred) => {
+                if let Some(open) = &mut self.current {
+                    open.schedule.set_starred(item, starred);
+                }
+                self.send(Command::SetStarred { item, starred });
+            }
         }
     }
 
@@ -656,6 +675,10 @@ impl TripJournalApp {
                     self.typed_journal_path = path.display().to_string();
                     self.open_journal(path);
                 }
+                DialogResult::Schedule { trip, file } => match trip {
+                    Some(trip) => self.send(Command::ImportSchedule { trip, file }),
+                    None => self.send(Command::NewTripFromSchedule(file)),
+                },
                 DialogResult::Failed(message) => self.notify(message, true),
             }
         }
@@ -722,6 +745,10 @@ impl TripJournalApp {
                 self.notify(wording::journal_error(&error), true);
             }
             Event::Opened { read_only } => self.journal_opened(read_only),
+            event @ (Event::Schedule { .. }
+            | Event::ScheduleItemChanged(_)
+            | Event::NotesStarted { .. }
+            | Event::ScheduleImported { .. }) => self.schedule_event(event),
             Event::OpenFailed(error) => {
                 self.backend = None;
                 self.thumbnails = None;
@@ -752,12 +779,16 @@ impl TripJournalApp {
     }
 
     fn trip_loaded(&mut self, trip: Trip, mut entries: Vec<Entry>, photos: Vec<Photo>) {
-        // What the window shows of this trip now, by entry (moved, not copied).
-        let mut local: HashMap<EntryId, EntryFields> = self
+        // What the window shows of this trip now, by entry (moved, not copied); its
+        // programme stays until the journal sends it again, right after.
+        let (mut local, schedule): (HashMap<EntryId, EntryFields>, TripSchedule) = self
             .current
             .take()
             .filter(|open| open.trip.id == trip.id)
-            .map(|open| open.entries.into_iter().map(|e| (e.id, e.fields)).collect())
+            .map(|open| {
+                let local = open.entries.into_iter().map(|e| (e.id, e.fields)).collect();
+                (local, open.schedule)
+            })
             .unwrap_or_default();
         for entry in &mut entries {
             entry.fields = self.session.rebase(entry, local.remove(&entry.id));
@@ -770,6 +801,7 @@ impl TripJournalApp {
             trip,
             entries,
             photos,
+            schedule,
         });
     }
 
@@ -851,6 +883,7 @@ impl TripJournalApp {
             Event::EntryDeleted(id) => {
                 if let Some(open) = &mut self.current {
                     open.entries.retain(|e| e.id != id);
+                    open.schedule.entry_deleted(id);
                 }
                 if self.selected_entry == Some(id) {
                     self.selected_entry = None;
@@ -926,6 +959,134 @@ impl TripJournalApp {
             }
             _ => {}
         }
+    }
+
+    /// The open trip's programme, as the journal thread sends it.
+    fn schedule_event(&mut self, event: Event) {
+        let open = self.current.as_mut();
+        match event {
+            Event::Schedule { trip, items } => {
+                if let Some(open) = open.filter(|o| o.trip.id == trip) {
+                    open.schedule.replace(items);
+                }
+            }
+            Event::ScheduleItemChanged(item) => {
+                if let Some(open) = open.filter(|o| o.trip.id == item.trip) {
+                    open.schedule.update(item);
+                }
+            }
+            Event::NotesStarted { item, entry } => {
+                let Some(open) = open.filter(|o| o.trip.id == entry.trip) else {
+                    return;
+                };
+                open.schedule.update(*item);
+                let id = entry.id;
+                if !open.entries.iter().any(|e| e.id == id) {
+                    self.session.created(&entry);
+                    open.entries.push(entry);
+                }
+                self.open_notes(id);
+            }
+            Event::ScheduleImported {
+                summary, skipped, ..
+            } => {
+                self.notify(wording::schedule_imported(&summary, skipped.len()), false);
+                self.schedule_skipped = skipped
+                    .iter()
+                    .map(|s| format!("{}: {}", s.what, s.reason))
+                    .collect();
+            }
+            _ => {}
+        }
+    }
+
+    /// Opens an entry in the editor with the cursor in its notes.
+    fn open_notes(&mut self, entry: EntryId) {
+        self.apply(Action::SelectEntry(entry));
+        self.editor.focus_notes();
+    }
+
+    /// Opens the notes on a talk: its entry if it has one, else a session made from it.
+    fn start_notes(&mut self, item: ScheduleItemId) {
+        let Some(open) = &self.current else { return };
+        let existing = open
+            .schedule
+            .item(item)
+            .and_then(|talk| talk.entry)
+            .filter(|entry| open.entries.iter().any(|e| e.id == *entry));
+        match existing {
+            Some(entry) => self.open_notes(entry),
+            None if self.refuse_editing() => {}
+            None => self.send(Command::StartNotes(item)),
+        }
+    }
+
+    /// Stars or unstars a talk: shown at once, stored, undoable.
+    fn star_talk(&mut self, item: ScheduleItemId, starred: bool) {
+        let changed = self
+            .current
+            .as_mut()
+            .is_some_and(|open| open.schedule.set_starred(item, starred));
+        if changed {
+            self.session.star_changed(item, starred);
+            self.send(Command::SetStarred { item, starred });
+        }
+    }
+
+    /// Imports a programme file into the open trip, or makes a new trip of it when none is
+    /// open (also what dropping a schedule file on the window does).
+    pub fn import_schedule_file(&mut self, file: PathBuf) {
+        if self.refuse_editing() {
+            return;
+        }
+        match &self.current {
+            Some(open) => self.send(Command::ImportSchedule {
+                trip: open.trip.id,
+                file,
+            }),
+            None => self.send(Command::NewTripFromSchedule(file)),
+        }
+    }
+
+    /// Asks for a programme file in the desktop's file dialog (on its own thread): to import
+    /// into `trip`, or to make a new trip of.
+    fn pick_schedule(&mut self, trip: Option<TripId>) {
+        let title = if trip.is_some() {
+            "Import a conference schedule"
+        } else {
+            "New trip from a conference schedule"
+        };
+        self.on_dialog_thread(
+            "No file dialog is available here (no desktop portal): drop the schedule file on the window",
+            move || {
+                let file = rfd::FileDialog::new()
+                    .set_title(title)
+                    .add_filter("Conference schedules", &SCHEDULE_EXTENSIONS)
+                    .pick_file()?;
+                Some(DialogResult::Schedule { trip, file })
+            },
+        );
+    }
+
+    /// Runs a desktop file dialog on its own thread (it would hold up the window) and hands
+    /// what it returns to the next frame; where there is no dialog, says `unavailable`.
+    fn on_dialog_thread(
+        &mut self,
+        unavailable: &str,
+        dialog: impl FnOnce() -> Option<DialogResult> + Send + 'static,
+    ) {
+        if !Self::file_dialog_available() {
+            self.notify(unavailable, true);
+            return;
+        }
+        let sender = self.dialogs.0.clone();
+        let ctx = self.egui_ctx.clone();
+        std::thread::spawn(move || {
+            if let Some(result) = dialog() {
+                let _ = sender.send(result);
+            }
+            ctx.request_repaint();
+        });
     }
 
     fn export_event(&mut self, event: Event) {
@@ -1059,6 +1220,13 @@ impl TripJournalApp {
                     self.send(Command::DeleteEntry { entry, with_photos });
                 }
             }
+            Action::StarTalk(item, starred) => self.star_talk(item, starred),
+            Action::StartNotes(item) => self.start_notes(item),
+            Action::ImportSchedule(trip) => self.pick_schedule(Some(trip)),
+            Action::NewTripFromSchedule => {
+                self.trip_dialog = None;
+                self.pick_schedule(None);
+            }
         }
     }
 
@@ -1084,24 +1252,15 @@ impl TripJournalApp {
     }
 
     fn choose_export_folder(&mut self) {
-        if !Self::file_dialog_available() {
-            self.notify(
-                "No folder dialog is available here: type the destination folder",
-                true,
-            );
-            return;
-        }
-        let sender = self.dialogs.0.clone();
-        let ctx = self.egui_ctx.clone();
-        std::thread::spawn(move || {
-            if let Some(folder) = rfd::FileDialog::new()
-                .set_title("Export to folder")
-                .pick_folder()
-            {
-                let _ = sender.send(DialogResult::ExportFolder(folder));
-            }
-            ctx.request_repaint();
-        });
+        self.on_dialog_thread(
+            "No folder dialog is available here: type the destination folder",
+            || {
+                rfd::FileDialog::new()
+                    .set_title("Export to folder")
+                    .pick_folder()
+                    .map(DialogResult::ExportFolder)
+            },
+        );
     }
 
     /// An entry's fields as the window shows them (with edits not saved yet).
@@ -1257,6 +1416,11 @@ impl TripJournalApp {
                 .filter(|path| !path.as_os_str().is_empty())
                 .collect()
         });
+        let (schedules, dropped): (Vec<PathBuf>, Vec<PathBuf>) =
+            dropped.into_iter().partition(|path| is_schedule_file(path));
+        for file in schedules {
+            self.import_schedule_file(file);
+        }
         if !dropped.is_empty() {
             // Dropped on an entry's row: into that entry; elsewhere: the selected entry.
             let target = self.timeline.entry_under_pointer.or(self.selected_entry);
@@ -1391,6 +1555,7 @@ impl TripJournalApp {
     }
 
     fn welcome_view(&mut self, ui: &mut egui::Ui) {
+        let editable = self.read_only.is_none();
         ui.vertical_centered(|ui| {
             ui.add_space(ui.available_height() * 0.25);
             ui.heading("Welcome to tripjournal");
@@ -1398,7 +1563,6 @@ impl TripJournalApp {
                 "Jot down talks, meals and the food you rate; add photos; export a blog post.",
             );
             ui.add_space(16.0);
-            let editable = self.read_only.is_none();
             if ui
                 .add_enabled(editable, egui::Button::new("➕ New trip"))
                 .clicked()
@@ -1411,6 +1575,14 @@ impl TripJournalApp {
                 .clicked()
             {
                 self.apply(Action::Send(Command::CreateDemo));
+            }
+            ui.add_space(6.0);
+            if ui
+                .add_enabled(editable, egui::Button::new("New trip from a schedule…"))
+                .on_hover_text("A conference programme file (.ics, schedule.xml, schedule.json); or drop it here")
+                .clicked()
+            {
+                self.apply(Action::NewTripFromSchedule);
             }
         });
     }
@@ -1437,21 +1609,16 @@ impl TripJournalApp {
                     ui.colored_label(color, &notice.text);
                 }
             });
-            if !self.import_failures.is_empty() {
-                egui::CollapsingHeader::new(format!(
-                    "{} photo(s) could not be imported",
-                    self.import_failures.len()
-                ))
-                .default_open(true)
-                .show(ui, |ui| {
-                    for failure in &self.import_failures {
-                        ui.colored_label(ui.visuals().error_fg_color, failure);
-                    }
-                    if ui.small_button("Dismiss").clicked() {
-                        self.import_failures.clear();
-                    }
-                });
-            }
+            failure_list(
+                ui,
+                "photo(s) could not be imported",
+                &mut self.import_failures,
+            );
+            failure_list(
+                ui,
+                "event(s) of the schedule were skipped",
+                &mut self.schedule_skipped,
+            );
         });
     }
 
@@ -1539,6 +1706,37 @@ impl TripJournalApp {
             self.redo();
         }
     }
+}
+
+/// The file name endings of the conference programmes the window imports.
+const SCHEDULE_EXTENSIONS: [&str; 3] = ["ics", "xml", "json"];
+
+/// Whether a file dropped on the window is a conference programme (not a photo).
+fn is_schedule_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|ending| ending.to_str())
+        .is_some_and(|ending| {
+            SCHEDULE_EXTENSIONS
+                .iter()
+                .any(|known| ending.eq_ignore_ascii_case(known))
+        })
+}
+
+/// A dismissable list of what could not be imported, under "N {what}".
+fn failure_list(ui: &mut egui::Ui, what: &str, lines: &mut Vec<String>) {
+    if lines.is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new(format!("{} {what}", lines.len()))
+        .default_open(true)
+        .show(ui, |ui| {
+            for line in lines.iter() {
+                ui.colored_label(ui.visuals().error_fg_color, line);
+            }
+            if ui.small_button("Dismiss").clicked() {
+                lines.clear();
+            }
+        });
 }
 
 impl eframe::App for TripJournalApp {

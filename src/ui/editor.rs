@@ -1,5 +1,7 @@
 //! The entry editor: the kind's typed fields, time in the trip's zone, section, tags, stars,
 //! a Markdown body with preview, and the entry's photos. Every change is saved shortly after.
+//! A session made from a talk of the programme shows the talk's abstract as a collapsed
+//! quote (it stays out of the notes).
 
 use egui::{Id, Ui};
 
@@ -205,9 +207,12 @@ impl EntryEditor {
                             self.title(ui, id, &mut fields);
                             ui.add_space(4.0);
                             field_grid(ui, open, id, &mut fields);
-                            ui.add_space(6.0);
-                            self.body(ui, &mut fields);
                         });
+                        if let Some(item) = open.schedule.of_entry(id) {
+                            talk_abstract(ui, id, &item.talk.abstract_text);
+                        }
+                        ui.add_space(6.0);
+                        ui.add_enabled_ui(editable, |ui| self.body(ui, &mut fields));
                         ui.add_space(6.0);
                         ui.horizontal(|ui| {
                             ui.strong("Photos");
@@ -227,6 +232,12 @@ impl EntryEditor {
             actions.insert(0, Action::EditEntry(id, Box::new(fields)));
         }
         actions
+    }
+
+    /// Puts the cursor in the notes at the next frame (a talk's notes were opened).
+    pub fn focus_notes(&mut self) {
+        self.focus_body = true;
+        self.show_body_preview = false;
     }
 
     fn title(&mut self, ui: &mut Ui, id: EntryId, fields: &mut EntryFields) {
@@ -283,6 +294,33 @@ impl EntryEditor {
             .labelled_by(body_label.id);
         }
     }
+}
+
+/// The abstract of the talk a session was made from: a quote under a collapsed "Abstract".
+fn talk_abstract(ui: &mut Ui, id: EntryId, text: &str) {
+    if text.trim().is_empty() {
+        return;
+    }
+    egui::CollapsingHeader::new("Abstract")
+        .id_salt(("talk-abstract", id.0))
+        .default_open(false)
+        .show(ui, |ui| {
+            let margin = egui::Margin {
+                left: 12,
+                right: 4,
+                top: 2,
+                bottom: 2,
+            };
+            let quote = egui::Frame::NONE
+                .inner_margin(margin)
+                .show(ui, |ui| {
+                    ui.add(egui::Label::new(egui::RichText::new(text).italics()).wrap());
+                })
+                .response
+                .rect;
+            let bar = egui::Stroke::new(3.0, ui.visuals().weak_text_color());
+            ui.painter().vline(quote.left() + 4.0, quote.y_range(), bar);
+        });
 }
 
 /// The kind of the entry with the Close and Delete buttons.

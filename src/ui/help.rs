@@ -21,6 +21,12 @@ pub const SHORTCUTS: &[(&str, &str)] = &[
         "Half a star less/more; Home/End, digits (4.5), Delete clears",
     ),
     ("←/→ in the photo viewer", "Previous / next photo"),
+    ("S in the Schedule", "Star or unstar the selected talk"),
+    (
+        "Enter in the Schedule",
+        "Start notes on the selected talk (or open them)",
+    ),
+    ("↑/↓ in the Schedule", "Select the previous / next talk"),
     (
         "Esc",
         "Leave a field; close the viewer, a dialog or this help",
@@ -64,7 +70,7 @@ impl HelpWindow {
                         }
                     });
                 ui.add_space(8.0);
-                ui.weak("Drop photo files anywhere on the window to add them.");
+                ui.weak("Drop photo files anywhere on the window to add them, or a conference schedule (.ics, .xml, .json) to import it.");
             });
         self.open = open;
     }

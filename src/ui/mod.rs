@@ -5,9 +5,10 @@
 //! bookkeeping of edits (saving, merging, undo) is [`crate::app::EditSession`]. Each panel or
 //! dialog has its own file and is a struct with its own state and a `show` that draws from
 //! read-only data and returns `Action`s (`action.rs`); `app.rs` applies them in one place. The
-//! panels: the trips side panel, the timeline with the food board, the entry editor, the photo
-//! strip, tray and viewer, the export dialog, the trip dialog and help. `wording.rs` turns the
-//! library's errors into the window's messages.
+//! panels: the trips side panel, the timeline with the food board and the conference
+//! programme (`schedule_view`), the entry editor, the photo strip, tray and viewer, the export
+//! dialog, the trip dialog and help. `wording.rs` turns the library's errors into the window's
+//! messages.
 
 mod action;
 mod app;
@@ -18,6 +19,7 @@ mod fonts;
 mod food_board;
 mod help;
 mod photos;
+mod schedule_view;
 mod stars;
 mod timeline;
 mod trip_dialog;

@@ -1,5 +1,7 @@
 //! The trip's timeline: entries by day, or by section (reorderable), filtered by kind and by a
-//! search typed as you go. Only the rows on screen are laid out.
+//! search typed as you go; the food board and the conference programme are views beside them,
+//! and the Now / next strip of starred talks tops them all during the trip. Only the rows on
+//! screen are laid out.
 
 use std::collections::HashMap;
 
@@ -9,6 +11,7 @@ use super::action::Action;
 use super::app::{OpenTrip, TimelineView};
 use super::food_board::FoodBoard;
 use super::photos::Thumbnails;
+use super::schedule_view::{ScheduleView, now_next_strip};
 use crate::model::rules::{day_heading, group_by_section, move_section, section_of, section_order};
 use crate::model::search::Search;
 use crate::model::{Entry, EntryId, EntryKind, Photo, PhotoId};
@@ -66,7 +69,7 @@ pub fn build_rows(
         .collect();
     let mut rows = Vec::new();
     match view {
-        TimelineView::Days | TimelineView::Food => {
+        TimelineView::Days | TimelineView::Food | TimelineView::Schedule => {
             shown.sort_by_key(|e| (e.fields.at, e.position, e.id));
             let mut current_day = None;
             for entry in shown {
@@ -109,6 +112,7 @@ pub struct Timeline {
     /// The entry whose row is under the pointer (files dropped on the window go to it).
     pub entry_under_pointer: Option<EntryId>,
     food_board: FoodBoard,
+    schedule: ScheduleView,
 }
 
 impl Default for Timeline {
@@ -120,6 +124,7 @@ impl Default for Timeline {
             focus_search: false,
             entry_under_pointer: None,
             food_board: FoodBoard::default(),
+            schedule: ScheduleView::default(),
         }
     }
 }
@@ -142,16 +147,24 @@ impl Timeline {
                 ui.add(egui::Label::new(RichText::new(place).weak()).truncate());
             }
         });
+        let mut actions: Vec<Action> = now_next_strip(ui, open).into_iter().collect();
         self.toolbar(ui);
         ui.separator();
-        if self.view == TimelineView::Food {
-            return self
-                .food_board
-                .show(ui, &open.entries)
-                .into_iter()
-                .collect();
+        match self.view {
+            TimelineView::Food => {
+                actions.extend(self.food_board.show(ui, &open.entries));
+                return actions;
+            }
+            TimelineView::Schedule => {
+                if std::mem::take(&mut self.focus_search) {
+                    self.schedule.focus_search = true;
+                }
+                actions.extend(self.schedule.show(ui, open));
+                return actions;
+            }
+            TimelineView::Days | TimelineView::Sections => {}
         }
-        let mut actions = super::photos::unassigned_tray(ui, open, thumbnails);
+        actions.extend(super::photos::unassigned_tray(ui, open, thumbnails));
         let rows = build_rows(open, self.view, &self.kind_filter, &self.search);
         if rows.is_empty() {
             ui.add_space(20.0);
@@ -180,6 +193,11 @@ impl Timeline {
             ui.selectable_value(&mut self.view, TimelineView::Days, "By day");
             ui.selectable_value(&mut self.view, TimelineView::Sections, "By section");
             ui.selectable_value(&mut self.view, TimelineView::Food, "Food board");
+            ui.selectable_value(&mut self.view, TimelineView::Schedule, "Schedule");
+            if self.view == TimelineView::Schedule {
+                // The programme has its own filter and search.
+                return;
+            }
             ui.separator();
             for (index, kind) in EntryKind::ALL.into_iter().enumerate() {
                 // Only the icon carries the kind's colour: the words keep the theme's text colour,

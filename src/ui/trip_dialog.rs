@@ -169,6 +169,8 @@ impl FormInput {
 enum Answer {
     Save,
     Cancel,
+    /// Make the new trip from a conference programme file instead.
+    FromSchedule,
 }
 
 /// A label and a one-line field in the form's grid.
@@ -287,6 +289,7 @@ impl TripDialog {
         match answer {
             Some(Answer::Save) => self.submit(),
             Some(Answer::Cancel) => Some(Action::CloseTripDialog),
+            Some(Answer::FromSchedule) => Some(Action::NewTripFromSchedule),
             None if !open => Some(Action::CloseTripDialog),
             None => None,
         }
@@ -396,6 +399,13 @@ impl TripDialog {
                 Some(Answer::Save)
             } else if ui.button("Cancel").clicked() {
                 Some(Answer::Cancel)
+            } else if self.editing.is_none()
+                && ui
+                    .button("New trip from a schedule…")
+                    .on_hover_text("Name, dates and time zone from a conference programme file")
+                    .clicked()
+            {
+                Some(Answer::FromSchedule)
             } else {
                 None
             }

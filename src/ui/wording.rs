@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use crate::app::{CaptureDay, ImportCounts, JournalError};
 use crate::export::{ExportError, ExportReport};
-use crate::store::{ReadOnlyReason, StoreError};
+use crate::store::{ProgrammeImport, ReadOnlyReason, StoreError};
 
 /// An export error as the window words it (it names the dialog's own checkbox, not a flag).
 pub fn export_error(error: &ExportError) -> String {
@@ -41,6 +41,7 @@ pub fn journal_error(error: &JournalError) -> String {
         JournalError::PasteDuplicate { name } => format!("{name} is already in this trip"),
         JournalError::Paste { name, error } => format!("{name}: {error}"),
         JournalError::Thread(error) => format!("cannot start the work: {error}"),
+        JournalError::Schedule(error) => format!("The schedule was not imported: {error}"),
     }
 }
 
@@ -89,6 +90,14 @@ pub fn import_summary(counts: &ImportCounts) -> String {
         text.push_str(&format!(", {} cancelled", counts.cancelled));
     }
     text
+}
+
+/// The status line of an imported programme.
+pub fn schedule_imported(summary: &ProgrammeImport, skipped: usize) -> String {
+    format!(
+        "Imported {} talks, updated {}, cancelled {}, skipped {}",
+        summary.imported, summary.updated, summary.cancelled, skipped
+    )
 }
 
 /// Where a quick-captured entry went when it is not stamped now: "Added on Tue 13 Nov 2018

@@ -342,7 +342,7 @@ fn moving_in_the_section_view_stays_in_the_section_and_sections_reorder() {
 
 /// A file handed to the window as a drop, as the platform layer hands it over.
 #[derive(Debug)]
-struct DroppedPath(std::path::PathBuf);
+pub(crate) struct DroppedPath(pub(crate) std::path::PathBuf);
 
 impl egui::DroppedFile for DroppedPath {
     fn path(&self) -> &std::path::Path {

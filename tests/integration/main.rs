@@ -28,6 +28,8 @@ mod fuzz;
 mod gui;
 /// The window under real hands: keys and text events in a person's order.
 mod gui_keys;
+/// The conference programme in the window: Schedule view, stars, Start notes, Now / next.
+mod gui_schedule;
 /// Broken, odd and malicious files: each imports or fails cleanly, in time, in bounded memory.
 mod hostile_files;
 /// Markdown, YAML, HTML, NUL, right-to-left and 100,000-character text, stored and exported.

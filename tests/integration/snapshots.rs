@@ -6,7 +6,7 @@ use egui_kittest::{Harness, SnapshotOptions};
 use tripjournal::ui::TripJournalApp;
 
 /// Pixels may differ a little between machines' software renderers.
-fn options() -> SnapshotOptions {
+pub(crate) fn options() -> SnapshotOptions {
     SnapshotOptions::new()
         .threshold(2.0)
         .max_failed_pixels(2000)

@@ -1,0 +1,452 @@
+//! The open trip's conference programme as the window holds it, and the window's rules over
+//! it: which days it has (in the trip's zone), which talks a day lists and in what order
+//! (all-day items first, then by start, room and title), what the track filter and the search
+//! keep, and which starred talk is running now and which comes next.
+//!
+//! Everything here is plain data and functions of an instant, tested without a window.
+
+use std::collections::BTreeSet;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+
+use crate::model::search::Search;
+use crate::model::{EntryId, ScheduleItem, ScheduleItemId, TripFields};
+use crate::schedule::{Talk, TalkTime};
+
+/// The most days an all-day item is listed on (a malformed item spanning years stays cheap).
+const MAX_ALL_DAY_SPAN: u64 = 60;
+
+/// Versions are unique across all programmes, so a cache keyed by one never mistakes the
+/// programme of another trip (or a reloaded one) for what it saw.
+static NEXT_VERSION: AtomicU64 = AtomicU64::new(1);
+
+fn next_version() -> u64 {
+    NEXT_VERSION.fetch_add(1, Ordering::Relaxed)
+}
+
+/// A trip's programme in the window, with a version that changes whenever it does.
+#[derive(Debug, Clone)]
+pub struct TripSchedule {
+    items: Vec<ScheduleItem>,
+    version: u64,
+}
+
+impl Default for TripSchedule {
+    fn default() -> Self {
+        TripSchedule {
+            items: Vec::new(),
+            version: next_version(),
+        }
+    }
+}
+
+impl TripSchedule {
+    /// The items, in the journal's order.
+    pub fn items(&self) -> &[ScheduleItem] {
+        &self.items
+    }
+
+    /// Changes whenever the items do (views cache what they derive from them).
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+
+    /// The programme as the journal sent it.
+    pub fn replace(&mut self, items: Vec<ScheduleItem>) {
+        self.items = items;
+        self.version = next_version();
+    }
+
+    /// One item as the journal stored it (a star, its entry).
+    pub fn update(&mut self, item: ScheduleItem) {
+        if let Some(known) = self.items.iter_mut().find(|known| known.id == item.id) {
+            *known = item;
+            self.version = next_version();
+        }
+    }
+
+    /// Stars or unstars an item; returns whether that changed it.
+    pub fn set_starred(&mut self, id: ScheduleItemId, starred: bool) -> bool {
+        let Some(item) = self.items.iter_mut().find(|item| item.id == id) else {
+            return false;
+        };
+        if item.starred == starred {
+            return false;
+        }
+        item.starred = starred;
+        self.version = next_version();
+        true
+    }
+
+    /// An item by id.
+    pub fn item(&self, id: ScheduleItemId) -> Option<&ScheduleItem> {
+        self.items.iter().find(|item| item.id == id)
+    }
+
+    /// The item a session entry was made from.
+    pub fn of_entry(&self, entry: EntryId) -> Option<&ScheduleItem> {
+        self.items.iter().find(|item| item.entry == Some(entry))
+    }
+
+    /// An entry was deleted: talks made into it have no entry any more (as in the journal).
+    pub fn entry_deleted(&mut self, entry: EntryId) {
+        let mut changed = false;
+        for item in self.items.iter_mut().filter(|i| i.entry == Some(entry)) {
+            item.entry = None;
+            changed = true;
+        }
+        if changed {
+            self.version = next_version();
+        }
+    }
+}
+
+/// The days an item is listed on in `zone`: a timed talk on the day it starts, an all-day
+/// item on each of its days.
+fn item_days(item: &ScheduleItem, zone: Tz) -> impl Iterator<Item = NaiveDate> {
+    let (first, last) = match &item.talk.time {
+        TalkTime::Timed { start, .. } => {
+            let day = start.with_timezone(&zone).date_naive();
+            (day, day)
+        }
+        TalkTime::AllDay { first, last } => (*first, *last),
+    };
+    first
+        .iter_days()
+        .take_while(move |day| *day <= last)
+        .take(MAX_ALL_DAY_SPAN as usize)
+}
+
+/// The days of the programme in `zone`, in order.
+pub fn programme_days(items: &[ScheduleItem], zone: Tz) -> Vec<NaiveDate> {
+    let days: BTreeSet<NaiveDate> = items.iter().flat_map(|i| item_days(i, zone)).collect();
+    days.into_iter().collect()
+}
+
+/// The tracks of the programme, sorted, without the empty one.
+pub fn programme_tracks(items: &[ScheduleItem]) -> Vec<String> {
+    let tracks: BTreeSet<&str> = items
+        .iter()
+        .map(|item| item.talk.track.trim())
+        .filter(|track| !track.is_empty())
+        .collect();
+    tracks.into_iter().map(str::to_string).collect()
+}
+
+/// Whether the search finds a talk: its title, subtitle, speakers, room, track or abstract.
+pub fn talk_matches(search: &Search, talk: &Talk) -> bool {
+    search.is_empty()
+        || [&talk.title, &talk.subtitle, &talk.room, &talk.track]
+            .into_iter()
+            .chain(&talk.speakers)
+            .chain([&talk.abstract_text])
+            .any(|text| search.finds(text))
+}
+
+/// What the Schedule view lists.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayFilter<'a> {
+    pub day: NaiveDate,
+    pub zone: Tz,
+    /// Only this track (`None`: every track).
+    pub track: Option<&'a str>,
+    /// As typed.
+    pub search: &'a str,
+}
+
+/// The positions in `items` of the talks `filter` lists: all-day items of the day first, then
+/// the timed talks by start, room and title.
+pub fn day_items(items: &[ScheduleItem], filter: &DayFilter<'_>) -> Vec<usize> {
+    let search = Search::new(filter.search);
+    let mut listed: Vec<usize> = (0..items.len())
+        .filter(|index| {
+            let item = &items[*index];
+            item.occurs_on(filter.day, filter.zone)
+                && filter
+                    .track
+                    .is_none_or(|track| item.talk.track.trim() == track)
+                && talk_matches(&search, &item.talk)
+        })
+        .collect();
+    listed.sort_by(|a, b| {
+        let key = |item: &ScheduleItem| match &item.talk.time {
+            TalkTime::AllDay { first, .. } => (0, None, Some(*first)),
+            TalkTime::Timed { start, .. } => (1, Some(*start), None),
+        };
+        let (a, b) = (&items[*a], &items[*b]);
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| a.talk.room.cmp(&b.talk.room))
+            .then_with(|| a.talk.title.cmp(&b.talk.title))
+            .then_with(|| a.id.0.cmp(&b.id.0))
+    });
+    listed
+}
+
+/// The starred talk running at an instant and the next starred one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NowNext<'a> {
+    pub now: Option<&'a ScheduleItem>,
+    pub next: Option<&'a ScheduleItem>,
+    /// When this answer changes next (the running talk ends or the next one starts).
+    pub changes_at: Option<DateTime<Utc>>,
+}
+
+/// Whether `at` falls within the trip's dates, read in its zone (a trip without dates is
+/// always going on).
+fn during_trip(trip: &TripFields, at: DateTime<Utc>) -> bool {
+    let today = at.with_timezone(&trip.time_zone).date_naive();
+    trip.start_date.is_none_or(|start| today >= start)
+        && trip.end_date.is_none_or(|end| today <= end)
+}
+
+/// The starred talks for the Now / next strip at instant `at`, during the trip only: the one
+/// running (the latest to have started when several overlap) and the next to start. All-day
+/// items and cancelled talks are never chosen.
+pub fn now_and_next<'a>(
+    items: &'a [ScheduleItem],
+    trip: &TripFields,
+    at: DateTime<Utc>,
+) -> NowNext<'a> {
+    let mut answer = NowNext {
+        now: None,
+        next: None,
+        changes_at: None,
+    };
+    if !during_trip(trip, at) {
+        return answer;
+    }
+    let mut now_start = None;
+    let mut next_start = None;
+    for item in items.iter().filter(|i| i.starred && !i.cancelled) {
+        let TalkTime::Timed { start, end } = item.talk.time else {
+            continue;
+        };
+        if start <= at && at < end && now_start.is_none_or(|s| start > s) {
+            now_start = Some(start);
+            answer.now = Some(item);
+        } else if start > at && next_start.is_none_or(|s| start < s) {
+            next_start = Some(start);
+            answer.next = Some(item);
+        }
+    }
+    let now_end = answer.now.and_then(|item| match item.talk.time {
+        TalkTime::Timed { end, .. } => Some(end),
+        TalkTime::AllDay { .. } => None,
+    });
+    answer.changes_at = [now_end, next_start].into_iter().flatten().min();
+    answer
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Duration, TimeZone};
+
+    use super::*;
+    use crate::model::TripId;
+
+    fn at(hour: u32, minute: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 2, 1, hour, minute, 0).unwrap()
+    }
+
+    fn day(d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 2, d).unwrap()
+    }
+
+    fn item(id: i64, title: &str, time: TalkTime, starred: bool) -> ScheduleItem {
+        ScheduleItem {
+            id: ScheduleItemId(id),
+            trip: TripId(1),
+            talk: Talk {
+                key: format!("k{id}"),
+                title: title.into(),
+                subtitle: String::new(),
+                time,
+                room: format!("Room {id}"),
+                track: if id % 2 == 0 { "Rust" } else { "Go" }.into(),
+                kind: String::new(),
+                speakers: vec!["Ada Lovelace".into()],
+                url: None,
+                abstract_text: "About the talk".into(),
+            },
+            starred,
+            cancelled: false,
+            entry: None,
+        }
+    }
+
+    fn timed(from: DateTime<Utc>, minutes: i64) -> TalkTime {
+        TalkTime::Timed {
+            start: from,
+            end: from + Duration::minutes(minutes),
+        }
+    }
+
+    fn trip() -> TripFields {
+        let mut fields = TripFields::named("FOSDEM");
+        fields.time_zone = chrono_tz::Europe::Brussels;
+        fields.start_date = Some(day(1));
+        fields.end_date = Some(day(2));
+        fields
+    }
+
+    fn programme() -> Vec<ScheduleItem> {
+        let mut cancelled = item(4, "Cancelled", timed(at(10, 0), 60), true);
+        cancelled.cancelled = true;
+        vec![
+            item(
+                1,
+                "Registration",
+                TalkTime::AllDay {
+                    first: day(1),
+                    last: day(2),
+                },
+                true,
+            ),
+            item(2, "Keynote", timed(at(9, 0), 50), true),
+            item(3, "Unstarred", timed(at(10, 0), 30), false),
+            cancelled,
+            item(5, "Lightning", timed(at(10, 15), 10), true),
+            item(6, "Closing", timed(at(16, 0), 30), true),
+        ]
+    }
+
+    fn title(item: Option<&ScheduleItem>) -> Option<&str> {
+        item.map(|i| i.talk.title.as_str())
+    }
+
+    fn titles(now_next: NowNext<'_>) -> (Option<&str>, Option<&str>) {
+        (title(now_next.now), title(now_next.next))
+    }
+
+    #[test]
+    fn now_is_the_running_starred_talk_and_next_the_following_one() {
+        let items = programme();
+        let trip = trip();
+        let early = now_and_next(&items, &trip, at(8, 0));
+        assert_eq!(
+            titles(early),
+            (None, Some("Keynote")),
+            "all-day is never now"
+        );
+        assert_eq!(early.changes_at, Some(at(9, 0)));
+        let keynote = now_and_next(&items, &trip, at(9, 10));
+        assert_eq!(titles(keynote), (Some("Keynote"), Some("Lightning")));
+        assert_eq!(keynote.changes_at, Some(at(9, 50)));
+        // 10:05: the cancelled starred talk runs 10:00–11:00 and is ignored; so is the
+        // unstarred one.
+        let between = now_and_next(&items, &trip, at(10, 5));
+        assert_eq!(titles(between), (None, Some("Lightning")));
+        let lightning = now_and_next(&items, &trip, at(10, 20));
+        assert_eq!(titles(lightning), (Some("Lightning"), Some("Closing")));
+        let after = now_and_next(&items, &trip, at(17, 0));
+        assert_eq!(titles(after), (None, None));
+        assert_eq!(after.changes_at, None);
+    }
+
+    #[test]
+    fn overlapping_starred_talks_show_the_latest_started() {
+        let mut items = programme();
+        items.push(item(7, "Workshop", timed(at(9, 5), 180), true));
+        let answer = now_and_next(&items, &trip(), at(10, 20));
+        assert_eq!(titles(answer), (Some("Lightning"), Some("Closing")));
+        assert_eq!(answer.changes_at, Some(at(10, 25)));
+        let answer = now_and_next(&items, &trip(), at(9, 55));
+        assert_eq!(titles(answer), (Some("Workshop"), Some("Lightning")));
+    }
+
+    #[test]
+    fn nothing_shows_outside_the_trip() {
+        let items = programme();
+        let mut later = trip();
+        later.start_date = Some(day(3));
+        later.end_date = Some(day(5));
+        assert_eq!(
+            titles(now_and_next(&items, &later, at(9, 10))),
+            (None, None)
+        );
+        let mut undated = trip();
+        (undated.start_date, undated.end_date) = (None, None);
+        assert_eq!(
+            titles(now_and_next(&items, &undated, at(9, 10))).0,
+            Some("Keynote")
+        );
+    }
+
+    #[test]
+    fn a_day_lists_all_day_items_first_then_talks_by_start() {
+        let items = programme();
+        let zone = chrono_tz::Europe::Brussels;
+        assert_eq!(programme_days(&items, zone), vec![day(1), day(2)]);
+        let filter = DayFilter {
+            day: day(1),
+            zone,
+            track: None,
+            search: "",
+        };
+        let listed: Vec<&str> = day_items(&items, &filter)
+            .into_iter()
+            .map(|i| items[i].talk.title.as_str())
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                "Registration",
+                "Keynote",
+                "Unstarred",
+                "Cancelled",
+                "Lightning",
+                "Closing"
+            ]
+        );
+        let second = DayFilter {
+            day: day(2),
+            ..filter.clone()
+        };
+        assert_eq!(day_items(&items, &second), vec![0]);
+        let rust = DayFilter {
+            track: Some("Rust"),
+            ..filter.clone()
+        };
+        assert_eq!(
+            day_items(&items, &rust).len(),
+            3,
+            "Keynote, Cancelled, Closing"
+        );
+        let search = DayFilter {
+            search: "LIGHT",
+            ..filter
+        };
+        assert_eq!(day_items(&items, &search), vec![4]);
+        assert_eq!(programme_tracks(&items), ["Go", "Rust"]);
+    }
+
+    #[test]
+    fn a_talk_late_in_the_evening_utc_is_listed_on_the_next_day_in_the_trips_zone() {
+        let late = Utc.with_ymd_and_hms(2026, 2, 1, 23, 30, 0).unwrap();
+        let items = vec![item(1, "Night", timed(late, 30), false)];
+        assert_eq!(programme_days(&items, chrono_tz::Asia::Tokyo), vec![day(2)]);
+        assert_eq!(programme_days(&items, Tz::UTC), vec![day(1)]);
+    }
+
+    #[test]
+    fn the_window_copy_follows_stars_and_deleted_entries() {
+        let mut schedule = TripSchedule::default();
+        schedule.replace(programme());
+        let before = schedule.version();
+        let mut starred = schedule.items()[2].clone();
+        starred.starred = true;
+        starred.entry = Some(EntryId(9));
+        schedule.update(starred);
+        assert!(schedule.version() != before);
+        assert_eq!(
+            schedule.of_entry(EntryId(9)).map(|i| i.id),
+            Some(ScheduleItemId(3))
+        );
+        schedule.entry_deleted(EntryId(9));
+        assert!(schedule.of_entry(EntryId(9)).is_none());
+        assert!(schedule.item(ScheduleItemId(3)).is_some_and(|i| i.starred));
+    }
+}

@@ -1,0 +1,505 @@
+//! The Schedule view: the open trip's conference programme, one tab per day (in the trip's
+//! zone), talks by time with room and track, a track filter and a search. A talk is starred
+//! with its ☆ or the `S` key, and "Start notes" (its button, a double-click or Enter) opens
+//! the session entry made from it, creating it the first time. Also the Now / next strip the
+//! timeline shows during the trip.
+//!
+//! What it lists is derived once per change (of the programme, the day, the track or the
+//! search), not once per frame, and only the rows on screen are laid out: a 1,000-talk
+//! programme scrolls like a small one.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use egui::{Align, Id, Key, Layout, RichText, Ui};
+
+use super::action::Action;
+use super::app::OpenTrip;
+use crate::app::{DayFilter, day_items, now_and_next, programme_days, programme_tracks};
+use crate::model::{ScheduleItem, ScheduleItemId, TripId};
+use crate::schedule::TalkTime;
+
+const ROW_HEIGHT: f32 = 26.0;
+const ROOM_WIDTH: f32 = 130.0;
+const TRACK_WIDTH: f32 = 130.0;
+const NOTES_WIDTH: f32 = 96.0;
+/// How long the Now / next strip waits at most before it looks at the clock again.
+const STRIP_RECHECK: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// What the list was derived from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct ListingKey {
+    trip: TripId,
+    version: u64,
+    zone: Tz,
+    day: Option<NaiveDate>,
+    track: Option<String>,
+    search: String,
+}
+
+/// The days, the tracks and the talks listed, derived from the programme.
+struct Listing {
+    key: ListingKey,
+    days: Vec<NaiveDate>,
+    tracks: Vec<String>,
+    /// Positions in the programme's items of the talks listed, in order.
+    rows: Vec<usize>,
+}
+
+/// The Schedule view's own state.
+#[derive(Default)]
+pub struct ScheduleView {
+    day: Option<NaiveDate>,
+    /// Only this track (`None`: all).
+    track: Option<String>,
+    search: String,
+    /// Put the cursor in the search field at the next frame (Ctrl+F).
+    pub focus_search: bool,
+    selected: Option<ScheduleItemId>,
+    /// The title widget of each talk drawn in the last frame: keys act on the focused one.
+    row_ids: HashMap<Id, ScheduleItemId>,
+    /// The rows on screen in the last frame.
+    visible: Range<usize>,
+    /// Scroll so that this row shows (the selection moved by keys).
+    scroll_to_row: Option<usize>,
+    listing: Option<Listing>,
+}
+
+/// What a click or a key in the view asks for.
+enum Asked {
+    Select(ScheduleItemId),
+    Star(ScheduleItemId, bool),
+    Notes(ScheduleItemId),
+}
+
+impl ScheduleView {
+    /// Draws the programme of `open`; returns what was asked.
+    pub fn show(&mut self, ui: &mut Ui, open: &OpenTrip) -> Vec<Action> {
+        let mut asked = Vec::new();
+        asked.extend(self.keys(ui, open));
+        self.update_listing(open);
+        if open.schedule.items().is_empty() {
+            return empty_programme(ui, open.trip.id).into_iter().collect();
+        }
+        let mut actions: Vec<Action> = self.toolbar(ui, open).into_iter().collect();
+        ui.separator();
+        asked.extend(self.rows(ui, open));
+        for asked in asked {
+            match asked {
+                Asked::Select(id) => self.selected = Some(id),
+                Asked::Star(id, starred) => {
+                    self.selected = Some(id);
+                    actions.push(Action::StarTalk(id, starred));
+                }
+                Asked::Notes(id) => {
+                    self.selected = Some(id);
+                    actions.push(Action::StartNotes(id));
+                }
+            }
+        }
+        actions
+    }
+
+    /// Derives the listing again when what it depends on changed; picks a day (today when
+    /// the programme has it, else its first day) when none is chosen.
+    fn update_listing(&mut self, open: &OpenTrip) {
+        let zone = open.trip.fields.time_zone;
+        let key = ListingKey {
+            trip: open.trip.id,
+            version: open.schedule.version(),
+            zone,
+            day: self.day,
+            track: self.track.clone(),
+            search: self.search.clone(),
+        };
+        if self.listing.as_ref().is_some_and(|l| l.key == key) {
+            return;
+        }
+        let items = open.schedule.items();
+        let days = programme_days(items, zone);
+        let today = Utc::now().with_timezone(&zone).date_naive();
+        let day = self
+            .day
+            .filter(|day| days.contains(day))
+            .or_else(|| days.iter().copied().find(|day| *day == today))
+            .or_else(|| days.first().copied());
+        self.day = day;
+        let rows = day.map_or_else(Vec::new, |day| {
+            let filter = DayFilter {
+                day,
+                zone,
+                track: self.track.as_deref(),
+                search: &self.search,
+            };
+            day_items(items, &filter)
+        });
+        self.listing = Some(Listing {
+            key: ListingKey { day, ..key },
+            days,
+            tracks: programme_tracks(items),
+            rows,
+        });
+    }
+
+    /// `S` stars the selected (or focused) talk, Enter starts its notes, ↑/↓ move the
+    /// selection. Nothing happens while a text field or another widget has the keyboard.
+    fn keys(&mut self, ui: &mut Ui, open: &OpenTrip) -> Option<Asked> {
+        let focused = ui.memory(|memory| memory.focused());
+        let target = match focused {
+            None => self.selected,
+            Some(id) => Some(*self.row_ids.get(&id)?),
+        };
+        let consume = |key| ui.input_mut(|input| input.consume_key(egui::Modifiers::NONE, key));
+        if focused.is_none() {
+            for (key, step) in [(Key::ArrowDown, 1), (Key::ArrowUp, -1)] {
+                if consume(key) {
+                    return self.move_selection(open, step).map(Asked::Select);
+                }
+            }
+        }
+        let item = open.schedule.item(target?)?;
+        if consume(Key::S) {
+            return Some(Asked::Star(item.id, !item.starred));
+        }
+        if consume(Key::Enter) {
+            return Some(Asked::Notes(item.id));
+        }
+        None
+    }
+
+    /// The talk `step` rows away from the selected one (the first when none is selected).
+    fn move_selection(&mut self, open: &OpenTrip, step: isize) -> Option<ScheduleItemId> {
+        let listing = self.listing.as_ref()?;
+        let items = open.schedule.items();
+        let current = self
+            .selected
+            .and_then(|id| listing.rows.iter().position(|row| items[*row].id == id));
+        let row = match current {
+            Some(row) => row.checked_add_signed(step)?,
+            None => 0,
+        };
+        let item = items.get(*listing.rows.get(row)?)?;
+        self.scroll_to_row = Some(row);
+        Some(item.id)
+    }
+
+    /// The day tabs, the track filter, the search and the import button.
+    fn toolbar(&mut self, ui: &mut Ui, open: &OpenTrip) -> Option<Action> {
+        let Some(listing) = &self.listing else {
+            return None;
+        };
+        let mut day = self.day;
+        ui.horizontal_wrapped(|ui| {
+            for tab in &listing.days {
+                let text = tab.format("%a %-d %b").to_string();
+                ui.selectable_value(&mut day, Some(*tab), text);
+            }
+        });
+        let mut action = None;
+        let mut track = self.track.clone();
+        ui.horizontal_wrapped(|ui| {
+            let shown = track.clone().unwrap_or_else(|| "All tracks".to_string());
+            let label = ui.label("Track");
+            egui::ComboBox::from_id_salt("schedule-track")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut track, None, "All tracks");
+                    for name in &listing.tracks {
+                        ui.selectable_value(&mut track, Some(name.clone()), name);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.separator();
+            let label = ui.label("Search talks");
+            let search = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.search)
+                        .hint_text("title, speaker, room…")
+                        .desired_width(180.0),
+                )
+                .labelled_by(label.id);
+            if std::mem::take(&mut self.focus_search) {
+                search.request_focus();
+            }
+            let count = listing.rows.len();
+            ui.weak(format!("{count} talk{}", if count == 1 { "" } else { "s" }));
+            ui.separator();
+            if ui
+                .button("Import schedule…")
+                .on_hover_text("Import a newer version (.ics, schedule.xml, schedule.json)")
+                .clicked()
+            {
+                action = Some(Action::ImportSchedule(open.trip.id));
+            }
+        });
+        self.day = day;
+        self.track = track;
+        action
+    }
+
+    /// The talks of the day, only those on screen laid out.
+    fn rows(&mut self, ui: &mut Ui, open: &OpenTrip) -> Vec<Asked> {
+        let Some(listing) = &self.listing else {
+            return Vec::new();
+        };
+        if listing.rows.is_empty() {
+            ui.add_space(12.0);
+            ui.label("No talk of this day matches the track and the search.");
+            return Vec::new();
+        }
+        let zone = open.trip.fields.time_zone;
+        let items = open.schedule.items();
+        let row_step = ROW_HEIGHT + ui.spacing().item_spacing.y;
+        let mut scroll = egui::ScrollArea::vertical()
+            .id_salt("schedule")
+            .auto_shrink([false, false]);
+        if let Some(row) = self.scroll_to_row.take()
+            && !self.visible.contains(&row)
+        {
+            scroll = scroll.vertical_scroll_offset((row as f32 - 3.0).max(0.0) * row_step);
+        }
+        let mut asked = Vec::new();
+        let mut row_ids = HashMap::new();
+        let mut visible = 0..0;
+        scroll.show_rows(ui, ROW_HEIGHT, listing.rows.len(), |ui, range| {
+            visible = range.clone();
+            for &index in &listing.rows[range] {
+                let item = &items[index];
+                let row = TalkRow {
+                    item,
+                    zone,
+                    selected: self.selected == Some(item.id),
+                    has_notes: item
+                        .entry
+                        .is_some_and(|entry| open.entries.iter().any(|e| e.id == entry)),
+                };
+                let (title_id, row_asked) = row.show(ui);
+                row_ids.insert(title_id, item.id);
+                asked.extend(row_asked);
+            }
+        });
+        self.visible = visible;
+        self.row_ids = row_ids;
+        asked
+    }
+}
+
+/// The view of a trip without a programme.
+fn empty_programme(ui: &mut Ui, trip: TripId) -> Option<Action> {
+    let mut action = None;
+    ui.add_space(20.0);
+    ui.vertical_centered(|ui| {
+        ui.label("This trip has no conference programme yet.");
+        ui.label("Import the schedule file the conference publishes (.ics, schedule.xml or schedule.json), or drop it on the window.");
+        ui.add_space(8.0);
+        if ui.button("Import schedule…").clicked() {
+            action = Some(Action::ImportSchedule(trip));
+        }
+    });
+    action
+}
+
+/// One talk's row.
+struct TalkRow<'a> {
+    item: &'a ScheduleItem,
+    zone: Tz,
+    selected: bool,
+    /// A session entry was made from it (and still exists).
+    has_notes: bool,
+}
+
+impl TalkRow<'_> {
+    /// Draws the row; returns its title widget's id and what was asked.
+    fn show(&self, ui: &mut Ui) -> (Id, Option<Asked>) {
+        let item = self.item;
+        let title = &item.talk.title;
+        let mut asked = None;
+        let mut title_id = Id::NULL;
+        ui.horizontal(|ui| {
+            ui.set_min_height(ROW_HEIGHT);
+            let (star, what) = if item.starred {
+                ("★", format!("Unstar “{title}”"))
+            } else {
+                ("☆", format!("Star “{title}”"))
+            };
+            let button =
+                ui.add(egui::Button::new(RichText::new(star).color(star_color(ui))).small());
+            button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &what));
+            if button.on_hover_text(format!("{what} (S)")).clicked() {
+                asked = Some(Asked::Star(item.id, !item.starred));
+            }
+            ui.monospace(time_text(item, self.zone));
+            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                if let Some(notes) = self.notes_button(ui) {
+                    asked = Some(notes);
+                }
+                column(ui, TRACK_WIDTH, RichText::new(&item.talk.track).weak());
+                column(ui, ROOM_WIDTH, RichText::new(&item.talk.room));
+                ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
+                    let response = self.title(ui);
+                    title_id = response.id;
+                    if response.double_clicked() {
+                        asked = Some(Asked::Notes(item.id));
+                    } else if response.clicked() || response.gained_focus() {
+                        asked = asked.take().or(Some(Asked::Select(item.id)));
+                    }
+                });
+            });
+        });
+        (title_id, asked)
+    }
+
+    /// The title as a selectable button (struck through when cancelled); hovering shows the
+    /// speakers and the abstract.
+    fn title(&self, ui: &mut Ui) -> egui::Response {
+        let talk = &self.item.talk;
+        let mut text = RichText::new(&talk.title);
+        if self.item.cancelled {
+            text = text.strikethrough().weak();
+        }
+        let response = ui.add(egui::Button::selectable(self.selected, text).truncate());
+        response.on_hover_ui(|ui| {
+            ui.set_max_width(420.0);
+            ui.strong(&talk.title);
+            if !talk.subtitle.is_empty() {
+                ui.label(&talk.subtitle);
+            }
+            if self.item.cancelled {
+                ui.label("Cancelled: the latest programme no longer lists it.");
+            }
+            if !talk.speakers.is_empty() {
+                ui.label(talk.speakers.join(", "));
+            }
+            let summary: String = talk.abstract_text.chars().take(400).collect();
+            if !summary.is_empty() {
+                ui.weak(summary);
+            }
+            ui.weak("Double-click or Enter: start notes");
+        })
+    }
+
+    /// "✏ notes" for a talk with an entry; "Start notes" on the selected talk.
+    fn notes_button(&self, ui: &mut Ui) -> Option<Asked> {
+        let title = &self.item.talk.title;
+        let (text, what) = if self.has_notes {
+            ("✏ notes", format!("Open the notes on “{title}”"))
+        } else if self.selected {
+            ("Start notes", format!("Start notes on “{title}”"))
+        } else {
+            ui.allocate_space(egui::vec2(NOTES_WIDTH, ROW_HEIGHT));
+            return None;
+        };
+        let mut asked = None;
+        ui.allocate_ui_with_layout(
+            egui::vec2(NOTES_WIDTH, ROW_HEIGHT),
+            Layout::right_to_left(Align::Center),
+            |ui| {
+                ui.set_min_width(NOTES_WIDTH);
+                let button = ui.small_button(text);
+                button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &what));
+                if button.on_hover_text(&what).clicked() {
+                    asked = Some(Asked::Notes(self.item.id));
+                }
+            },
+        );
+        asked
+    }
+}
+
+/// A fixed-width cell of a row, its text cut with an ellipsis.
+fn column(ui: &mut Ui, width: f32, text: RichText) {
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, ROW_HEIGHT),
+        Layout::left_to_right(Align::Center),
+        |ui| {
+            ui.set_min_width(width);
+            ui.add(egui::Label::new(text).truncate());
+        },
+    );
+}
+
+fn star_color(ui: &Ui) -> egui::Color32 {
+    if ui.visuals().dark_mode {
+        egui::Color32::from_rgb(240, 190, 60)
+    } else {
+        egui::Color32::from_rgb(180, 120, 0)
+    }
+}
+
+/// "09:00–09:50" in the trip's zone, or "All day".
+fn time_text(item: &ScheduleItem, zone: Tz) -> String {
+    match &item.talk.time {
+        TalkTime::AllDay { .. } => "All day    ".to_string(),
+        TalkTime::Timed { start, end } => format!(
+            "{}–{}",
+            start.with_timezone(&zone).format("%H:%M"),
+            end.with_timezone(&zone).format("%H:%M")
+        ),
+    }
+}
+
+/// The Now / next strip: the starred talk running now and the next one, with rooms and
+/// times; nothing outside the trip or when no starred talk is left. A click opens the talk's
+/// notes (starting them the first time).
+pub fn now_next_strip(ui: &mut Ui, open: &OpenTrip) -> Option<Action> {
+    let items = open.schedule.items();
+    if items.is_empty() {
+        return None;
+    }
+    let now = Utc::now();
+    let answer = now_and_next(items, &open.trip.fields, now);
+    let wait = answer
+        .changes_at
+        .and_then(|at| (at - now).to_std().ok())
+        .map_or(STRIP_RECHECK, |left| left.min(STRIP_RECHECK));
+    ui.ctx().request_repaint_after(wait);
+    if answer.now.is_none() && answer.next.is_none() {
+        return None;
+    }
+    let zone = open.trip.fields.time_zone;
+    let mut action = None;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            for (word, item) in [("Now", answer.now), ("Next", answer.next)] {
+                let Some(item) = item else { continue };
+                if let Some(asked) = strip_talk(ui, word, item, zone, now) {
+                    action = Some(asked);
+                }
+                ui.add_space(16.0);
+            }
+        });
+    });
+    action
+}
+
+/// One talk of the Now / next strip: "Now  10:00–10:50  Title  · Room".
+fn strip_talk(
+    ui: &mut Ui,
+    word: &str,
+    item: &ScheduleItem,
+    zone: Tz,
+    now: DateTime<Utc>,
+) -> Option<Action> {
+    ui.label(RichText::new(word).strong());
+    let mut when = time_text(item, zone);
+    if let TalkTime::Timed { start, .. } = item.talk.time {
+        let day = start.with_timezone(&zone).date_naive();
+        if day != now.with_timezone(&zone).date_naive() {
+            when = format!("{} {when}", day.format("%a"));
+        }
+    }
+    ui.monospace(when);
+    let title = &item.talk.title;
+    let link = ui.link(title);
+    let what = format!("{word}: {title}");
+    link.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &what));
+    if !item.talk.room.is_empty() {
+        ui.weak(format!("· {}", item.talk.room));
+    }
+    link.on_hover_text("Open the notes on this talk")
+        .clicked()
+        .then_some(Action::StartNotes(item.id))
+}

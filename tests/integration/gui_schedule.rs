@@ -1,0 +1,440 @@
+//! The conference programme in the window: the Schedule view (days, stars, track filter,
+//! search, Start notes), the Now / next strip, and schedule files dropped on the window.
+//! Programmes are built from `Talk` values and put in the journal through the store.
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use tripjournal::model::{EntryContent, ScheduleItem, TripFields, TripId};
+use tripjournal::schedule::{Talk, TalkTime};
+use tripjournal::store::Store;
+use tripjournal::ui::TripJournalApp;
+
+use crate::gui::{App, app_on, journal_until, new_journal, settle, step_until};
+
+/// A talk of the programme.
+fn talk(title: &str, start: DateTime<Utc>, minutes: i64, room: &str, track: &str) -> Talk {
+    Talk {
+        key: format!("guid-{title}"),
+        title: title.into(),
+        subtitle: String::new(),
+        time: TalkTime::Timed {
+            start,
+            end: start + Duration::minutes(minutes),
+        },
+        room: room.into(),
+        track: track.into(),
+        kind: "lecture".into(),
+        speakers: Vec::new(),
+        url: None,
+        abstract_text: String::new(),
+    }
+}
+
+/// 2026-01-31 or 2026-02-01 at a Brussels wall-clock time (UTC+1 in winter).
+fn brussels(day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
+    let date = if day == 31 { (1, 31) } else { (2, day) };
+    chrono_tz::Europe::Brussels
+        .with_ymd_and_hms(2026, date.0, date.1, hour, minute, 0)
+        .single()
+        .expect("a time")
+        .with_timezone(&Utc)
+}
+
+/// The programme of a two-day conference: an all-day item, talks in three tracks.
+fn fosdem_talks() -> Vec<Talk> {
+    let mut kernel = talk(
+        "Rust in the kernel",
+        brussels(31, 10, 0),
+        50,
+        "UB2.252A",
+        "Rust",
+    );
+    kernel.speakers = vec!["Miguel Ojeda".into(), "Alice Ryhl".into()];
+    kernel.url = Some("https://fosdem.org/2026/schedule/event/rust-kernel/".into());
+    kernel.abstract_text = "Where Rust for Linux stands after three years.".into();
+    let mut registration = talk("Registration", brussels(31, 8, 0), 0, "Hall", "");
+    let d = |day| NaiveDate::from_ymd_opt(2026, if day == 31 { 1 } else { 2 }, day);
+    registration.time = TalkTime::AllDay {
+        first: d(31).expect("day"),
+        last: d(1).expect("day"),
+    };
+    vec![
+        registration,
+        talk(
+            "Welcome to FOSDEM",
+            brussels(31, 9, 30),
+            25,
+            "Janson",
+            "Keynotes",
+        ),
+        kernel,
+        talk("Go generics", brussels(31, 10, 0), 30, "UD2.218A", "Go"),
+        talk("Async Rust", brussels(1, 11, 0), 40, "UB2.252A", "Rust"),
+        talk("Closing", brussels(1, 17, 0), 15, "Janson", "Keynotes"),
+    ]
+}
+
+/// A journal with one trip in Brussels (`first` to `last`) holding `talks`.
+fn conference_journal(
+    first: NaiveDate,
+    last: NaiveDate,
+    talks: &[Talk],
+) -> (tempfile::TempDir, std::path::PathBuf, TripId) {
+    let (dir, journal) = new_journal();
+    let mut store = Store::open(&journal).expect("journal");
+    let mut fields = TripFields::named("FOSDEM 2026");
+    fields.city = "Brussels".into();
+    fields.time_zone = chrono_tz::Europe::Brussels;
+    fields.start_date = Some(first);
+    fields.end_date = Some(last);
+    let trip = store.create_trip(&fields).expect("trip");
+    store.import_programme(trip, talks).expect("programme");
+    (dir, journal, trip)
+}
+
+fn fosdem_journal() -> (tempfile::TempDir, std::path::PathBuf, TripId) {
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).expect("day");
+    conference_journal(day(1, 31), day(2, 1), &fosdem_talks())
+}
+
+/// The window on `journal` once its trip and programme are shown.
+fn window_with_programme(journal: &std::path::Path) -> App {
+    let mut harness = app_on(journal);
+    step_until(&mut harness, "the trip and its programme", |app| {
+        app.current_trip()
+            .is_some_and(|open| !open.schedule.items().is_empty())
+    });
+    settle(&mut harness);
+    harness
+}
+
+/// The window on `journal` showing its programme's first day in the Schedule view (the view
+/// opens on today when the programme has it).
+fn schedule_window(journal: &std::path::Path) -> App {
+    let mut harness = window_with_programme(journal);
+    harness.get_by_label("Schedule").click();
+    settle(&mut harness);
+    harness.get_by_label("Sat 31 Jan").click();
+    settle(&mut harness);
+    harness
+}
+
+/// Waits for an entry to open in the editor; it must be the trip's only entry, titled `title`.
+fn notes_opened_on(harness: &mut App, journal: &std::path::Path, trip: TripId, title: &str) {
+    step_until(harness, "the session's editor", |app| {
+        app.selected_entry().is_some()
+    });
+    let store = Store::open(journal).expect("journal");
+    let entries = store.entries(trip).expect("entries");
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].fields.title, title);
+}
+
+/// The talk of the trip's programme titled `title`, as the journal holds it.
+fn stored_talk(journal: &std::path::Path, trip: TripId, title: &str) -> ScheduleItem {
+    let store = Store::open(journal).expect("journal");
+    store
+        .schedule(trip)
+        .expect("schedule")
+        .into_iter()
+        .find(|item| item.talk.title == title)
+        .expect("the talk")
+}
+
+fn starred_in_journal(store: &Store, trip: TripId, title: &str) -> Option<bool> {
+    let items = store.schedule(trip).ok()?;
+    let item = items.iter().find(|item| item.talk.title == title)?;
+    Some(item.starred)
+}
+
+fn shown(harness: &App, title: &str) -> bool {
+    harness.query_by_label(title).is_some()
+}
+
+#[test]
+fn the_schedule_view_lists_days_and_stars_filters_and_searches_talks() {
+    let (_dir, journal, trip) = fosdem_journal();
+    let mut harness = schedule_window(&journal);
+
+    // Day tabs in the trip's zone; the all-day item is on top of each of its days.
+    assert!(shown(&harness, "Rust in the kernel") && shown(&harness, "Registration"));
+    assert!(!shown(&harness, "Async Rust"));
+    let top = |harness: &App, title: &str| harness.get_by_label(title).rect().top();
+    assert!(top(&harness, "Registration") < top(&harness, "Welcome to FOSDEM"));
+    assert!(top(&harness, "Welcome to FOSDEM") < top(&harness, "Rust in the kernel"));
+    harness.get_by_label("Sun 1 Feb").click();
+    settle(&mut harness);
+    assert!(shown(&harness, "Async Rust") && shown(&harness, "Registration"));
+    assert!(!shown(&harness, "Rust in the kernel"));
+    harness.get_by_label("Sat 31 Jan").click();
+    settle(&mut harness);
+
+    // A star by click, another by `S` on the selected talk, and Ctrl+Z takes it back.
+    harness.get_by_label("Star “Rust in the kernel”").click();
+    journal_until(&mut harness, &journal, "the click's star", |store| {
+        starred_in_journal(store, trip, "Rust in the kernel") == Some(true)
+    });
+    settle(&mut harness);
+    harness.get_by_label("Unstar “Rust in the kernel”");
+    harness.get_by_label("Go generics").click();
+    settle(&mut harness);
+    harness.key_press(Key::S);
+    journal_until(&mut harness, &journal, "the key's star", |store| {
+        starred_in_journal(store, trip, "Go generics") == Some(true)
+    });
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    journal_until(&mut harness, &journal, "the star undone", |store| {
+        starred_in_journal(store, trip, "Go generics") == Some(false)
+    });
+
+    // The track filter.
+    harness.get_by_label("Track").click();
+    settle(&mut harness);
+    harness.get_by_role_and_label(Role::Button, "Rust").click();
+    settle(&mut harness);
+    assert!(shown(&harness, "Rust in the kernel"));
+    assert!(!shown(&harness, "Go generics") && !shown(&harness, "Welcome to FOSDEM"));
+    harness.get_by_label("Track").click();
+    settle(&mut harness);
+    harness
+        .get_by_role_and_label(Role::Button, "All tracks")
+        .click();
+    settle(&mut harness);
+    assert!(shown(&harness, "Go generics"));
+
+    // The search finds speakers too, without regard to case.
+    harness.get_by_label("Search talks").click();
+    harness.get_by_label("Search talks").type_text("OJEDA");
+    settle(&mut harness);
+    assert!(shown(&harness, "Rust in the kernel"));
+    assert!(!shown(&harness, "Go generics") && !shown(&harness, "Registration"));
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.key_press(Key::Backspace);
+    settle(&mut harness);
+    assert!(shown(&harness, "Go generics"));
+}
+
+#[test]
+fn start_notes_makes_the_session_once_and_puts_the_cursor_in_its_notes() {
+    let (_dir, journal, trip) = fosdem_journal();
+    let mut harness = schedule_window(&journal);
+    harness.get_by_label("Rust in the kernel").click();
+    settle(&mut harness);
+    harness.key_press(Key::Enter);
+    step_until(&mut harness, "the session's editor", |app| {
+        app.selected_entry().is_some()
+    });
+    settle(&mut harness);
+    let entry = harness.state().selected_entry().expect("entry");
+    // Typed without clicking anywhere: the cursor is in the notes.
+    harness.event(egui::Event::Text("Unsafe blocks shrink".into()));
+    journal_until(&mut harness, &journal, "the notes typed", |store| {
+        store
+            .entry(entry)
+            .is_ok_and(|e| e.fields.body == "Unsafe blocks shrink")
+    });
+    let store = Store::open(&journal).expect("journal");
+    let stored = store.entry(entry).expect("entry");
+    assert_eq!(stored.fields.title, "Rust in the kernel");
+    assert_eq!(stored.fields.at, brussels(31, 10, 0));
+    let EntryContent::Session(session) = &stored.fields.content else {
+        panic!("not a session: {:?}", stored.fields.content);
+    };
+    assert_eq!(session.room, "UB2.252A");
+    assert_eq!(session.track, "Rust");
+    assert_eq!(session.speakers, ["Miguel Ojeda", "Alice Ryhl"]);
+    assert_eq!(session.duration_min, Some(50));
+    // The abstract is a collapsed quote in the editor, not part of the notes.
+    harness.get_by_label("Abstract");
+    assert!(!shown(
+        &harness,
+        "Where Rust for Linux stands after three years."
+    ));
+    harness.get_by_label("Abstract").click();
+    settle(&mut harness);
+    assert!(shown(
+        &harness,
+        "Where Rust for Linux stands after three years."
+    ));
+    assert_eq!(
+        stored_talk(&journal, trip, "Rust in the kernel").entry,
+        Some(entry)
+    );
+
+    // Again, after closing the editor: by Enter and by the row's button, the same entry.
+    harness.get_by_label("Close").click();
+    step_until(&mut harness, "the editor closed", |app| {
+        app.selected_entry().is_none()
+    });
+    harness.get_by_label("Rust in the kernel").click();
+    settle(&mut harness);
+    harness.key_press(Key::Enter);
+    step_until(&mut harness, "the same entry", |app| {
+        app.selected_entry() == Some(entry)
+    });
+    harness.get_by_label("Close").click();
+    step_until(&mut harness, "the editor closed", |app| {
+        app.selected_entry().is_none()
+    });
+    harness
+        .get_by_label("Open the notes on “Rust in the kernel”")
+        .click();
+    step_until(&mut harness, "the same entry by the button", |app| {
+        app.selected_entry() == Some(entry)
+    });
+    settle(&mut harness);
+    assert_eq!(store.entries(trip).expect("entries").len(), 1);
+}
+
+#[test]
+fn a_double_click_starts_notes_on_another_talk() {
+    let (_dir, journal, trip) = fosdem_journal();
+    let mut harness = schedule_window(&journal);
+    // The harness's clock moves a quarter second per frame and delivers each click in its
+    // own frames (0.75 s apart): a hand's 0.3 s double-click window is too short for it. The
+    // click on the day tab lies 1.25 s back, so this is no triple-click.
+    harness
+        .ctx
+        .options_mut(|options| options.input_options.max_double_click_delay = 0.9);
+    let title = harness.get_by_label("Go generics");
+    title.click();
+    title.click();
+    notes_opened_on(&mut harness, &journal, trip, "Go generics");
+}
+
+#[test]
+fn the_now_next_strip_shows_the_starred_talk_running_now_and_the_next() {
+    let now = Utc::now();
+    let today = now.with_timezone(&chrono_tz::Europe::Brussels).date_naive();
+    let running = talk(
+        "Talk running now",
+        now - Duration::minutes(10),
+        30,
+        "K.1.105",
+        "",
+    );
+    let later = talk("Later talk", now + Duration::minutes(90), 30, "H.2215", "");
+    let unstarred = talk(
+        "Unstarred now",
+        now - Duration::minutes(5),
+        30,
+        "AW1.120",
+        "",
+    );
+    let mut cancelled = talk(
+        "Cancelled now",
+        now - Duration::minutes(5),
+        30,
+        "AW1.121",
+        "",
+    );
+    cancelled.key = "gone".into();
+    let (first, last) = (today - Duration::days(1), today + Duration::days(1));
+    let (_dir, journal, trip) = conference_journal(
+        first,
+        last,
+        &[running, later.clone(), unstarred.clone(), cancelled],
+    );
+    {
+        let mut store = Store::open(&journal).expect("journal");
+        for item in store.schedule(trip).expect("schedule") {
+            store.set_starred(item.id, true).expect("star");
+        }
+        let unstarred_id = stored_talk(&journal, trip, "Unstarred now").id;
+        store.set_starred(unstarred_id, false).expect("unstar");
+        // A newer programme without "Cancelled now": it is kept, marked cancelled.
+        let listed = [
+            talk(
+                "Talk running now",
+                now - Duration::minutes(10),
+                30,
+                "K.1.105",
+                "",
+            ),
+            later,
+            unstarred,
+        ];
+        let summary = store.import_programme(trip, &listed).expect("again");
+        assert_eq!(summary.cancelled, 1);
+    }
+    let mut harness = window_with_programme(&journal);
+    harness.get_by_label("Now: Talk running now");
+    harness.get_by_label("Next: Later talk");
+    assert!(harness.query_by_label("Now: Unstarred now").is_none());
+    assert!(harness.query_by_label("Now: Cancelled now").is_none());
+    harness.get_by_label_contains("K.1.105");
+
+    // A click on it opens its notes.
+    harness.get_by_label("Now: Talk running now").click();
+    notes_opened_on(&mut harness, &journal, trip, "Talk running now");
+}
+
+#[test]
+fn a_dropped_schedule_file_goes_to_the_schedule_import_not_the_photos() {
+    let (dir, journal, trip) = fosdem_journal();
+    let mut harness = window_with_programme(&journal);
+    let file = dir.path().join("schedule.json");
+    std::fs::write(&file, "[1, 2, 3]").expect("file");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(crate::gui_keys::DroppedPath(file)));
+    step_until(&mut harness, "the schedule import's answer", |app| {
+        app.notices()
+            .iter()
+            .any(|n| n.starts_with("The schedule was not imported"))
+    });
+    let notice = harness.state().notices().join("\n");
+    assert!(notice.contains("schedule.json"), "{notice}");
+    assert!(!harness.state().importing());
+    let store = Store::open(&journal).expect("journal");
+    assert!(store.photos(trip).expect("photos").is_empty());
+    assert_eq!(store.schedule(trip).expect("schedule").len(), 6);
+}
+
+#[test]
+fn the_schedule_view_looks_right() {
+    let (_dir, journal, trip) = fosdem_journal();
+    {
+        let mut store = Store::open(&journal).expect("journal");
+        let kernel = stored_talk(&journal, trip, "Rust in the kernel").id;
+        store.set_starred(kernel, true).expect("star");
+        let welcome = stored_talk(&journal, trip, "Welcome to FOSDEM").id;
+        store
+            .session_from_talk(welcome, |_, _| Ok::<(), tripjournal::store::StoreError>(()))
+            .expect("notes");
+        // A newer programme without "Go generics": it stays, struck through.
+        let newer: Vec<Talk> = fosdem_talks()
+            .into_iter()
+            .filter(|talk| talk.title != "Go generics")
+            .collect();
+        store.import_programme(trip, &newer).expect("again");
+    }
+    let path = journal.clone();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .with_options(crate::snapshots::options())
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| TripJournalApp::new(cc, path));
+    step_until(&mut harness, "the programme", |app| {
+        app.current_trip()
+            .is_some_and(|open| !open.schedule.items().is_empty())
+    });
+    settle(&mut harness);
+    harness.get_by_label("Schedule").click();
+    settle(&mut harness);
+    harness.get_by_label("Sat 31 Jan").click();
+    settle(&mut harness);
+    harness.get_by_label("Rust in the kernel").click();
+    // The pointer leaves the row, so no hover text covers the view.
+    harness.hover_at(egui::pos2(700.0, 850.0));
+    settle(&mut harness);
+    harness.state_mut().clear_notices();
+    harness.step();
+    harness.get_by_label("Start notes on “Rust in the kernel”");
+    harness.get_by_label("Open the notes on “Welcome to FOSDEM”");
+    harness.snapshot("schedule_view");
+}
