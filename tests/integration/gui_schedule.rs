@@ -438,3 +438,48 @@ fn the_schedule_view_looks_right() {
     harness.get_by_label("Open the notes on “Welcome to FOSDEM”");
     harness.snapshot("schedule_view");
 }
+
+#[test]
+fn a_dropped_programme_is_imported_and_without_a_trip_becomes_one() {
+    // Into the open trip: the talks are added and the notice counts them (the file is read as
+    // the trip's programme now, so the talks it does not list are marked cancelled).
+    let (dir, journal, trip) = fosdem_journal();
+    let mut harness = window_with_programme(&journal);
+    let file = dir.path().join("pretalx.xml");
+    std::fs::copy(crate::util::fixture("schedules/pretalx.xml"), &file).expect("copy");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(crate::gui_keys::DroppedPath(
+            file.clone(),
+        )));
+    step_until(&mut harness, "the import's notice", |app| {
+        app.notices()
+            .iter()
+            .any(|n| n.starts_with("Imported 5 talks, updated 0, cancelled 6, skipped 0"))
+    });
+    let store = Store::open(&journal).expect("journal");
+    assert_eq!(store.schedule(trip).expect("schedule").len(), 6 + 5);
+
+    // No trip yet: the file makes the trip from its header, then imports it.
+    let (_empty_dir, empty) = crate::gui::new_journal();
+    let mut harness = app_on(&empty);
+    crate::gui::wait_for_trips(&mut harness);
+    settle(&mut harness);
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(crate::gui_keys::DroppedPath(file)));
+    step_until(&mut harness, "the new trip with its programme", |app| {
+        app.current_trip().is_some_and(|open| {
+            open.trip.fields.name == "RustFest Zürich 2024 & Friends"
+                && open.schedule.items().len() == 5
+        })
+    });
+    let open = harness.state().current_trip().expect("open trip");
+    assert_eq!(open.trip.fields.time_zone, chrono_tz::Europe::Zurich);
+    assert_eq!(
+        open.trip.fields.start_date,
+        NaiveDate::from_ymd_opt(2024, 11, 7)
+    );
+}
