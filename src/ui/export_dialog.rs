@@ -25,6 +25,8 @@ pub struct ExportDialog {
     pub keep_gps: bool,
     pub publish: bool,
     pub include_unassigned: bool,
+    /// End the post with the programme's starred talks that have notes.
+    pub talks_attended: bool,
     pub force: bool,
     pub out_dir: String,
     pub running: bool,
@@ -85,6 +87,7 @@ impl ExportDialog {
             keep_gps: defaults.keep_gps,
             publish: defaults.publish,
             include_unassigned: defaults.include_unassigned,
+            talks_attended: defaults.talks_attended,
             force: defaults.force,
             out_dir: default_dir.display().to_string(),
             running: false,
@@ -114,13 +117,14 @@ impl ExportDialog {
         options.keep_gps = self.keep_gps;
         options.publish = self.publish;
         options.include_unassigned = self.include_unassigned;
+        options.talks_attended = self.talks_attended;
         options.force = self.force;
         options
     }
 
     fn preview_key(&self) -> String {
         format!(
-            "{:?}{:?}{:?}{:?}{}{}{}{}{}",
+            "{:?}{:?}{:?}{:?}{}{}{}{}{}{}",
             self.layout,
             self.order,
             self.numbering,
@@ -129,6 +133,7 @@ impl ExportDialog {
             self.slug,
             self.publish,
             self.include_unassigned,
+            self.talks_attended,
             self.max_width
         )
     }
@@ -245,6 +250,10 @@ impl ExportDialog {
                         "Gallery of unassigned photos",
                     );
                 });
+                ui.end_row();
+                ui.label("Programme");
+                ui.checkbox(&mut dialog.talks_attended, "Talks I attended")
+                    .on_hover_text("End the post with the starred talks that have notes");
                 ui.end_row();
                 ui.label("Post");
                 ui.horizontal(|ui| {

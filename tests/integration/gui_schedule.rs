@@ -483,3 +483,47 @@ fn a_dropped_programme_is_imported_and_without_a_trip_becomes_one() {
         NaiveDate::from_ymd_opt(2024, 11, 7)
     );
 }
+
+#[test]
+fn the_export_dialog_can_end_the_post_with_the_talks_attended() {
+    let (dir, journal, trip) = fosdem_journal();
+    {
+        let mut store = Store::open(&journal).expect("journal");
+        let kernel = stored_talk(&journal, trip, "Rust in the kernel").id;
+        store.set_starred(kernel, true).expect("star");
+        store
+            .session_from_talk(kernel, |_, _| Ok::<(), tripjournal::store::StoreError>(()))
+            .expect("session");
+    }
+    let mut harness = window_with_programme(&journal);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    settle(&mut harness);
+    harness.get_by_label("Talks I attended").click();
+    step_until(&mut harness, "the preview with the list", |app| {
+        app.export_preview()
+            .is_some_and(|text| text.contains("## Talks I attended"))
+    });
+    let out = dir.path().join("blog");
+    harness.get_by_label("Destination folder").click();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Destination folder")
+        .type_text(out.to_str().expect("utf-8"));
+    settle(&mut harness);
+    harness.get_by_label("Export").click();
+    step_until(&mut harness, "the post", |_| {
+        std::fs::read_dir(&out).is_ok_and(|mut files| {
+            files.any(|f| f.is_ok_and(|f| f.path().extension().is_some_and(|e| e == "md")))
+        })
+    });
+    let post = std::fs::read_dir(&out)
+        .expect("folder")
+        .filter_map(Result::ok)
+        .map(|f| f.path())
+        .find(|p| p.extension().is_some_and(|e| e == "md"))
+        .expect("the post");
+    let text = std::fs::read_to_string(post).expect("post");
+    let list = text.split("## Talks I attended").nth(1).expect("the list");
+    assert!(list.contains("Rust in the kernel"), "{list}");
+    assert!(!list.contains("Welcome to FOSDEM"), "{list}");
+}
