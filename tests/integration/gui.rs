@@ -87,6 +87,16 @@ pub(crate) fn select_entry(harness: &mut App, title: &str) -> tripjournal::model
     harness.state().selected_entry().expect("entry")
 }
 
+/// Replaces the export dialog's destination folder with `out`, as typed.
+pub(crate) fn type_destination(harness: &mut App, out: &Path) {
+    harness.get_by_label("Destination folder").click();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Destination folder")
+        .type_text(out.to_str().expect("utf-8"));
+    settle(harness);
+}
+
 pub(crate) fn new_journal() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let journal = dir.path().join("journal.sqlite");
@@ -510,13 +520,7 @@ fn the_export_dialog_writes_a_post() {
         app.export_preview()
             .is_some_and(|text| text.starts_with("---\n") && text.contains("draft: true"))
     });
-    let destination = harness.get_by_label("Destination folder");
-    destination.click();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("Destination folder")
-        .type_text(out.to_str().expect("utf-8"));
-    settle(&mut harness);
+    type_destination(&mut harness, &out);
     harness.get_by_label("Export").click();
     let post = out.join("content/posts/openstack-bo-lin-feng-hui-berlin-summit-2018/index.md");
     let deadline = Instant::now() + Duration::from_secs(30);

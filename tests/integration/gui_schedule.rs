@@ -504,12 +504,7 @@ fn the_export_dialog_can_end_the_post_with_the_talks_attended() {
             .is_some_and(|text| text.contains("## Talks I attended"))
     });
     let out = dir.path().join("blog");
-    harness.get_by_label("Destination folder").click();
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness
-        .get_by_label("Destination folder")
-        .type_text(out.to_str().expect("utf-8"));
-    settle(&mut harness);
+    crate::gui::type_destination(&mut harness, &out);
     harness.get_by_label("Export").click();
     step_until(&mut harness, "the post", |_| {
         std::fs::read_dir(&out).is_ok_and(|mut files| {
