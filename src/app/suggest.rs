@@ -99,7 +99,7 @@ pub fn suggestion_inputs(photos: &[Photo], entries: &[Entry], zone: Tz) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{EntryFields, EntryKind, PhotoId, PhotoMetadata, TakenAt, TripId};
+    use crate::model::{EntryFields, EntryKind, PhotoId, TakenAt, TripId};
     use chrono::NaiveDate;
 
     fn entry(id: i64, hour: u32) -> Entry {
@@ -117,29 +117,14 @@ mod tests {
     }
 
     fn photo_at(day: u32, hour: u32, minute: u32) -> Photo {
-        Photo {
-            id: PhotoId(1),
-            trip: TripId(1),
-            entry: None,
-            caption: String::new(),
-            position: 1,
-            metadata: PhotoMetadata {
-                sha256: String::new(),
-                mime_type: "image/jpeg".into(),
-                width: 1,
-                height: 1,
-                taken_at: Some(TakenAt {
-                    local: NaiveDate::from_ymd_opt(2018, 11, day)
-                        .and_then(|d| d.and_hms_opt(hour, minute, 0))
-                        .expect("valid"),
-                    offset: None,
-                }),
-                gps: None,
-                camera_model: None,
-                original_name: String::new(),
-                byte_size: 1,
-            },
-        }
+        let mut photo = crate::model::photo_tests::sample_photo();
+        photo.metadata.taken_at = Some(TakenAt {
+            local: NaiveDate::from_ymd_opt(2018, 11, day)
+                .and_then(|d| d.and_hms_opt(hour, minute, 0))
+                .expect("valid"),
+            offset: None,
+        });
+        photo
     }
 
     #[test]

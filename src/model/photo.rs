@@ -61,3 +61,31 @@ pub struct Photo {
     pub position: i64,
     pub metadata: PhotoMetadata,
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A 1x1 JPEG of trip 1, unassigned, with no metadata worth the name: tests set what
+    /// they need.
+    pub(crate) fn sample_photo() -> Photo {
+        Photo {
+            id: PhotoId(1),
+            trip: TripId(1),
+            entry: None,
+            caption: String::new(),
+            position: 1,
+            metadata: PhotoMetadata {
+                sha256: String::new(),
+                mime_type: "image/jpeg".into(),
+                width: 1,
+                height: 1,
+                taken_at: None,
+                gps: None,
+                camera_model: None,
+                original_name: String::new(),
+                byte_size: 1,
+            },
+        }
+    }
+}

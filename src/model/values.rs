@@ -41,6 +41,10 @@ pub enum ModelError {
     BadLanguage(String),
     #[error("{0} is outside the years 1000 to 9999 that a journal holds")]
     OutOfRange(String),
+    #[error(
+        "bad clock shift {0:?}; expected a signed duration such as +2h, -7h30m, +90s, -1d or +00:05"
+    )]
+    BadShift(String),
 }
 
 macro_rules! id_type {
