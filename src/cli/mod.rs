@@ -418,6 +418,8 @@ impl From<StoreError> for CliError {
         match error {
             StoreError::Invalid(_)
             | StoreError::NotFound { .. }
+            | StoreError::UnknownCamera { .. }
+            | StoreError::NoPhotosMatched
             | StoreError::TargetExists(_)
             | StoreError::TargetIsLink(_)
             | StoreError::NoSuchFolder(_)

@@ -11,6 +11,7 @@
 //! Several stores (threads or processes) may have the same file open at once.
 
 mod backup;
+mod clock_shift;
 mod damage;
 mod entries;
 mod exports;
@@ -30,6 +31,7 @@ use rusqlite::{Connection, OpenFlags};
 /// The list rule lives in the model; the store's callers reach it here too.
 pub use crate::model::rules::clean_list;
 pub use backup::{BackupReport, JournalCounts};
+pub use clock_shift::{ShiftReport, ShiftedPhoto};
 pub use damage::{DamagedRow, Listing, RowTable};
 pub use exports::{ExportRecord, ExportedFile};
 pub use file::{NotAFile, PathKind, ReadOnlyReason};
@@ -107,6 +109,10 @@ pub enum StoreError {
     },
     #[error("{what} {id} does not exist")]
     NotFound { what: &'static str, id: String },
+    #[error("no photo of the trip was taken with camera {camera:?} (its cameras: {})", known_cameras(.known))]
+    UnknownCamera { camera: String, known: Vec<String> },
+    #[error("no photo of the trip matches")]
+    NoPhotosMatched,
     #[error("{0}")]
     Invalid(#[from] ModelError),
     #[error("the journal holds a value this program cannot read: {0}")]
@@ -168,6 +174,14 @@ impl From<rusqlite::Error> for StoreError {
 }
 
 pub type StoreResult<T> = Result<T, StoreError>;
+
+/// A trip's camera models as a list for a message, or "none recorded".
+fn known_cameras(known: &[String]) -> String {
+    match known.is_empty() {
+        true => "none recorded".to_string(),
+        false => known.join(", "),
+    }
+}
 
 /// An open journal file.
 pub struct Store {

@@ -28,10 +28,12 @@ pub enum PhotoInsert {
     Duplicate(PhotoId),
 }
 
-const PHOTO_COLUMNS: &str = "id, trip_id, entry_id, caption, position, sha256, mime_type, width, height,
+pub(super) const PHOTO_COLUMNS: &str = "id, trip_id, entry_id, caption, position, sha256, mime_type, width, height,
     taken_at_local, taken_at_offset, gps_latitude, gps_longitude, camera_model, original_name, byte_size";
 
-fn photo_from_row(row: &Row<'_>) -> rusqlite::Result<(Photo, Option<String>, Option<i32>)> {
+pub(super) fn photo_from_row(
+    row: &Row<'_>,
+) -> rusqlite::Result<(Photo, Option<String>, Option<i32>)> {
     let latitude: Option<f64> = row.get(11)?;
     let longitude: Option<f64> = row.get(12)?;
     Ok((
@@ -63,7 +65,7 @@ fn photo_from_row(row: &Row<'_>) -> rusqlite::Result<(Photo, Option<String>, Opt
     ))
 }
 
-fn finish_photo(
+pub(super) fn finish_photo(
     (mut photo, local, offset): (Photo, Option<String>, Option<i32>),
 ) -> StoreResult<Photo> {
     if let Some(text) = local {
