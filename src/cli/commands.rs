@@ -18,7 +18,8 @@ use super::{
 use crate::export::{ExportOptions, export_trip};
 use crate::model::rules::{date_range_text, format_local_time, parse_local_time};
 use crate::model::{
-    EntryContent, EntryFields, EntryId, EntryKind, EntryPatch, ScheduleItemId, TripFields, TripId,
+    EntryContent, EntryFields, EntryId, EntryKind, EntryPatch, PhotoId, ScheduleItemId,
+    ShiftFilter, TripFields, TripId, format_clock_shift,
 };
 use crate::photos::{ImportOutcome, ImportRequest, import_files, rebuild_derivatives};
 use crate::store::{Listing, SessionFromTalk, Store};
@@ -56,6 +57,18 @@ pub fn run_command(
         }) => add_photos(store, &trip, entry, caption, files, &mut out),
         Command::Photo(PhotoCommand::List { trip, json }) => {
             list_photos(store, &trip, json, &mut out)
+        }
+        Command::Photo(PhotoCommand::Shift {
+            trip,
+            by,
+            camera,
+            ids,
+        }) => {
+            let filter = ShiftFilter {
+                camera,
+                ids: ids.map(|ids| ids.into_iter().map(PhotoId).collect()),
+            };
+            shift_photos(store, &trip, by, &filter, &mut out)
         }
         Command::Schedule(command) => super::schedule::run(store, command, &mut out),
         Command::Check { repair } => check(store, repair, &mut out),
@@ -393,6 +406,49 @@ fn list_photos(store: &Store, trip: &str, json: bool, out: &mut Lines) -> CliRes
         ])?;
     }
     Ok(())
+}
+
+/// `photo shift`: one line per photo moved, then what was done and what was left.
+fn shift_photos(
+    store: &mut Store,
+    trip: &str,
+    by: chrono::Duration,
+    filter: &ShiftFilter,
+    out: &mut Lines,
+) -> CliResult<()> {
+    let trip = store.find_trip(trip)?;
+    let report = store.shift_taken_at(trip.id, by, filter)?;
+    for photo in &report.shifted {
+        out.line(format_args!(
+            "shifted {} {} -> {}",
+            photo.id,
+            photo.old.to_iso(),
+            photo.new.to_iso()
+        ))?;
+    }
+    out.line(format_args!(
+        "{} shifted by {}",
+        count_text(report.shifted.len(), "photo", "photos"),
+        format_clock_shift(by)
+    ))?;
+    if !report.without_taken_at.is_empty() {
+        let ids: Vec<String> = report
+            .without_taken_at
+            .iter()
+            .map(|id| id.to_string())
+            .collect();
+        out.line(format_args!(
+            "{} left (no time taken recorded): {}",
+            count_text(ids.len(), "photo", "photos"),
+            ids.join(",")
+        ))?;
+    }
+    Ok(())
+}
+
+/// "1 photo", "3 photos".
+fn count_text(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
 }
 
 fn check(store: &mut Store, repair: bool, out: &mut Lines) -> CliResult<()> {

@@ -24,7 +24,7 @@ use crate::export::{ExportError, ExportOptions, Layout, Numbering, Order};
 use crate::model::rules::parse_date;
 use crate::model::{
     EntryKind, MealType, ModelError, Money, PatchError, PostLanguage, Rating, SessionRole,
-    parse_time_zone,
+    parse_clock_shift, parse_time_zone,
 };
 use crate::photos::ImportError;
 use crate::store::{Store, StoreError};
@@ -387,6 +387,22 @@ pub enum PhotoCommand {
         trip: String,
         #[arg(long)]
         json: bool,
+    },
+    /// Correct a camera clock: move the taken-at of a trip's photos by a signed duration
+    /// (the original files are not changed; shift back by the opposite to undo).
+    Shift {
+        #[arg(long)]
+        trip: String,
+        /// How far the camera was off, e.g. --by=+2h, --by=-7h30m, --by=+90s, --by=-1d,
+        /// --by=+00:05 (hours:minutes).
+        #[arg(long, value_parser = parse_clock_shift, allow_hyphen_values = true, value_name = "±DURATION")]
+        by: chrono::Duration,
+        /// Only photos from this camera model (as `photo list --json` shows it; case ignored).
+        #[arg(long, value_name = "MODEL")]
+        camera: Option<String>,
+        /// Only these photos: comma-separated ids.
+        #[arg(long, value_delimiter = ',', value_name = "ID,…")]
+        ids: Option<Vec<i64>>,
     },
 }
 

@@ -39,6 +39,8 @@ mod import;
 /// Opening files: migrations, newer schemas, files that are not journals, paths that are not
 /// files (pipes, devices, folders, SQLite's special names).
 mod journal_file;
+/// Correcting a camera clock: `photo shift` moves taken-at, never the original bytes.
+mod photo_shift;
 /// Journals on read-only storage: reading commands work, writing ones say why they cannot.
 mod read_only;
 /// The real window in Xvfb, driven with xdotool and xclip: typing, pasting, SIGTERM.
