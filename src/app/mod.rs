@@ -8,13 +8,15 @@
 //! journal connection, report progress as events and can be cancelled. Small rules of the
 //! window live here too: when a quick-captured entry happened (`capture`) and which time zone
 //! the computer is in (`local_zone`), and what the window shows of a conference programme: its
-//! days and the talks of each, and the starred talk running now (`programme`).
+//! days and the talks of each, and the starred talk running now (`programme`); and which entries
+//! photos would be offered to after a camera-clock shift (`shift_preview`).
 
 mod backend;
 mod capture;
 mod edit_session;
 mod local_zone;
 mod programme;
+mod shift_preview;
 mod suggest;
 mod thumbnails;
 
@@ -28,5 +30,6 @@ pub use programme::{
     DayFilter, NowNext, TripSchedule, day_items, now_and_next, programme_days, programme_tracks,
     talk_matches,
 };
+pub use shift_preview::{ShiftPreview, preview_clock_shift};
 pub use suggest::{suggest_entry_for_photo, suggestion_inputs, suggestions_by_entry};
 pub use thumbnails::{DecodedImage, ThumbnailError, ThumbnailPool};

@@ -97,12 +97,13 @@ pub fn suggestion_inputs(photos: &[Photo], entries: &[Entry], zone: Tz) -> u64 {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::{EntryFields, EntryKind, PhotoId, TakenAt, TripId};
     use chrono::NaiveDate;
 
-    fn entry(id: i64, hour: u32) -> Entry {
+    /// A note of trip 1 at `hour`:00 on 2018-11-13 in Berlin.
+    pub(in crate::app) fn entry(id: i64, hour: u32) -> Entry {
         let at = chrono_tz::Europe::Berlin
             .with_ymd_and_hms(2018, 11, 13, hour, 0, 0)
             .single()
