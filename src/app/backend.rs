@@ -117,6 +117,13 @@ pub enum Command {
     /// Imports a deleted photo again (undo): answered with [`Event::PhotoRestored`].
     RestorePhoto(crate::app::PhotoRestore),
     SetCover(TripId, Option<PhotoId>),
+    /// Corrects a camera clock: the matching photos' taken-at moved by `by` (undo sends the
+    /// opposite shift for the ids it moved); answered with [`Event::TakenAtShifted`].
+    ShiftTakenAt {
+        trip: TripId,
+        by: chrono::Duration,
+        filter: crate::model::ShiftFilter,
+    },
     Export {
         trip: TripId,
         options: ExportOptions,
@@ -233,6 +240,12 @@ pub enum Event {
     },
     ExportFinished(Result<ExportReport, Arc<ExportError>>),
     Flushed(u64),
+    /// A clock shift was stored (the trip's photos follow in [`Event::Photos`]).
+    TakenAtShifted {
+        trip: TripId,
+        by: chrono::Duration,
+        report: crate::store::ShiftReport,
+    },
     /// A command failed.
     Error(JournalError),
     /// The export dialog's preview (or why there is none) for the options described by `key`.
@@ -539,6 +552,11 @@ impl Worker {
             Command::SetCover(trip, photo) => {
                 self.store.set_trip_cover(trip, photo)?;
                 self.send_trips()?;
+            }
+            Command::ShiftTakenAt { trip, by, filter } => {
+                let report = self.store.shift_taken_at(trip, by, &filter)?;
+                self.send(Event::TakenAtShifted { trip, by, report });
+                self.send_photos(trip)?;
             }
             Command::Export { trip, options } => self.export(trip, options),
             Command::RenderPreview { trip, options, key } => {
@@ -847,5 +865,84 @@ impl Worker {
                 error,
             )))));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ShiftFilter, TakenAt};
+
+    /// Events until `wanted` matches one (at most 10 s), the rest dropped.
+    fn wait_for(backend: &Backend, wanted: impl Fn(&Event) -> bool) -> Event {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while std::time::Instant::now() < deadline {
+            match backend.try_event() {
+                Some(event) if wanted(&event) => return event,
+                Some(_) => {}
+                None => std::thread::sleep(std::time::Duration::from_millis(5)),
+            }
+        }
+        panic!("the awaited event did not come");
+    }
+
+    fn taken(photos: &[Photo]) -> Option<TakenAt> {
+        photos.first().and_then(|photo| photo.metadata.taken_at)
+    }
+
+    #[test]
+    fn a_clock_shift_is_stored_reported_and_undone_by_its_opposite() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("j.sqlite");
+        let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/orient6_gps.jpg");
+        let store = Store::open(&path).expect("journal");
+        let trip = store
+            .create_trip(&TripFields::named("Berlin"))
+            .expect("trip");
+        drop(store);
+        let backend = Backend::start(path, || {});
+        backend.send(Command::ImportFiles {
+            trip,
+            entry: None,
+            files: vec![fixture],
+        });
+        wait_for(&backend, |e| matches!(e, Event::ImportFinished { .. }));
+        let by = chrono::Duration::hours(-2);
+        let filter = ShiftFilter {
+            camera: Some("TJ Cam 1".into()),
+            ids: None,
+        };
+        backend.send(Command::ShiftTakenAt { trip, by, filter });
+        let Event::TakenAtShifted { report, .. } =
+            wait_for(&backend, |e| matches!(e, Event::TakenAtShifted { .. }))
+        else {
+            unreachable!("matched above")
+        };
+        assert_eq!(report.shifted.len(), 1);
+        let Event::Photos { photos, .. } =
+            wait_for(&backend, |e| matches!(e, Event::Photos { .. }))
+        else {
+            unreachable!("matched above")
+        };
+        assert_eq!(
+            taken(&photos).map(|t| t.to_iso()).as_deref(),
+            Some("2018-11-13T14:20:05+01:00")
+        );
+
+        let undo = ShiftFilter {
+            camera: None,
+            ids: Some(vec![report.shifted[0].id]),
+        };
+        backend.send(Command::ShiftTakenAt {
+            trip,
+            by: -by,
+            filter: undo,
+        });
+        let Event::Photos { photos, .. } =
+            wait_for(&backend, |e| matches!(e, Event::Photos { .. }))
+        else {
+            unreachable!("matched above")
+        };
+        assert_eq!(taken(&photos), Some(report.shifted[0].old));
     }
 }

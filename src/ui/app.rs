@@ -738,6 +738,9 @@ impl TripJournalApp {
             event @ (Event::ExportProgress { .. }
             | Event::ExportFinished(_)
             | Event::Preview { .. }) => self.export_event(event),
+            Event::TakenAtShifted { by, report, .. } => {
+                self.notify(wording::clock_shifted(by, &report), false);
+            }
             Event::Flushed(_) => {}
             Event::Error(error) => {
                 // A capture that failed must not keep swallowing the keyboard.

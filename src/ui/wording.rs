@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 
 use crate::app::{CaptureDay, ImportCounts, JournalError};
 use crate::export::{ExportError, ExportReport};
-use crate::store::{ProgrammeImport, ReadOnlyReason, StoreError};
+use crate::model::format_clock_shift;
+use crate::store::{ProgrammeImport, ReadOnlyReason, ShiftReport, StoreError};
 
 /// An export error as the window words it (it names the dialog's own checkbox, not a flag).
 pub fn export_error(error: &ExportError) -> String {
@@ -92,6 +93,20 @@ pub fn import_summary(counts: &ImportCounts) -> String {
     text
 }
 
+/// The status line after a camera clock was corrected.
+pub fn clock_shifted(by: chrono::Duration, report: &ShiftReport) -> String {
+    let mut text = format!(
+        "Moved the time of {} photo(s) by {}",
+        report.shifted.len(),
+        format_clock_shift(by)
+    );
+    if !report.without_taken_at.is_empty() {
+        let left = report.without_taken_at.len();
+        text.push_str(&format!(", {left} without a time left as they were"));
+    }
+    text
+}
+
 /// The status line of an imported programme.
 pub fn schedule_imported(summary: &ProgrammeImport, skipped: usize) -> String {
     format!(
@@ -114,6 +129,18 @@ pub fn capture_moved((day, why): (NaiveDate, CaptureDay)) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_clock_shift_says_how_many_moved_and_how_many_were_left() {
+        let report = ShiftReport {
+            shifted: Vec::new(),
+            without_taken_at: vec![crate::model::PhotoId(4)],
+        };
+        assert_eq!(
+            clock_shifted(chrono::Duration::minutes(-90), &report),
+            "Moved the time of 0 photo(s) by -1h30m, 1 without a time left as they were"
+        );
+    }
 
     #[test]
     fn a_read_only_journal_says_why_editing_is_off() {
