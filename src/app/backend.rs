@@ -123,6 +123,8 @@ pub enum Command {
         trip: TripId,
         by: chrono::Duration,
         filter: crate::model::ShiftFilter,
+        /// The user's own shift (recorded for undo), not an undo or redo of one.
+        undoable: bool,
     },
     Export {
         trip: TripId,
@@ -245,6 +247,7 @@ pub enum Event {
         trip: TripId,
         by: chrono::Duration,
         report: crate::store::ShiftReport,
+        undoable: bool,
     },
     /// A command failed.
     Error(JournalError),
@@ -553,9 +556,19 @@ impl Worker {
                 self.store.set_trip_cover(trip, photo)?;
                 self.send_trips()?;
             }
-            Command::ShiftTakenAt { trip, by, filter } => {
+            Command::ShiftTakenAt {
+                trip,
+                by,
+                filter,
+                undoable,
+            } => {
                 let report = self.store.shift_taken_at(trip, by, &filter)?;
-                self.send(Event::TakenAtShifted { trip, by, report });
+                self.send(Event::TakenAtShifted {
+                    trip,
+                    by,
+                    report,
+                    undoable,
+                });
                 self.send_photos(trip)?;
             }
             Command::Export { trip, options } => self.export(trip, options),
@@ -912,7 +925,12 @@ mod tests {
             camera: Some("TJ Cam 1".into()),
             ids: None,
         };
-        backend.send(Command::ShiftTakenAt { trip, by, filter });
+        backend.send(Command::ShiftTakenAt {
+            trip,
+            by,
+            filter,
+            undoable: true,
+        });
         let Event::TakenAtShifted { report, .. } =
             wait_for(&backend, |e| matches!(e, Event::TakenAtShifted { .. }))
         else {
@@ -937,6 +955,7 @@ mod tests {
             trip,
             by: -by,
             filter: undo,
+            undoable: false,
         });
         let Event::Photos { photos, .. } =
             wait_for(&backend, |e| matches!(e, Event::Photos { .. }))

@@ -59,6 +59,13 @@ pub enum UndoStep {
     },
     /// The user starred (`starred`) or unstarred a talk of the programme.
     Star { item: ScheduleItemId, starred: bool },
+    /// The user corrected a camera clock: these photos' taken-at moved by `by`; undo moves
+    /// them back by the opposite.
+    ClockShift {
+        trip: TripId,
+        by: chrono::Duration,
+        photos: Vec<PhotoId>,
+    },
 }
 
 /// A deleted photo to bring back: its original bytes, name, caption and entry.
@@ -111,6 +118,12 @@ pub enum Revert {
     RestorePhoto(PhotoRestore),
     /// Star (`true`) or unstar a talk.
     Star(ScheduleItemId, bool),
+    /// Move these photos' taken-at by `by` (the journal answers with the photos).
+    ShiftTakenAt {
+        trip: TripId,
+        by: chrono::Duration,
+        photos: Vec<PhotoId>,
+    },
 }
 
 /// The bookkeeping of local edits; see the module documentation.
@@ -320,7 +333,10 @@ impl EditSession {
                 UndoStep::PhotoDeleted(restore) => {
                     restore.entry.as_mut().map(remap);
                 }
-                UndoStep::Trip { .. } | UndoStep::Caption { .. } | UndoStep::Star { .. } => {}
+                UndoStep::Trip { .. }
+                | UndoStep::Caption { .. }
+                | UndoStep::Star { .. }
+                | UndoStep::ClockShift { .. } => {}
             }
         }
     }
@@ -336,6 +352,10 @@ impl EditSession {
         for step in self.undo.iter_mut().chain(self.redo.iter_mut()) {
             match step {
                 UndoStep::Caption { id, .. } if *id == old_id => *id = new_id,
+                UndoStep::ClockShift { photos, .. } => photos
+                    .iter_mut()
+                    .filter(|id| **id == old_id)
+                    .for_each(|id| *id = new_id),
                 UndoStep::PhotoDeleted(restore) if restore.old_id == old_id => {
                     restore.old_id = new_id
                 }
@@ -356,6 +376,14 @@ impl EditSession {
     pub fn caption_changed(&mut self, id: PhotoId, before: String, after: String) {
         if before != after {
             self.undo.push(UndoStep::Caption { id, before, after });
+            self.redo.clear();
+        }
+    }
+
+    /// Records a camera clock the user corrected (nothing when no photo moved).
+    pub fn clock_shifted(&mut self, trip: TripId, by: chrono::Duration, photos: Vec<PhotoId>) {
+        if !photos.is_empty() {
+            self.undo.push(UndoStep::ClockShift { trip, by, photos });
             self.redo.clear();
         }
     }
@@ -422,6 +450,11 @@ impl EditSession {
             UndoStep::PhotoDeleted(restore) if backwards => Revert::RestorePhoto(restore.clone()),
             UndoStep::PhotoDeleted(restore) => Revert::DeletePhoto(restore.old_id),
             UndoStep::Star { item, starred } => Revert::Star(*item, *starred != backwards),
+            UndoStep::ClockShift { trip, by, photos } => Revert::ShiftTakenAt {
+                trip: *trip,
+                by: if backwards { -*by } else { *by },
+                photos: photos.clone(),
+            },
             UndoStep::Deleted { id, .. } | UndoStep::Created { id, .. } => {
                 self.pending.remove(id);
                 Revert::DeleteEntry(*id)
@@ -740,6 +773,29 @@ mod tests {
         assert_eq!(
             session.undo(),
             Some(Revert::Caption(PhotoId(10), "old".into()))
+        );
+    }
+
+    #[test]
+    fn a_clock_shift_is_undone_by_its_opposite_and_follows_a_restored_photo() {
+        let mut session = EditSession::new();
+        let by = chrono::Duration::hours(-2);
+        session.clock_shifted(TripId(1), by, Vec::new());
+        assert_eq!(session.undo(), None, "nothing moved, nothing to undo");
+        session.clock_shifted(TripId(1), by, vec![PhotoId(3), PhotoId(4)]);
+        session.photo_restored(PhotoId(4), PhotoId(9));
+        let shift = |by, photos| Revert::ShiftTakenAt {
+            trip: TripId(1),
+            by,
+            photos,
+        };
+        assert_eq!(
+            session.undo(),
+            Some(shift(-by, vec![PhotoId(3), PhotoId(9)]))
+        );
+        assert_eq!(
+            session.redo(),
+            Some(shift(by, vec![PhotoId(3), PhotoId(9)]))
         );
     }
 }

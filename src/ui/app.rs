@@ -23,8 +23,8 @@ use super::trips_panel::{ConfirmDeleteEntry, ConfirmDeleteTrip, TripsPanel};
 use super::wording;
 use crate::app::{Backend, Command, EditSession, Event, Revert, Save, ThumbnailPool, TripSchedule};
 use crate::model::{
-    Entry, EntryFields, EntryId, EntryKind, Photo, PhotoId, ScheduleItemId, Trip, TripFields,
-    TripId,
+    Entry, EntryFields, EntryId, EntryKind, Photo, PhotoId, ScheduleItemId, ShiftFilter, Trip,
+    TripFields, TripId,
 };
 use crate::photos::ImportOutcome;
 use crate::store::{DamagedRow, ReadOnlyReason};
@@ -606,6 +606,15 @@ impl TripJournalApp {
                 }
                 self.send(Command::SetStarred { item, starred });
             }
+            Revert::ShiftTakenAt { trip, by, photos } => self.send(Command::ShiftTakenAt {
+                trip,
+                by,
+                filter: ShiftFilter {
+                    camera: None,
+                    ids: Some(photos),
+                },
+                undoable: false,
+            }),
         }
     }
 
@@ -738,8 +747,17 @@ impl TripJournalApp {
             event @ (Event::ExportProgress { .. }
             | Event::ExportFinished(_)
             | Event::Preview { .. }) => self.export_event(event),
-            Event::TakenAtShifted { by, report, .. } => {
+            Event::TakenAtShifted {
+                trip,
+                by,
+                report,
+                undoable,
+            } => {
                 self.notify(wording::clock_shifted(by, &report), false);
+                if undoable {
+                    let moved = report.shifted.iter().map(|photo| photo.id).collect();
+                    self.session.clock_shifted(trip, by, moved);
+                }
             }
             Event::Flushed(_) => {}
             Event::Error(error) => {
