@@ -67,6 +67,10 @@ pub enum Action {
     SetCaption(PhotoId, String),
     /// Delete a photo.
     DeletePhoto(PhotoId),
+    /// Open the camera-clock dialog for the camera that took this photo.
+    OpenClockDialog(PhotoId),
+    /// Close the camera-clock dialog.
+    CloseClockDialog,
     /// Something for the journal thread that changes nothing in the window.
     Send(Command),
     /// The delete-entry question was answered (`None`: cancelled).
@@ -102,6 +106,7 @@ impl Action {
             | Action::PickPhotos
             | Action::MovePhoto(..)
             | Action::DeletePhoto(_)
+            | Action::OpenClockDialog(_)
             | Action::DeleteEntry(Some(_))
             | Action::StarTalk(..)
             | Action::ImportSchedule(_)
@@ -118,6 +123,7 @@ impl Action {
             | Action::CloseEditor
             | Action::ViewPhoto(_)
             | Action::CloseViewer
+            | Action::CloseClockDialog
             | Action::SetCaption(..)
             | Action::DeleteEntry(None) => false,
             // Opening notes made before works on a read-only journal; making them is refused

@@ -11,6 +11,7 @@ use egui::{Key, KeyboardShortcut, Modifiers};
 use serde::{Deserialize, Serialize};
 
 use super::action::Action;
+use super::clock_dialog::ClockDialog;
 use super::damage_banner;
 use super::editor::EntryEditor;
 use super::export_dialog::ExportDialog;
@@ -125,6 +126,7 @@ pub struct TripJournalApp {
     schedule_skipped: Vec<String>,
     notices: Vec<Notice>,
     trip_dialog: Option<TripDialog>,
+    clock_dialog: Option<ClockDialog>,
     confirm_delete_trip: Option<ConfirmDeleteTrip>,
     confirm_delete_entry: Option<ConfirmDeleteEntry>,
     trips_panel: TripsPanel,
@@ -186,6 +188,7 @@ impl TripJournalApp {
             schedule_skipped: Vec::new(),
             notices: Vec::new(),
             trip_dialog: None,
+            clock_dialog: None,
             confirm_delete_trip: None,
             confirm_delete_entry: None,
             trips_panel: TripsPanel,
@@ -615,6 +618,20 @@ impl TripJournalApp {
                 },
                 undoable: false,
             }),
+        }
+    }
+
+    /// Opens the camera-clock dialog on the camera of this photo (one without a camera
+    /// model is said so in the status bar).
+    fn open_clock_dialog(&mut self, photo: PhotoId) {
+        let camera = self
+            .current
+            .as_ref()
+            .and_then(|open| open.photos.iter().find(|p| p.id == photo))
+            .and_then(|p| p.metadata.camera_model.clone());
+        match camera {
+            Some(camera) => self.clock_dialog = Some(ClockDialog::new(camera)),
+            None => self.notify("This photo does not say which camera took it", true),
         }
     }
 
@@ -1181,6 +1198,8 @@ impl TripJournalApp {
                 self.save_trip_fields(id, fields);
             }
             Action::CloseTripDialog => self.trip_dialog = None,
+            Action::OpenClockDialog(photo) => self.open_clock_dialog(photo),
+            Action::CloseClockDialog => self.clock_dialog = None,
             Action::DeleteTrip(answer) => {
                 self.confirm_delete_trip = None;
                 if let Some(id) = answer {
@@ -1333,6 +1352,9 @@ impl TripJournalApp {
         let mut actions = Vec::new();
         if let Some(dialog) = &mut self.trip_dialog {
             actions.extend(dialog.show(ctx));
+        }
+        if let (Some(dialog), Some(open)) = (&mut self.clock_dialog, &self.current) {
+            actions.extend(dialog.show(ctx, open));
         }
         if let (Some(viewer), Some(open)) = (&mut self.viewer, &self.current) {
             let mut thumbnails = Thumbnails {

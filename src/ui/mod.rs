@@ -12,6 +12,7 @@
 
 mod action;
 mod app;
+mod clock_dialog;
 mod damage_banner;
 mod editor;
 mod export_dialog;

@@ -121,7 +121,7 @@ impl TextureCache {
 }
 
 /// The name of each entry of the trip, for the "Move to" menu.
-fn entry_titles(open: &OpenTrip) -> Vec<(EntryId, String)> {
+pub(super) fn entry_titles(open: &OpenTrip) -> Vec<(EntryId, String)> {
     open.entries
         .iter()
         .map(|e| {
@@ -244,6 +244,10 @@ impl PhotoMenu<'_> {
         }
         if index + 1 < self.order.len() && ui.button("Move right").clicked() {
             actions.push(moved(index + 1));
+            ui.close();
+        }
+        if ui.button("Camera clock off…").clicked() {
+            actions.push(Action::OpenClockDialog(photo));
             ui.close();
         }
         if ui.button("Set as trip cover").clicked() {
