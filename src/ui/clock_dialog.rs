@@ -43,8 +43,9 @@ impl ClockDialog {
             .default_width(420.0)
             .show(ctx, |ui| {
                 ui.horizontal(|ui| {
-                    ui.label(format!("Photos from {} are off by", self.camera));
+                    let label = ui.label(format!("Photos from {} are off by", self.camera));
                     ui.text_edit_singleline(&mut self.by_text)
+                        .labelled_by(label.id)
                         .on_hover_text("For example +2h, -7h30m, +90s, -1d or +00:05");
                 });
                 let by = parse_clock_shift(&self.by_text);

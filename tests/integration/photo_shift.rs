@@ -94,3 +94,56 @@ fn bad_shifts_say_why_and_change_nothing() {
     let taken = photo(&journal, 1).metadata.taken_at.expect("taken-at");
     assert_eq!(taken.to_iso(), "2018-11-13T16:20:05+01:00");
 }
+
+#[test]
+fn the_window_shifts_a_camera_with_a_preview_and_undoes_it() {
+    use crate::gui::{app_on, journal_until, settle, step_until};
+    use egui::{Key, Modifiers};
+    use egui_kittest::kittest::Queryable;
+
+    let journal = journal_with_photos();
+    let path = journal.path();
+    let mut harness = app_on(&path);
+    step_until(&mut harness, "the trip's photos", |app| {
+        app.current_trip()
+            .is_some_and(|open| open.photos.len() == 2)
+    });
+    settle(&mut harness);
+    harness
+        .get_by_label_contains("Photo: orient6_gps.jpg")
+        .click_secondary();
+    settle(&mut harness);
+    harness.get_by_label("Camera clock off…").click();
+    settle(&mut harness);
+    duration_field(&harness).click();
+    settle(&mut harness);
+    duration_field(&harness).type_text("-2h");
+    settle(&mut harness);
+    harness.get_by_label_contains("1 photo(s) with a time move");
+    harness.get_by_label("Shift").click();
+    let taken = |store: &Store| {
+        store
+            .photo(PhotoId(1))
+            .expect("photo")
+            .metadata
+            .taken_at
+            .map(|t| t.to_iso())
+    };
+    journal_until(&mut harness, &path, "the shift", |store| {
+        taken(store).as_deref() == Some("2018-11-13T14:20:05+01:00")
+    });
+    settle(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    journal_until(&mut harness, &path, "the undo", |store| {
+        taken(store).as_deref() == Some("2018-11-13T16:20:05+01:00")
+    });
+}
+
+/// The camera-clock dialog's duration field.
+fn duration_field(harness: &crate::gui::App) -> egui_kittest::Node<'_> {
+    use egui_kittest::kittest::{NodeT, Queryable};
+    harness
+        .get_all_by_label_contains("are off by")
+        .find(|node| node.accesskit_node().role() == egui::accesskit::Role::TextInput)
+        .expect("the dialog's duration field")
+}
