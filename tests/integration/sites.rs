@@ -11,7 +11,7 @@ use tripjournal::export::{ExportOptions, Layout, Order, export_trip};
 use tripjournal::model::{EntryContent, EntryFields, EntryKind, TripFields, TripId};
 use tripjournal::photos::import_bytes;
 
-use crate::util::{TempJournal, fixture};
+use crate::util::{TempJournal, cli_ok, fixture};
 
 const SECRETS: [&str; 3] = [
     "SECRET-JEKYLL-TOKEN",
@@ -150,6 +150,32 @@ fn run(command: &mut Command, what: &str) {
     );
 }
 
+/// Builds a Jekyll site with its drafts and returns the post's page.
+fn build_jekyll_drafts(site: &Path) -> String {
+    run(
+        Command::new("jekyll")
+            .args(["build", "--drafts", "--quiet", "-s"])
+            .arg(site)
+            .arg("-d")
+            .arg(site.join("_site")),
+        "jekyll build",
+    );
+    find_page(&site.join("_site"), "")
+}
+
+/// Builds a Hugo site with its drafts and returns the post's page.
+fn build_hugo_drafts(site: &Path) -> String {
+    run(
+        Command::new("hugo")
+            .args(["--buildDrafts", "--quiet", "--source"])
+            .arg(site)
+            .arg("--destination")
+            .arg(site.join("public")),
+        "hugo",
+    );
+    find_page(&site.join("public/posts"), "index.html")
+}
+
 /// The deepest page named `name` (any HTML page when `name` is empty): the post's own page,
 /// not a list page above it.
 fn find_page(root: &Path, name: &str) -> String {
@@ -197,15 +223,7 @@ fn jekyll_builds_the_post_and_runs_none_of_its_text() {
         ],
     );
     export_into(&journal, trip, &site, Layout::Jekyll);
-    run(
-        Command::new("jekyll")
-            .args(["build", "--drafts", "--quiet", "-s"])
-            .arg(&site)
-            .arg("-d")
-            .arg(site.join("_site")),
-        "jekyll build",
-    );
-    let html = find_page(&site.join("_site"), "");
+    let html = build_jekyll_drafts(&site);
     assert_page_is_safe(&html, "jekyll");
     assert!(
         html.contains("/assets/images/"),
@@ -239,15 +257,7 @@ fn hugo_builds_the_post_and_runs_none_of_its_shortcodes() {
         ],
     );
     export_into(&journal, trip, &site, Layout::Hugo);
-    run(
-        Command::new("hugo")
-            .args(["--buildDrafts", "--quiet", "--source"])
-            .arg(&site)
-            .arg("--destination")
-            .arg(site.join("public")),
-        "hugo",
-    );
-    let html = find_page(&site.join("public/posts"), "index.html");
+    let html = build_hugo_drafts(&site);
     assert_page_is_safe(&html, "hugo");
 }
 
@@ -384,4 +394,99 @@ fn list_files(root: &Path) -> Vec<String> {
         }
     }
     files
+}
+
+/// A conference trip from the pretalx fixture with two starred talks made into sessions,
+/// exported with "Talks I attended" into `site`.
+fn export_conference_trip(journal: &Path, site: &Path, layout: &str) {
+    let programme = fixture("schedules/pretalx.xml");
+    let programme = programme.to_str().expect("path");
+    let trip = cli_ok(journal, &["trip", "new", "--schedule", programme]);
+    let trip = trip.lines().next().expect("trip id").to_string();
+    for item in ["1", "3"] {
+        cli_ok(journal, &["schedule", "star", item]);
+        cli_ok(
+            journal,
+            &["entry", "add", "--trip", &trip, "--from-schedule", item],
+        );
+    }
+    let site = site.to_str().expect("path");
+    let args = ["--layout", layout, "--out", site, "--talks-attended"];
+    cli_ok(
+        journal,
+        &[&["export", "--trip", &trip][..], &args[..]].concat(),
+    );
+}
+
+/// Every link of a page as (target, text).
+fn page_links(html: &str) -> Vec<(String, String)> {
+    html.split("<a href=\"")
+        .skip(1)
+        .filter_map(|rest| {
+            let (target, rest) = rest.split_once('"')?;
+            let text = rest.split_once('>')?.1.split_once("</a>")?.0;
+            Some((target.to_string(), page_text(text)))
+        })
+        .collect()
+}
+
+#[test]
+fn talk_pages_and_talks_attended_are_links_in_both_generators() {
+    let talk = "https://pretalx.example.org/rustfest24/talk/ABC123/";
+    for (generator, layout) in [("jekyll", "jekyll"), ("hugo", "hugo")] {
+        if !generator_available(generator) {
+            continue;
+        }
+        let journal = TempJournal::new();
+        let site = journal.dir.path().join("site");
+        let layouts: &[(&str, &str)] = match layout {
+            "jekyll" => &[
+                ("_config.yml", "title: Test\n"),
+                (
+                    "_layouts/post.html",
+                    "<html><body>{{ content }}</body></html>\n",
+                ),
+            ],
+            _ => &[
+                (
+                    "config.toml",
+                    "baseURL = \"http://example.org/\"\ntitle = \"T\"\n",
+                ),
+                (
+                    "layouts/_default/single.html",
+                    "<html><body>{{ .Content }}</body></html>\n",
+                ),
+                (
+                    "layouts/_default/list.html",
+                    "{{ range .Pages }}{{ .Title }}{{ end }}\n",
+                ),
+            ],
+        };
+        write_site(&site, layouts);
+        export_conference_trip(&journal.path(), &site, layout);
+        let html = match layout {
+            "jekyll" => build_jekyll_drafts(&site),
+            _ => build_hugo_drafts(&site),
+        };
+        let links = page_links(&html);
+        let to_talk: Vec<&str> = links
+            .iter()
+            .filter(|(target, _)| target == talk)
+            .map(|(_, text)| text.as_str())
+            .collect();
+        assert_eq!(to_talk.len(), 2, "{generator}: {links:?}");
+        assert!(to_talk.contains(&talk), "{generator}: the Talk page line");
+        assert!(
+            to_talk.iter().any(|text| text.contains("in practice")),
+            "{generator}: the talk's title in Talks I attended: {to_talk:?}"
+        );
+        assert!(
+            links
+                .iter()
+                .any(|(target, text)| target.ends_with("/talk/DEF456/")
+                    && text == "用 Rust 写操作系统"),
+            "{generator}: {links:?}"
+        );
+        assert!(page_text(&html).contains("Talks I attended"), "{generator}");
+    }
 }
