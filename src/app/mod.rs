@@ -9,11 +9,13 @@
 //! window live here too: when a quick-captured entry happened (`capture`) and which time zone
 //! the computer is in (`local_zone`), and what the window shows of a conference programme: its
 //! days and the talks of each, and the starred talk running now (`programme`); and which entries
-//! photos would be offered to after a camera-clock shift (`shift_preview`).
+//! photos would be offered to after a camera-clock shift (`shift_preview`), and the food
+//! board's lines in their order (`food_board`).
 
 mod backend;
 mod capture;
 mod edit_session;
+mod food_board;
 mod local_zone;
 mod programme;
 mod shift_preview;
@@ -25,6 +27,7 @@ pub use capture::{CaptureDay, CaptureTime, capture_time, capture_time_at};
 pub use edit_session::{
     EditSession, PhotoRestore, Restore, Revert, SAVE_DELAY, SAVE_RETRY_DELAY, Save, UndoStep,
 };
+pub use food_board::{FoodLine, FoodSort, food_lines};
 pub use local_zone::system_zone;
 pub use programme::{
     DayFilter, NowNext, TripSchedule, day_items, now_and_next, programme_days, programme_tracks,

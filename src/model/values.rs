@@ -174,6 +174,23 @@ pub struct Money {
     currency: String,
 }
 
+/// Amounts are ordered by currency code first, then by amount: 1,200 yen and 12.00 euros are
+/// not comparable without an exchange rate, which the app never fetches, so a list sorted by
+/// price keeps each currency together instead of mixing them by their bare digits.
+impl Ord for Money {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.currency
+            .cmp(&other.currency)
+            .then(self.minor_units.cmp(&other.minor_units))
+    }
+}
+
+impl PartialOrd for Money {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 impl Money {
     /// Builds an amount from minor units and a three-letter code (upper-cased).
     pub fn new(minor_units: i64, currency: &str) -> Result<Self, ModelError> {

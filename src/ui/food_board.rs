@@ -1,70 +1,11 @@
-//! The food board: every rated dish and meal of the trip in one sortable table.
+//! The food board: every rated dish and meal of the trip in one sortable table (the lines and
+//! their order are `app::food_board`'s; this draws them).
 
 use egui::RichText;
 
 use super::action::Action;
-use crate::model::{EntryId, Money, Rating};
-
-/// The column the board is sorted by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FoodSort {
-    Rating,
-    Price,
-    Category,
-    Venue,
-}
-
-/// One line of the board.
-#[derive(Debug, Clone)]
-pub struct FoodLine {
-    pub entry: EntryId,
-    pub dish: String,
-    pub category: String,
-    pub venue: String,
-    pub rating: Option<Rating>,
-    pub price: Option<Money>,
-}
-
-/// The rated food of a trip, sorted as asked (descending first for ratings).
-pub fn food_lines(
-    entries: &[crate::model::Entry],
-    sort: FoodSort,
-    descending: bool,
-) -> Vec<FoodLine> {
-    let mut lines: Vec<FoodLine> = entries
-        .iter()
-        .filter_map(|entry| {
-            let food = entry.food()?;
-            Some(FoodLine {
-                entry: entry.id,
-                dish: food.dish,
-                category: food.category,
-                venue: food.venue,
-                rating: food.rating,
-                price: food.price,
-            })
-        })
-        .collect();
-    lines.sort_by(|a, b| {
-        let ordering = match sort {
-            FoodSort::Rating => a.rating.cmp(&b.rating),
-            FoodSort::Price => a
-                .price
-                .as_ref()
-                .map(Money::minor_units)
-                .cmp(&b.price.as_ref().map(Money::minor_units)),
-            FoodSort::Category => a.category.to_lowercase().cmp(&b.category.to_lowercase()),
-            FoodSort::Venue => a.venue.to_lowercase().cmp(&b.venue.to_lowercase()),
-        };
-        let ordering = if descending {
-            ordering.reverse()
-        } else {
-            ordering
-        };
-        ordering.then_with(|| a.dish.cmp(&b.dish))
-    });
-    lines
-}
+use crate::app::{FoodSort, food_lines};
+use crate::model::Money;
 
 /// The board and its sort order.
 #[derive(Debug)]
