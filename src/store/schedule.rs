@@ -2,6 +2,7 @@
 //! turning a talk into its session entry (once).
 
 use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::trips::parse_date;
@@ -66,7 +67,7 @@ const TALK_COLUMNS: [&str; 13] = [
     "source_key",
 ];
 
-fn talk_values(talk: &Talk) -> [rusqlite::types::Value; 13] {
+fn talk_values(talk: &Talk) -> [Value; 13] {
     use rusqlite::types::Value;
     let text = |s: &str| Value::Text(s.to_string());
     let optional = |s: Option<String>| s.map_or(Value::Null, Value::Text);
@@ -292,15 +293,11 @@ fn insert_talk(
         placeholders.join(", ")
     );
     let leading = [
-        rusqlite::types::Value::from(trip.0),
-        rusqlite::types::Value::from(now.to_string()),
-        rusqlite::types::Value::from(now.to_string()),
+        Value::from(trip.0),
+        Value::from(now.to_string()),
+        Value::from(now.to_string()),
     ];
-    conn.execute(
-        &sql,
-        rusqlite::params_from_iter(leading.into_iter().chain(talk_values(talk))),
-    )?;
-    Ok(())
+    execute_with_talk(conn, &sql, &leading, talk)
 }
 
 fn update_talk(
@@ -318,13 +315,18 @@ fn update_talk(
         "UPDATE schedule_items SET cancelled = 0, updated_at = ?2, {} WHERE id = ?1",
         assignments.join(", ")
     );
-    let leading = [
-        rusqlite::types::Value::from(id.0),
-        rusqlite::types::Value::from(now.to_string()),
-    ];
-    conn.execute(
-        &sql,
-        rusqlite::params_from_iter(leading.into_iter().chain(talk_values(talk))),
-    )?;
+    let leading = [Value::from(id.0), Value::from(now.to_string())];
+    execute_with_talk(conn, &sql, &leading, talk)
+}
+
+/// Runs `sql` with the `leading` parameters followed by the talk's values in TALK_COLUMNS order.
+fn execute_with_talk(
+    conn: &rusqlite::Connection,
+    sql: &str,
+    leading: &[Value],
+    talk: &Talk,
+) -> StoreResult<()> {
+    let values = leading.iter().cloned().chain(talk_values(talk));
+    conn.execute(sql, rusqlite::params_from_iter(values))?;
     Ok(())
 }

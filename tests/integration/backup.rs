@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 use tripjournal::store::{LATEST_VERSION, Store};
 
 use crate::disk::SmallDisk;
-use crate::util::{cli_command, cli_fails, cli_ok, cli_run, fixture, stderr, stdout};
+use crate::util::{cli_command, cli_fails, cli_ok, cli_run, fixture, names_in, stderr, stdout};
 
 /// A folder with a journal holding the trip "Berlin" and one note.
 fn journal_with_berlin() -> (tempfile::TempDir, PathBuf) {
@@ -42,22 +42,6 @@ fn cli_in(dir: &Path, journal: &Path, args: &[&str]) -> Output {
         .current_dir(dir)
         .output()
         .expect("the binary runs")
-}
-
-/// The names in a folder, sorted.
-fn names_in(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .expect("folder")
-        .map(|entry| {
-            entry
-                .expect("entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
-        .collect();
-    names.sort();
-    names
 }
 
 fn file_hash(path: &Path) -> Vec<u8> {
