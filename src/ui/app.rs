@@ -1840,9 +1840,14 @@ impl eframe::App for TripJournalApp {
                     pool: self.thumbnails.as_ref(),
                 };
                 if let Some(open) = &self.current {
-                    let actions =
-                        self.timeline
-                            .show(ui, open, self.selected_entry, &mut thumbnails);
+                    let editable = self.read_only.is_none();
+                    let actions = self.timeline.show(
+                        ui,
+                        open,
+                        self.selected_entry,
+                        editable,
+                        &mut thumbnails,
+                    );
                     timeline_actions = actions;
                 }
             } else if self.trips_loaded && self.trips.is_empty() {

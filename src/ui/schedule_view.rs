@@ -75,17 +75,21 @@ enum Asked {
 }
 
 impl ScheduleView {
-    /// Draws the programme of `open`; returns what was asked.
-    pub fn show(&mut self, ui: &mut Ui, open: &OpenTrip) -> Vec<Action> {
+    /// Draws the programme of `open`; returns what was asked. When the journal cannot be
+    /// edited, starring, importing and starting new notes are off (existing notes still open).
+    pub fn show(&mut self, ui: &mut Ui, open: &OpenTrip, editable: bool) -> Vec<Action> {
         let mut asked = Vec::new();
         asked.extend(self.keys(ui, open));
         self.update_listing(open);
         if open.schedule.items().is_empty() {
-            return empty_programme(ui, open.trip.id).into_iter().collect();
+            return empty_programme(ui, open.trip.id, editable)
+                .into_iter()
+                .collect();
         }
-        let mut actions: Vec<Action> = self.toolbar(ui, open).into_iter().collect();
+        let mut actions: Vec<Action> = self.toolbar(ui, open, editable).into_iter().collect();
         ui.separator();
-        asked.extend(self.rows(ui, open));
+        asked.extend(self.rows(ui, open, editable));
+        asked.retain(|asked| editable || allowed_read_only(asked, open));
         for asked in asked {
             match asked {
                 Asked::Select(id) => self.selected = Some(id),
@@ -186,7 +190,7 @@ impl ScheduleView {
     }
 
     /// The day tabs, the track filter, the search and the import button.
-    fn toolbar(&mut self, ui: &mut Ui, open: &OpenTrip) -> Option<Action> {
+    fn toolbar(&mut self, ui: &mut Ui, open: &OpenTrip, editable: bool) -> Option<Action> {
         let Some(listing) = &self.listing else {
             return None;
         };
@@ -228,7 +232,7 @@ impl ScheduleView {
             ui.weak(format!("{count} talk{}", if count == 1 { "" } else { "s" }));
             ui.separator();
             if ui
-                .button("Import schedule…")
+                .add_enabled(editable, egui::Button::new("Import schedule…"))
                 .on_hover_text("Import a newer version (.ics, schedule.xml, schedule.json)")
                 .clicked()
             {
@@ -241,7 +245,7 @@ impl ScheduleView {
     }
 
     /// The talks of the day, only those on screen laid out.
-    fn rows(&mut self, ui: &mut Ui, open: &OpenTrip) -> Vec<Asked> {
+    fn rows(&mut self, ui: &mut Ui, open: &OpenTrip, editable: bool) -> Vec<Asked> {
         let Some(listing) = &self.listing else {
             return Vec::new();
         };
@@ -272,6 +276,7 @@ impl ScheduleView {
                     item,
                     zone,
                     selected: self.selected == Some(item.id),
+                    editable,
                     has_notes: item
                         .entry
                         .is_some_and(|entry| open.entries.iter().any(|e| e.id == entry)),
@@ -287,15 +292,31 @@ impl ScheduleView {
     }
 }
 
+/// Whether a read-only journal can do what was asked: select, and open existing notes.
+fn allowed_read_only(asked: &Asked, open: &OpenTrip) -> bool {
+    match asked {
+        Asked::Select(_) => true,
+        Asked::Star(..) => false,
+        Asked::Notes(id) => open
+            .schedule
+            .item(*id)
+            .and_then(|item| item.entry)
+            .is_some_and(|entry| open.entries.iter().any(|e| e.id == entry)),
+    }
+}
+
 /// The view of a trip without a programme.
-fn empty_programme(ui: &mut Ui, trip: TripId) -> Option<Action> {
+fn empty_programme(ui: &mut Ui, trip: TripId, editable: bool) -> Option<Action> {
     let mut action = None;
     ui.add_space(20.0);
     ui.vertical_centered(|ui| {
         ui.label("This trip has no conference programme yet.");
         ui.label("Import the schedule file the conference publishes (.ics, schedule.xml or schedule.json), or drop it on the window.");
         ui.add_space(8.0);
-        if ui.button("Import schedule…").clicked() {
+        if ui
+            .add_enabled(editable, egui::Button::new("Import schedule…"))
+            .clicked()
+        {
             action = Some(Action::ImportSchedule(trip));
         }
     });
@@ -307,6 +328,8 @@ struct TalkRow<'a> {
     item: &'a ScheduleItem,
     zone: Tz,
     selected: bool,
+    /// The journal can be written (else starring and new notes are off).
+    editable: bool,
     /// A session entry was made from it (and still exists).
     has_notes: bool,
 }
@@ -325,8 +348,8 @@ impl TalkRow<'_> {
             } else {
                 ("☆", format!("Star “{title}”"))
             };
-            let button =
-                ui.add(egui::Button::new(RichText::new(star).color(star_color(ui))).small());
+            let star = egui::Button::new(RichText::new(star).color(star_color(ui))).small();
+            let button = ui.add_enabled(self.editable, star);
             button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &what));
             if button.on_hover_text(format!("{what} (S)")).clicked() {
                 asked = Some(Asked::Star(item.id, !item.starred));
@@ -386,7 +409,7 @@ impl TalkRow<'_> {
         let title = &self.item.talk.title;
         let (text, what) = if self.has_notes {
             ("✏ notes", format!("Open the notes on “{title}”"))
-        } else if self.selected {
+        } else if self.selected && self.editable {
             ("Start notes", format!("Start notes on “{title}”"))
         } else {
             ui.allocate_space(egui::vec2(NOTES_WIDTH, ROW_HEIGHT));

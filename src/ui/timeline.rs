@@ -136,6 +136,7 @@ impl Timeline {
         ui: &mut egui::Ui,
         open: &OpenTrip,
         selected: Option<EntryId>,
+        editable: bool,
         thumbnails: &mut Thumbnails<'_>,
     ) -> Vec<Action> {
         // Truncated, never wider than the panel: a wider first line would widen every row below.
@@ -159,7 +160,7 @@ impl Timeline {
                 if std::mem::take(&mut self.focus_search) {
                     self.schedule.focus_search = true;
                 }
-                actions.extend(self.schedule.show(ui, open));
+                actions.extend(self.schedule.show(ui, open, editable));
                 return actions;
             }
             TimelineView::Days | TimelineView::Sections => {}

@@ -522,3 +522,59 @@ fn the_export_dialog_can_end_the_post_with_the_talks_attended() {
     assert!(list.contains("Rust in the kernel"), "{list}");
     assert!(!list.contains("Welcome to FOSDEM"), "{list}");
 }
+
+#[test]
+fn a_read_only_journal_shows_the_programme_but_takes_no_stars_or_new_notes() {
+    let (dir, journal, trip) = fosdem_journal();
+    let Some(protected) = crate::util::ReadOnly::make(dir.path()) else {
+        return;
+    };
+    let mut harness = schedule_window(&journal);
+    assert!(harness.state().read_only().is_some(), "opened read-only");
+    let disabled = |harness: &App, label: &str| {
+        use egui_kittest::kittest::NodeT;
+        harness.get_by_label(label).accesskit_node().is_disabled()
+    };
+    assert!(disabled(&harness, "Import schedule…"));
+    assert!(disabled(&harness, "Star “Rust in the kernel”"));
+
+    // Selecting still works; `S` and Enter (which a double-click also asks for) do nothing.
+    harness.get_by_label("Rust in the kernel").click();
+    settle(&mut harness);
+    assert!(
+        harness
+            .query_by_label("Start notes on “Rust in the kernel”")
+            .is_none()
+    );
+    harness.key_press(Key::S);
+    harness.key_press(Key::Enter);
+    settle(&mut harness);
+    assert!(
+        harness.state().notices().is_empty(),
+        "nothing was tried and refused: {:?}",
+        harness.state().notices()
+    );
+    let programme = harness
+        .state()
+        .current_trip()
+        .map(|open| open.schedule.items().to_vec())
+        .expect("the trip");
+    assert!(
+        programme
+            .iter()
+            .all(|item| !item.starred && item.entry.is_none())
+    );
+    assert!(
+        harness
+            .state()
+            .current_trip()
+            .is_some_and(|o| o.entries.is_empty())
+    );
+    drop(harness);
+    drop(protected);
+    let store = Store::open(&journal).expect("journal");
+    assert_eq!(
+        starred_in_journal(&store, trip, "Rust in the kernel"),
+        Some(false)
+    );
+}
