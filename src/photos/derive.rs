@@ -16,6 +16,7 @@ use image::{DynamicImage, ImageReader, Limits, RgbImage, RgbaImage};
 use super::ImportError;
 use super::exif_data::{ExifSummary, read_exif};
 use super::format::{ImageKind, sniff_format};
+use super::heif;
 use crate::model::PhotoMetadata;
 use crate::store::hex_sha256;
 
@@ -63,8 +64,10 @@ pub fn prepare_photo(
     let kind = sniff_format(&original)?;
     let sha256 = hex_sha256(&original);
     let exif = guarded(kind, || Ok(read_exif(&original))).unwrap_or_default();
-    let (preview, thumbnail, width, height) =
-        guarded(kind, || derive_previews(&original, kind, &exif, limits))?;
+    let orientation = exif_orientation(kind, &exif);
+    let (preview, thumbnail, width, height) = guarded(kind, || {
+        derive_previews(&original, kind, orientation, limits)
+    })?;
     let preview_jpeg = encode_jpeg(&preview, PREVIEW_QUALITY)?;
     let thumbnail_jpeg = encode_jpeg(&thumbnail, THUMBNAIL_QUALITY)?;
     Ok(PreparedPhoto {
@@ -101,7 +104,7 @@ pub fn decode_upright(
         } else {
             DynamicImage::ImageRgb8(downscale_rgb(decoded.to_rgb8(), max_long_edge)?)
         };
-        if let Some(orientation) = exif.orientation.and_then(Orientation::from_exif) {
+        if let Some(orientation) = exif_orientation(kind, &exif).and_then(Orientation::from_exif) {
             scaled.apply_orientation(orientation);
         }
         Ok(scaled)
@@ -118,17 +121,32 @@ fn guarded<T>(
     }))
 }
 
-/// Decodes after checking the declared size against the pixel limit.
+/// The EXIF orientation to apply. HEIF files carry theirs in the container (`irot`, `imir`),
+/// which the converter has applied; their EXIF tag is ignored, as the HEIF specification says.
+fn exif_orientation(kind: ImageKind, exif: &ExifSummary) -> Option<u8> {
+    if kind.is_heif() {
+        None
+    } else {
+        exif.orientation
+    }
+}
+
+/// Decodes after checking the declared size against the pixel limit. HEIF goes through the
+/// system's converter (after its own size check) and then decodes as the PNG it made.
 fn decode_checked(
     bytes: &[u8],
     kind: ImageKind,
     limits: &PhotoLimits,
 ) -> Result<DynamicImage, ImportError> {
+    let Some(format) = kind.image_format() else {
+        let png = heif::convert_to_png(bytes, kind, limits)?;
+        return decode_checked(&png, ImageKind::Png, limits);
+    };
     let damaged = |error: image::ImageError| ImportError::Damaged {
         format: kind.name(),
         message: first_line(&error.to_string()),
     };
-    let (width, height) = ImageReader::with_format(Cursor::new(bytes), kind.image_format())
+    let (width, height) = ImageReader::with_format(Cursor::new(bytes), format)
         .into_dimensions()
         .map_err(damaged)?;
     let pixels = u64::from(width) * u64::from(height);
@@ -145,7 +163,7 @@ fn decode_checked(
             message: "the file ends before the image does (truncated)".to_string(),
         });
     }
-    let mut reader = ImageReader::with_format(Cursor::new(bytes), kind.image_format());
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut decode_limits = Limits::default();
     decode_limits.max_image_width = Some(width);
     decode_limits.max_image_height = Some(height);
@@ -182,7 +200,7 @@ fn jpeg_has_end(bytes: &[u8]) -> bool {
 fn derive_previews(
     bytes: &[u8],
     kind: ImageKind,
-    exif: &ExifSummary,
+    exif_orientation: Option<u8>,
     limits: &PhotoLimits,
 ) -> Result<(RgbImage, RgbImage, u32, u32), ImportError> {
     let decoded = decode_checked(bytes, kind, limits)?;
@@ -190,12 +208,12 @@ fn derive_previews(
     let flat = flatten_on_white(decoded);
     let preview = downscale_rgb(flat, PREVIEW_LONG_EDGE)?;
     let thumbnail = downscale_rgb(preview.clone(), THUMBNAIL_LONG_EDGE)?;
-    let orientation = exif.orientation.and_then(Orientation::from_exif);
+    let orientation = exif_orientation.and_then(Orientation::from_exif);
     let (preview, thumbnail) = match orientation {
         Some(orientation) => (orient(preview, orientation), orient(thumbnail, orientation)),
         None => (preview, thumbnail),
     };
-    let swaps_sides = matches!(exif.orientation, Some(5..=8));
+    let swaps_sides = matches!(exif_orientation, Some(5..=8));
     let (upright_width, upright_height) = if swaps_sides {
         (height, width)
     } else {

@@ -9,6 +9,7 @@
 mod derive;
 mod exif_data;
 mod format;
+mod heif;
 mod import;
 mod repair;
 
@@ -17,7 +18,8 @@ pub use derive::{
     prepare_photo,
 };
 pub use exif_data::{ExifSummary, read_exif};
-pub use format::{ImageKind, sniff_format};
+pub use format::{ImageKind, PHOTO_EXTENSIONS, sniff_format};
+pub use heif::DECODER_VARIABLE as HEIF_DECODER_VARIABLE;
 pub use import::{
     FileOutcome, ImportEvent, ImportOutcome, ImportRequest, import_bytes, import_files,
 };
@@ -36,9 +38,9 @@ pub enum ImportError {
     Empty,
     #[error("the file is too large ({size_mb} MB; the limit is {limit_mb} MB)")]
     FileTooLarge { size_mb: u64, limit_mb: u64 },
-    #[error("unsupported format {0}; tripjournal imports JPEG, PNG, WebP and GIF")]
+    #[error("unsupported format {0}; tripjournal imports JPEG, PNG, WebP, GIF, HEIC and AVIF")]
     Unsupported(String),
-    #[error("not an image (the content is not JPEG, PNG, WebP or GIF)")]
+    #[error("not an image (the content is not JPEG, PNG, WebP, GIF, HEIC or AVIF)")]
     NotAnImage,
     #[error(
         "the image is {width}×{height} pixels, over the limit of {limit_megapixels} megapixels"
@@ -55,6 +57,19 @@ pub enum ImportError {
     },
     #[error("the {format} decoder failed on this file")]
     DecoderPanicked { format: &'static str },
+    #[error("cannot decode {format}: no HEIF decoder found on this system; {install}")]
+    NoHeifDecoder {
+        format: &'static str,
+        install: &'static str,
+    },
+    #[error("the {format} decoder {program} failed: {message}")]
+    HeifDecoder {
+        format: &'static str,
+        program: String,
+        message: String,
+    },
+    #[error("cannot write the decoder's temporary files: {0}")]
+    Scratch(#[source] std::io::Error),
     #[error("cannot make the preview: {0}")]
     Derive(String),
     #[error("cannot store the photo: {0}")]

@@ -27,7 +27,7 @@ use crate::model::{
     Entry, EntryFields, EntryId, EntryKind, Photo, PhotoId, ScheduleItemId, ShiftFilter, Trip,
     TripFields, TripId,
 };
-use crate::photos::ImportOutcome;
+use crate::photos::{ImportOutcome, PHOTO_EXTENSIONS};
 use crate::store::{DamagedRow, ReadOnlyReason};
 
 /// What is remembered between runs.
@@ -1536,10 +1536,7 @@ impl TripJournalApp {
         std::thread::spawn(move || {
             let files = rfd::FileDialog::new()
                 .set_title("Add photos")
-                .add_filter(
-                    "Photos",
-                    &["jpg", "jpeg", "png", "webp", "gif", "JPG", "JPEG", "PNG"],
-                )
+                .add_filter("Photos", &PHOTO_EXTENSIONS)
                 .pick_files()
                 .unwrap_or_default();
             let _ = sender.send(DialogResult::Photos { trip, entry, files });

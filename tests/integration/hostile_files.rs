@@ -12,7 +12,7 @@ use image::{DynamicImage, GrayImage, ImageFormat, RgbImage};
 use tripjournal::photos::{ImportOutcome, ImportRequest, import_files};
 use tripjournal::store::Store;
 
-use crate::util::{Rng, TempJournal, fixture, stderr, stdout};
+use crate::util::{Rng, TempJournal, fixture, heif_converter_on_path, stderr, stdout};
 
 /// What a hostile file must end as.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -182,11 +182,20 @@ fn hostile_files(dir: &Path) -> Vec<Case> {
         b"BM\x36\0\0\0\0\0\0\0\x36\0\0\0".repeat(4),
         Fails("unsupported"),
     );
+    // HEIC decodes where the system has a converter; elsewhere it fails naming HEIC.
+    let heic = std::fs::read(fixture("photo.heic")).expect("fixture");
+    let heic_expect = if heif_converter_on_path() {
+        Imports
+    } else {
+        Fails("heic")
+    };
+    add("photo.heic.jpg", heic.clone(), heic_expect);
     add(
-        "photo.heic.jpg",
-        std::fs::read(fixture("photo.heic")).expect("fixture"),
-        Fails("heic"),
+        "heic-claims-100000x100000.heic",
+        crate::heic::claiming_huge_size(&heic),
+        Fails("pixels"),
     );
+    add("heic-cut-in-meta.heic", cut(&heic, 0.2), Fails("damaged"));
 
     // Broken JPEGs.
     add(

@@ -6,7 +6,7 @@ use tripjournal::model::{PhotoId, TripId};
 use tripjournal::photos::{ImportEvent, ImportOutcome, ImportRequest, import_files};
 use tripjournal::store::{PhotoBytes, Store};
 
-use crate::util::{TempJournal, fixture};
+use crate::util::{TempJournal, fixture, heif_converter_on_path};
 
 fn import(store: &mut Store, trip: TripId, names: &[&str]) -> Vec<ImportOutcome> {
     let files = names.iter().map(|name| fixture(name)).collect();
@@ -295,7 +295,8 @@ fn bad_files_fail_cleanly_while_the_rest_of_the_batch_imports() {
         Some("empty"),
         Some("not an image"),
         Some("100000×100000"),
-        Some("HEIC"),
+        // HEIC decodes where the system has a converter, else fails naming what to install.
+        (!heif_converter_on_path()).then_some("no HEIF decoder"),
         None,
     ];
     for ((outcome, name), reason) in outcomes.iter().zip(names).zip(expected_reasons) {
@@ -321,7 +322,11 @@ fn bad_files_fail_cleanly_while_the_rest_of_the_batch_imports() {
     )
     .expect("batch");
     assert!(matches!(&missing[0].outcome, ImportOutcome::Failed(m) if m.contains("no such file")));
-    assert_eq!(journal.store.photos(trip).expect("photos").len(), 2);
+    let imported = expected_reasons
+        .iter()
+        .filter(|reason| reason.is_none())
+        .count();
+    assert_eq!(journal.store.photos(trip).expect("photos").len(), imported);
     assert!(journal.store.check().expect("check").is_ok());
 }
 

@@ -30,6 +30,8 @@ mod gui;
 mod gui_keys;
 /// The conference programme in the window: Schedule view, stars, Start notes, Now / next.
 mod gui_schedule;
+/// HEIC and AVIF through the system's converter: EXIF, irot, export, limits, no converter.
+mod heic;
 /// Broken, odd and malicious files: each imports or fails cleanly, in time, in bounded memory.
 mod hostile_files;
 /// Markdown, YAML, HTML, NUL, right-to-left and 100,000-character text, stored and exported.

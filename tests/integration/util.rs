@@ -44,6 +44,38 @@ pub fn fixture(name: &str) -> PathBuf {
     path
 }
 
+/// The HEIF converters tripjournal looks for on this OS, in its order.
+pub const HEIF_CONVERTERS: &[&str] = if cfg!(target_os = "macos") {
+    &["sips", "heif-dec", "heif-convert"]
+} else if cfg!(windows) {
+    &["heif-dec.exe", "heif-convert.exe"]
+} else {
+    &["heif-dec", "heif-convert"]
+};
+
+/// Whether one of [`HEIF_CONVERTERS`] is on PATH, so HEIC and AVIF photos decode here.
+pub fn heif_converter_on_path() -> bool {
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path).any(|folder| {
+        HEIF_CONVERTERS
+            .iter()
+            .any(|name| folder.join(name).is_file())
+    })
+}
+
+/// `found`, after saying the test is skipped when a tool is missing; where `CI` is set (CI
+/// installs every tool) a missing tool fails the test instead.
+pub fn present_or_skipped(found: bool, missing: &str) -> bool {
+    if !found {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "not installed: {missing}; .ci/run installs it"
+        );
+        eprintln!("skipped: not installed: {missing}");
+    }
+    found
+}
+
 /// The built `tripjournal` binary on a journal, ready to run.
 pub fn cli_command(journal: &Path, args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_tripjournal"));
