@@ -14,3 +14,4 @@ pub mod photos;
 pub mod schedule;
 pub mod store;
 pub mod ui;
+pub mod watch;

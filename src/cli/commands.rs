@@ -21,11 +21,11 @@ use crate::model::{
     EntryContent, EntryFields, EntryId, EntryKind, EntryPatch, PhotoId, ScheduleItemId,
     ShiftFilter, TripFields, TripId, format_clock_shift,
 };
-use crate::photos::{ImportOutcome, ImportRequest, import_files, rebuild_derivatives};
+use crate::photos::{FileOutcome, ImportOutcome, ImportRequest, import_files, rebuild_derivatives};
 use crate::store::{Listing, SessionFromTalk, Store};
 
 /// Where a command writes its normal output, a line at a time.
-pub(super) struct Lines<'a>(&'a mut dyn std::io::Write);
+pub(super) struct Lines<'a>(pub(super) &'a mut dyn std::io::Write);
 
 impl Lines<'_> {
     pub(super) fn line(&mut self, text: impl std::fmt::Display) -> CliResult<()> {
@@ -55,6 +55,9 @@ pub fn run_command(
             caption,
             files,
         }) => add_photos(store, &trip, entry, caption, files, &mut out),
+        Command::Photo(PhotoCommand::Watch { trip, dir }) => {
+            super::watch::watch_folder(store, &trip, dir, &mut out)
+        }
         Command::Photo(PhotoCommand::List { trip, json }) => {
             list_photos(store, &trip, json, &mut out)
         }
@@ -367,24 +370,25 @@ fn add_photos(
     let outcomes = import_files(store, &request, &cancel, None)?;
     let mut any_failed = false;
     for file in &outcomes {
-        let name = one_line(&file.path.display().to_string());
-        match &file.outcome {
-            ImportOutcome::Imported(id) => out.line(format!("imported {id} {name}"))?,
-            ImportOutcome::Duplicate(id) => out.line(format!("duplicate {id} {name}"))?,
-            ImportOutcome::Failed(reason) => {
-                any_failed = true;
-                out.line(format!("failed {name}: {}", one_line(reason)))?;
-            }
-            ImportOutcome::Cancelled => {
-                any_failed = true;
-                out.line(format!("failed {name}: cancelled"))?;
-            }
-        }
+        any_failed |= file.outcome.is_failure() || file.outcome == ImportOutcome::Cancelled;
+        out.line(outcome_line(file))?;
     }
     if any_failed {
         Err(CliError::Reported)
     } else {
         Ok(())
+    }
+}
+
+/// How `photo add` and `photo watch` tell of one file: "imported ID NAME", "duplicate ID
+/// NAME", "failed NAME: why".
+pub(super) fn outcome_line(file: &FileOutcome) -> String {
+    let name = one_line(&file.path.display().to_string());
+    match &file.outcome {
+        ImportOutcome::Imported(id) => format!("imported {id} {name}"),
+        ImportOutcome::Duplicate(id) => format!("duplicate {id} {name}"),
+        ImportOutcome::Failed(reason) => format!("failed {name}: {}", one_line(reason)),
+        ImportOutcome::Cancelled => format!("failed {name}: cancelled"),
     }
 }
 

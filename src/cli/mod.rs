@@ -9,6 +9,7 @@ mod commands;
 mod json;
 mod schedule;
 mod tsv;
+mod watch;
 
 use std::path::PathBuf;
 
@@ -28,6 +29,7 @@ use crate::model::{
 };
 use crate::photos::ImportError;
 use crate::store::{Store, StoreError};
+use crate::watch::WatchError;
 
 /// Lets clap list and parse the library's own names for a type (`--layout <plain|jekyll|hugo>`).
 macro_rules! value_enum {
@@ -388,6 +390,17 @@ pub enum PhotoCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Watch a folder (and its sub-folders) and import the photos that arrive into the trip's
+    /// unassigned photos, one line per file as `add` prints; runs until Ctrl-C or SIGTERM.
+    /// Photos already there the first time are imported too; files handled before (by this
+    /// command or the window) are not offered again. The window's own watch setting of the
+    /// trip is not changed.
+    Watch {
+        #[arg(long)]
+        trip: String,
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
     /// Correct a camera clock: move the taken-at of a trip's photos by a signed duration
     /// (the original files are not changed; shift back by the opposite to undo).
     Shift {
@@ -478,6 +491,19 @@ impl From<ExportError> for CliError {
                 CliError::Failed(format!("{error}; add --force to replace them"))
             }
             other => CliError::Failed(other.to_string()),
+        }
+    }
+}
+
+impl From<WatchError> for CliError {
+    fn from(error: WatchError) -> Self {
+        match error {
+            WatchError::Store(store) => store.into(),
+            WatchError::Import(import) => import.into(),
+            WatchError::Missing(_) | WatchError::NotAFolder(_) | WatchError::NotUnicode(_) => {
+                CliError::Input(error.to_string())
+            }
+            WatchError::Read { .. } => CliError::Failed(error.to_string()),
         }
     }
 }

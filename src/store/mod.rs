@@ -22,6 +22,7 @@ mod photos;
 mod restore;
 mod schedule;
 mod trips;
+mod watch;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -40,6 +41,7 @@ pub use migrations::LATEST_VERSION;
 pub use photos::{NewPhoto, PhotoBytes, PhotoInsert};
 pub use restore::{RestoreReport, restore};
 pub use schedule::{ProgrammeImport, SessionFromTalk};
+pub use watch::{SeenFile, SeenOutcome, WatchSetting};
 
 use crate::model::ModelError;
 

@@ -43,6 +43,8 @@ mod import;
 mod journal_file;
 /// Correcting a camera clock: `photo shift` moves taken-at, never the original bytes.
 mod photo_shift;
+/// `photo watch`: a folder's arriving photos imported in the foreground until SIGTERM.
+mod photo_watch;
 /// Journals on read-only storage: reading commands work, writing ones say why they cannot.
 mod read_only;
 /// The real window in Xvfb, driven with xdotool and xclip: typing, pasting, SIGTERM.

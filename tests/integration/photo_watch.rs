@@ -1,0 +1,153 @@
+//! `tripjournal photo watch --trip TRIP DIR` in the foreground: one line per photo as
+//! `photo add` prints, temporary names waited for, exit 0 on SIGTERM, and a missing or
+//! non-folder DIR refused with one line.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Stdio};
+use std::sync::mpsc::{Receiver, channel};
+use std::time::{Duration, Instant};
+
+use crate::util::{TempJournal, cli_command, cli_fails, cli_ok, fixture};
+
+/// Reads the child's stdout lines on a thread.
+fn stdout_lines(child: &mut Child) -> Receiver<String> {
+    let stdout = child.stdout.take().expect("stdout is piped");
+    let (sender, lines) = channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if sender.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    lines
+}
+
+/// The lines read until `count` arrived or `limit` passed.
+fn wait_lines(lines: &Receiver<String>, count: usize, limit: Duration) -> Vec<String> {
+    let deadline = Instant::now() + limit;
+    let mut got = Vec::new();
+    while got.len() < count {
+        let Some(left) = deadline.checked_duration_since(Instant::now()) else {
+            break;
+        };
+        match lines.recv_timeout(left) {
+            Ok(line) => got.push(line),
+            Err(_) => break,
+        }
+    }
+    got
+}
+
+#[cfg(unix)]
+#[test]
+fn photo_watch_imports_arriving_photos_and_exits_0_on_sigterm() {
+    let journal = TempJournal::new();
+    journal.berlin_trip();
+    let folder = journal.dir.path().join("Camera");
+    std::fs::create_dir(&folder).expect("folder");
+    std::fs::copy(fixture("plain.jpg"), folder.join("already.jpg")).expect("copy");
+    let mut child = cli_command(
+        &journal.path(),
+        &["photo", "watch", "--trip", "Berlin Summit 2018"],
+    )
+    .arg(&folder)
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .spawn()
+    .expect("photo watch starts");
+    let lines = stdout_lines(&mut child);
+    let first = wait_lines(&lines, 1, Duration::from_secs(8));
+    assert_eq!(
+        first.len(),
+        1,
+        "the photo already there is imported: {first:?}"
+    );
+    assert!(
+        first[0].starts_with("imported 1 ") && first[0].ends_with("already.jpg"),
+        "{first:?}"
+    );
+
+    std::fs::copy(fixture("second.jpg"), folder.join("IMG_0002.jpg")).expect("copy");
+    let part = folder.join("IMG_0003.jpg.part");
+    std::fs::copy(fixture("orient6_gps.jpg"), &part).expect("copy");
+    std::fs::copy(fixture("plain.jpg"), folder.join("copy of already.jpg")).expect("copy");
+    std::fs::write(folder.join("IMG_0004.MOV"), b"a video").expect("video");
+    let mut more = wait_lines(&lines, 2, Duration::from_secs(6));
+    std::fs::rename(&part, folder.join("IMG_0003.jpg")).expect("rename");
+    more.extend(wait_lines(&lines, 1, Duration::from_secs(6)));
+    more.sort();
+    assert_eq!(more.len(), 3, "{more:?}");
+    assert!(
+        more[0].starts_with("duplicate 1 ") && more[0].ends_with("copy of already.jpg"),
+        "{more:?}"
+    );
+    assert!(
+        more[1].starts_with("imported ") && more[1].ends_with("IMG_0002.jpg"),
+        "{more:?}"
+    );
+    assert!(
+        more[2].starts_with("imported ") && more[2].ends_with("IMG_0003.jpg"),
+        "{more:?}"
+    );
+    assert!(
+        !more
+            .iter()
+            .any(|line| line.contains(".part") || line.contains("MOV"))
+    );
+
+    let pid = child.id().to_string();
+    let kill = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .output()
+        .expect("kill runs");
+    assert!(kill.status.success());
+    let deadline = Instant::now() + Duration::from_secs(5);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "photo watch did not exit within 5 s of SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(status.code(), Some(0), "exit code after SIGTERM");
+
+    let listed = cli_ok(
+        &journal.path(),
+        &["photo", "list", "--trip", "Berlin Summit 2018"],
+    );
+    let names: Vec<&str> = listed
+        .lines()
+        .filter_map(|l| l.split('\t').nth(3))
+        .collect();
+    assert_eq!(
+        names,
+        ["already.jpg", "IMG_0002.jpg", "IMG_0003.jpg"],
+        "{listed}"
+    );
+    assert!(
+        listed.lines().all(|l| l.split('\t').nth(1) == Some("-")),
+        "unassigned: {listed}"
+    );
+}
+
+#[test]
+fn photo_watch_refuses_a_missing_folder_or_a_file() {
+    let journal = TempJournal::new();
+    journal.berlin_trip();
+    let missing = journal.dir.path().join("nope");
+    let missing = missing.to_str().expect("UTF-8 temp path");
+    let err = cli_fails(
+        &journal.path(),
+        &["photo", "watch", "--trip", "1", missing],
+        2,
+    );
+    assert!(err.contains("does not exist"), "{err}");
+    let file = fixture("plain.jpg");
+    let file = file.to_str().expect("UTF-8 path");
+    let err = cli_fails(&journal.path(), &["photo", "watch", "--trip", "1", file], 2);
+    assert!(err.contains("not a folder"), "{err}");
+}
