@@ -43,6 +43,8 @@ pub enum JournalError {
     Thread(std::io::Error),
     /// A conference programme file could not be read.
     Schedule(ProgrammeFileError),
+    /// A folder cannot be watched.
+    Watch(crate::watch::WatchError),
 }
 
 impl From<StoreError> for JournalError {
@@ -149,6 +151,12 @@ pub enum Command {
     },
     /// The talk's session entry, made now or the one made before: [`Event::NotesStarted`].
     StartNotes(ScheduleItemId),
+    /// The trip watches `folder` from now on (None: stops watching); answered with
+    /// [`Event::Watches`].
+    SetWatch {
+        trip: TripId,
+        folder: Option<PathBuf>,
+    },
     /// Reads a programme file (in the trip's zone) and imports it into the trip.
     ImportSchedule {
         trip: TripId,
@@ -180,6 +188,8 @@ impl Command {
 #[derive(Debug)]
 pub enum Event {
     Trips(Vec<Trip>),
+    /// The folders trips watch (sent when the journal opens and after each change).
+    Watches(Vec<crate::store::WatchSetting>),
     /// The rows of the journal that cannot be read (empty when all can); sent with the trips.
     Damaged(Vec<DamagedRow>),
     /// These rows were set aside.
@@ -414,6 +424,10 @@ impl Worker {
         self.send(Event::Opened {
             read_only: self.store.read_only_reason(),
         });
+        match self.store.watch_settings() {
+            Ok(watches) => self.send(Event::Watches(watches)),
+            Err(error) => self.send(Event::Error(error.into())),
+        }
         let mut seen_version = self.store.data_version().ok();
         loop {
             match commands.recv_timeout(CHANGE_POLL) {
@@ -577,12 +591,28 @@ impl Worker {
                 self.send(Event::Preview { key, markdown });
             }
             Command::Flush(token) => self.send(Event::Flushed(token)),
+            Command::SetWatch { trip, folder } => self.set_watch(trip, folder)?,
             command @ (Command::LoadSchedule(_)
             | Command::SetStarred { .. }
             | Command::StartNotes(_)
             | Command::ImportSchedule { .. }
             | Command::NewTripFromSchedule(_)) => self.schedule_command(command)?,
         }
+        Ok(())
+    }
+
+    /// Starts or stops a trip's watched folder (stored with the trip) and sends the settings.
+    fn set_watch(&mut self, trip: TripId, folder: Option<PathBuf>) -> Result<(), JournalError> {
+        match folder {
+            Some(folder) => {
+                let (_, key) =
+                    crate::watch::watch_folder_key(&folder).map_err(JournalError::Watch)?;
+                self.store.set_watching(trip, &key)?;
+            }
+            None => self.store.stop_watching(trip)?,
+        }
+        let watches = self.store.watch_settings()?;
+        self.send(Event::Watches(watches));
         Ok(())
     }
 

@@ -10,7 +10,8 @@
 //! the computer is in (`local_zone`), and what the window shows of a conference programme: its
 //! days and the talks of each, and the starred talk running now (`programme`); and which entries
 //! photos would be offered to after a camera-clock shift (`shift_preview`), and the food
-//! board's lines in their order (`food_board`).
+//! board's lines in their order (`food_board`), and the watched folders' threads and what they
+//! reported (`watch`).
 
 mod backend;
 mod capture;
@@ -21,6 +22,7 @@ mod programme;
 mod shift_preview;
 mod suggest;
 mod thumbnails;
+mod watch;
 
 pub use backend::{Backend, Command, Event, ImportCounts, JournalError};
 pub use capture::{CaptureDay, CaptureTime, capture_time, capture_time_at};
@@ -36,3 +38,4 @@ pub use programme::{
 pub use shift_preview::{ShiftPreview, preview_clock_shift};
 pub use suggest::{suggest_entry_for_photo, suggestion_inputs, suggestions_by_entry};
 pub use thumbnails::{DecodedImage, ThumbnailError, ThumbnailPool};
+pub use watch::{TripWatch, Watches};

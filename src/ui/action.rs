@@ -71,6 +71,16 @@ pub enum Action {
     OpenClockDialog(PhotoId),
     /// Close the camera-clock dialog.
     CloseClockDialog,
+    /// Open the "Watch a folder" dialog for a trip.
+    OpenWatchDialog(TripId),
+    /// Choose the folder in the desktop's folder dialog.
+    ChooseWatchFolder(TripId),
+    /// Close the "Watch a folder" dialog.
+    CloseWatchDialog,
+    /// The trip watches this folder from now on (`None`: stops watching).
+    SetWatch(TripId, Option<PathBuf>),
+    /// The answer about the photos already in a newly watched folder (`true`: import them).
+    AnswerFirstBatch(TripId, bool),
     /// Something for the journal thread that changes nothing in the window.
     Send(Command),
     /// The delete-entry question was answered (`None`: cancelled).
@@ -107,6 +117,9 @@ impl Action {
             | Action::MovePhoto(..)
             | Action::DeletePhoto(_)
             | Action::OpenClockDialog(_)
+            | Action::OpenWatchDialog(_)
+            | Action::SetWatch(..)
+            | Action::AnswerFirstBatch(..)
             | Action::DeleteEntry(Some(_))
             | Action::StarTalk(..)
             | Action::ImportSchedule(_)
@@ -124,6 +137,8 @@ impl Action {
             | Action::ViewPhoto(_)
             | Action::CloseViewer
             | Action::CloseClockDialog
+            | Action::ChooseWatchFolder(_)
+            | Action::CloseWatchDialog
             | Action::SetCaption(..)
             | Action::DeleteEntry(None) => false,
             // Opening notes made before works on a read-only journal; making them is refused

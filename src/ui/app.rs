@@ -21,6 +21,7 @@ use super::photos::{PhotoViewer, Thumbnails};
 use super::timeline::Timeline;
 use super::trip_dialog::TripDialog;
 use super::trips_panel::{ConfirmDeleteEntry, ConfirmDeleteTrip, TripsPanel};
+use super::watch_dialog::{WatchDialog, first_batch_question, indicator};
 use super::wording;
 use crate::app::{Backend, Command, EditSession, Event, Revert, Save, ThumbnailPool, TripSchedule};
 use crate::model::{
@@ -72,6 +73,11 @@ pub enum DialogResult {
     Schedule {
         trip: Option<TripId>,
         file: PathBuf,
+    },
+    /// A folder chosen for the trip's "Watch a folder" dialog.
+    WatchFolder {
+        trip: TripId,
+        folder: PathBuf,
     },
     /// Something done off the UI thread failed; the message is for the status bar.
     Failed(String),
@@ -127,6 +133,9 @@ pub struct TripJournalApp {
     notices: Vec<Notice>,
     trip_dialog: Option<TripDialog>,
     clock_dialog: Option<ClockDialog>,
+    watch_dialog: Option<WatchDialog>,
+    /// The trips' watched folders, each on its own thread.
+    watches: crate::app::Watches,
     confirm_delete_trip: Option<ConfirmDeleteTrip>,
     confirm_delete_entry: Option<ConfirmDeleteEntry>,
     trips_panel: TripsPanel,
@@ -189,6 +198,8 @@ impl TripJournalApp {
             notices: Vec::new(),
             trip_dialog: None,
             clock_dialog: None,
+            watch_dialog: None,
+            watches: crate::app::Watches::default(),
             confirm_delete_trip: None,
             confirm_delete_entry: None,
             trips_panel: TripsPanel,
@@ -212,6 +223,7 @@ impl TripJournalApp {
     /// Opens (or switches to) a journal file; on failure the window shows why.
     pub fn open_journal(&mut self, journal: PathBuf) {
         self.backend = None;
+        self.watches.stop_all();
         self.thumbnails = None;
         self.current = None;
         self.trips.clear();
@@ -260,6 +272,11 @@ impl TripJournalApp {
     /// The entry in the editor.
     pub fn selected_entry(&self) -> Option<EntryId> {
         self.selected_entry
+    }
+
+    /// The trip's watched folder as running now, if it has one.
+    pub fn watch_of(&self, trip: TripId) -> Option<&crate::app::TripWatch> {
+        self.watches.of(trip)
     }
 
     /// Messages currently shown to the user.
@@ -682,6 +699,9 @@ impl TripJournalApp {
         while let Some(event) = self.backend.as_ref().and_then(Backend::try_event) {
             self.handle_event(event);
         }
+        // Photos a watch imported reach the window as a change made elsewhere (the journal
+        // thread notices the watch's commits); here only its counts and questions are taken.
+        self.watches.poll();
         while let Ok(result) = self.dialogs.1.try_recv() {
             match result {
                 DialogResult::Photos { trip, entry, files } => {
@@ -705,6 +725,11 @@ impl TripJournalApp {
                     Some(trip) => self.send(Command::ImportSchedule { trip, file }),
                     None => self.send(Command::NewTripFromSchedule(file)),
                 },
+                DialogResult::WatchFolder { trip, folder } => {
+                    if let Some(dialog) = self.watch_dialog.as_mut().filter(|d| d.trip() == trip) {
+                        dialog.set_folder(&folder);
+                    }
+                }
                 DialogResult::Failed(message) => self.notify(message, true),
             }
         }
@@ -724,6 +749,7 @@ impl TripJournalApp {
     fn handle_event(&mut self, event: Event) {
         match event {
             Event::Trips(trips) => self.trips_arrived(trips),
+            Event::Watches(settings) => self.watches_arrived(&settings),
             Event::Damaged(rows) => self.damaged = rows,
             Event::SetAside(rows) => {
                 let noun = if rows.len() == 1 { "row" } else { "rows" };
@@ -1200,6 +1226,11 @@ impl TripJournalApp {
             Action::CloseTripDialog => self.trip_dialog = None,
             Action::OpenClockDialog(photo) => self.open_clock_dialog(photo),
             Action::CloseClockDialog => self.clock_dialog = None,
+            Action::OpenWatchDialog(trip) => self.watch_dialog = Some(WatchDialog::new(trip)),
+            Action::ChooseWatchFolder(trip) => self.choose_watch_folder(trip),
+            Action::CloseWatchDialog => self.watch_dialog = None,
+            Action::SetWatch(trip, folder) => self.send(Command::SetWatch { trip, folder }),
+            Action::AnswerFirstBatch(trip, import) => self.watches.answer_first_batch(trip, import),
             Action::DeleteTrip(answer) => {
                 self.confirm_delete_trip = None;
                 if let Some(id) = answer {
@@ -1355,6 +1386,14 @@ impl TripJournalApp {
         }
         if let (Some(dialog), Some(open)) = (&mut self.clock_dialog, &self.current) {
             actions.extend(dialog.show(ctx, open));
+        }
+        if let Some(dialog) = &mut self.watch_dialog {
+            actions.extend(dialog.show(ctx));
+        }
+        if let Some(trip) = self.current.as_ref().map(|open| open.trip.id)
+            && let Some(watch) = self.watches.of(trip)
+        {
+            actions.extend(first_batch_question(ctx, trip, watch));
         }
         if let (Some(viewer), Some(open)) = (&mut self.viewer, &self.current) {
             let mut thumbnails = Thumbnails {
@@ -1628,6 +1667,7 @@ impl TripJournalApp {
     }
 
     fn status_bar(&mut self, ui: &mut egui::Ui) {
+        let mut watch_action = None;
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
                 if let Some((done, total)) = self.import_progress {
@@ -1639,6 +1679,12 @@ impl TripJournalApp {
                 }
                 if self.session.has_pending() {
                     ui.weak("Saving…");
+                }
+                if let Some(trip) = self.current.as_ref().map(|open| open.trip.id)
+                    && let Some(watch) = self.watches.of(trip)
+                {
+                    let editable = self.read_only.is_none();
+                    watch_action = indicator(ui, trip, watch, editable);
                 }
                 for notice in &self.notices {
                     let color = if notice.is_error {
@@ -1660,6 +1706,34 @@ impl TripJournalApp {
                 &mut self.schedule_skipped,
             );
         });
+        self.apply_all(watch_action);
+    }
+
+    /// Starts and stops the watched folders as the journal has them (none while read-only:
+    /// a watch imports).
+    fn watches_arrived(&mut self, settings: &[crate::store::WatchSetting]) {
+        if self.read_only.is_some() {
+            return;
+        }
+        let ctx = self.egui_ctx.clone();
+        let wake: std::sync::Arc<dyn Fn() + Send + Sync> =
+            std::sync::Arc::new(move || ctx.request_repaint());
+        for (_, error) in self.watches.apply(settings, &self.journal_path, &wake) {
+            self.notify(format!("The folder cannot be watched: {error}"), true);
+        }
+    }
+
+    /// Opens the desktop's folder dialog (on its own thread) for the watch dialog's field.
+    fn choose_watch_folder(&mut self, trip: TripId) {
+        self.on_dialog_thread(
+            "No folder dialog is available here (no desktop portal): type the folder's path",
+            move || {
+                let folder = rfd::FileDialog::new()
+                    .set_title("Watch a folder")
+                    .pick_folder()?;
+                Some(DialogResult::WatchFolder { trip, folder })
+            },
+        );
     }
 
     /// Above everything on a read-only journal: why editing is off.

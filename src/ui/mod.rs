@@ -25,6 +25,7 @@ mod stars;
 mod timeline;
 mod trip_dialog;
 mod trips_panel;
+mod watch_dialog;
 mod wording;
 
 pub use app::{TimelineView, TripJournalApp};

@@ -137,7 +137,7 @@ fn trip_row(
     action
 }
 
-/// The trip's Edit and Delete buttons.
+/// The trip's Edit, Delete and Watch a folder buttons.
 fn trip_buttons(ui: &mut egui::Ui, trip: TripId) -> Option<Action> {
     let mut action = None;
     if ui.button("Edit trip…").clicked() {
@@ -145,6 +145,13 @@ fn trip_buttons(ui: &mut egui::Ui, trip: TripId) -> Option<Action> {
     }
     if ui.button("Delete trip…").clicked() {
         action = Some(Action::AskDeleteTrip(trip));
+    }
+    if ui
+        .button("Watch a folder…")
+        .on_hover_text("Import the photos that arrive in a folder (a phone's sync folder)")
+        .clicked()
+    {
+        action = Some(Action::OpenWatchDialog(trip));
     }
     action
 }

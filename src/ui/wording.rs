@@ -43,6 +43,7 @@ pub fn journal_error(error: &JournalError) -> String {
         JournalError::Paste { name, error } => format!("{name}: {error}"),
         JournalError::Thread(error) => format!("cannot start the work: {error}"),
         JournalError::Schedule(error) => format!("The schedule was not imported: {error}"),
+        JournalError::Watch(error) => format!("The folder cannot be watched: {error}"),
     }
 }
 

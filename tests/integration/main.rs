@@ -30,6 +30,7 @@ mod gui;
 mod gui_keys;
 /// The conference programme in the window: Schedule view, stars, Start notes, Now / next.
 mod gui_schedule;
+mod gui_watch;
 /// HEIC and AVIF through the system's converter: EXIF, irot, export, limits, no converter.
 mod heic;
 /// Broken, odd and malicious files: each imports or fails cleanly, in time, in bounded memory.

@@ -1,0 +1,141 @@
+//! "Watch a folder": the dialog that makes a trip watch a folder (typed, or chosen in the
+//! desktop's folder dialog), the status-bar indicator of a running watch, and the question
+//! about the photos already in a newly watched folder. Each returns what the user asked.
+
+use std::path::PathBuf;
+
+use super::action::Action;
+use crate::app::TripWatch;
+use crate::model::TripId;
+
+/// The open dialog: for which trip, and the folder as typed.
+#[derive(Debug, Clone)]
+pub struct WatchDialog {
+    trip: TripId,
+    folder: String,
+    focus: bool,
+}
+
+impl WatchDialog {
+    pub fn new(trip: TripId) -> Self {
+        WatchDialog {
+            trip,
+            folder: String::new(),
+            focus: true,
+        }
+    }
+
+    /// The dialog's trip.
+    pub fn trip(&self) -> TripId {
+        self.trip
+    }
+
+    /// Puts a folder chosen in the desktop's dialog into the field.
+    pub fn set_folder(&mut self, folder: &std::path::Path) {
+        self.folder = folder.display().to_string();
+    }
+
+    /// Draws the dialog; returns what was asked (watching closes it).
+    pub fn show(&mut self, ctx: &egui::Context) -> Vec<Action> {
+        let mut window_open = true;
+        let mut actions = Vec::new();
+        egui::Window::new("Watch a folder")
+            .open(&mut window_open)
+            .collapsible(false)
+            .default_width(440.0)
+            .show(ctx, |ui| {
+                ui.label("Photos that arrive in this folder (a phone's sync folder, a card reader) are imported into the trip's unassigned photos.");
+                ui.horizontal(|ui| {
+                    let label = ui.label("Folder");
+                    let field = ui
+                        .add(egui::TextEdit::singleline(&mut self.folder).desired_width(260.0))
+                        .labelled_by(label.id);
+                    if std::mem::take(&mut self.focus) {
+                        field.request_focus();
+                    }
+                    let entered =
+                        field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+                    if ui.button("Choose…").clicked() {
+                        actions.push(Action::ChooseWatchFolder(self.trip));
+                    }
+                    if entered {
+                        actions.extend(self.watch());
+                    }
+                });
+                ui.horizontal(|ui| {
+                    let typed = !self.folder.trim().is_empty();
+                    if ui.add_enabled(typed, egui::Button::new("Watch")).clicked() {
+                        actions.extend(self.watch());
+                    }
+                    if ui.button("Cancel").clicked() {
+                        actions.push(Action::CloseWatchDialog);
+                    }
+                });
+            });
+        if !window_open {
+            actions.push(Action::CloseWatchDialog);
+        }
+        actions
+    }
+
+    fn watch(&self) -> Vec<Action> {
+        let folder = self.folder.trim();
+        if folder.is_empty() {
+            return Vec::new();
+        }
+        vec![
+            Action::SetWatch(self.trip, Some(PathBuf::from(folder))),
+            Action::CloseWatchDialog,
+        ]
+    }
+}
+
+/// The status bar's "Watching FOLDER · N new" with *Stop watching*, or why it cannot watch.
+pub fn indicator(
+    ui: &mut egui::Ui,
+    trip: TripId,
+    watch: &TripWatch,
+    editable: bool,
+) -> Option<Action> {
+    let name = watch.folder_name();
+    let text = match watch.arrived {
+        0 => format!("Watching {name}"),
+        count => format!("Watching {name} · {count} new"),
+    };
+    ui.label(text)
+        .on_hover_text(watch.folder().display().to_string());
+    if let Some(problem) = &watch.problem {
+        ui.colored_label(ui.visuals().error_fg_color, problem);
+    }
+    let stop = ui.add_enabled(editable, egui::Button::new("Stop watching"));
+    stop.clicked().then_some(Action::SetWatch(trip, None))
+}
+
+/// "N photos already here — import?" for a folder watched for the first time.
+pub fn first_batch_question(
+    ctx: &egui::Context,
+    trip: TripId,
+    watch: &TripWatch,
+) -> Option<Action> {
+    let count = watch.first_batch?;
+    let mut action = None;
+    egui::Window::new("Photos already in the folder")
+        .collapsible(false)
+        .resizable(false)
+        .show(ctx, |ui| {
+            let noun = if count == 1 { "photo is" } else { "photos are" };
+            ui.label(format!(
+                "{count} {noun} already in {} — import?",
+                watch.folder_name()
+            ));
+            ui.horizontal(|ui| {
+                if ui.button("Import them").clicked() {
+                    action = Some(Action::AnswerFirstBatch(trip, true));
+                }
+                if ui.button("Not these").clicked() {
+                    action = Some(Action::AnswerFirstBatch(trip, false));
+                }
+            });
+        });
+    action
+}
