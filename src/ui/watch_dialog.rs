@@ -122,6 +122,7 @@ pub fn first_batch_question(
     egui::Window::new("Photos already in the folder")
         .collapsible(false)
         .resizable(false)
+        .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
             let noun = if count == 1 { "photo is" } else { "photos are" };
             ui.label(format!(

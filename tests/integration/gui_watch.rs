@@ -52,7 +52,11 @@ fn a_watched_folder_asks_about_its_photos_then_imports_new_ones_and_resumes() {
     });
     settle(&mut harness);
     harness.get_by_label_contains("2 photos are already in Camera");
-    assert_eq!(photos_in(&journal.store, trip), 0, "nothing before the answer");
+    assert_eq!(
+        photos_in(&journal.store, trip),
+        0,
+        "nothing before the answer"
+    );
     harness.get_by_label("Import them").click();
     journal_until(&mut harness, &path, "the two photos", |store| {
         photos_in(store, trip) == 2
@@ -68,7 +72,8 @@ fn a_watched_folder_asks_about_its_photos_then_imports_new_ones_and_resumes() {
     settle(&mut harness);
     harness.get_by_label("Watching Camera · 3 new");
     step_until(&mut harness, "the window to show the photos", |app| {
-        app.current_trip().is_some_and(|open| open.photos.len() == 3)
+        app.current_trip()
+            .is_some_and(|open| open.photos.len() == 3)
     });
     drop(harness);
 
@@ -81,7 +86,12 @@ fn a_watched_folder_asks_about_its_photos_then_imports_new_ones_and_resumes() {
     step_until(&mut harness, "the photo that arrived", |app| {
         app.watch_of(trip).is_some_and(|w| w.arrived == 1)
     });
-    assert!(harness.state().watch_of(trip).is_some_and(|w| w.first_batch.is_none()));
+    assert!(
+        harness
+            .state()
+            .watch_of(trip)
+            .is_some_and(|w| w.first_batch.is_none())
+    );
     settle(&mut harness);
     harness.get_by_label("Stop watching").click();
     step_until(&mut harness, "the watch to stop", |app| {
