@@ -88,16 +88,21 @@ fn main() {
         "import 48 MP, all cores: {import_48_all:.0} ms/photo (throughput {:.2}x one core)",
         import_48_seq / import_48_all
     );
+    if only.as_deref() == Some("import") {
+        if vips {
+            compare_with_vips(
+                root,
+                (&photos_12, import_12_seq),
+                (&photos_48, import_48_seq),
+            );
+        }
+        return;
+    }
     if vips {
-        let vips_12 = time_vips(root, &photos_12) / photos_12.len() as f64;
-        let vips_48 = time_vips(root, &photos_48) / photos_48.len() as f64;
-        println!(
-            "vipsthumbnail -s 1600, 12 MP: {vips_12:.0} ms/photo; import/vips ratio {:.2}",
-            import_12_seq / vips_12
-        );
-        println!(
-            "vipsthumbnail -s 1600, 48 MP: {vips_48:.0} ms/photo; import/vips ratio {:.2}",
-            import_48_seq / vips_48
+        compare_with_vips(
+            root,
+            (&photos_12, import_12_seq),
+            (&photos_48, import_48_seq),
         );
     }
 
@@ -621,13 +626,34 @@ fn time_import(root: &Path, name: &str, files: &[PathBuf], workers: usize) -> f6
     elapsed
 }
 
+/// vipsthumbnail's time per photo on the same files, pinned to one core like the import, and
+/// the import's ratio to it (the 12 MP and 48 MP sets, each with its import ms/photo).
+fn compare_with_vips(root: &Path, set_12: (&[PathBuf], f64), set_48: (&[PathBuf], f64)) {
+    for (label, (photos, import_ms)) in [("12 MP", set_12), ("48 MP", set_48)] {
+        let vips_ms = on_one_core(|| time_vips_with(root, photos, Some("1"))) / photos.len() as f64;
+        println!(
+            "vipsthumbnail -s 1600, {label}, one core: {vips_ms:.0} ms/photo; import/vips ratio {:.2}",
+            import_ms / vips_ms
+        );
+    }
+}
+
 /// Milliseconds for `vipsthumbnail -s 1600` on the files, one after another.
 fn time_vips(root: &Path, files: &[PathBuf]) -> f64 {
+    time_vips_with(root, files, None)
+}
+
+/// [`time_vips`] with `VIPS_CONCURRENCY` set when given (1: one thread, as the issue measures).
+fn time_vips_with(root: &Path, files: &[PathBuf], concurrency: Option<&str>) -> f64 {
     let out = root.join("vips-out");
     let _ = std::fs::create_dir_all(&out);
     let started = Instant::now();
     for file in files {
-        let status = Command::new("vipsthumbnail")
+        let mut command = Command::new("vipsthumbnail");
+        if let Some(threads) = concurrency {
+            command.env("VIPS_CONCURRENCY", threads);
+        }
+        let status = command
             .arg(file)
             .args(["-s", "1600", "-o"])
             .arg(out.join("%s.jpg"))

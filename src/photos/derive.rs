@@ -17,6 +17,7 @@ use super::ImportError;
 use super::exif_data::{ExifSummary, read_exif};
 use super::format::{ImageKind, sniff_format};
 use super::heif;
+use super::jpeg_scaled::decode_scaled;
 use crate::model::PhotoMetadata;
 use crate::store::hex_sha256;
 
@@ -98,7 +99,7 @@ pub fn decode_upright(
     let kind = sniff_format(bytes)?;
     let exif = guarded(kind, || Ok(read_exif(bytes))).unwrap_or_default();
     guarded(kind, || {
-        let decoded = decode_checked(bytes, kind, limits)?;
+        let decoded = decode_checked(bytes, kind, limits, max_long_edge)?.image;
         let mut scaled = if decoded.color().has_alpha() {
             DynamicImage::ImageRgba8(downscale_rgba(decoded.to_rgba8(), max_long_edge)?)
         } else {
@@ -131,16 +132,25 @@ fn exif_orientation(kind: ImageKind, exif: &ExifSummary) -> Option<u8> {
     }
 }
 
-/// Decodes after checking the declared size against the pixel limit. HEIF goes through the
-/// system's converter (after its own size check) and then decodes as the PNG it made.
+/// A decoded image and the size of the whole photo (a JPEG decoded at a scale is smaller).
+struct Decoded {
+    image: DynamicImage,
+    full_size: (u32, u32),
+}
+
+/// Decodes after checking the declared size against the pixel limit, a JPEG scaled down in
+/// its decoder when `long_edge` is at most half its size (see `jpeg_scaled`). HEIF goes
+/// through the system's converter (after its own size check) and then decodes as the PNG it
+/// made.
 fn decode_checked(
     bytes: &[u8],
     kind: ImageKind,
     limits: &PhotoLimits,
-) -> Result<DynamicImage, ImportError> {
+    long_edge: u32,
+) -> Result<Decoded, ImportError> {
     let Some(format) = kind.image_format() else {
         let png = heif::convert_to_png(bytes, kind, limits)?;
-        return decode_checked(&png, ImageKind::Png, limits);
+        return decode_checked(&png, ImageKind::Png, limits, long_edge);
     };
     let damaged = |error: image::ImageError| ImportError::Damaged {
         format: kind.name(),
@@ -163,6 +173,12 @@ fn decode_checked(
             message: "the file ends before the image does (truncated)".to_string(),
         });
     }
+    let full_size = (width, height);
+    if kind == ImageKind::Jpeg
+        && let Some(image) = decode_scaled(bytes, full_size, long_edge)?
+    {
+        return Ok(Decoded { image, full_size });
+    }
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     let mut decode_limits = Limits::default();
     decode_limits.max_image_width = Some(width);
@@ -170,7 +186,8 @@ fn decode_checked(
     // Room for a 16-bit RGBA decode plus the decoder's own buffers.
     decode_limits.max_alloc = Some(pixels.saturating_mul(8).saturating_add(64 * 1024 * 1024));
     reader.limits(decode_limits);
-    reader.decode().map_err(damaged)
+    let image = reader.decode().map_err(damaged)?;
+    Ok(Decoded { image, full_size })
 }
 
 /// Whether a JPEG's entropy-coded data is followed by an end-of-image marker, i.e. the file
@@ -203,9 +220,9 @@ fn derive_previews(
     exif_orientation: Option<u8>,
     limits: &PhotoLimits,
 ) -> Result<(RgbImage, RgbImage, u32, u32), ImportError> {
-    let decoded = decode_checked(bytes, kind, limits)?;
-    let (width, height) = (decoded.width(), decoded.height());
-    let flat = flatten_on_white(decoded);
+    let decoded = decode_checked(bytes, kind, limits, PREVIEW_LONG_EDGE)?;
+    let (width, height) = decoded.full_size;
+    let flat = flatten_on_white(decoded.image);
     let preview = downscale_rgb(flat, PREVIEW_LONG_EDGE)?;
     let thumbnail = downscale_rgb(preview.clone(), THUMBNAIL_LONG_EDGE)?;
     let orientation = exif_orientation.and_then(Orientation::from_exif);
@@ -263,6 +280,12 @@ fn resize_error(error: impl std::fmt::Display) -> ImportError {
 
 fn downscale_rgb(image: RgbImage, long_edge: u32) -> Result<RgbImage, ImportError> {
     downscale(image, long_edge, PixelType::U8x3)
+}
+
+/// [`downscale_rgb`] for the tests of other modules: the reference resize.
+#[cfg(test)]
+pub(super) fn downscale_rgb_for_tests(image: RgbImage, long_edge: u32) -> RgbImage {
+    downscale_rgb(image, long_edge).expect("resizes")
 }
 
 fn downscale_rgba(image: RgbaImage, long_edge: u32) -> Result<RgbaImage, ImportError> {

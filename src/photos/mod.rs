@@ -11,6 +11,7 @@ mod exif_data;
 mod format;
 mod heif;
 mod import;
+mod jpeg_scaled;
 mod repair;
 
 pub use derive::{
