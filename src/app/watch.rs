@@ -108,17 +108,14 @@ impl Watches {
         self.running.clear();
     }
 
-    /// Takes what the watches reported; true when photos arrived.
-    pub fn poll(&mut self) -> bool {
-        let mut arrived = false;
+    /// Takes what the watches reported (the photos themselves reach the window as changes
+    /// made elsewhere).
+    pub fn poll(&mut self) {
         for watch in self.running.values_mut() {
             while let Some(event) = watch.thread.try_event() {
-                arrived |= matches!(&event, WatchEvent::File(file)
-                    if matches!(file.outcome, ImportOutcome::Imported(_)));
                 watch.take_event(event);
             }
         }
-        arrived
     }
 
     /// The trip's watch, if it has one.
