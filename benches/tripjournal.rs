@@ -9,6 +9,10 @@
 //! are printed; otherwise the comparison is reported as skipped. Machines here are shared and
 //! noisy: compare ratios from one run, not absolute times across runs.
 //!
+//! `cargo bench -- import` runs only the import figures (issue 17), with the quality of the
+//! stored 1,600 px preview measured against a full decode + Lanczos3 to the same size, next to
+//! what a full decode stored.
+//!
 //! It also times frames of the Schedule view over a 1,000-talk programme (issue 15; target: a
 //! median frame under 4 ms). `cargo bench --bench tripjournal -- schedule` runs only that.
 
@@ -24,7 +28,9 @@ use image::codecs::jpeg::JpegEncoder;
 use image::{Rgb, RgbImage};
 use tripjournal::export::{ExportOptions, Layout, export_trip};
 use tripjournal::model::{EntryFields, EntryKind, PhotoMetadata, TripFields, TripId};
-use tripjournal::photos::{ImportRequest, import_files};
+use tripjournal::photos::{
+    ImportRequest, PREVIEW_QUALITY, PhotoLimits, encode_web_jpeg, import_files, prepare_photo,
+};
 use tripjournal::schedule::{Talk, TalkTime, read_programme};
 use tripjournal::store::{NewPhoto, Store, hex_sha256};
 use tripjournal::ui::TripJournalApp;
@@ -88,22 +94,18 @@ fn main() {
         "import 48 MP, all cores: {import_48_all:.0} ms/photo (throughput {:.2}x one core)",
         import_48_seq / import_48_all
     );
-    if only.as_deref() == Some("import") {
-        if vips {
-            compare_with_vips(
-                root,
-                (&photos_12, import_12_seq),
-                (&photos_48, import_48_seq),
-            );
-        }
-        return;
-    }
     if vips {
         compare_with_vips(
             root,
             (&photos_12, import_12_seq),
             (&photos_48, import_48_seq),
         );
+    }
+    // Index 0 of each set has no EXIF orientation, so preview and reference line up.
+    preview_quality("12 MP", &photos_12[0]);
+    preview_quality("48 MP", &photos_48[0]);
+    if only.as_deref() == Some("import") {
+        return;
     }
 
     // 2. Export of a 50-photo trip (copies of the 12 MP photos made distinct by a comment).
@@ -636,6 +638,54 @@ fn compare_with_vips(root: &Path, set_12: (&[PathBuf], f64), set_48: (&[PathBuf]
             import_ms / vips_ms
         );
     }
+}
+
+/// The stored preview's PSNR against the whole photo decoded and resized with Lanczos3 to the
+/// same size, and the PSNR of what the full-decode path stored (that reference as the preview
+/// JPEG), with the difference (issue 17: at most 0.5 dB below).
+fn preview_quality(label: &str, photo: &Path) {
+    let bytes = std::fs::read(photo).expect("reads");
+    let prepared = prepare_photo(bytes.clone(), "q.jpg", &PhotoLimits::default()).expect("imports");
+    let preview = decode_rgb(&prepared.preview_jpeg);
+    let reference = lanczos3(&decode_rgb(&bytes), preview.width(), preview.height());
+    let full_path = decode_rgb(&encode_web_jpeg(&reference, PREVIEW_QUALITY).expect("encodes"));
+    let (scaled_db, full_db) = (psnr(&preview, &reference), psnr(&full_path, &reference));
+    println!(
+        "preview quality {label}: {scaled_db:.2} dB (full decode path {full_db:.2} dB; {:+.2} dB) \
+         against full decode + Lanczos3",
+        scaled_db - full_db
+    );
+}
+
+fn decode_rgb(bytes: &[u8]) -> RgbImage {
+    image::load_from_memory(bytes).expect("decodes").into_rgb8()
+}
+
+fn lanczos3(image: &RgbImage, width: u32, height: u32) -> RgbImage {
+    use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer, images};
+    let source = images::Image::from_vec_u8(
+        image.width(),
+        image.height(),
+        image.as_raw().clone(),
+        PixelType::U8x3,
+    )
+    .expect("image");
+    let mut target = images::Image::new(width, height, PixelType::U8x3);
+    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
+    Resizer::new()
+        .resize(&source, &mut target, &options)
+        .expect("resizes");
+    RgbImage::from_raw(width, height, target.into_vec()).expect("sized")
+}
+
+fn psnr(a: &RgbImage, b: &RgbImage) -> f64 {
+    let squared: f64 = a
+        .as_raw()
+        .iter()
+        .zip(b.as_raw())
+        .map(|(x, y)| (f64::from(*x) - f64::from(*y)).powi(2))
+        .sum();
+    10.0 * (255.0f64 * 255.0 / (squared / a.as_raw().len() as f64)).log10()
 }
 
 /// Milliseconds for `vipsthumbnail -s 1600` on the files, one after another.

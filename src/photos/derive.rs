@@ -18,6 +18,7 @@ use super::exif_data::{ExifSummary, read_exif};
 use super::format::{ImageKind, sniff_format};
 use super::heif;
 use super::jpeg_scaled::decode_scaled;
+use super::orient::upright;
 use crate::model::PhotoMetadata;
 use crate::store::hex_sha256;
 
@@ -26,7 +27,8 @@ pub const PREVIEW_LONG_EDGE: u32 = 1600;
 /// Long edge of the stored thumbnail, in pixels.
 pub const THUMBNAIL_LONG_EDGE: u32 = 256;
 
-const PREVIEW_QUALITY: u8 = 85;
+/// JPEG quality of the stored preview.
+pub const PREVIEW_QUALITY: u8 = 85;
 const THUMBNAIL_QUALITY: u8 = 80;
 
 /// Limits that protect the process from hostile or absurd files.
@@ -225,9 +227,8 @@ fn derive_previews(
     let flat = flatten_on_white(decoded.image);
     let preview = downscale_rgb(flat, PREVIEW_LONG_EDGE)?;
     let thumbnail = downscale_rgb(preview.clone(), THUMBNAIL_LONG_EDGE)?;
-    let orientation = exif_orientation.and_then(Orientation::from_exif);
-    let (preview, thumbnail) = match orientation {
-        Some(orientation) => (orient(preview, orientation), orient(thumbnail, orientation)),
+    let (preview, thumbnail) = match exif_orientation {
+        Some(code) => (upright(preview, code), upright(thumbnail, code)),
         None => (preview, thumbnail),
     };
     let swaps_sides = matches!(exif_orientation, Some(5..=8));
@@ -237,12 +238,6 @@ fn derive_previews(
         (width, height)
     };
     Ok((preview, thumbnail, upright_width, upright_height))
-}
-
-fn orient(image: RgbImage, orientation: Orientation) -> RgbImage {
-    let mut dynamic = DynamicImage::ImageRgb8(image);
-    dynamic.apply_orientation(orientation);
-    dynamic.into_rgb8()
 }
 
 /// RGB pixels, with any transparency composited over white (JPEG has no alpha).

@@ -11,12 +11,14 @@ mod exif_data;
 mod format;
 mod heif;
 mod import;
+mod jpeg_baseline;
 mod jpeg_scaled;
+mod orient;
 mod repair;
 
 pub use derive::{
-    PREVIEW_LONG_EDGE, PhotoLimits, PreparedPhoto, THUMBNAIL_LONG_EDGE, decode_upright,
-    prepare_photo,
+    PREVIEW_LONG_EDGE, PREVIEW_QUALITY, PhotoLimits, PreparedPhoto, THUMBNAIL_LONG_EDGE,
+    decode_upright, prepare_photo,
 };
 pub use exif_data::{ExifSummary, read_exif};
 pub use format::{ImageKind, PHOTO_EXTENSIONS, sniff_format};
