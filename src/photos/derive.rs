@@ -208,7 +208,8 @@ fn jpeg_has_end(bytes: &[u8]) -> bool {
         let length = usize::from(u16::from_be_bytes([bytes[offset + 2], bytes[offset + 3]]));
         if marker == 0xDA {
             let scan = &bytes[offset + 2..];
-            return scan.windows(2).any(|pair| pair == [0xFF, 0xD9]);
+            // From the end: the marker is almost always in the last bytes.
+            return scan.windows(2).rev().any(|pair| pair == [0xFF, 0xD9]);
         }
         offset += 2 + length;
     }

@@ -291,7 +291,6 @@ fn decode_scan(headers: &Headers, scan: &[u8], denominator: usize) -> Result<Sca
                 let plane = &mut planes[index];
                 for block_y in 0..v {
                     for block_x in 0..h {
-                        coefficients.fill(0);
                         let reached = reader.block(
                             tables.0,
                             tables.1,
@@ -299,14 +298,12 @@ fn decode_scan(headers: &Headers, scan: &[u8], denominator: usize) -> Result<Sca
                             &mut coefficients,
                         )?;
                         let extent = idct::extent(reached);
-                        // Only rows the block's IDCT may read.
-                        let used = 8 * extent.min(plane.block.1);
-                        for (out, (&value, &step)) in dequantized[..used]
-                            .iter_mut()
-                            .zip(coefficients.iter().zip(tables.2.iter()))
-                        {
-                            *out = value as f32 * step;
-                        }
+                        dequantize(
+                            &mut coefficients,
+                            tables.2,
+                            (extent, plane.block.1),
+                            &mut dequantized,
+                        );
                         let x = (mcu_x * h + block_x) * plane.block.0;
                         let y = (mcu_y * v + block_y) * plane.block.1;
                         let start = y * plane.stride + x;
@@ -323,6 +320,31 @@ fn decode_scan(headers: &Headers, scan: &[u8], denominator: usize) -> Result<Sca
         }
     }
     Ok(to_rgb(headers, &planes, denominator))
+}
+
+/// Dequantizes every row of `coefficients` that a block `height` pixels tall may read (rows
+/// past `extent` are zero), so nothing of an earlier block is left in `dequantized`, and
+/// leaves `coefficients` all zero again for the next block (only rows below `extent` can be
+/// non-zero).
+#[inline(always)]
+fn dequantize(
+    coefficients: &mut [i32; 64],
+    steps: &[f32; 64],
+    (extent, height): (usize, usize),
+    dequantized: &mut [f32; 64],
+) {
+    let read = 8 * height.min(8);
+    for ((out, value), &step) in dequantized[..read]
+        .iter_mut()
+        .zip(coefficients[..read].iter_mut())
+        .zip(steps)
+    {
+        *out = *value as f32 * step;
+        *value = 0;
+    }
+    if extent > height {
+        coefficients[read..8 * extent.min(8)].fill(0);
+    }
 }
 
 fn tables_of<'a>(

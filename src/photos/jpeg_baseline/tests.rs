@@ -108,6 +108,32 @@ fn every_subsampling_matches_a_full_decode_averaged() {
     }
 }
 
+/// Without chroma subsampling both decoders do the same arithmetic (a reduced IDCT), so they
+/// must agree to rounding; any block that used another block's coefficients would not. (At ⅛
+/// jpeg-decoder truncates the DC where this decoder rounds; that scale is checked against the
+/// averaged full decode above.)
+#[test]
+fn without_subsampling_it_agrees_with_jpeg_decoders_scaled_idct() {
+    let image = scene(203, 147);
+    let bytes = encode(image.as_raw(), image.dimensions(), ColorType::Rgb, |e| {
+        e.set_sampling_factor(SamplingFactor::R_4_4_4)
+    });
+    for denominator in [2usize, 4] {
+        let ours = decode(&bytes, (203, 147), denominator).expect("taken");
+        let mut decoder = jpeg_decoder::Decoder::new(std::io::Cursor::new(&bytes));
+        let size = decoder
+            .scale(ours.width as u16, ours.height as u16)
+            .expect("scales");
+        assert_eq!(
+            (u32::from(size.0), u32::from(size.1)),
+            (ours.width, ours.height)
+        );
+        let theirs = decoder.decode().expect("decodes");
+        let db = psnr(&ours.pixels, &theirs);
+        assert!(db > 50.0, "1/{denominator}: {db:.1} dB");
+    }
+}
+
 #[test]
 fn restart_intervals_and_the_image_crates_encoder_are_read() {
     let image = scene(300, 200);
