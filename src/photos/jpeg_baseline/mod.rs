@@ -228,33 +228,36 @@ struct Plane {
     block: (usize, usize),
 }
 
-fn decode_scan(headers: &Headers, scan: &[u8], denominator: usize) -> Result<ScaledRgb, Corrupt> {
-    let grey = headers.components.len() == 1;
-    // A grey image's scan has one block per MCU whatever its sampling factors say.
-    let (max_h, max_v) = if grey {
+/// A component's sampling factors as its scan uses them: a grey image's scan has one block
+/// per MCU whatever its factors say.
+fn sampling(headers: &Headers, component: &Component) -> (usize, usize) {
+    if headers.components.len() == 1 {
         (1, 1)
     } else {
-        (
-            headers.components[0].horizontal,
-            headers.components[0].vertical,
-        )
-    };
-    let mcus_across = headers.width.div_ceil(8 * max_h);
-    let mcus_down = headers.height.div_ceil(8 * max_v);
+        (component.horizontal, component.vertical)
+    }
+}
+
+/// The MCUs across and down, and each component's plane at the output scale.
+fn planes_for(
+    headers: &Headers,
+    denominator: usize,
+) -> Result<((usize, usize), Vec<Plane>), Corrupt> {
+    let (max_h, max_v) = sampling(headers, &headers.components[0]);
+    let mcus = (
+        headers.width.div_ceil(8 * max_h),
+        headers.height.div_ceil(8 * max_v),
+    );
     let luma_block = 8 / denominator;
-    let mut planes: Vec<Plane> = headers
+    let planes: Vec<Plane> = headers
         .components
         .iter()
         .map(|component| {
-            let (h, v) = if grey {
-                (1, 1)
-            } else {
-                (component.horizontal, component.vertical)
-            };
+            let (h, v) = sampling(headers, component);
             let block = (luma_block * max_h / h, luma_block * max_v / v);
-            let stride = mcus_across * h * block.0;
+            let stride = mcus.0 * h * block.0;
             Plane {
-                pixels: vec![0; stride * mcus_down * v * block.1],
+                pixels: vec![0; stride * mcus.1 * v * block.1],
                 stride,
                 block,
             }
@@ -266,10 +269,22 @@ fn decode_scan(headers: &Headers, scan: &[u8], denominator: usize) -> Result<Sca
     {
         return Err(Corrupt("chroma block larger than 8"));
     }
+    Ok((mcus, planes))
+}
+
+fn decode_scan(headers: &Headers, scan: &[u8], denominator: usize) -> Result<ScaledRgb, Corrupt> {
+    let ((mcus_across, mcus_down), mut planes) = planes_for(headers, denominator)?;
+    let tables = headers
+        .components
+        .iter()
+        .map(|component| tables_of(headers, component))
+        .collect::<Result<Vec<_>, _>>()?;
     let mut reader = BitReader::new(scan);
     let mut predictions = vec![0i32; headers.components.len()];
-    let mut coefficients = [0i32; 64];
-    let mut dequantized = [0f32; 64];
+    let mut work = BlockWork {
+        coefficients: [0; 64],
+        dequantized: [0.0; 64],
+    };
     let mut until_restart = headers.restart_interval;
     for mcu_y in 0..mcus_down {
         for mcu_x in 0..mcus_across {
@@ -282,44 +297,62 @@ fn decode_scan(headers: &Headers, scan: &[u8], denominator: usize) -> Result<Sca
                 until_restart -= 1;
             }
             for (index, component) in headers.components.iter().enumerate() {
-                let (h, v) = if grey {
-                    (1, 1)
-                } else {
-                    (component.horizontal, component.vertical)
-                };
-                let tables = tables_of(headers, component)?;
-                let plane = &mut planes[index];
+                let (h, v) = sampling(headers, component);
                 for block_y in 0..v {
                     for block_x in 0..h {
-                        let reached = reader.block(
-                            tables.0,
-                            tables.1,
+                        work.decode(
+                            &mut reader,
+                            tables[index],
                             &mut predictions[index],
-                            &mut coefficients,
+                            &mut planes[index],
+                            (mcu_x * h + block_x, mcu_y * v + block_y),
                         )?;
-                        let extent = idct::extent(reached);
-                        dequantize(
-                            &mut coefficients,
-                            tables.2,
-                            (extent, plane.block.1),
-                            &mut dequantized,
-                        );
-                        let x = (mcu_x * h + block_x) * plane.block.0;
-                        let y = (mcu_y * v + block_y) * plane.block.1;
-                        let start = y * plane.stride + x;
-                        idct::block(
-                            &dequantized,
-                            extent,
-                            plane.block,
-                            &mut plane.pixels[start..],
-                            plane.stride,
-                        );
                     }
                 }
             }
         }
     }
     Ok(to_rgb(headers, &planes, denominator))
+}
+
+/// A component's DC and AC Huffman tables and its dequantization steps.
+type Tables<'a> = (&'a HuffmanTable, &'a HuffmanTable, &'a [f32; 64]);
+
+/// The buffers one block passes through, reused from block to block.
+struct BlockWork {
+    coefficients: [i32; 64],
+    dequantized: [f32; 64],
+}
+
+impl BlockWork {
+    /// Decodes the next block of the scan into `plane` at block column and row `at`.
+    #[inline(always)]
+    fn decode(
+        &mut self,
+        reader: &mut BitReader,
+        (dc, ac, steps): Tables,
+        prediction: &mut i32,
+        plane: &mut Plane,
+        at: (usize, usize),
+    ) -> Result<(), Corrupt> {
+        let reached = reader.block(dc, ac, prediction, &mut self.coefficients)?;
+        let extent = idct::extent(reached);
+        dequantize(
+            &mut self.coefficients,
+            steps,
+            (extent, plane.block.1),
+            &mut self.dequantized,
+        );
+        let start = at.1 * plane.block.1 * plane.stride + at.0 * plane.block.0;
+        idct::block(
+            &self.dequantized,
+            extent,
+            plane.block,
+            &mut plane.pixels[start..],
+            plane.stride,
+        );
+        Ok(())
+    }
 }
 
 /// Dequantizes every row of `coefficients` that a block `height` pixels tall may read (rows
@@ -347,10 +380,7 @@ fn dequantize(
     }
 }
 
-fn tables_of<'a>(
-    headers: &'a Headers,
-    component: &Component,
-) -> Result<(&'a HuffmanTable, &'a HuffmanTable, &'a [f32; 64]), Corrupt> {
+fn tables_of<'a>(headers: &'a Headers, component: &Component) -> Result<Tables<'a>, Corrupt> {
     let missing = Corrupt("missing table");
     Ok((
         headers.dc_tables[component.dc_table]
