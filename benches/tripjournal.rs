@@ -29,7 +29,8 @@ use image::{Rgb, RgbImage};
 use tripjournal::export::{ExportOptions, Layout, export_trip};
 use tripjournal::model::{EntryFields, EntryKind, PhotoMetadata, TripFields, TripId};
 use tripjournal::photos::{
-    ImportRequest, PREVIEW_QUALITY, PhotoLimits, encode_web_jpeg, import_files, prepare_photo,
+    ImportRequest, PREVIEW_LONG_EDGE, PREVIEW_QUALITY, PhotoLimits, downscale_rgb, encode_web_jpeg,
+    import_files, prepare_photo, psnr,
 };
 use tripjournal::schedule::{Talk, TalkTime, read_programme};
 use tripjournal::store::{NewPhoto, Store, hex_sha256};
@@ -647,9 +648,13 @@ fn preview_quality(label: &str, photo: &Path) {
     let bytes = std::fs::read(photo).expect("reads");
     let prepared = prepare_photo(bytes.clone(), "q.jpg", &PhotoLimits::default()).expect("imports");
     let preview = decode_rgb(&prepared.preview_jpeg);
-    let reference = lanczos3(&decode_rgb(&bytes), preview.width(), preview.height());
+    let reference = downscale_rgb(decode_rgb(&bytes), PREVIEW_LONG_EDGE).expect("resizes");
+    assert_eq!(reference.dimensions(), preview.dimensions());
     let full_path = decode_rgb(&encode_web_jpeg(&reference, PREVIEW_QUALITY).expect("encodes"));
-    let (scaled_db, full_db) = (psnr(&preview, &reference), psnr(&full_path, &reference));
+    let (scaled_db, full_db) = (
+        psnr(preview.as_raw(), reference.as_raw()),
+        psnr(full_path.as_raw(), reference.as_raw()),
+    );
     println!(
         "preview quality {label}: {scaled_db:.2} dB (full decode path {full_db:.2} dB; {:+.2} dB) \
          against full decode + Lanczos3",
@@ -659,33 +664,6 @@ fn preview_quality(label: &str, photo: &Path) {
 
 fn decode_rgb(bytes: &[u8]) -> RgbImage {
     image::load_from_memory(bytes).expect("decodes").into_rgb8()
-}
-
-fn lanczos3(image: &RgbImage, width: u32, height: u32) -> RgbImage {
-    use fast_image_resize::{FilterType, PixelType, ResizeAlg, ResizeOptions, Resizer, images};
-    let source = images::Image::from_vec_u8(
-        image.width(),
-        image.height(),
-        image.as_raw().clone(),
-        PixelType::U8x3,
-    )
-    .expect("image");
-    let mut target = images::Image::new(width, height, PixelType::U8x3);
-    let options = ResizeOptions::new().resize_alg(ResizeAlg::Convolution(FilterType::Lanczos3));
-    Resizer::new()
-        .resize(&source, &mut target, &options)
-        .expect("resizes");
-    RgbImage::from_raw(width, height, target.into_vec()).expect("sized")
-}
-
-fn psnr(a: &RgbImage, b: &RgbImage) -> f64 {
-    let squared: f64 = a
-        .as_raw()
-        .iter()
-        .zip(b.as_raw())
-        .map(|(x, y)| (f64::from(*x) - f64::from(*y)).powi(2))
-        .sum();
-    10.0 * (255.0f64 * 255.0 / (squared / a.as_raw().len() as f64)).log10()
 }
 
 /// Milliseconds for `vipsthumbnail -s 1600` on the files, one after another.

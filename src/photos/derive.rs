@@ -274,14 +274,10 @@ fn resize_error(error: impl std::fmt::Display) -> ImportError {
     ImportError::Derive(error.to_string())
 }
 
-fn downscale_rgb(image: RgbImage, long_edge: u32) -> Result<RgbImage, ImportError> {
+/// Fits an RGB image into `long_edge` with Lanczos3 (never upscaling): how previews are
+/// resized, and the reference the quality checks measure against.
+pub fn downscale_rgb(image: RgbImage, long_edge: u32) -> Result<RgbImage, ImportError> {
     downscale(image, long_edge, PixelType::U8x3)
-}
-
-/// [`downscale_rgb`] for the tests of other modules: the reference resize.
-#[cfg(test)]
-pub(super) fn downscale_rgb_for_tests(image: RgbImage, long_edge: u32) -> RgbImage {
-    downscale_rgb(image, long_edge).expect("resizes")
 }
 
 fn downscale_rgba(image: RgbaImage, long_edge: u32) -> Result<RgbaImage, ImportError> {

@@ -135,14 +135,11 @@ mod tests {
 
     fn psnr(a: &RgbImage, b: &RgbImage) -> f64 {
         assert_eq!(a.dimensions(), b.dimensions());
-        let squared: f64 = a
-            .as_raw()
-            .iter()
-            .zip(b.as_raw())
-            .map(|(x, y)| (f64::from(*x) - f64::from(*y)).powi(2))
-            .sum();
-        let mean = squared / a.as_raw().len() as f64;
-        10.0 * (255.0f64 * 255.0 / mean).log10()
+        crate::photos::psnr(a.as_raw(), b.as_raw())
+    }
+
+    fn reference_fit(image: RgbImage, long_edge: u32) -> RgbImage {
+        crate::photos::downscale_rgb(image, long_edge).expect("resizes")
     }
 
     fn decoded(jpeg: &[u8]) -> RgbImage {
@@ -160,7 +157,7 @@ mod tests {
 
         // The reference: the whole photo decoded, then Lanczos3 to the preview's size; today's
         // path stored exactly that as a JPEG.
-        let reference = super::super::derive::downscale_rgb_for_tests(decoded(&original), 1600);
+        let reference = reference_fit(decoded(&original), 1600);
         let full_path = decoded(
             &crate::photos::encode_web_jpeg(&reference, crate::photos::PREVIEW_QUALITY)
                 .expect("jpeg"),
@@ -198,7 +195,7 @@ mod tests {
                     .expect("decodes")
                     .expect("scaled");
                 assert_eq!((image.width(), image.height()), (300, 225), "{sampling:?}");
-                let small = super::super::derive::downscale_rgb_for_tests(decoded(&bytes), 300);
+                let small = reference_fit(decoded(&bytes), 300);
                 let db = psnr(&image.into_rgb8(), &small);
                 assert!(
                     db > 30.0,
@@ -268,8 +265,7 @@ mod tests {
                 if let Some(orientation) = exif.orientation.and_then(Orientation::from_exif) {
                     upright.apply_orientation(orientation);
                 }
-                let reference =
-                    super::super::derive::downscale_rgb_for_tests(upright.into_rgb8(), long_edge);
+                let reference = reference_fit(upright.into_rgb8(), long_edge);
                 assert_eq!(ours.dimensions(), reference.dimensions(), "{name}");
                 let as_preview = |image: &RgbImage| {
                     decoded(

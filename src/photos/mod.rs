@@ -14,11 +14,12 @@ mod import;
 mod jpeg_baseline;
 mod jpeg_scaled;
 mod orient;
+mod quality;
 mod repair;
 
 pub use derive::{
     PREVIEW_LONG_EDGE, PREVIEW_QUALITY, PhotoLimits, PreparedPhoto, THUMBNAIL_LONG_EDGE,
-    decode_upright, prepare_photo,
+    decode_upright, downscale_rgb, prepare_photo,
 };
 pub use exif_data::{ExifSummary, read_exif};
 pub use format::{ImageKind, PHOTO_EXTENSIONS, sniff_format};
@@ -26,6 +27,7 @@ pub use heif::DECODER_VARIABLE as HEIF_DECODER_VARIABLE;
 pub use import::{
     FileOutcome, ImportEvent, ImportOutcome, ImportRequest, import_bytes, import_files,
 };
+pub use quality::psnr;
 pub use repair::rebuild_derivatives;
 
 use std::path::PathBuf;

@@ -3,6 +3,7 @@
 //! and damaged data must never panic.
 
 use super::decode;
+use crate::photos::psnr;
 use image::{GenericImageView, GrayImage, RgbImage};
 use jpeg_encoder::{ColorType, Encoder, SamplingFactor};
 
@@ -60,16 +61,6 @@ fn reference(bytes: &[u8], denominator: u32) -> RgbImage {
             image::Rgb(sums.map(|sum| ((sum + count / 2) / count) as u8))
         },
     )
-}
-
-fn psnr(a: &[u8], b: &[u8]) -> f64 {
-    assert_eq!(a.len(), b.len());
-    let squared: f64 = a
-        .iter()
-        .zip(b)
-        .map(|(x, y)| (f64::from(*x) - f64::from(*y)).powi(2))
-        .sum();
-    10.0 * (255.0f64 * 255.0 / (squared / a.len() as f64).max(1e-9)).log10()
 }
 
 /// Decodes at every scale and checks size and closeness to the reference.
