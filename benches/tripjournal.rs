@@ -4,7 +4,7 @@
 //! 6), builds journals in a temporary folder and measures: import (sequential and on all
 //! cores), export of a 50-photo trip, opening a 2,000-entry / 5,000-photo trip to the first
 //! frame, frame times while scrolling it, peak memory and the journal's size, and the parse
-//! of a 2,000-talk conference programme (`cargo bench -- schedule` runs that case alone). When
+//! of a 2,000-talk conference schedule (`cargo bench -- schedule` runs that case alone). When
 //! `vipsthumbnail` is installed, it is timed on the same files in the same run and the ratios
 //! are printed; otherwise the comparison is reported as skipped. Machines here are shared and
 //! noisy: compare ratios from one run, not absolute times across runs.
@@ -13,7 +13,7 @@
 //! stored 1,600 px preview measured against a full decode + Lanczos3 to the same size, next to
 //! what a full decode stored.
 //!
-//! It also times frames of the Schedule view over a 1,000-talk programme (issue 15; target: a
+//! It also times frames of the Schedule view over a 1,000-talk schedule (issue 15; target: a
 //! median frame under 4 ms). `cargo bench --bench tripjournal -- schedule` runs only that.
 
 use std::path::{Path, PathBuf};
@@ -28,11 +28,12 @@ use image::codecs::jpeg::JpegEncoder;
 use image::{Rgb, RgbImage};
 use tripjournal::export::{ExportOptions, Layout, export_trip};
 use tripjournal::model::{EntryFields, EntryKind, PhotoMetadata, TripFields, TripId};
+use tripjournal::model::{Talk, TalkTime};
 use tripjournal::photos::{
     ImportRequest, PREVIEW_LONG_EDGE, PREVIEW_QUALITY, PhotoLimits, downscale_rgb, encode_web_jpeg,
     import_files, prepare_photo, psnr,
 };
-use tripjournal::schedule::{Talk, TalkTime, read_programme};
+use tripjournal::schedule::read_schedule;
 use tripjournal::store::{NewPhoto, Store, hex_sha256};
 use tripjournal::ui::TripJournalApp;
 
@@ -202,7 +203,7 @@ fn main() {
     frames_in_schedule_view(root);
 }
 
-/// Parses the generated FOSDEM-sized programme (1,000 talks, frab XML) twice: the parse part
+/// Parses the generated FOSDEM-sized schedule (1,000 talks, frab XML) twice: the parse part
 /// of issue 15's "2,000 talks import in under 2 s". Median of five runs.
 fn schedule_parse() {
     let path =
@@ -213,7 +214,7 @@ fn schedule_parse() {
         let started = Instant::now();
         let talks: usize = (0..2)
             .map(|_| {
-                read_programme(&bytes, chrono_tz::Europe::Brussels)
+                read_schedule(&bytes, chrono_tz::Europe::Brussels)
                     .expect("the programme parses")
                     .talks
                     .len()
@@ -232,9 +233,9 @@ fn schedule_parse() {
     schedule_import(&bytes);
 }
 
-/// Issue 15's "2,000 talks import in under 2 s": parse the programme and store 2,000 talks
+/// Issue 15's "2,000 talks import in under 2 s": parse the schedule and store 2,000 talks
 /// (the 1,000-talk file, and the same talks a week later under other keys) into a new trip in
-/// one journal, then import the same programme again (every talk compared, none changed).
+/// one journal, then import the same schedule again (every talk compared, none changed).
 fn schedule_import(bytes: &[u8]) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut store = Store::open(&dir.path().join("schedule.sqlite")).expect("journal");
@@ -242,10 +243,10 @@ fn schedule_import(bytes: &[u8]) {
         .create_trip(&TripFields::named("FOSDEM-like"))
         .expect("trip");
     let started = Instant::now();
-    let mut talks = read_programme(bytes, chrono_tz::Europe::Brussels)
+    let mut talks = read_schedule(bytes, chrono_tz::Europe::Brussels)
         .expect("the programme parses")
         .talks;
-    let week_later: Vec<_> = read_programme(bytes, chrono_tz::Europe::Brussels)
+    let week_later: Vec<_> = read_schedule(bytes, chrono_tz::Europe::Brussels)
         .expect("the programme parses")
         .talks
         .into_iter()
@@ -259,11 +260,11 @@ fn schedule_import(bytes: &[u8]) {
         })
         .collect();
     talks.extend(week_later);
-    let first = store.import_programme(trip, &talks).expect("import");
+    let first = store.import_schedule(trip, &talks).expect("import");
     let first_ms = ms(started.elapsed());
     assert_eq!(first.imported, 2000, "talks imported");
     let started = Instant::now();
-    let again = store.import_programme(trip, &talks).expect("import again");
+    let again = store.import_schedule(trip, &talks).expect("import again");
     let again_ms = ms(started.elapsed());
     assert_eq!(again.unchanged, 2000, "talks unchanged");
     println!(
@@ -314,14 +315,14 @@ fn build_conference(journal: &Path) -> usize {
             }
         }
     }
-    store.import_programme(trip, &talks).expect("programme");
+    store.import_schedule(trip, &talks).expect("programme");
     for item in store.schedule(trip).expect("schedule").iter().step_by(7) {
         store.set_starred(item.id, true).expect("star");
     }
     talks.len()
 }
 
-/// Frame times of the Schedule view over a 1,000-talk programme: scrolling a day of 250
+/// Frame times of the Schedule view over a 1,000-talk schedule: scrolling a day of 250
 /// talks, typing a search, and switching days.
 fn frames_in_schedule_view(root: &Path) {
     let journal = root.join("conference.sqlite");

@@ -1,13 +1,16 @@
-//! The journal thread: one connection, commands in, events out.
+//! The journal thread: one connection, commands in, events out. Long work (imports, exports,
+//! schedule imports) is handed to [`super::jobs`], which runs it beside the journal thread.
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::Ordering;
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
+use super::jobs::{CancelFlags, ImportCounts, JobKind, JobRunner, JobStartError};
 use crate::export::{
-    ExportError, ExportEvent, ExportOptions, ExportReport, export_trip, preview_with_photos,
+    ExportError, ExportEvent, ExportOptions, ExportReport, PostPreview, export_trip_with,
+    preview_with_photos,
 };
 use crate::model::{
     Entry, EntryFields, EntryId, Photo, PhotoId, ScheduleItem, ScheduleItemId, Trip, TripFields,
@@ -17,11 +20,9 @@ use crate::photos::{
     FileOutcome, ImportError, ImportEvent, ImportRequest, import_bytes, import_files,
 };
 use crate::schedule::{
-    Programme, ProgrammeFileError, Skipped, read_programme_file, read_programme_for_new_trip,
+    ScheduleImportError, ScheduleImported, import_schedule_into, new_trip_from_schedule,
 };
-use crate::store::{
-    DamagedRow, PhotoBytes, PhotoInsert, ProgrammeImport, ReadOnlyReason, Store, StoreError,
-};
+use crate::store::{DamagedRow, PhotoBytes, PhotoInsert, ReadOnlyReason, Store, StoreError};
 
 /// Why a command of the window did not happen. The window words it (and names its own
 /// buttons); here it stays the library's error.
@@ -41,8 +42,8 @@ pub enum JournalError {
     Paste { name: String, error: ImportError },
     /// A worker thread could not be started.
     Thread(std::io::Error),
-    /// A conference programme file could not be read.
-    Schedule(ProgrammeFileError),
+    /// A conference schedule could not be imported.
+    Schedule(ScheduleImportError),
     /// A folder cannot be watched.
     Watch(crate::watch::WatchError),
 }
@@ -51,15 +52,6 @@ impl From<StoreError> for JournalError {
     fn from(error: StoreError) -> Self {
         JournalError::Store(error)
     }
-}
-
-/// How an import ended, counted by the import itself.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ImportCounts {
-    pub imported: usize,
-    pub duplicates: usize,
-    pub failed: usize,
-    pub cancelled: usize,
 }
 
 /// What the window asks of the journal.
@@ -107,7 +99,8 @@ pub enum Command {
         height: u32,
         rgba: Vec<u8>,
     },
-    CancelImport,
+    /// Stops the running job of this kind (at once: the handle sets its flag).
+    Cancel(JobKind),
     SetCaption(PhotoId, String),
     MovePhoto(PhotoId, Option<EntryId>),
     ReorderPhotos(TripId, Vec<PhotoId>),
@@ -132,17 +125,15 @@ pub enum Command {
         trip: TripId,
         options: ExportOptions,
     },
-    /// Renders the post's Markdown (no files, no images) for the export dialog's preview;
-    /// `key` comes back with it so a stale preview is recognised.
+    /// Renders the post's Markdown (no files, no images) for the export dialog's preview; the
+    /// options come back with it so a stale preview is recognised.
     RenderPreview {
         trip: TripId,
         options: Box<ExportOptions>,
-        key: String,
     },
-    CancelExport,
     /// Answered with [`Event::Flushed`] once every earlier command is done.
     Flush(u64),
-    /// Sends the trip's programme ([`Event::Schedule`]); loading a trip sends it too.
+    /// Sends the trip's schedule ([`Event::Schedule`]); loading a trip sends it too.
     LoadSchedule(TripId),
     /// Stars or unstars a talk: answered with [`Event::ScheduleItemChanged`].
     SetStarred {
@@ -157,13 +148,14 @@ pub enum Command {
         trip: TripId,
         folder: Option<PathBuf>,
     },
-    /// Reads a programme file (in the trip's zone) and imports it into the trip.
+    /// Reads a schedule file (in the trip's zone) and imports it into the trip (a job):
+    /// answered with [`Event::ScheduleImported`].
     ImportSchedule {
         trip: TripId,
         file: PathBuf,
     },
-    /// Creates a trip from a programme file's header, imports the programme into it and
-    /// answers like [`Command::CreateTrip`].
+    /// Creates a trip from a schedule file's header and imports the schedule into it (a job):
+    /// answered with [`Event::ScheduleImported`] naming the new trip.
     NewTripFromSchedule(PathBuf),
 }
 
@@ -176,8 +168,7 @@ impl Command {
                 | Command::LoadTrip(_)
                 | Command::Export { .. }
                 | Command::RenderPreview { .. }
-                | Command::CancelImport
-                | Command::CancelExport
+                | Command::Cancel(_)
                 | Command::Flush(_)
                 | Command::LoadSchedule(_)
         )
@@ -238,19 +229,25 @@ pub enum Event {
         trip: TripId,
         photos: Vec<Photo>,
     },
-    ImportProgress {
+    /// How far a running job is.
+    Progress {
+        job: JobKind,
         done: usize,
         total: usize,
     },
+    /// A photo import ended: the trip's photos now, the counts and each file's outcome.
     ImportFinished {
+        trip: TripId,
+        photos: Vec<Photo>,
         counts: ImportCounts,
         outcomes: Vec<FileOutcome>,
     },
-    ExportProgress {
-        done: usize,
-        total: usize,
-    },
     ExportFinished(Result<ExportReport, Arc<ExportError>>),
+    /// A job other than an export could not run (its journal did not open, no thread…).
+    JobFailed {
+        job: JobKind,
+        error: JournalError,
+    },
     Flushed(u64),
     /// A clock shift was stored (the trip's photos follow in [`Event::Photos`]).
     TakenAtShifted {
@@ -261,10 +258,10 @@ pub enum Event {
     },
     /// A command failed.
     Error(JournalError),
-    /// The export dialog's preview (or why there is none) for the options described by `key`.
+    /// The export dialog's preview (or why there is none) for these options.
     Preview {
-        key: String,
-        markdown: Result<crate::export::PostPreview, Arc<ExportError>>,
+        options: Box<ExportOptions>,
+        preview: Result<PostPreview, Arc<ExportError>>,
     },
     /// The journal is open (and migrated); other connections to it may start now. With
     /// `read_only` it cannot be changed, and why: commands that write are refused.
@@ -273,7 +270,7 @@ pub enum Event {
     },
     /// The journal could not be opened; the journal thread has ended.
     OpenFailed(StoreError),
-    /// A trip's programme, in the journal's order.
+    /// A trip's schedule, in the journal's order.
     Schedule {
         trip: TripId,
         items: Vec<ScheduleItem>,
@@ -285,12 +282,10 @@ pub enum Event {
         item: Box<ScheduleItem>,
         entry: Entry,
     },
-    /// A programme was imported into a trip; `skipped` are the events the file held that
-    /// could not be read.
+    /// A schedule was imported, with the trip made for it (when it made one).
     ScheduleImported {
-        trip: TripId,
-        summary: ProgrammeImport,
-        skipped: Vec<Skipped>,
+        imported: ScheduleImported,
+        created: Option<Trip>,
     },
 }
 
@@ -299,8 +294,7 @@ pub struct Backend {
     commands: Sender<Command>,
     events: Receiver<Event>,
     thread: Option<JoinHandle<()>>,
-    import_cancel: Arc<AtomicBool>,
-    export_cancel: Arc<AtomicBool>,
+    cancels: CancelFlags,
 }
 
 impl Backend {
@@ -311,11 +305,9 @@ impl Backend {
     pub fn start(path: PathBuf, wake: impl Fn() + Send + Sync + 'static) -> Backend {
         let (commands, command_receiver) = channel::<Command>();
         let (event_sender, events) = channel::<Event>();
-        let import_cancel = Arc::new(AtomicBool::new(false));
-        let export_cancel = Arc::new(AtomicBool::new(false));
+        let cancels = CancelFlags::default();
         let wake: Arc<dyn Fn() + Send + Sync> = Arc::new(wake);
-        let (worker_import_cancel, worker_export_cancel) =
-            (Arc::clone(&import_cancel), Arc::clone(&export_cancel));
+        let worker_cancels = cancels.clone();
         let thread = std::thread::Builder::new()
             .name("journal".into())
             .spawn(move || {
@@ -324,11 +316,15 @@ impl Backend {
                 }
                 match Store::open(&path) {
                     Ok(store) => Worker {
+                        jobs: JobRunner::new(
+                            path.clone(),
+                            event_sender.clone(),
+                            Arc::clone(&wake),
+                            worker_cancels,
+                        ),
                         store,
                         events: event_sender,
                         wake,
-                        import_cancel: worker_import_cancel,
-                        export_cancel: worker_export_cancel,
                     }
                     .run(command_receiver),
                     Err(error) => {
@@ -342,20 +338,14 @@ impl Backend {
             commands,
             events,
             thread,
-            import_cancel,
-            export_cancel,
+            cancels,
         }
     }
 
     /// Sends a command; cancels take effect at once.
     pub fn send(&self, command: Command) {
         match command {
-            Command::CancelImport => self
-                .import_cancel
-                .store(true, std::sync::atomic::Ordering::Relaxed),
-            Command::CancelExport => self
-                .export_cancel
-                .store(true, std::sync::atomic::Ordering::Relaxed),
+            Command::Cancel(job) => self.cancels[job.index()].store(true, Ordering::Relaxed),
             other => {
                 // A closed channel means the journal thread is gone; its error was reported.
                 let _ = self.commands.send(other);
@@ -415,8 +405,7 @@ struct Worker {
     store: Store,
     events: Sender<Event>,
     wake: Arc<dyn Fn() + Send + Sync>,
-    import_cancel: Arc<AtomicBool>,
-    export_cancel: Arc<AtomicBool>,
+    jobs: JobRunner,
 }
 
 impl Worker {
@@ -539,7 +528,7 @@ impl Worker {
                 let entries = self.store.entry_listing(trip)?.items;
                 self.send(Event::Entries { trip, entries });
             }
-            Command::ImportFiles { trip, entry, files } => self.import(trip, entry, files)?,
+            Command::ImportFiles { trip, entry, files } => self.import(trip, entry, files),
             Command::ImportPixels {
                 trip,
                 entry,
@@ -551,7 +540,7 @@ impl Worker {
                 self.paste(trip, entry, name, (width, height), rgba);
                 self.send_photos(trip)?;
             }
-            Command::CancelImport | Command::CancelExport => {}
+            Command::Cancel(_) => {}
             Command::SetCaption(photo, caption) => {
                 self.store.set_photo_caption(photo, &caption)?;
             }
@@ -586,9 +575,9 @@ impl Worker {
                 self.send_photos(trip)?;
             }
             Command::Export { trip, options } => self.export(trip, options),
-            Command::RenderPreview { trip, options, key } => {
-                let markdown = preview_with_photos(&self.store, trip, &options).map_err(Arc::new);
-                self.send(Event::Preview { key, markdown });
+            Command::RenderPreview { trip, options } => {
+                let preview = preview_with_photos(&self.store, trip, &options).map_err(Arc::new);
+                self.send(Event::Preview { options, preview });
             }
             Command::Flush(token) => self.send(Event::Flushed(token)),
             Command::SetWatch { trip, folder } => self.set_watch(trip, folder)?,
@@ -616,7 +605,7 @@ impl Worker {
         Ok(())
     }
 
-    /// The commands about a trip's conference programme.
+    /// The commands about a trip's conference schedule.
     fn schedule_command(&mut self, command: Command) -> Result<(), JournalError> {
         match command {
             Command::LoadSchedule(trip) => self.send_schedule(trip)?,
@@ -634,35 +623,43 @@ impl Worker {
                 self.send(Event::NotesStarted { item, entry });
             }
             Command::ImportSchedule { trip, file } => {
-                let zone = self.store.trip(trip)?.fields.time_zone;
-                let programme = read_programme_file(&file, zone).map_err(JournalError::Schedule)?;
-                self.import_programme(trip, programme)?;
+                self.schedule_job(move |store| import_schedule_into(store, trip, &file))
             }
             Command::NewTripFromSchedule(file) => {
-                let (programme, zone) =
-                    read_programme_for_new_trip(&file, None).map_err(JournalError::Schedule)?;
-                let id = self
-                    .store
-                    .create_trip(&programme.trip_fields(zone).cleaned())?;
-                self.import_programme(id, programme)?;
-                let trip = self.store.trip(id)?;
-                self.send_trips()?;
-                self.send(Event::TripCreated(trip));
+                self.schedule_job(move |store| new_trip_from_schedule(store, &file, None, |_| {}))
             }
             _ => {}
         }
         Ok(())
     }
 
-    /// Imports a programme that was read into a trip and sends the trip's programme.
-    fn import_programme(&mut self, trip: TripId, programme: Programme) -> Result<(), StoreError> {
-        let summary = self.store.import_programme(trip, &programme.talks)?;
-        self.send(Event::ScheduleImported {
-            trip,
-            summary,
-            skipped: programme.skipped,
-        });
-        self.send_schedule(trip)
+    /// Imports a schedule as a job: [`Event::ScheduleImported`] when it is in, with the trip
+    /// made for it, or why not.
+    fn schedule_job(
+        &self,
+        import: impl FnOnce(&mut Store) -> Result<ScheduleImported, ScheduleImportError>
+        + Send
+        + 'static,
+    ) {
+        let failed = |error: JobStartError| Event::JobFailed {
+            job: JobKind::ScheduleImport,
+            error: error.into(),
+        };
+        let work = move |store: &mut Store, _: &_, _: &Sender<()>| match import(store) {
+            Ok(imported) => {
+                let created = imported
+                    .created
+                    .then(|| store.trip(imported.trip).ok())
+                    .flatten();
+                Event::ScheduleImported { imported, created }
+            }
+            Err(error) => Event::JobFailed {
+                job: JobKind::ScheduleImport,
+                error: JournalError::Schedule(error),
+            },
+        };
+        self.jobs
+            .start(JobKind::ScheduleImport, |_: &()| None, work, failed);
     }
 
     /// Deletes a photo, first reading what undo needs to bring it back.
@@ -790,124 +787,61 @@ impl Worker {
         }
     }
 
-    /// Imports on a separate thread with its own connection, so the journal thread keeps
-    /// answering (saving typed text) while photos are decoded.
-    fn import(
-        &self,
-        trip: TripId,
-        entry: Option<EntryId>,
-        files: Vec<PathBuf>,
-    ) -> Result<(), JournalError> {
-        self.import_cancel
-            .store(false, std::sync::atomic::Ordering::Relaxed);
-        let path = self.store.path().to_path_buf();
-        let events = self.events.clone();
-        let wake = Arc::clone(&self.wake);
-        let cancel = Arc::clone(&self.import_cancel);
-        std::thread::Builder::new()
-            .name("import".into())
-            .spawn(move || {
-                let send = |event: Event| {
-                    let _ = events.send(event);
-                    wake();
-                };
-                let mut store = match Store::open(&path) {
-                    Ok(store) => store,
-                    Err(error) => return send(Event::Error(JournalError::Store(error))),
-                };
-                let mut request = ImportRequest::new(trip, files);
-                request.entry = entry;
-                let (progress, progress_events) = channel();
-                let (result, counts) = std::thread::scope(|scope| {
-                    let relay = scope.spawn(|| {
-                        let mut counts = ImportCounts::default();
-                        for event in progress_events {
-                            match event {
-                                ImportEvent::FileDone { done, total, .. } => {
-                                    send(Event::ImportProgress { done, total })
-                                }
-                                ImportEvent::Finished {
-                                    imported,
-                                    duplicates,
-                                    failed,
-                                    cancelled,
-                                } => {
-                                    counts = ImportCounts {
-                                        imported,
-                                        duplicates,
-                                        failed,
-                                        cancelled,
-                                    }
-                                }
-                                _ => {}
-                            }
-                        }
-                        counts
-                    });
-                    let result = import_files(&mut store, &request, &cancel, Some(&progress));
-                    drop(progress);
-                    (result, relay.join().unwrap_or_default())
-                });
-                match result {
-                    Ok(outcomes) => {
-                        if let Ok(photos) = store.photos(trip) {
-                            send(Event::Photos { trip, photos });
-                        }
-                        send(Event::ImportFinished { counts, outcomes });
-                    }
-                    Err(error) => send(Event::Error(JournalError::Import(error))),
-                }
-            })
-            .map_err(JournalError::Thread)?;
-        Ok(())
+    /// Imports photos as a job (the journal thread keeps answering, saving typed text, while
+    /// photos are decoded).
+    fn import(&self, trip: TripId, entry: Option<EntryId>, files: Vec<PathBuf>) {
+        let mut request = ImportRequest::new(trip, files);
+        request.entry = entry;
+        let failed = |error: JobStartError| Event::JobFailed {
+            job: JobKind::Import,
+            error: error.into(),
+        };
+        let progress = |event: &ImportEvent| match event {
+            ImportEvent::FileDone { done, total, .. } => Some((*done, *total)),
+            _ => None,
+        };
+        let work =
+            move |store: &mut Store, cancel: &_, reports: &Sender<ImportEvent>| match import_files(
+                store,
+                &request,
+                cancel,
+                Some(reports),
+            ) {
+                Ok(outcomes) => Event::ImportFinished {
+                    trip,
+                    photos: store.photos(trip).unwrap_or_default(),
+                    counts: ImportCounts::of(&outcomes),
+                    outcomes,
+                },
+                Err(error) => Event::JobFailed {
+                    job: JobKind::Import,
+                    error: JournalError::Import(error),
+                },
+            };
+        self.jobs.start(JobKind::Import, progress, work, failed);
     }
 
-    fn export(&self, trip: TripId, mut options: ExportOptions) {
-        self.export_cancel
-            .store(false, std::sync::atomic::Ordering::Relaxed);
-        let path = self.store.path().to_path_buf();
-        let events = self.events.clone();
-        let wake = Arc::clone(&self.wake);
-        options.cancel = Some(Arc::clone(&self.export_cancel));
+    /// Exports as a job; [`Event::ExportFinished`] says how it ended.
+    fn export(&self, trip: TripId, options: ExportOptions) {
         let out_dir = options.out_dir.clone();
-        let spawned = std::thread::Builder::new()
-            .name("export".into())
-            .spawn(move || {
-                let send = |event: Event| {
-                    let _ = events.send(event);
-                    wake();
-                };
-                let store = match Store::open(&path) {
-                    Ok(store) => store,
-                    Err(error) => {
-                        return send(Event::ExportFinished(Err(Arc::new(ExportError::Store(
-                            error,
-                        )))));
-                    }
-                };
-                let (progress, progress_events) = channel();
-                options.progress = Some(progress);
-                let result = std::thread::scope(|scope| {
-                    scope.spawn(|| {
-                        for event in progress_events {
-                            if let ExportEvent::ImageWritten { done, total } = event {
-                                send(Event::ExportProgress { done, total });
-                            }
-                        }
-                    });
-                    let result = export_trip(&store, trip, &options);
-                    options.progress = None;
-                    result
-                });
-                send(Event::ExportFinished(result.map_err(Arc::new)));
-            });
-        if let Err(error) = spawned {
-            self.send(Event::ExportFinished(Err(Arc::new(ExportError::io(
-                "cannot start the export",
-                out_dir,
-                error,
-            )))));
-        }
+        let failed = move |error: JobStartError| {
+            let error = match error {
+                JobStartError::Journal(error) => ExportError::Store(error),
+                JobStartError::Thread(error) => {
+                    ExportError::io("cannot start the export", out_dir.clone(), error)
+                }
+            };
+            Event::ExportFinished(Err(Arc::new(error)))
+        };
+        let progress = |event: &ExportEvent| match event {
+            ExportEvent::ImageWritten { done, total } => Some((*done, *total)),
+            _ => None,
+        };
+        let work = move |store: &mut Store, cancel: &_, reports: &Sender<ExportEvent>| {
+            let result = export_trip_with(store, trip, &options, cancel, Some(reports));
+            Event::ExportFinished(result.map_err(Arc::new))
+        };
+        self.jobs.start(JobKind::Export, progress, work, failed);
     }
 }
 

@@ -12,7 +12,10 @@
 use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
-use crate::model::{Entry, EntryFields, EntryId, PhotoId, ScheduleItemId, TripFields, TripId};
+use super::Command;
+use crate::model::{
+    Entry, EntryFields, EntryId, PhotoId, ScheduleItemId, ShiftFilter, TripFields, TripId,
+};
 
 /// Edits are written this long after the last keystroke (and when the window closes).
 pub const SAVE_DELAY: Duration = Duration::from_millis(700);
@@ -57,7 +60,7 @@ pub enum UndoStep {
         id: EntryId,
         fields: EntryFields,
     },
-    /// The user starred (`starred`) or unstarred a talk of the programme.
+    /// The user starred (`starred`) or unstarred a talk of the schedule.
     Star { item: ScheduleItemId, starred: bool },
     /// The user corrected a camera clock: these photos' taken-at moved by `by`; undo moves
     /// them back by the opposite.
@@ -463,13 +466,50 @@ impl EditSession {
     }
 }
 
+impl Revert {
+    /// The command that stores an undo or redo step (the edit session's part: what a step
+    /// means for the journal).
+    pub fn into_command(self) -> Command {
+        match self {
+            Revert::Entry(save) => Command::UpdateEntry {
+                id: save.id,
+                base: Box::new(save.base),
+                fields: Box::new(save.fields),
+            },
+            Revert::Trip(id, fields) => Command::UpdateTrip(id, fields),
+            Revert::Caption(id, caption) => Command::SetCaption(id, caption),
+            Revert::DeleteEntry(id) => Command::DeleteEntry {
+                entry: id,
+                with_photos: false,
+            },
+            Revert::RestoreEntry(restore) => Command::RestoreEntry(restore),
+            Revert::DeletePhoto(id) => Command::DeletePhoto {
+                id,
+                undoable: false,
+            },
+            Revert::RestorePhoto(restore) => Command::RestorePhoto(restore),
+            Revert::Star(item, starred) => Command::SetStarred { item, starred },
+            Revert::ShiftTakenAt { trip, by, photos } => Command::ShiftTakenAt {
+                trip,
+                by,
+                filter: ShiftFilter {
+                    camera: None,
+                    ids: Some(photos),
+                },
+                undoable: false,
+            },
+        }
+    }
+}
+
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
     use crate::model::EntryKind;
     use chrono::{TimeZone, Utc};
 
-    fn entry(id: i64, title: &str) -> Entry {
+    /// A note of trip 1 titled `title`, at its position `id`, on 13 November 2018.
+    pub(crate) fn entry(id: i64, title: &str) -> Entry {
         let at = Utc.with_ymd_and_hms(2018, 11, 13, 9, 0, 0).unwrap();
         Entry {
             id: EntryId(id),

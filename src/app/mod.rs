@@ -7,35 +7,52 @@
 //! events into pixels. Long jobs (imports, exports) run on their own threads with their own
 //! journal connection, report progress as events and can be cancelled. Small rules of the
 //! window live here too: when a quick-captured entry happened (`capture`) and which time zone
-//! the computer is in (`local_zone`), and what the window shows of a conference programme: its
-//! days and the talks of each, and the starred talk running now (`programme`); and which entries
+//! the computer is in (`local_zone`), and what the window shows of a conference schedule: its
+//! days and the talks of each, and the starred talk running now (`schedule`); and which entries
 //! photos would be offered to after a camera-clock shift (`shift_preview`), and the food
 //! board's lines in their order (`food_board`), and the watched folders' threads and what they
 //! reported (`watch`).
 
+mod action;
 mod backend;
 mod capture;
+mod desktop;
 mod edit_session;
 mod food_board;
+mod forms;
+mod jobs;
 mod local_zone;
-mod programme;
+mod notice;
 mod shift_preview;
 mod suggest;
 mod thumbnails;
+mod trip_schedule;
 mod watch;
+mod workspace;
 
-pub use backend::{Backend, Command, Event, ImportCounts, JournalError};
+pub use action::{Action, PastedImage};
+pub use backend::{Backend, Command, Event, JournalError};
 pub use capture::{CaptureDay, CaptureTime, capture_time, capture_time_at};
+pub use desktop::{file_dialog_available, open_folder};
+#[cfg(test)]
+pub(crate) use edit_session::tests::entry as test_entry;
 pub use edit_session::{
     EditSession, PhotoRestore, Restore, Revert, SAVE_DELAY, SAVE_RETRY_DELAY, Save, UndoStep,
 };
 pub use food_board::{FoodLine, FoodSort, food_lines};
+pub use forms::{DateField, ExportForm, ExportFormError, TripForm, TripFormError};
+pub use jobs::{ImportCounts, JobKind, JobStartError};
 pub use local_zone::system_zone;
-pub use programme::{
-    DayFilter, NowNext, TripSchedule, day_items, now_and_next, programme_days, programme_tracks,
-    talk_matches,
-};
+pub use notice::{DialogPurpose, Message, Notice, OpenFolderError};
 pub use shift_preview::{ShiftPreview, preview_clock_shift};
 pub use suggest::{suggest_entry_for_photo, suggestion_inputs, suggestions_by_entry};
 pub use thumbnails::{DecodedImage, ThumbnailError, ThumbnailPool};
+pub use trip_schedule::{
+    DayFilter, NowNext, TripSchedule, day_items, now_and_next, schedule_days, schedule_tracks,
+    talk_matches,
+};
 pub use watch::{TripWatch, Watches};
+pub use workspace::{
+    CAPTURE_TYPING_LIMIT, EditorFocus, ExportPreview, ExportResult, ImportFailure, OpenTrip,
+    Workspace,
+};

@@ -132,7 +132,7 @@ fn run_trip(store: &mut Store, command: TripCommand, out: &mut Lines) -> CliResu
             author,
             lang,
         } => {
-            // The flags given win over the programme's header.
+            // The flags given win over the schedule's header.
             let adjust = |fields: &mut TripFields| {
                 if let Some(name) = name {
                     fields.name = name;
@@ -261,7 +261,7 @@ fn run_entry(store: &mut Store, command: EntryCommand, out: &mut Lines) -> CliRe
 /// The flags of `entry add`/`entry edit` as the library's patch (the time read in the
 /// trip's zone, the body read from its file).
 /// `entry add --from-schedule ITEM`: the talk's session (made once), with the flags given
-/// applied over what the programme filled in.
+/// applied over what the schedule filled in.
 fn add_from_schedule(
     store: &mut Store,
     trip: TripId,

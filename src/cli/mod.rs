@@ -111,7 +111,7 @@ pub enum Command {
     /// Import and list photos.
     #[command(subcommand)]
     Photo(PhotoCommand),
-    /// A trip's conference programme: import it, list it, star talks.
+    /// A trip's conference schedule: import it, list it, star talks.
     #[command(subcommand)]
     Schedule(ScheduleCommand),
     /// Check the journal's integrity, re-hash every stored photo and look at its derivatives.
@@ -178,7 +178,7 @@ pub struct ExportArgs {
     /// Leave out the trip's photos that belong to no entry.
     #[arg(long)]
     pub no_unassigned: bool,
-    /// End the post with "Talks I attended": the programme's starred talks that have a
+    /// End the post with "Talks I attended": the schedule's starred talks that have a
     /// session entry (see `schedule`).
     #[arg(long)]
     pub talks_attended: bool,
@@ -194,7 +194,7 @@ pub enum TripCommand {
         /// The trip's name (default with --schedule: the conference's).
         #[arg(long, required_unless_present = "schedule")]
         name: Option<String>,
-        /// A conference programme (frab XML or JSON, iCalendar): the trip takes its name,
+        /// A conference schedule (frab XML or JSON, iCalendar): the trip takes its name,
         /// dates and time zone (flags given win), then imports it.
         #[arg(long, value_name = "FILE")]
         schedule: Option<PathBuf>,
@@ -245,7 +245,7 @@ pub enum EntryCommand {
         kind: Option<EntryKind>,
         #[arg(long, required_unless_present = "from_schedule")]
         title: Option<String>,
-        /// A talk of the trip's programme (its id in `schedule list`): the session is filled
+        /// A talk of the trip's schedule (its id in `schedule list`): the session is filled
         /// from it; other flags override. A talk already made into an entry prints that entry.
         #[arg(long, value_name = "ITEM")]
         from_schedule: Option<i64>,
@@ -345,13 +345,13 @@ pub struct EntryArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum ScheduleCommand {
-    /// Import a programme file into a trip (again: updates it); prints what changed.
+    /// Import a schedule file into a trip (again: updates it); prints what changed.
     Import {
         #[arg(long)]
         trip: String,
         file: PathBuf,
     },
-    /// List a trip's programme by start time.
+    /// List a trip's schedule by start time.
     List {
         #[arg(long)]
         trip: String,
@@ -484,9 +484,16 @@ impl From<ExportError> for CliError {
     fn from(error: ExportError) -> Self {
         match error {
             ExportError::Store(store) => store.into(),
-            ExportError::BadOption(_)
-            | ExportError::Template(_)
-            | ExportError::TemplateLimit(_) => CliError::Input(error.to_string()),
+            ExportError::SlugWithoutLetters => {
+                CliError::Input("--slug needs letters or digits (it becomes a file name)".into())
+            }
+            ExportError::MaxWidthTooSmall(width) => CliError::Input(format!(
+                "--max-width {width} is too small (at least {} pixels)",
+                ExportOptions::MIN_MAX_WIDTH
+            )),
+            ExportError::Template(_) | ExportError::TemplateLimit(_) => {
+                CliError::Input(error.to_string())
+            }
             ExportError::WouldReplace(_) => {
                 CliError::Failed(format!("{error}; add --force to replace them"))
             }

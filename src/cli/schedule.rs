@@ -1,5 +1,5 @@
 //! `tripjournal schedule …`, `trip new --schedule` and `entry add --from-schedule`: the
-//! library reads programmes and keeps them; this words what happened.
+//! library reads schedules and keeps them; this words what happened.
 
 use std::path::Path;
 
@@ -11,18 +11,29 @@ use super::commands::Lines;
 use super::json::to_json_text;
 use super::tsv::one_line;
 use super::{CliError, CliResult, ScheduleCommand};
+use crate::model::TalkTime;
 use crate::model::rules::format_local_time;
-use crate::model::{ScheduleItem, ScheduleItemId, TripFields, TripId};
+use crate::model::{ScheduleItem, ScheduleItemId, TripFields};
 use crate::schedule::{
-    Programme, ProgrammeFileError, TalkTime, read_programme_file, read_programme_for_new_trip,
+    ScheduleFileError, ScheduleImportError, ScheduleImported, import_schedule_into,
+    new_trip_from_schedule,
 };
 use crate::store::Store;
 
-/// A programme file that cannot be read (missing, not a file, too large, not a programme) is
+/// A schedule file that cannot be read (missing, not a file, too large, not a schedule) is
 /// bad input: exit 2.
-impl From<ProgrammeFileError> for CliError {
-    fn from(error: ProgrammeFileError) -> Self {
+impl From<ScheduleFileError> for CliError {
+    fn from(error: ScheduleFileError) -> Self {
         CliError::Input(error.to_string())
+    }
+}
+
+impl From<ScheduleImportError> for CliError {
+    fn from(error: ScheduleImportError) -> Self {
+        match error {
+            ScheduleImportError::File(file) => file.into(),
+            ScheduleImportError::Store(store) => store.into(),
+        }
     }
 }
 
@@ -30,8 +41,8 @@ pub(super) fn run(store: &mut Store, command: ScheduleCommand, out: &mut Lines) 
     match command {
         ScheduleCommand::Import { trip, file } => {
             let trip = store.find_trip(&trip)?;
-            let programme = read_programme_file(&file, trip.fields.time_zone)?;
-            import(store, trip.id, &programme, out)
+            let imported = import_schedule_into(store, trip.id, &file)?;
+            report(&imported, out)
         }
         ScheduleCommand::List {
             trip,
@@ -44,16 +55,11 @@ pub(super) fn run(store: &mut Store, command: ScheduleCommand, out: &mut Lines) 
     }
 }
 
-/// Imports a programme into a trip: one summary line on stdout, one line per skipped event
-/// on stderr.
-fn import(
-    store: &mut Store,
-    trip: TripId,
-    programme: &Programme,
-    out: &mut Lines,
-) -> CliResult<()> {
-    let summary = store.import_programme(trip, &programme.talks)?;
-    for skipped in &programme.skipped {
+/// What a schedule import did: one summary line on stdout, one line per skipped event on
+/// stderr.
+fn report(imported: &ScheduleImported, out: &mut Lines) -> CliResult<()> {
+    let summary = &imported.summary;
+    for skipped in &imported.skipped {
         eprintln!(
             "skipped {}: {}",
             one_line(&skipped.what),
@@ -65,11 +71,11 @@ fn import(
         summary.imported,
         summary.updated,
         summary.cancelled,
-        programme.skipped.len()
+        imported.skipped.len()
     ))
 }
 
-/// `trip new --schedule FILE`: a trip from the programme's header (flags win), then the import.
+/// `trip new --schedule FILE`: a trip from the schedule's header (flags win), then the import.
 /// Prints the trip's id first, like `trip new`.
 pub(super) fn new_trip(
     store: &mut Store,
@@ -78,12 +84,9 @@ pub(super) fn new_trip(
     adjust: impl FnOnce(&mut TripFields),
     out: &mut Lines,
 ) -> CliResult<()> {
-    let (programme, zone) = read_programme_for_new_trip(file, chosen_zone)?;
-    let mut fields = programme.trip_fields(zone);
-    adjust(&mut fields);
-    let trip = store.create_trip(&fields.cleaned())?;
-    out.line(trip)?;
-    import(store, trip, &programme, out)
+    let imported = new_trip_from_schedule(store, file, chosen_zone, adjust)?;
+    out.line(imported.trip)?;
+    report(&imported, out)
 }
 
 fn list(
@@ -137,7 +140,7 @@ fn item_times(item: &ScheduleItem, zone: Tz) -> (String, String) {
     }
 }
 
-/// JSON of a programme item (documented in README.md).
+/// JSON of a schedule item (documented in README.md).
 fn item_json(item: &ScheduleItem, zone: Tz) -> Value {
     let (start, end) = item.bounds(zone);
     let talk = &item.talk;

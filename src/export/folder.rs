@@ -36,15 +36,12 @@ fn names(relative: &Path) -> Result<Vec<&OsStr>, ExportError> {
         match component {
             Component::Normal(name) => names.push(name),
             _ => {
-                return Err(ExportError::BadOption(format!(
-                    "refusing to write outside the output folder: {}",
-                    relative.display()
-                )));
+                return Err(ExportError::OutsidePath(relative.to_path_buf()));
             }
         }
     }
     if names.is_empty() {
-        return Err(ExportError::BadOption("an empty path in the export".into()));
+        return Err(ExportError::OutsidePath(relative.to_path_buf()));
     }
     Ok(names)
 }
@@ -309,9 +306,9 @@ impl OutFolder {
         mut created: Option<&mut Vec<PathBuf>>,
     ) -> Result<Option<(Dir, &'p OsStr)>, ExportError> {
         let names = names(relative)?;
-        let (last, folders) = names.split_last().ok_or_else(|| {
-            ExportError::BadOption(format!("an empty path: {}", relative.display()))
-        })?;
+        let (last, folders) = names
+            .split_last()
+            .ok_or_else(|| ExportError::OutsidePath(relative.to_path_buf()))?;
         let mut dir = self.reopen_root()?;
         let mut walked = PathBuf::new();
         for name in folders {

@@ -17,8 +17,6 @@ pub mod words;
 mod write;
 
 use std::path::PathBuf;
-use std::str::FromStr;
-use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::Sender;
 
@@ -51,20 +49,6 @@ impl Layout {
     }
 }
 
-impl FromStr for Layout {
-    type Err = ExportError;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "plain" => Ok(Layout::Plain),
-            "jekyll" => Ok(Layout::Jekyll),
-            "hugo" => Ok(Layout::Hugo),
-            _ => Err(ExportError::BadOption(format!(
-                "unknown layout {text:?} (expected plain, jekyll or hugo)"
-            ))),
-        }
-    }
-}
-
 /// How the entries are grouped in the post.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Order {
@@ -82,20 +66,6 @@ impl Order {
             Order::Day => "day",
             Order::Kind => "kind",
             Order::Section => "section",
-        }
-    }
-}
-
-impl FromStr for Order {
-    type Err = ExportError;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "day" => Ok(Order::Day),
-            "kind" => Ok(Order::Kind),
-            "section" => Ok(Order::Section),
-            _ => Err(ExportError::BadOption(format!(
-                "unknown order {text:?} (expected day, kind or section)"
-            ))),
         }
     }
 }
@@ -119,19 +89,6 @@ impl Numbering {
     }
 }
 
-impl FromStr for Numbering {
-    type Err = ExportError;
-    fn from_str(text: &str) -> Result<Self, Self::Err> {
-        match text.trim().to_ascii_lowercase().as_str() {
-            "none" => Ok(Numbering::None),
-            "section" => Ok(Numbering::Section),
-            _ => Err(ExportError::BadOption(format!(
-                "unknown numbering {text:?} (expected none or section)"
-            ))),
-        }
-    }
-}
-
 /// Progress of an export, sent as it happens.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ExportEvent {
@@ -140,8 +97,10 @@ pub enum ExportEvent {
     Finished { post: PathBuf },
 }
 
-/// What to export and how.
-#[derive(Debug, Clone)]
+/// What to export and how. Progress and cancelling are not options: they are arguments of
+/// the job that runs the export ([`export_trip_with`]), so two exports with the same options
+/// compare equal (the window's preview is current while its options are).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportOptions {
     pub out_dir: PathBuf,
     pub layout: Layout,
@@ -164,13 +123,11 @@ pub struct ExportOptions {
     pub template: Option<String>,
     /// Put the trip's unassigned photos in a closing gallery.
     pub include_unassigned: bool,
-    /// End the post with "Talks I attended": the programme's starred talks that have a
+    /// End the post with "Talks I attended": the schedule's starred talks that have a
     /// session entry.
     pub talks_attended: bool,
     /// Overwrite a post that was edited since this program wrote it.
     pub force: bool,
-    pub progress: Option<Sender<ExportEvent>>,
-    pub cancel: Option<Arc<AtomicBool>>,
 }
 
 impl ExportOptions {
@@ -179,6 +136,8 @@ impl ExportOptions {
     pub const DEFAULT_ORDER: Order = Order::Section;
     /// The long edge of exported images unless the user picks another.
     pub const DEFAULT_MAX_WIDTH: u32 = 1600;
+    /// The smallest long edge an export writes.
+    pub const MIN_MAX_WIDTH: u32 = 16;
 
     /// Defaults: section order, 1600 px, no GPS, a draft, the built-in template, with a
     /// gallery.
@@ -198,8 +157,6 @@ impl ExportOptions {
             include_unassigned: true,
             talks_attended: false,
             force: false,
-            progress: None,
-            cancel: None,
         }
     }
 }
@@ -268,8 +225,16 @@ fn list_conflicts(files: &[ConflictingFile]) -> String {
 /// Why an export did not happen. Nothing half-written is left behind in any case.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("{0}")]
-    BadOption(String),
+    /// The chosen slug has no letter or digit left once made safe.
+    #[error("the slug needs letters or digits (it becomes a file name)")]
+    SlugWithoutLetters,
+    /// The images' long edge is below [`ExportOptions::MIN_MAX_WIDTH`].
+    #[error("a maximum width of {0} pixels is too small (at least 16 pixels)")]
+    MaxWidthTooSmall(u32),
+    /// A path the export planned is not a plain name inside the output folder (a template or a
+    /// damaged journal could ask for one); nothing is written.
+    #[error("refusing to write outside the output folder: {0}")]
+    OutsidePath(PathBuf),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("photo {photo}: {source}")]
@@ -328,17 +293,36 @@ impl ExportError {
     }
 }
 
-/// Exports a trip as a blog post into `options.out_dir`.
+/// Exports a trip as a blog post into `options.out_dir`, start to end (see
+/// [`export_trip_with`] for an export that reports progress and can be cancelled).
 pub fn export_trip(
     store: &Store,
     trip: TripId,
     options: &ExportOptions,
 ) -> Result<ExportReport, ExportError> {
+    export_trip_with(store, trip, options, &AtomicBool::new(false), None)
+}
+
+/// Exports a trip as a job: `cancel` stops it (everything put back as it was) and `progress`
+/// hears of each image written — the contract photo imports have too
+/// ([`crate::photos::import_files`]).
+pub fn export_trip_with(
+    store: &Store,
+    trip: TripId,
+    options: &ExportOptions,
+    cancel: &AtomicBool,
+    progress: Option<&Sender<ExportEvent>>,
+) -> Result<ExportReport, ExportError> {
     check_options(options)?;
     let folder = folder::OutFolder::open_locked(&options.out_dir)?;
     let plan = prepare(store, trip, options, Some(&folder))?;
     let markdown = render_post(&plan.context, options.template.as_deref(), options.layout)?;
-    write::write_export(store, &folder, &plan, &markdown, options)
+    let job = write::Job {
+        options,
+        cancel,
+        progress,
+    };
+    write::write_export(store, &folder, &plan, &markdown, &job)
 }
 
 /// The post as the export would write it now, rendered without writing anything (the
@@ -386,21 +370,24 @@ pub fn preview_with_photos(
     Ok(PostPreview { markdown, photos })
 }
 
+impl ExportOptions {
+    /// Whether the export takes these options: a chosen slug needs letters or digits, images
+    /// at least [`ExportOptions::MIN_MAX_WIDTH`] pixels.
+    pub fn check(&self) -> Result<(), ExportError> {
+        check_options(self)
+    }
+}
+
 fn check_options(options: &ExportOptions) -> Result<(), ExportError> {
     if options
         .slug
         .as_ref()
         .is_some_and(|slug| text::slugify(slug).is_empty())
     {
-        return Err(ExportError::BadOption(
-            "--slug needs letters or digits (it becomes a file name)".into(),
-        ));
+        return Err(ExportError::SlugWithoutLetters);
     }
-    if options.max_width < 16 {
-        return Err(ExportError::BadOption(format!(
-            "--max-width {} is too small (at least 16 pixels)",
-            options.max_width
-        )));
+    if options.max_width < ExportOptions::MIN_MAX_WIDTH {
+        return Err(ExportError::MaxWidthTooSmall(options.max_width));
     }
     Ok(())
 }

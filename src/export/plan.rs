@@ -66,12 +66,12 @@ pub struct PostContext {
     pub groups: Vec<GroupContext>,
     pub food_ratings: Vec<FoodRow>,
     pub gallery: Vec<ImageContext>,
-    /// "Talks I attended": starred talks of the programme that have a session entry, by
+    /// "Talks I attended": starred talks of the schedule that have a session entry, by
     /// start (empty unless the option asks for it).
     pub talks: Vec<TalkRow>,
 }
 
-/// A talk of the programme as the post's closing list shows it.
+/// A talk of the schedule as the post's closing list shows it.
 #[derive(Debug, Clone, Serialize)]
 pub struct TalkRow {
     pub title: String,
@@ -152,7 +152,7 @@ pub struct SessionContext {
     pub link: Option<String>,
     /// A link of any other kind (`javascript:`…), shown as plain text only.
     pub link_text: Option<String>,
-    /// The talk's page in the conference programme, for a session made from it (a web
+    /// The talk's page in the conference schedule, for a session made from it (a web
     /// address only).
     pub talk_page: Option<String>,
     /// Markdown.
@@ -263,7 +263,7 @@ pub(crate) fn plan_post_with(
     options: &ExportOptions,
     transparent: &HashSet<PhotoId>,
     names: PostNames,
-    programme: &[ScheduleItem],
+    schedule: &[ScheduleItem],
 ) -> PostPlan {
     let zone = trip.fields.time_zone;
     let date = options.date.unwrap_or_else(|| post_date(trip, entries));
@@ -313,7 +313,7 @@ pub(crate) fn plan_post_with(
                     let mut context = entry_context(entry, index + 1, zone, words, entry_photos);
                     context.numbered &= options.numbering == Numbering::Section;
                     if let Some(session) = &mut context.session {
-                        session.talk_page = talk_page_of(programme, entry.id);
+                        session.talk_page = talk_page_of(schedule, entry.id);
                     }
                     context
                 })
@@ -356,7 +356,7 @@ pub(crate) fn plan_post_with(
             food_ratings: food_rows(entries),
             gallery,
             talks: if options.talks_attended {
-                talks_attended(programme, zone, words)
+                talks_attended(schedule, zone, words)
             } else {
                 Vec::new()
             },
@@ -364,9 +364,9 @@ pub(crate) fn plan_post_with(
     }
 }
 
-/// The programme page of the talk a session was made from, when it is a web address.
-fn talk_page_of(programme: &[ScheduleItem], entry: EntryId) -> Option<String> {
-    programme
+/// The schedule page of the talk a session was made from, when it is a web address.
+fn talk_page_of(schedule: &[ScheduleItem], entry: EntryId) -> Option<String> {
+    schedule
         .iter()
         .find(|item| item.entry == Some(entry))
         .and_then(|item| item.talk.url.clone())
@@ -374,8 +374,8 @@ fn talk_page_of(programme: &[ScheduleItem], entry: EntryId) -> Option<String> {
 }
 
 /// The starred talks that have a session entry, by start, as the closing list shows them.
-fn talks_attended(programme: &[ScheduleItem], zone: Tz, words: &Words) -> Vec<TalkRow> {
-    let mut attended: Vec<&ScheduleItem> = programme
+fn talks_attended(schedule: &[ScheduleItem], zone: Tz, words: &Words) -> Vec<TalkRow> {
+    let mut attended: Vec<&ScheduleItem> = schedule
         .iter()
         .filter(|item| item.starred && item.entry.is_some())
         .collect();

@@ -36,9 +36,9 @@ pub struct Words {
     pub takeaways: &'static str,
     pub food_ranking: &'static str,
     pub gallery: &'static str,
-    /// The link to a session's page in the conference programme.
+    /// The link to a session's page in the conference schedule.
     pub talk_page: &'static str,
-    /// The closing list of the programme's talks the author attended.
+    /// The closing list of the schedule's talks the author attended.
     pub talks_attended: &'static str,
     /// Taste, value, service, atmosphere.
     pub sub_ratings: [&'static str; 4],

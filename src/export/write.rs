@@ -15,7 +15,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::Ordering;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Sender;
 
 use super::folder::{self, Dir, Existing, OutFolder};
 use super::images::{ImageJobError, web_image};
@@ -25,6 +26,26 @@ use super::{
 };
 use crate::model::TripId;
 use crate::store::{ExportRecord, Store, hex_sha256};
+
+/// What the export's caller gave it: the options, a flag that cancels it and where its
+/// progress goes.
+pub(super) struct Job<'a> {
+    pub options: &'a ExportOptions,
+    pub cancel: &'a AtomicBool,
+    pub progress: Option<&'a Sender<ExportEvent>>,
+}
+
+impl Job<'_> {
+    fn send(&self, event: ExportEvent) {
+        if let Some(sender) = self.progress {
+            let _ = sender.send(event);
+        }
+    }
+
+    fn cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+}
 
 /// One file of the export: where it goes (relative, `/`-separated) and what is there now.
 struct Target {
@@ -75,8 +96,9 @@ pub(super) fn write_export(
     folder: &OutFolder,
     plan: &PostPlan,
     markdown: &str,
-    options: &ExportOptions,
+    job: &Job<'_>,
 ) -> Result<ExportReport, ExportError> {
+    let options = job.options;
     let out_key = folder.path().to_string_lossy().into_owned();
     let trip = TripId(plan.trip_id);
     let post_relative = relative_text(&plan.post_path);
@@ -87,7 +109,7 @@ pub(super) fn write_export(
     let decision = decide(store, folder, &out_key, trip, &wanted, options.force)?;
 
     let (staging, staging_name) = folder.make_staging()?;
-    let result = stage_and_commit(store, folder, plan, markdown, options, &decision, &staging)
+    let result = stage_and_commit(store, folder, plan, markdown, job, &decision, &staging)
         .and_then(|(mut hashes, undo)| {
             hashes.extend(decision.keep.iter().cloned());
             let record = ExportRecord {
@@ -122,9 +144,7 @@ pub(super) fn write_export(
     let post = folder.absolute(&plan.post_path);
     let unchanged = decision.targets[0].existing_hash.as_deref()
         == hashes.get(&post_relative).map(String::as_str);
-    if let Some(sender) = &options.progress {
-        let _ = sender.send(ExportEvent::Finished { post: post.clone() });
-    }
+    job.send(ExportEvent::Finished { post: post.clone() });
     Ok(ExportReport {
         post,
         images: wanted[1..]
@@ -243,16 +263,12 @@ fn stage_and_commit(
     folder: &OutFolder,
     plan: &PostPlan,
     markdown: &str,
-    options: &ExportOptions,
+    job: &Job<'_>,
     decision: &Decision,
     staging: &Dir,
 ) -> Result<Committed, Failure> {
-    let staged = stage(store, folder, plan, markdown, options, staging).map_err(|e| (e, true))?;
-    if options
-        .cancel
-        .as_ref()
-        .is_some_and(|flag| flag.load(Ordering::Relaxed))
-    {
+    let staged = stage(store, folder, plan, markdown, job, staging).map_err(|e| (e, true))?;
+    if job.cancelled() {
         return Err((ExportError::Cancelled, true));
     }
     let mut undo = Vec::new();
@@ -307,28 +323,20 @@ fn stage(
     folder: &OutFolder,
     plan: &PostPlan,
     markdown: &str,
-    options: &ExportOptions,
+    job: &Job<'_>,
     staging: &Dir,
 ) -> Result<Vec<String>, ExportError> {
-    let send = |event: ExportEvent| {
-        if let Some(sender) = &options.progress {
-            let _ = sender.send(event);
-        }
-    };
+    let options = job.options;
     let write = |index: usize, bytes: &[u8]| {
         folder::create_file(staging, &OsString::from(format!("file-{index}")), bytes)
             .map_err(|e| ExportError::io("cannot write to the output folder", folder.path(), e))
     };
     let total = plan.images.len();
-    send(ExportEvent::Started { images: total });
+    job.send(ExportEvent::Started { images: total });
     let mut hashes = vec![hex_sha256(markdown.as_bytes())];
     write(0, markdown.as_bytes())?;
     for (index, planned) in plan.images.iter().enumerate() {
-        if options
-            .cancel
-            .as_ref()
-            .is_some_and(|flag| flag.load(Ordering::Relaxed))
-        {
+        if job.cancelled() {
             return Err(ExportError::Cancelled);
         }
         let bytes =
@@ -343,7 +351,7 @@ fn stage(
             })?;
         write(index + 1, &bytes)?;
         hashes.push(hex_sha256(&bytes));
-        send(ExportEvent::ImageWritten {
+        job.send(ExportEvent::ImageWritten {
             done: index + 1,
             total,
         });

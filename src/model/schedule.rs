@@ -1,21 +1,55 @@
-//! A trip's conference programme as the journal keeps it: each talk of the imported file with
+//! A trip's conference schedule as the journal keeps it: each talk of the imported file with
 //! what the user added (a star, the session entry made from it, whether a newer version of the
-//! programme dropped it), and the rule that turns a talk into a pre-filled session.
+//! schedule dropped it), and the rule that turns a talk into a pre-filled session.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
 use super::{EntryContent, EntryFields, EntryId, EntryKind, ScheduleItemId, Session, TripId};
-use crate::schedule::{Talk, TalkTime};
 
-/// One talk of a trip's programme.
+/// When a talk happens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TalkTime {
+    /// A talk with a start and an end (the end equals the start when the file gives neither
+    /// an end nor a duration).
+    Timed {
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+    },
+    /// An item that lasts whole days (`first` to `last`, inclusive), such as "Registration
+    /// open" or a poster session, not a talk at midnight.
+    AllDay { first: NaiveDate, last: NaiveDate },
+}
+
+/// One item of a schedule, as the file describes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Talk {
+    /// Stable across versions of the schedule: the event's guid or UID; else built from
+    /// title, start and room. Unique within one [`ParsedSchedule`] (a UID repeated for different
+    /// events gets a suffix, so two talks are never merged).
+    pub key: String,
+    pub title: String,
+    pub subtitle: String,
+    pub time: TalkTime,
+    pub room: String,
+    pub track: String,
+    /// Kind of item as the file names it ("lecture", "workshop"); may be empty.
+    pub kind: String,
+    pub speakers: Vec<String>,
+    /// The talk's page.
+    pub url: Option<String>,
+    /// Plain text (HTML tags removed), the abstract or else the description.
+    pub abstract_text: String,
+}
+
+/// One talk of a trip's schedule.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScheduleItem {
     pub id: ScheduleItemId,
     pub trip: TripId,
     pub talk: Talk,
     pub starred: bool,
-    /// The latest import of the programme no longer lists it.
+    /// The latest import of the schedule no longer lists it.
     pub cancelled: bool,
     /// The session entry made from it.
     pub entry: Option<EntryId>,
@@ -58,7 +92,7 @@ fn local_midnight(day: NaiveDate, zone: Tz) -> DateTime<Tz> {
 }
 
 /// The session entry a talk becomes: its title, speakers, room, track, start and length, with
-/// empty notes for the user to write (the talk's page stays with the programme item, and the
+/// empty notes for the user to write (the talk's page stays with the schedule item, and the
 /// export links the session to it). An all-day item starts at noon of its first day in the
 /// trip's zone, never at a midnight that another zone would put on the day before.
 pub fn session_from_talk(talk: &Talk, zone: Tz) -> EntryFields {

@@ -1,4 +1,4 @@
-//! Reading a programme from a file the user names: only a regular file, never more than
+//! Reading a schedule from a file the user names: only a regular file, never more than
 //! [`MAX_FILE_BYTES`] of it (a named pipe or a device would hang or never end).
 
 use std::io::Read as _;
@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 
 use chrono_tz::Tz;
 
-use super::{MAX_FILE_BYTES, Programme, ScheduleError, read_programme};
+use super::{MAX_FILE_BYTES, ParsedSchedule, ScheduleError, read_schedule};
 
-/// Why a programme file could not be read.
+/// Why a schedule file could not be read.
 #[derive(Debug, thiserror::Error)]
-pub enum ProgrammeFileError {
+pub enum ScheduleFileError {
     #[error("cannot read the programme: {source}: {path}")]
     Io {
         path: PathBuf,
@@ -27,22 +27,22 @@ pub enum ProgrammeFileError {
     },
 }
 
-/// Reads and parses a programme file (see [`read_programme`]).
-pub fn read_programme_file(
+/// Reads and parses a schedule file (see [`read_schedule`]).
+pub fn read_schedule_file(
     path: &Path,
     floating_zone: Tz,
-) -> Result<Programme, ProgrammeFileError> {
-    let io = |source| ProgrammeFileError::Io {
+) -> Result<ParsedSchedule, ScheduleFileError> {
+    let io = |source| ScheduleFileError::Io {
         path: path.to_path_buf(),
         source,
     };
-    let schedule = |source| ProgrammeFileError::Schedule {
+    let schedule = |source| ScheduleFileError::Schedule {
         path: path.to_path_buf(),
         source,
     };
     let metadata = std::fs::metadata(path).map_err(io)?;
     if !metadata.is_file() {
-        return Err(ProgrammeFileError::NotAFile(path.to_path_buf()));
+        return Err(ScheduleFileError::NotAFile(path.to_path_buf()));
     }
     if metadata.len() > MAX_FILE_BYTES {
         return Err(schedule(ScheduleError::TooLarge {
@@ -54,20 +54,20 @@ pub fn read_programme_file(
     std::fs::File::open(path)
         .and_then(|file| file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(io)?;
-    read_programme(&bytes, floating_zone).map_err(schedule)
+    read_schedule(&bytes, floating_zone).map_err(schedule)
 }
 
-/// Reads a programme for a new trip, in the zone the trip will have: `chosen` if given, else
-/// the programme's own (the file is read again when its floating times need that zone).
-pub fn read_programme_for_new_trip(
+/// Reads a schedule for a new trip, in the zone the trip will have: `chosen` if given, else
+/// the schedule's own (the file is read again when its floating times need that zone).
+pub fn read_schedule_for_new_trip(
     path: &Path,
     chosen: Option<Tz>,
-) -> Result<(Programme, Tz), ProgrammeFileError> {
+) -> Result<(ParsedSchedule, Tz), ScheduleFileError> {
     let first_guess = chosen.unwrap_or(Tz::UTC);
-    let programme = read_programme_file(path, first_guess)?;
-    let zone = programme.trip_zone(chosen);
+    let schedule = read_schedule_file(path, first_guess)?;
+    let zone = schedule.trip_zone(chosen);
     if zone == first_guess {
-        return Ok((programme, zone));
+        return Ok((schedule, zone));
     }
-    Ok((read_programme_file(path, zone)?, zone))
+    Ok((read_schedule_file(path, zone)?, zone))
 }

@@ -1,13 +1,14 @@
-//! The frab programme model both frab formats share: the XML and JSON readers collect a
+//! The frab schedule model both frab formats share: the XML and JSON readers collect a
 //! conference header, days and events as the file spells them ([`Header`], [`Day`],
-//! [`RawEvent`], all text) and the rules here turn them into a [`Programme`] and [`Talk`]s:
+//! [`RawEvent`], all text) and the rules here turn them into a [`ParsedSchedule`] and [`Talk`]s:
 //! which zone local times are in, the day that runs past midnight, keys, speakers, links.
 
 use chrono::{DateTime, FixedOffset, NaiveDate, NaiveDateTime, TimeDelta, Utc};
 use chrono_tz::Tz;
 
 use super::talks::{self, Zone};
-use super::{Programme, Skipped, Talk, TalkTime};
+use super::{ParsedSchedule, Skipped};
+use crate::model::{Talk, TalkTime};
 
 /// The conference header as the file spells it.
 #[derive(Debug, Default)]
@@ -21,7 +22,7 @@ pub(super) struct Header {
     pub venue: String,
 }
 
-/// A day of the programme: its date and, when the file gives it, when the day starts (a
+/// A day of the schedule: its date and, when the file gives it, when the day starts (a
 /// conference day may run from 11:00 to 04:00 the next morning).
 #[derive(Debug, Default, Clone)]
 pub(super) struct Day {
@@ -67,20 +68,20 @@ impl Context {
     }
 }
 
-/// The programme's header; its talks are added by the reader.
-pub(super) fn programme(header: Header, context: &Context) -> Programme {
+/// The schedule's header; its talks are added by the reader.
+pub(super) fn new_schedule(header: Header, context: &Context) -> ParsedSchedule {
     let city = if header.city.trim().is_empty() {
         header.venue
     } else {
         header.city
     };
-    Programme {
+    ParsedSchedule {
         title: header.title.trim().to_owned(),
         start_date: date_prefix(&header.start),
         end_date: date_prefix(&header.end),
         time_zone: context.zone,
         city: city.trim().to_owned(),
-        ..Programme::default()
+        ..ParsedSchedule::default()
     }
 }
 
@@ -90,10 +91,10 @@ fn date_prefix(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.get(..10)?, "%Y-%m-%d").ok()
 }
 
-/// Adds the event to the programme as a talk, or to its skipped list with the reason.
+/// Adds the event to the schedule as a talk, or to its skipped list with the reason.
 /// `room` is the room the event is listed under; `line` its line in the file when known.
 pub(super) fn add_event(
-    programme: &mut Programme,
+    schedule: &mut ParsedSchedule,
     event: RawEvent,
     day: &Day,
     room: &str,
@@ -101,8 +102,8 @@ pub(super) fn add_event(
     line: Option<u64>,
 ) {
     match talk(&event, day, room, context) {
-        Ok(talk) => programme.talks.push(talk),
-        Err(reason) => programme.skipped.push(skipped(
+        Ok(talk) => schedule.talks.push(talk),
+        Err(reason) => schedule.skipped.push(skipped(
             [&event.title, &event.guid, &event.id],
             line,
             reason,

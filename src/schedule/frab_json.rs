@@ -13,7 +13,7 @@ use serde::{Deserialize, Deserializer};
 use serde_json::Value;
 
 use super::frab::{self, Context, Day, Header, RawEvent};
-use super::{Programme, ScheduleError};
+use super::{ParsedSchedule, ScheduleError};
 
 #[derive(Deserialize)]
 struct File {
@@ -144,7 +144,7 @@ where
     Ok(Option::<T>::deserialize(deserializer)?.unwrap_or_default())
 }
 
-pub(super) fn read(text: &str, floating_zone: Tz) -> Result<Programme, ScheduleError> {
+pub(super) fn read(text: &str, floating_zone: Tz) -> Result<ParsedSchedule, ScheduleError> {
     let file: File = serde_json::from_str(text).map_err(|error| ScheduleError::Malformed {
         format: "frab JSON",
         reason: if error.is_eof() {
@@ -164,7 +164,7 @@ pub(super) fn read(text: &str, floating_zone: Tz) -> Result<Programme, ScheduleE
         venue: conference.venue,
     };
     let context = Context::new(&header, floating_zone);
-    let mut programme = frab::programme(header, &context);
+    let mut schedule = frab::new_schedule(header, &context);
     for day in conference.days {
         let frab_day = Day {
             date: day.date,
@@ -172,7 +172,7 @@ pub(super) fn read(text: &str, floating_zone: Tz) -> Result<Programme, ScheduleE
         };
         for (room, events) in day.rooms {
             let Value::Array(events) = events else {
-                programme.skipped.push(frab::skipped(
+                schedule.skipped.push(frab::skipped(
                     [&room, "", ""],
                     None,
                     format!("the room's events are {}, not a list", kind_of(&events)),
@@ -180,19 +180,25 @@ pub(super) fn read(text: &str, floating_zone: Tz) -> Result<Programme, ScheduleE
                 continue;
             };
             for event in events {
-                add_event(&mut programme, event, &frab_day, &room, &context);
+                add_event(&mut schedule, event, &frab_day, &room, &context);
             }
         }
     }
-    Ok(programme)
+    Ok(schedule)
 }
 
-fn add_event(programme: &mut Programme, value: Value, day: &Day, room: &str, context: &Context) {
+fn add_event(
+    schedule: &mut ParsedSchedule,
+    value: Value,
+    day: &Day,
+    room: &str,
+    context: &Context,
+) {
     let event = match JsonEvent::deserialize(&value) {
         Ok(event) => event,
         Err(error) => {
             let field = |name: &str| value.get(name).and_then(Value::as_str).unwrap_or("");
-            programme.skipped.push(frab::skipped(
+            schedule.skipped.push(frab::skipped(
                 [field("title"), field("guid"), field("id")],
                 None,
                 format!("its fields cannot be read: {error}"),
@@ -217,7 +223,7 @@ fn add_event(programme: &mut Programme, value: Value, day: &Day, room: &str, con
         links: event.links.into_iter().map(Link::into_url).collect(),
         url: event.url,
     };
-    frab::add_event(programme, raw, day, room, context, None);
+    frab::add_event(schedule, raw, day, room, context, None);
 }
 
 impl Person {

@@ -9,7 +9,7 @@
 //! small multiple of the file. Entities other than XML's five are never expanded from the
 //! file: HTML names such as `&nbsp;` are read from a fixed table, unknown ones kept as written.
 //! A file that is not well-formed XML is refused whole (a cut-off download must not look like
-//! a programme whose later talks were removed); an event whose fields cannot be read is
+//! a schedule whose later talks were removed); an event whose fields cannot be read is
 //! skipped with the reason.
 
 use chrono_tz::Tz;
@@ -19,14 +19,14 @@ use quick_xml::events::{BytesStart, Event};
 
 use super::frab::{self, Context, Day, Header, RawEvent};
 use super::talks;
-use super::{Programme, ScheduleError};
+use super::{ParsedSchedule, ScheduleError};
 
 /// The deepest element nesting read; frab files use six levels.
 const MAX_DEPTH: usize = 64;
 
 const FORMAT: &str = "frab XML";
 
-pub(super) fn read(text: &str, floating_zone: Tz) -> Result<Programme, ScheduleError> {
+pub(super) fn read(text: &str, floating_zone: Tz) -> Result<ParsedSchedule, ScheduleError> {
     let mut reader = Reader::from_str(text);
     reader.config_mut().allow_dangling_amp = true;
     let mut state = State::new(floating_zone);
@@ -129,7 +129,7 @@ struct State {
     rich_text_depth: Option<usize>,
     header: Header,
     context: Option<Context>,
-    programme: Option<Programme>,
+    schedule: Option<ParsedSchedule>,
     floating_zone: Tz,
     day: Day,
     room: String,
@@ -146,7 +146,7 @@ impl State {
             rich_text_depth: None,
             header: Header::default(),
             context: None,
-            programme: None,
+            schedule: None,
             floating_zone,
             day: Day::default(),
             room: String::new(),
@@ -276,10 +276,10 @@ impl State {
         let context = self
             .context
             .get_or_insert_with(|| Context::new(&self.header, self.floating_zone));
-        let programme = self
-            .programme
-            .get_or_insert_with(|| frab::programme(std::mem::take(&mut self.header), context));
-        frab::add_event(programme, event, &self.day, &self.room, context, Some(line));
+        let schedule = self
+            .schedule
+            .get_or_insert_with(|| frab::new_schedule(std::mem::take(&mut self.header), context));
+        frab::add_event(schedule, event, &self.day, &self.room, context, Some(line));
     }
 
     /// An entity reference in text: a character reference, one of XML's five, an HTML name
@@ -296,7 +296,7 @@ impl State {
         }
     }
 
-    fn finish(mut self) -> Result<Programme, ScheduleError> {
+    fn finish(mut self) -> Result<ParsedSchedule, ScheduleError> {
         if self.root.is_none() {
             return Err(ScheduleError::UnknownFormat);
         }
@@ -305,11 +305,11 @@ impl State {
                 "the file ends inside <{open}> (is it cut off?)"
             )));
         }
-        match self.programme.take() {
-            Some(programme) => Ok(programme),
+        match self.schedule.take() {
+            Some(schedule) => Ok(schedule),
             None => {
                 let context = Context::new(&self.header, self.floating_zone);
-                Ok(frab::programme(self.header, &context))
+                Ok(frab::new_schedule(self.header, &context))
             }
         }
     }

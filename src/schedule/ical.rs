@@ -1,14 +1,14 @@
 //! iCalendar (`.ics`, RFC 5545) as sched, Indico, pretalx, sessionize and calendar programs
-//! export programmes: each VEVENT is a talk.
+//! export schedules: each VEVENT is a talk.
 //!
 //! A hand-written reader rather than a crate: the parsers of the iCalendar crates fail the
-//! whole file at its first bad line, while a programme must import every readable event and
+//! whole file at its first bad line, while a schedule must import every readable event and
 //! name the ones it skipped. [`lines`] has the content-line grammar (folding, parameters,
 //! escapes); [`zones`] resolves `TZID`s (IANA, Windows names, the file's VTIMEZONEs). Here the
 //! lines are grouped into components: a line that cannot be read spoils only its own VEVENT
 //! (or VTIMEZONE, and so the events that need that zone), properties of nested components
 //! such as VALARM are not taken for the event's, and a file that stops before
-//! `END:VCALENDAR` is refused as cut off rather than read as a programme whose last talks
+//! `END:VCALENDAR` is refused as cut off rather than read as a schedule whose last talks
 //! were removed. `STATUS:CANCELLED` events are skipped with the reason "cancelled in the
 //! file", so a re-import marks a talk cancelled the same way as one removed from the file.
 
@@ -23,9 +23,10 @@ use chrono_tz::Tz;
 use self::lines::ContentLine;
 use self::zones::{CustomZone, Observance};
 use super::talks::{self, Zone};
-use super::{Programme, ScheduleError, Skipped, Talk, TalkTime};
+use super::{ParsedSchedule, ScheduleError, Skipped};
+use crate::model::{Talk, TalkTime};
 
-pub(super) fn read(text: &str, floating_zone: Tz) -> Result<Programme, ScheduleError> {
+pub(super) fn read(text: &str, floating_zone: Tz) -> Result<ParsedSchedule, ScheduleError> {
     let mut calendar = Calendar::default();
     for (number, line) in lines::unfold(text) {
         calendar.line(number, &line);
@@ -186,7 +187,7 @@ impl Calendar {
         }
     }
 
-    fn finish(self, floating_zone: Tz) -> Result<Programme, ScheduleError> {
+    fn finish(self, floating_zone: Tz) -> Result<ParsedSchedule, ScheduleError> {
         if !self.ended {
             return Err(ScheduleError::Malformed {
                 format: "iCalendar",
@@ -198,25 +199,25 @@ impl Calendar {
         } else {
             self.name
         };
-        let mut programme = Programme {
+        let mut schedule = ParsedSchedule {
             title: title.trim().to_owned(),
             time_zone: zones::known_zone(&self.default_zone),
-            ..Programme::default()
+            ..ParsedSchedule::default()
         };
         let mut zones_used = BTreeSet::new();
         for event in &self.events {
             match talk(event, &self.zones, floating_zone) {
                 Ok((talk, zone)) => {
-                    programme.talks.push(talk);
+                    schedule.talks.push(talk);
                     zones_used.extend(zone.map(|zone| zone.name()));
                 }
-                Err(reason) => programme.skipped.push(skipped(event, reason)),
+                Err(reason) => schedule.skipped.push(skipped(event, reason)),
             }
         }
-        if programme.time_zone.is_none() && zones_used.len() == 1 {
-            programme.time_zone = zones_used.first().and_then(|name| name.parse().ok());
+        if schedule.time_zone.is_none() && zones_used.len() == 1 {
+            schedule.time_zone = zones_used.first().and_then(|name| name.parse().ok());
         }
-        Ok(programme)
+        Ok(schedule)
     }
 }
 

@@ -1,64 +1,35 @@
-//! Conference programmes: the talks a conference publishes, read from the files conference
+//! Conference schedules: the talks a conference publishes, read from the files conference
 //! sites offer (frab XML `schedule.xml`, frab/C3VOC JSON `schedule.json`, iCalendar `.ics`).
 //!
-//! [`read_programme`] tells the format from the bytes, parses them under size and nesting
-//! limits, and returns a [`Programme`]: the conference header (name, dates, time zone) and its
+//! [`read_schedule`] tells the format from the bytes, parses them under size and nesting
+//! limits, and returns a [`ParsedSchedule`]: the conference header (name, dates, time zone) and its
 //! [`Talk`]s in one shape whatever the format. A file is never failed whole for one bad event:
-//! events that cannot be read are listed in [`Programme::skipped`] with the reason. Times are
+//! events that cannot be read are listed in [`ParsedSchedule::skipped`] with the reason. Times are
 //! instants (UTC) or, for all-day items, dates; a time the file gives without a zone (an
-//! iCalendar "floating" time) is read in the zone the caller passes. Nothing here touches the
-//! journal: the store keeps a trip's programme, and the CLI and the window call both.
+//! iCalendar "floating" time) is read in the zone the caller passes. Reading touches nothing;
+//! `import` then puts a file's talks into a trip (or a new trip) through the store, the one
+//! way the CLI and the window both import.
 
 mod file;
 mod frab;
 mod frab_json;
 mod frab_xml;
 mod ical;
+mod import;
 mod talks;
 mod trip;
 
-pub use file::{ProgrammeFileError, read_programme_file, read_programme_for_new_trip};
+pub use file::{ScheduleFileError, read_schedule_file, read_schedule_for_new_trip};
+pub use import::{
+    ScheduleImportError, ScheduleImported, import_schedule_into, new_trip_from_schedule,
+};
 
-use chrono::{DateTime, NaiveDate, Utc};
+use crate::model::Talk;
+use chrono::NaiveDate;
 use chrono_tz::Tz;
 
-/// The largest programme file read: a 1,000-talk conference with long abstracts is ~3 MB.
+/// The largest schedule file read: a 1,000-talk conference with long abstracts is ~3 MB.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
-
-/// When a talk happens.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum TalkTime {
-    /// A talk with a start and an end (the end equals the start when the file gives neither
-    /// an end nor a duration).
-    Timed {
-        start: DateTime<Utc>,
-        end: DateTime<Utc>,
-    },
-    /// An item that lasts whole days (`first` to `last`, inclusive), such as "Registration
-    /// open" or a poster session, not a talk at midnight.
-    AllDay { first: NaiveDate, last: NaiveDate },
-}
-
-/// One item of a programme, as the file describes it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Talk {
-    /// Stable across versions of the programme: the event's guid or UID; else built from
-    /// title, start and room. Unique within one [`Programme`] (a UID repeated for different
-    /// events gets a suffix, so two talks are never merged).
-    pub key: String,
-    pub title: String,
-    pub subtitle: String,
-    pub time: TalkTime,
-    pub room: String,
-    pub track: String,
-    /// Kind of item as the file names it ("lecture", "workshop"); may be empty.
-    pub kind: String,
-    pub speakers: Vec<String>,
-    /// The talk's page.
-    pub url: Option<String>,
-    /// Plain text (HTML tags removed), the abstract or else the description.
-    pub abstract_text: String,
-}
 
 /// An event the file holds but that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,9 +39,9 @@ pub struct Skipped {
     pub reason: String,
 }
 
-/// A conference programme read from a file.
+/// A conference schedule read from a file.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct Programme {
+pub struct ParsedSchedule {
     pub title: String,
     pub start_date: Option<NaiveDate>,
     pub end_date: Option<NaiveDate>,
@@ -90,7 +61,7 @@ pub enum ScheduleFormat {
     ICalendar,
 }
 
-/// Why a programme file could not be read at all.
+/// Why a schedule file could not be read at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ScheduleError {
     #[error("the file is {size} bytes; a programme larger than {limit} bytes is not read")]
@@ -108,9 +79,9 @@ pub enum ScheduleError {
     Empty,
 }
 
-/// Reads a programme from the bytes of a file. `floating_zone` is the zone of times the file
+/// Reads a schedule from the bytes of a file. `floating_zone` is the zone of times the file
 /// gives without one (an iCalendar floating time, a frab file with no offsets).
-pub fn read_programme(bytes: &[u8], floating_zone: Tz) -> Result<Programme, ScheduleError> {
+pub fn read_schedule(bytes: &[u8], floating_zone: Tz) -> Result<ParsedSchedule, ScheduleError> {
     let size = bytes.len() as u64;
     if size > MAX_FILE_BYTES {
         return Err(ScheduleError::TooLarge {
@@ -124,16 +95,16 @@ pub fn read_programme(bytes: &[u8], floating_zone: Tz) -> Result<Programme, Sche
             reason: error.to_string(),
         },
     )?;
-    let mut programme = match detect_format(text).ok_or(ScheduleError::UnknownFormat)? {
+    let mut schedule = match detect_format(text).ok_or(ScheduleError::UnknownFormat)? {
         ScheduleFormat::FrabXml => frab_xml::read(text, floating_zone)?,
         ScheduleFormat::FrabJson => frab_json::read(text, floating_zone)?,
         ScheduleFormat::ICalendar => ical::read(text, floating_zone)?,
     };
-    talks::finish(&mut programme, floating_zone);
-    if programme.talks.is_empty() && programme.skipped.is_empty() {
+    talks::finish(&mut schedule, floating_zone);
+    if schedule.talks.is_empty() && schedule.skipped.is_empty() {
         return Err(ScheduleError::Empty);
     }
-    Ok(programme)
+    Ok(schedule)
 }
 
 /// Tells the format from the first characters of the text.

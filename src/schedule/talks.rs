@@ -1,6 +1,6 @@
-//! The pieces every programme format shares: local times to instants in a zone (with the
+//! The pieces every schedule format shares: local times to instants in a zone (with the
 //! gaps and repeats of daylight saving time), "HH:MM" and ISO 8601 durations, abstracts
-//! turned from HTML into plain text, and the finishing of a [`Programme`]: talks sorted by
+//! turned from HTML into plain text, and the finishing of a [`ParsedSchedule`]: talks sorted by
 //! time, keys made unique, the conference's dates filled in when the file gave none.
 
 use std::collections::{HashMap, HashSet};
@@ -10,7 +10,8 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
-use super::{Programme, Talk, TalkTime};
+use super::ParsedSchedule;
+use crate::model::{Talk, TalkTime};
 
 /// The zone a file's local times are read in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +39,7 @@ fn earliest<Z: TimeZone>(zone: Z, local: NaiveDateTime) -> Option<DateTime<Utc>>
     Some(found.with_timezone(&Utc))
 }
 
-/// A time of day as programmes write it: "11:00" or "11:00:00".
+/// A time of day as schedules write it: "11:00" or "11:00:00".
 pub(super) fn clock_time(text: &str) -> Option<NaiveTime> {
     let text = text.trim();
     NaiveTime::parse_from_str(text, "%H:%M")
@@ -189,7 +190,7 @@ fn decode_entity<'a>(rest: &'a str, out: &mut String) -> &'a str {
 }
 
 /// The text of an entity name (without `&` and `;`): numeric references and the HTML names
-/// programmes use.
+/// schedules use.
 pub(super) fn entity_text(name: &str) -> Option<String> {
     if let Some(number) = name.strip_prefix('#') {
         let code = match number.strip_prefix(['x', 'X']) {
@@ -203,7 +204,7 @@ pub(super) fn entity_text(name: &str) -> Option<String> {
     named_entity(name).map(str::to_owned)
 }
 
-/// The HTML entity names seen in programme abstracts.
+/// The HTML entity names seen in schedule abstracts.
 pub(super) fn named_entity(name: &str) -> Option<&'static str> {
     const TABLE: [(&str, &str); 34] = [
         ("amp", "&"),
@@ -284,7 +285,7 @@ fn time_token(time: &TalkTime) -> String {
 }
 
 /// The key of a talk whose file gives no guid or UID: title, start and room, normalized so a
-/// newer version of the programme that only changes case or spacing still matches.
+/// newer version of the schedule that only changes case or spacing still matches.
 pub(super) fn fallback_key(title: &str, time: &TalkTime, room: &str) -> String {
     format!(
         "{}|{}|{}",
@@ -304,8 +305,8 @@ fn sort_instant(time: &TalkTime) -> DateTime<Utc> {
 
 /// Sorts the talks, makes their keys unique and fills the conference's dates from the talks
 /// when the file gave none: the last step of reading any format.
-pub(super) fn finish(programme: &mut Programme, floating_zone: Tz) {
-    programme.talks.sort_by(|a, b| {
+pub(super) fn finish(schedule: &mut ParsedSchedule, floating_zone: Tz) {
+    schedule.talks.sort_by(|a, b| {
         (sort_instant(&a.time), &a.room, &a.title, &a.key).cmp(&(
             sort_instant(&b.time),
             &b.room,
@@ -313,9 +314,9 @@ pub(super) fn finish(programme: &mut Programme, floating_zone: Tz) {
             &b.key,
         ))
     });
-    make_keys_unique(&mut programme.talks);
-    let zone = programme.time_zone.unwrap_or(floating_zone);
-    let dates = programme
+    make_keys_unique(&mut schedule.talks);
+    let zone = schedule.time_zone.unwrap_or(floating_zone);
+    let dates = schedule
         .talks
         .iter()
         .flat_map(|talk| talk_dates(talk, zone));
@@ -325,8 +326,8 @@ pub(super) fn finish(programme: &mut Programme, floating_zone: Tz) {
             Some(last.map_or(date, |l: NaiveDate| l.max(date))),
         )
     });
-    programme.start_date = programme.start_date.or(first);
-    programme.end_date = programme.end_date.or(last);
+    schedule.start_date = schedule.start_date.or(first);
+    schedule.end_date = schedule.end_date.or(last);
 }
 
 /// The first and last calendar dates of a talk in `zone`.
@@ -343,7 +344,7 @@ fn talk_dates(talk: &Talk, zone: Tz) -> [NaiveDate; 2] {
 /// Gives talks that share a key distinct keys, in a way that depends only on the talks:
 /// first the start is appended, then the room, and only then a number in sorted order.
 /// Two different events sharing a UID thus stay two talks, and keep their keys when the
-/// programme is read again.
+/// schedule is read again.
 fn make_keys_unique(talks: &mut [Talk]) {
     let widenings: [fn(&Talk) -> String; 2] = [
         |talk| format!("{}@{}", talk.key, time_token(&talk.time)),

@@ -1,22 +1,23 @@
-//! A new trip made from a programme's header: its name, city, dates and time zone.
+//! A new trip made from a schedule's header: its name, city, dates and time zone.
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 
-use super::{Programme, TalkTime};
+use super::ParsedSchedule;
+use crate::model::TalkTime;
 use crate::model::TripFields;
 
-/// The name of a trip made from a programme without a title.
+/// The name of a trip made from a schedule without a title.
 const UNTITLED: &str = "Conference";
 
-impl Programme {
-    /// The zone of a trip made from this programme: `chosen` if the user chose one, else the
-    /// programme's own, else UTC.
+impl ParsedSchedule {
+    /// The zone of a trip made from this schedule: `chosen` if the user chose one, else the
+    /// schedule's own, else UTC.
     pub fn trip_zone(&self, chosen: Option<Tz>) -> Tz {
         chosen.or(self.time_zone).unwrap_or(Tz::UTC)
     }
 
-    /// The first and last day of the programme in `zone`: the header's dates, else those of its
+    /// The first and last day of the schedule in `zone`: the header's dates, else those of its
     /// first and last talks.
     pub fn days(&self, zone: Tz) -> (Option<NaiveDate>, Option<NaiveDate>) {
         let talk_days = self.talks.iter().flat_map(|talk| match &talk.time {
@@ -34,7 +35,7 @@ impl Programme {
         (self.start_date.or(first), self.end_date.or(last))
     }
 
-    /// The fields of a new trip for this programme, in `zone`.
+    /// The fields of a new trip for this schedule, in `zone`.
     pub fn trip_fields(&self, zone: Tz) -> TripFields {
         let title = self.title.trim();
         let mut fields = TripFields::named(if title.is_empty() { UNTITLED } else { title });

@@ -40,7 +40,7 @@ pub use maintenance::{CheckReport, hex_sha256};
 pub use migrations::LATEST_VERSION;
 pub use photos::{NewPhoto, PhotoBytes, PhotoInsert};
 pub use restore::{RestoreReport, restore};
-pub use schedule::{ProgrammeImport, SessionFromTalk};
+pub use schedule::{ScheduleImport, SessionFromTalk};
 pub use watch::{SeenFile, SeenOutcome, WatchSetting};
 
 use crate::model::ModelError;

@@ -1,4 +1,4 @@
-//! A trip's conference programme: importing a programme (again), listing it, stars, and
+//! A trip's conference schedule: importing a schedule (again), listing it, stars, and
 //! turning a talk into its session entry (once).
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -8,14 +8,14 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::trips::parse_date;
 use super::{Store, StoreError, StoreResult, from_json_list, now_text, to_json_list};
 use crate::model::{EntryFields, EntryId, ScheduleItem, ScheduleItemId, TripId, session_from_talk};
-use crate::schedule::{Talk, TalkTime};
+use crate::model::{Talk, TalkTime};
 
 const ITEM_COLUMNS: &str = "id, trip_id, source_key, title, subtitle, start_utc, end_utc,
     first_date, last_date, room, track, kind, speakers, url, abstract, starred, cancelled, entry_id";
 
-/// What importing a programme did to the trip's schedule.
+/// What importing a schedule did to the trip's schedule.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct ProgrammeImport {
+pub struct ScheduleImport {
     /// Talks new to the trip.
     pub imported: usize,
     /// Talks already there whose details changed (or that came back after being cancelled).
@@ -144,14 +144,10 @@ fn item_from_row(row: &Row<'_>) -> StoreResult<ScheduleItem> {
 }
 
 impl Store {
-    /// Imports (or imports again) a programme into a trip, in one transaction: new talks are
+    /// Imports (or imports again) a schedule into a trip, in one transaction: new talks are
     /// added, known ones (by key) get the file's details, and talks the file no longer lists are
     /// marked cancelled. Stars and links to entries are kept.
-    pub fn import_programme(
-        &mut self,
-        trip: TripId,
-        talks: &[Talk],
-    ) -> StoreResult<ProgrammeImport> {
+    pub fn import_schedule(&mut self, trip: TripId, talks: &[Talk]) -> StoreResult<ScheduleImport> {
         self.ensure_writable()?;
         self.trip(trip)?;
         let known: std::collections::HashMap<String, ScheduleItem> = self
@@ -159,7 +155,7 @@ impl Store {
             .into_iter()
             .map(|item| (item.talk.key.clone(), item))
             .collect();
-        let mut summary = ProgrammeImport::default();
+        let mut summary = ScheduleImport::default();
         let now = now_text();
         let tx = self.conn.transaction()?;
         for talk in talks {
@@ -190,7 +186,7 @@ impl Store {
         Ok(summary)
     }
 
-    /// A trip's programme, by start (an all-day item before the talks of its first day), then
+    /// A trip's schedule, by start (an all-day item before the talks of its first day), then
     /// room and title.
     pub fn schedule(&self, trip: TripId) -> StoreResult<Vec<ScheduleItem>> {
         let mut statement = self.conn.prepare(&format!(
@@ -205,7 +201,7 @@ impl Store {
         Ok(items)
     }
 
-    /// One item of a programme by id.
+    /// One item of a schedule by id.
     pub fn schedule_item(&self, id: ScheduleItemId) -> StoreResult<ScheduleItem> {
         let mut statement = self.conn.prepare(&format!(
             "SELECT {ITEM_COLUMNS} FROM schedule_items WHERE id = ?1"
@@ -264,7 +260,7 @@ impl Store {
         Ok(SessionFromTalk::Created(entry))
     }
 
-    /// The programme item a session entry was made from, if any.
+    /// The schedule item a session entry was made from, if any.
     pub fn schedule_item_of_entry(&self, entry: EntryId) -> StoreResult<Option<ScheduleItemId>> {
         Ok(self
             .conn

@@ -5,9 +5,8 @@
 use chrono::Duration;
 use egui::Ui;
 
-use super::action::Action;
-use super::app::OpenTrip;
 use super::photos::entry_titles;
+use crate::app::{Action, OpenTrip};
 use crate::app::{Command, ShiftPreview, preview_clock_shift};
 use crate::model::{EntryId, ShiftFilter, parse_clock_shift};
 

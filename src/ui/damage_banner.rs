@@ -2,7 +2,7 @@
 //! (written by a damaged build or another program), and offers to set them aside. The rest of
 //! the journal is shown as usual; the banner only says what is missing and why.
 
-use super::action::Action;
+use crate::app::Action;
 use crate::app::Command;
 use crate::store::DamagedRow;
 

@@ -1,15 +1,15 @@
 //! The entry editor: the kind's typed fields, time in the trip's zone, section, tags, stars,
 //! a Markdown body with preview, and the entry's photos. Every change is saved shortly after.
-//! A session made from a talk of the programme shows the talk's abstract as a collapsed
+//! A session made from a talk of the schedule shows the talk's abstract as a collapsed
 //! quote (it stays out of the notes).
 
 use egui::{Id, Ui};
 
-use super::action::Action;
-use super::app::OpenTrip;
+use super::commands::{Cmd, take_presses};
 use super::photos::{Suggestions, Thumbnails, photo_strip};
 use super::stars::star_rating;
 use super::timeline::kind_style;
+use crate::app::{Action, EditorFocus, OpenTrip};
 use crate::model::rules::{
     clean_section, format_local_time, join_list, parse_local_time, split_list,
 };
@@ -157,7 +157,7 @@ fn price_row(ui: &mut Ui, key: Id, price: &mut Option<Money>) -> bool {
 #[derive(Default)]
 pub struct EntryEditor {
     /// Put the cursor in the title at the next frame (after a quick capture).
-    pub focus_title: bool,
+    focus_title: bool,
     /// Put the cursor in the notes (Ctrl+Enter from any field of the entry).
     focus_body: bool,
     show_body_preview: bool,
@@ -186,8 +186,7 @@ impl EntryEditor {
         };
         let mut fields = entry.fields.clone();
         let mut actions = Vec::new();
-        let to_notes = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Enter);
-        if ui.input_mut(|input| input.consume_shortcut(&to_notes)) {
+        if ui.input_mut(|input| take_presses(input, Cmd::JumpToNotes)) > 0 {
             self.focus_body = true;
             self.show_body_preview = false;
         }
@@ -234,10 +233,16 @@ impl EntryEditor {
         actions
     }
 
-    /// Puts the cursor in the notes at the next frame (a talk's notes were opened).
-    pub fn focus_notes(&mut self) {
-        self.focus_body = true;
-        self.show_body_preview = false;
+    /// Puts the cursor in the title (a quick capture) or the notes (a talk's notes were
+    /// opened) at the next frame.
+    pub fn request_focus(&mut self, focus: EditorFocus) {
+        match focus {
+            EditorFocus::Title => self.focus_title = true,
+            EditorFocus::Notes => {
+                self.focus_body = true;
+                self.show_body_preview = false;
+            }
+        }
     }
 
     fn title(&mut self, ui: &mut Ui, id: EntryId, fields: &mut EntryFields) {

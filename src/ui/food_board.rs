@@ -3,7 +3,7 @@
 
 use egui::RichText;
 
-use super::action::Action;
+use crate::app::Action;
 use crate::app::{FoodSort, food_lines};
 use crate::model::Money;
 

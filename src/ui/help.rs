@@ -1,43 +1,12 @@
-//! The keyboard shortcuts window (F1).
+//! The keyboard shortcuts window (F1), written from the command table: every command with
+//! keys, what it does and where its keys work.
 
-/// Every shortcut and what it does, as shown in the help window.
-pub const SHORTCUTS: &[(&str, &str)] = &[
-    ("Ctrl+1", "New session (talk); keep typing its title"),
-    ("Ctrl+2", "New meal; keep typing its title"),
-    ("Ctrl+3", "New food rating; keep typing its title"),
-    ("Ctrl+4", "New note; keep typing its title"),
-    ("Ctrl+N", "New trip"),
-    ("Ctrl+O", "Add photos to the selected entry (or the trip)"),
-    ("Ctrl+V", "Paste text into a field, or an image as a photo"),
-    ("Ctrl+F", "Search the trip"),
-    ("Ctrl+E", "Export the trip as a blog post"),
-    ("Ctrl+S", "Save now (edits also save by themselves)"),
-    ("Ctrl+Z", "Undo (outside a text field)"),
-    ("Ctrl+Shift+Z / Ctrl+Y", "Redo"),
-    ("Tab / Shift+Tab", "Next / previous field"),
-    ("Ctrl+Enter", "Jump to the entry's notes"),
-    (
-        "←/→ on stars",
-        "Half a star less/more; Home/End, digits (4.5), Delete clears",
-    ),
-    ("←/→ in the photo viewer", "Previous / next photo"),
-    ("S in the Schedule", "Star or unstar the selected talk"),
-    (
-        "Enter in the Schedule",
-        "Start notes on the selected talk (or open them)",
-    ),
-    ("↑/↓ in the Schedule", "Select the previous / next talk"),
-    (
-        "Esc",
-        "Leave a field; close the viewer, a dialog or this help",
-    ),
-    ("F1", "This help"),
-];
+use super::commands::{COMMANDS, keys_text, scope_text};
 
 /// The help window and whether it is shown.
 #[derive(Debug, Default)]
 pub struct HelpWindow {
-    pub open: bool,
+    open: bool,
 }
 
 impl HelpWindow {
@@ -63,9 +32,10 @@ impl HelpWindow {
                     .num_columns(2)
                     .striped(true)
                     .show(ui, |ui| {
-                        for (keys, action) in SHORTCUTS {
-                            ui.monospace(*keys);
-                            ui.label(*action);
+                        for spec in COMMANDS.iter().filter(|spec| !spec.keys.is_empty()) {
+                            let keys = keys_text(ctx, spec.cmd);
+                            ui.monospace(format!("{keys}{}", scope_text(spec.scope)));
+                            ui.label(spec.help);
                             ui.end_row();
                         }
                     });

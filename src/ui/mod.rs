@@ -1,18 +1,17 @@
 //! The desktop window (egui/eframe). This is the only part of tripjournal that names egui.
 //!
-//! [`TripJournalApp`] keeps the open trip in memory, draws it, and sends every change to the
-//! journal thread ([`crate::app::Backend`]); it never waits on the disk or on decoding. The
-//! bookkeeping of edits (saving, merging, undo) is [`crate::app::EditSession`]. Each panel or
-//! dialog has its own file and is a struct with its own state and a `show` that draws from
-//! read-only data and returns `Action`s (`action.rs`); `app.rs` applies them in one place. The
-//! panels: the trips side panel, the timeline with the food board and the conference
-//! programme (`schedule_view`), the entry editor, the photo strip, tray and viewer, the export
-//! dialog, the trip dialog and help. `wording.rs` turns the library's errors into the window's
-//! messages.
+//! [`TripJournalApp`] (`window/`) draws the workspace ([`crate::app::Workspace`]: the open trip,
+//! the edit session, the jobs, the messages), hands what the user asks for to it as
+//! [`crate::app::Action`]s and sends its commands to the journal thread; it never waits on
+//! the disk or on decoding. Each panel or dialog has its own file and is a struct with its
+//! own state and a `show` that draws from read-only data and returns actions. The panels: the
+//! trips side panel, the timeline with the food board and the conference schedule
+//! (`schedule_view`), the entry editor, the photo strip, tray and viewer, the export dialog,
+//! the trip dialog and help. `commands.rs` is the table of every command with its label and
+//! keys; `wording.rs` turns what the library and the workspace report into the window's words.
 
-mod action;
-mod app;
 mod clock_dialog;
+mod commands;
 mod damage_banner;
 mod editor;
 mod export_dialog;
@@ -26,19 +25,32 @@ mod timeline;
 mod trip_dialog;
 mod trips_panel;
 mod watch_dialog;
+mod window;
 mod wording;
 
-pub use app::{TimelineView, TripJournalApp};
+pub use timeline::TimelineView;
+pub use window::TripJournalApp;
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
+/// Why the window could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum WindowError {
+    #[error("cannot watch for termination signals: {0}")]
+    Signals(std::io::Error),
+    #[error("cannot start the signal thread: {0}")]
+    SignalThread(std::io::Error),
+    #[error("cannot open the window: {0}")]
+    Window(#[from] eframe::Error),
+}
+
 /// Opens the window on the journal at `journal`. Returns when the window is closed.
 ///
 /// SIGTERM, SIGINT and SIGHUP (logout, `kill`, shutdown) close the window the way its close
 /// button does, so pending edits are saved first; a second signal ends the program at once.
-pub fn run(journal: PathBuf) -> Result<(), String> {
+pub fn run(journal: PathBuf) -> Result<(), WindowError> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("tripjournal")
@@ -60,7 +72,7 @@ pub fn run(journal: PathBuf) -> Result<(), String> {
             Ok(Box::new(app))
         }),
     )
-    .map_err(|error| format!("cannot open the window: {error}"))
+    .map_err(WindowError::Window)
 }
 
 /// Set when the system asked the program to end; the app then closes its window.
@@ -81,10 +93,13 @@ impl QuitSignal {
 
 /// Starts a thread that turns termination signals into a quit request and wakes the window.
 #[cfg(unix)]
-fn watch_signals(quit: &QuitSignal, context: &Arc<OnceLock<egui::Context>>) -> Result<(), String> {
+fn watch_signals(
+    quit: &QuitSignal,
+    context: &Arc<OnceLock<egui::Context>>,
+) -> Result<(), WindowError> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGINT, SIGHUP])
-        .map_err(|error| format!("cannot watch for termination signals: {error}"))?;
+        .map_err(WindowError::Signals)?;
     let quit = quit.clone();
     let context = Arc::clone(context);
     std::thread::Builder::new()
@@ -101,7 +116,7 @@ fn watch_signals(quit: &QuitSignal, context: &Arc<OnceLock<egui::Context>>) -> R
                 }
             }
         })
-        .map_err(|error| format!("cannot start the signal thread: {error}"))?;
+        .map_err(WindowError::SignalThread)?;
     Ok(())
 }
 
@@ -110,7 +125,7 @@ fn watch_signals(quit: &QuitSignal, context: &Arc<OnceLock<egui::Context>>) -> R
 fn watch_signals(
     _quit: &QuitSignal,
     _context: &Arc<OnceLock<egui::Context>>,
-) -> Result<(), String> {
+) -> Result<(), WindowError> {
     Ok(())
 }
 

@@ -7,9 +7,10 @@ use std::collections::{HashMap, HashSet};
 
 use egui::{Id, Sense, TextureHandle, TextureOptions, Ui, Vec2};
 
-use super::action::Action;
-use super::app::OpenTrip;
-use crate::app::{Command, DecodedImage, ThumbnailPool, suggestion_inputs, suggestions_by_entry};
+use super::commands::{Cmd, was_pressed};
+use crate::app::{
+    Action, Command, DecodedImage, OpenTrip, ThumbnailPool, suggestion_inputs, suggestions_by_entry,
+};
 use crate::model::{EntryId, Photo, PhotoId, TripId};
 
 const THUMB_BOX: f32 = 96.0;
@@ -403,8 +404,8 @@ impl PhotoViewer {
         if step_to.is_none() && !ctx.egui_wants_keyboard_input() {
             let (left, right) = ctx.input(|i| {
                 (
-                    i.key_pressed(egui::Key::ArrowLeft),
-                    i.key_pressed(egui::Key::ArrowRight),
+                    was_pressed(i, Cmd::ViewerPrevious),
+                    was_pressed(i, Cmd::ViewerNext),
                 )
             });
             step_to = neighbour_photo(open, photo, left, right);

@@ -1,25 +1,25 @@
-//! The Schedule view: the open trip's conference programme, one tab per day (in the trip's
+//! The Schedule view: the open trip's conference schedule, one tab per day (in the trip's
 //! zone), talks by time with room and track, a track filter and a search. A talk is starred
 //! with its ☆ or the `S` key, and "Start notes" (its button, a double-click or Enter) opens
 //! the session entry made from it, creating it the first time. Also the Now / next strip the
 //! timeline shows during the trip.
 //!
-//! What it lists is derived once per change (of the programme, the day, the track or the
+//! What it lists is derived once per change (of the schedule, the day, the track or the
 //! search), not once per frame, and only the rows on screen are laid out: a 1,000-talk
-//! programme scrolls like a small one.
+//! schedule scrolls like a small one.
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
-use egui::{Align, Id, Key, Layout, RichText, Ui};
+use egui::{Align, Id, Layout, RichText, Ui};
 
-use super::action::Action;
-use super::app::OpenTrip;
-use crate::app::{DayFilter, day_items, now_and_next, programme_days, programme_tracks};
-use crate::model::{ScheduleItem, ScheduleItemId, TripId};
-use crate::schedule::TalkTime;
+use super::commands::{Cmd, take_presses};
+use crate::app::{
+    Action, DayFilter, OpenTrip, day_items, now_and_next, schedule_days, schedule_tracks,
+};
+use crate::model::{ScheduleItem, ScheduleItemId, TalkTime, TripId};
 
 const ROW_HEIGHT: f32 = 26.0;
 const ROOM_WIDTH: f32 = 130.0;
@@ -39,12 +39,12 @@ struct ListingKey {
     search: String,
 }
 
-/// The days, the tracks and the talks listed, derived from the programme.
+/// The days, the tracks and the talks listed, derived from the schedule.
 struct Listing {
     key: ListingKey,
     days: Vec<NaiveDate>,
     tracks: Vec<String>,
-    /// Positions in the programme's items of the talks listed, in order.
+    /// Positions in the schedule's items of the talks listed, in order.
     rows: Vec<usize>,
 }
 
@@ -56,7 +56,7 @@ pub struct ScheduleView {
     track: Option<String>,
     search: String,
     /// Put the cursor in the search field at the next frame (Ctrl+F).
-    pub focus_search: bool,
+    focus_search: bool,
     selected: Option<ScheduleItemId>,
     /// The title widget of each talk drawn in the last frame: keys act on the focused one.
     row_ids: HashMap<Id, ScheduleItemId>,
@@ -75,14 +75,19 @@ enum Asked {
 }
 
 impl ScheduleView {
-    /// Draws the programme of `open`; returns what was asked. When the journal cannot be
+    /// Puts the cursor in the search at the next frame (Ctrl+F).
+    pub fn focus_search(&mut self) {
+        self.focus_search = true;
+    }
+
+    /// Draws the schedule of `open`; returns what was asked. When the journal cannot be
     /// edited, starring, importing and starting new notes are off (existing notes still open).
     pub fn show(&mut self, ui: &mut Ui, open: &OpenTrip, editable: bool) -> Vec<Action> {
         let mut asked = Vec::new();
         asked.extend(self.keys(ui, open));
         self.update_listing(open);
         if open.schedule.items().is_empty() {
-            return empty_programme(ui, open.trip.id, editable)
+            return empty_schedule(ui, open.trip.id, editable)
                 .into_iter()
                 .collect();
         }
@@ -107,7 +112,7 @@ impl ScheduleView {
     }
 
     /// Derives the listing again when what it depends on changed; picks a day (today when
-    /// the programme has it, else its first day) when none is chosen.
+    /// the schedule has it, else its first day) when none is chosen.
     fn update_listing(&mut self, open: &OpenTrip) {
         let zone = open.trip.fields.time_zone;
         let key = ListingKey {
@@ -122,7 +127,7 @@ impl ScheduleView {
             return;
         }
         let items = open.schedule.items();
-        let days = programme_days(items, zone);
+        let days = schedule_days(items, zone);
         let today = Utc::now().with_timezone(&zone).date_naive();
         let day = self
             .day
@@ -142,7 +147,7 @@ impl ScheduleView {
         self.listing = Some(Listing {
             key: ListingKey { day, ..key },
             days,
-            tracks: programme_tracks(items),
+            tracks: schedule_tracks(items),
             rows,
         });
     }
@@ -155,19 +160,19 @@ impl ScheduleView {
             None => self.selected,
             Some(id) => Some(*self.row_ids.get(&id)?),
         };
-        let consume = |key| ui.input_mut(|input| input.consume_key(egui::Modifiers::NONE, key));
+        let consume = |cmd| ui.input_mut(|input| take_presses(input, cmd)) > 0;
         if focused.is_none() {
-            for (key, step) in [(Key::ArrowDown, 1), (Key::ArrowUp, -1)] {
-                if consume(key) {
+            for (cmd, step) in [(Cmd::ScheduleNext, 1), (Cmd::SchedulePrevious, -1)] {
+                if consume(cmd) {
                     return self.move_selection(open, step).map(Asked::Select);
                 }
             }
         }
         let item = open.schedule.item(target?)?;
-        if consume(Key::S) {
+        if consume(Cmd::ScheduleStar) {
             return Some(Asked::Star(item.id, !item.starred));
         }
-        if consume(Key::Enter) {
+        if consume(Cmd::ScheduleNotes) {
             return Some(Asked::Notes(item.id));
         }
         None
@@ -236,7 +241,7 @@ impl ScheduleView {
                 .on_hover_text("Import a newer version (.ics, schedule.xml, schedule.json)")
                 .clicked()
             {
-                action = Some(Action::ImportSchedule(open.trip.id));
+                action = Some(Action::PickSchedule(Some(open.trip.id)));
             }
         });
         self.day = day;
@@ -305,8 +310,8 @@ fn allowed_read_only(asked: &Asked, open: &OpenTrip) -> bool {
     }
 }
 
-/// The view of a trip without a programme.
-fn empty_programme(ui: &mut Ui, trip: TripId, editable: bool) -> Option<Action> {
+/// The view of a trip without a schedule.
+fn empty_schedule(ui: &mut Ui, trip: TripId, editable: bool) -> Option<Action> {
     let mut action = None;
     ui.add_space(20.0);
     ui.vertical_centered(|ui| {
@@ -317,7 +322,7 @@ fn empty_programme(ui: &mut Ui, trip: TripId, editable: bool) -> Option<Action> 
             .add_enabled(editable, egui::Button::new("Import schedule…"))
             .clicked()
         {
-            action = Some(Action::ImportSchedule(trip));
+            action = Some(Action::PickSchedule(Some(trip)));
         }
     });
     action

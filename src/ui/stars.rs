@@ -2,7 +2,9 @@
 //! and use ←/→ or ↑/↓ (half a star), Home/End, type the value ("4", "4.5"), and Delete to
 //! clear. The arrow keys stay with the widget while it has the focus; Tab leaves it.
 
-use egui::{Color32, Key, Pos2, Response, Sense, Shape, Stroke, Ui, Vec2, WidgetInfo};
+use egui::{Color32, Pos2, Response, Sense, Shape, Stroke, Ui, Vec2, WidgetInfo};
+
+use super::commands::{Cmd, was_pressed};
 
 use crate::model::Rating;
 
@@ -39,19 +41,19 @@ pub fn star_rating(ui: &mut Ui, label: &str, rating: &mut Option<Rating>) -> Res
             new_half_stars = typed;
         }
         ui.input(|input| {
-            if input.key_pressed(Key::ArrowRight) || input.key_pressed(Key::ArrowUp) {
+            if was_pressed(input, Cmd::StarsMore) {
                 new_half_stars = (new_half_stars + 1).min(10);
             }
-            if input.key_pressed(Key::ArrowLeft) || input.key_pressed(Key::ArrowDown) {
+            if was_pressed(input, Cmd::StarsLess) {
                 new_half_stars = new_half_stars.saturating_sub(1).max(1);
             }
-            if input.key_pressed(Key::Home) {
+            if was_pressed(input, Cmd::StarsLowest) {
                 new_half_stars = 1;
             }
-            if input.key_pressed(Key::End) {
+            if was_pressed(input, Cmd::StarsHighest) {
                 new_half_stars = 10;
             }
-            if input.key_pressed(Key::Delete) || input.key_pressed(Key::Backspace) {
+            if was_pressed(input, Cmd::StarsClear) {
                 new_half_stars = 0;
             }
         });

@@ -1,5 +1,5 @@
 //! The trip's timeline: entries by day, or by section (reorderable), filtered by kind and by a
-//! search typed as you go; the food board and the conference programme are views beside them,
+//! search typed as you go; the food board and the conference schedule are views beside them,
 //! and the Now / next strip of starred talks tops them all during the trip. Only the rows on
 //! screen are laid out.
 
@@ -7,14 +7,26 @@ use std::collections::HashMap;
 
 use egui::{Color32, Id, RichText};
 
-use super::action::Action;
-use super::app::{OpenTrip, TimelineView};
 use super::food_board::FoodBoard;
 use super::photos::Thumbnails;
 use super::schedule_view::{ScheduleView, now_next_strip};
+use crate::app::{Action, OpenTrip};
 use crate::model::rules::{day_heading, group_by_section, move_section, section_of, section_order};
 use crate::model::search::Search;
 use crate::model::{Entry, EntryId, EntryKind, Photo, PhotoId};
+
+/// Which view of the trip the central panel shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimelineView {
+    /// Entries grouped by day.
+    Days,
+    /// Entries grouped under their section headings, reorderable.
+    Sections,
+    /// The food ratings board.
+    Food,
+    /// The trip's conference schedule.
+    Schedule,
+}
 
 const ROW_HEIGHT: f32 = 26.0;
 
@@ -104,13 +116,13 @@ fn captions_by_entry(photos: &[Photo]) -> HashMap<EntryId, Vec<&str>> {
 
 /// The timeline's own state: the view, the filters, the search and the food board.
 pub struct Timeline {
-    pub view: TimelineView,
+    view: TimelineView,
     kind_filter: [bool; 4],
     search: String,
     /// Put the cursor in the search field at the next frame (Ctrl+F).
-    pub focus_search: bool,
+    focus_search: bool,
     /// The entry whose row is under the pointer (files dropped on the window go to it).
-    pub entry_under_pointer: Option<EntryId>,
+    entry_under_pointer: Option<EntryId>,
     food_board: FoodBoard,
     schedule: ScheduleView,
 }
@@ -130,6 +142,16 @@ impl Default for Timeline {
 }
 
 impl Timeline {
+    /// Puts the cursor in the search of the view shown, at the next frame (Ctrl+F).
+    pub fn focus_search(&mut self) {
+        self.focus_search = true;
+    }
+
+    /// The entry whose row is under the pointer (files dropped on the window go to it).
+    pub fn entry_under_pointer(&self) -> Option<EntryId> {
+        self.entry_under_pointer
+    }
+
     /// Draws the timeline of `open` with `selected` highlighted; returns what was asked.
     pub fn show(
         &mut self,
@@ -158,7 +180,7 @@ impl Timeline {
             }
             TimelineView::Schedule => {
                 if std::mem::take(&mut self.focus_search) {
-                    self.schedule.focus_search = true;
+                    self.schedule.focus_search();
                 }
                 actions.extend(self.schedule.show(ui, open, editable));
                 return actions;
@@ -196,7 +218,7 @@ impl Timeline {
             ui.selectable_value(&mut self.view, TimelineView::Food, "Food board");
             ui.selectable_value(&mut self.view, TimelineView::Schedule, "Schedule");
             if self.view == TimelineView::Schedule {
-                // The programme has its own filter and search.
+                // The schedule has its own filter and search.
                 return;
             }
             ui.separator();

@@ -8,32 +8,19 @@
 
 use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;
-use egui::Key;
 
-use super::action::Action;
+use super::commands::{Cmd, was_pressed};
+use super::wording::trip_form_error;
+use crate::app::{Action, TripForm, TripFormError};
 use crate::model::places::zone_of_place;
-use crate::model::{Trip, TripFields, TripId, parse_time_zone};
+use crate::model::{Trip, TripId};
 
 /// The trip form, as text until saved.
 pub struct TripDialog {
-    pub editing: Option<TripId>,
-    pub name: String,
-    pub city: String,
-    pub country: String,
-    pub start: String,
-    pub end: String,
-    pub time_zone: String,
-    pub author: String,
-    pub summary: String,
-    pub tags: String,
-    pub cover: Option<crate::model::PhotoId>,
-    /// Kept as it is: the dialog does not show it (the By-section view arranges it).
-    pub section_order: Vec<String>,
-    /// The post's language (`None`: automatic).
-    pub post_language: Option<crate::model::PostLanguage>,
-    /// The post's slug as typed (empty: made from the name, or the one it has).
-    pub slug: String,
-    pub error: Option<String>,
+    editing: Option<TripId>,
+    form: TripForm,
+    /// The problem shown, once the user tried to save.
+    error: Option<TripFormError>,
     /// Where the time zone comes from; the place sets it only while it is not typed.
     zone_source: ZoneSource,
     /// This computer's zone, the zone of a place the table does not know.
@@ -58,19 +45,10 @@ impl TripDialog {
         let system_zone = crate::app::system_zone();
         TripDialog {
             editing: None,
-            name: String::new(),
-            city: String::new(),
-            country: String::new(),
-            start: String::new(),
-            end: String::new(),
-            time_zone: system_zone.name().to_string(),
-            author: String::new(),
-            summary: String::new(),
-            tags: String::new(),
-            cover: None,
-            section_order: Vec::new(),
-            post_language: None,
-            slug: String::new(),
+            form: TripForm {
+                time_zone: system_zone.name().to_string(),
+                ..TripForm::default()
+            },
             error: None,
             zone_source: ZoneSource::System,
             system_zone,
@@ -79,22 +57,9 @@ impl TripDialog {
     }
 
     pub fn edit(trip: &Trip) -> Self {
-        let f = &trip.fields;
         TripDialog {
             editing: Some(trip.id),
-            name: f.name.clone(),
-            city: f.city.clone(),
-            country: f.country.clone(),
-            start: f.start_date.map(|d| d.to_string()).unwrap_or_default(),
-            end: f.end_date.map(|d| d.to_string()).unwrap_or_default(),
-            time_zone: f.time_zone.name().to_string(),
-            author: f.author.clone(),
-            summary: f.summary.clone(),
-            tags: f.tags.join(", "),
-            cover: f.cover_photo,
-            section_order: f.section_order.clone(),
-            post_language: f.post_language,
-            slug: f.slug.clone().unwrap_or_default(),
+            form: TripForm::of(trip),
             error: None,
             zone_source: ZoneSource::Chosen,
             system_zone: crate::app::system_zone(),
@@ -102,47 +67,16 @@ impl TripDialog {
         }
     }
 
-    /// The form as trip fields, or the first problem in it.
-    pub fn to_fields(&self) -> Result<TripFields, String> {
-        let date = |text: &str, what: &str| -> Result<Option<NaiveDate>, String> {
-            let text = text.trim();
-            if text.is_empty() {
-                return Ok(None);
-            }
-            crate::model::rules::parse_date(text)
-                .map(Some)
-                .map_err(|_| format!("The {what} date must look like 2018-11-13"))
-        };
-        let fields = TripFields {
-            name: self.name.clone(),
-            city: self.city.clone(),
-            country: self.country.clone(),
-            start_date: date(&self.start, "start")?,
-            end_date: date(&self.end, "end")?,
-            time_zone: parse_time_zone(&self.time_zone).map_err(|e| e.to_string())?,
-            author: self.author.clone(),
-            summary: self.summary.clone(),
-            tags: crate::model::rules::split_list(&self.tags),
-            cover_photo: self.cover,
-            section_order: self.section_order.clone(),
-            post_language: self.post_language,
-            slug: Some(crate::export::text::slugify(&self.slug)).filter(|s| !s.is_empty()),
-        }
-        .cleaned();
-        fields.validate().map_err(|e| e.to_string())?;
-        Ok(fields)
-    }
-
     /// Follows the place typed with the time zone, unless the user chose one.
     fn place_changed(&mut self) {
         if self.zone_source == ZoneSource::Chosen {
             return;
         }
-        let (zone, source) = match zone_of_place(&self.city, &self.country) {
+        let (zone, source) = match zone_of_place(&self.form.city, &self.form.country) {
             Some(zone) => (zone, ZoneSource::Place),
             None => (self.system_zone, ZoneSource::System),
         };
-        self.time_zone = zone.name().to_string();
+        self.form.time_zone = zone.name().to_string();
         self.zone_source = source;
     }
 }
@@ -161,7 +95,7 @@ impl FormInput {
         self.changed |= response.changed();
         // A one-line field gives up the cursor on Enter.
         self.submitted |=
-            response.lost_focus() && response.ctx.input(|i| i.key_pressed(Key::Enter));
+            response.lost_focus() && response.ctx.input(|i| was_pressed(i, Cmd::Confirm));
     }
 }
 
@@ -169,7 +103,7 @@ impl FormInput {
 enum Answer {
     Save,
     Cancel,
-    /// Make the new trip from a conference programme file instead.
+    /// Make the new trip from a conference schedule file instead.
     FromSchedule,
 }
 
@@ -275,11 +209,11 @@ impl TripDialog {
                     .show(ui, |ui| self.form(ui))
                     .inner;
                 if input.changed && self.error.is_some() {
-                    self.error = self.to_fields().err();
+                    self.error = self.form.to_fields().err();
                 }
                 self.cover_line(ui);
                 if let Some(error) = &self.error {
-                    ui.colored_label(ui.visuals().error_fg_color, error);
+                    ui.colored_label(ui.visuals().error_fg_color, trip_form_error(error));
                 }
                 answer = self.buttons(ui);
                 if input.submitted {
@@ -289,7 +223,7 @@ impl TripDialog {
         match answer {
             Some(Answer::Save) => self.submit(),
             Some(Answer::Cancel) => Some(Action::CloseTripDialog),
-            Some(Answer::FromSchedule) => Some(Action::NewTripFromSchedule),
+            Some(Answer::FromSchedule) => Some(Action::PickSchedule(None)),
             None if !open => Some(Action::CloseTripDialog),
             None => None,
         }
@@ -298,48 +232,48 @@ impl TripDialog {
     /// The form's rows; returns whether a field changed and whether Enter confirmed it.
     fn form(&mut self, ui: &mut egui::Ui) -> FormInput {
         let mut input = FormInput::default();
-        let name = labelled_field(ui, "Name", &mut self.name, "Berlin Summit 2018");
+        let name = labelled_field(ui, "Name", &mut self.form.name, "Berlin Summit 2018");
         if std::mem::take(&mut self.focus_name) {
             name.request_focus();
         }
         input.note(&name);
-        let city = labelled_field(ui, "City", &mut self.city, "Berlin");
-        let country = labelled_field(ui, "Country", &mut self.country, "Germany");
+        let city = labelled_field(ui, "City", &mut self.form.city, "Berlin");
+        let country = labelled_field(ui, "Country", &mut self.form.country, "Germany");
         if city.changed() || country.changed() {
             self.place_changed();
         }
         input.note(&city);
         input.note(&country);
         let today = chrono::Local::now().date_naive();
-        let start_default = crate::model::rules::parse_date(&self.end).unwrap_or(today);
+        let start_default = crate::model::rules::parse_date(&self.form.end).unwrap_or(today);
         input.note(&date_field(
             ui,
             "Start date",
-            &mut self.start,
+            &mut self.form.start,
             start_default,
         ));
-        let end_default = crate::model::rules::parse_date(&self.start).unwrap_or(today);
-        input.note(&date_field(ui, "End date", &mut self.end, end_default));
+        let end_default = crate::model::rules::parse_date(&self.form.start).unwrap_or(today);
+        input.note(&date_field(ui, "End date", &mut self.form.end, end_default));
         let zone = self.zone_field(ui);
         input.note(&zone);
-        input.changed |= language_row(ui, &mut self.post_language);
+        input.changed |= language_row(ui, &mut self.form.post_language);
         input.note(&labelled_field(
             ui,
             "Slug",
-            &mut self.slug,
+            &mut self.form.slug,
             "from the name, e.g. berlin-summit-2018",
         ));
-        input.note(&labelled_field(ui, "Author", &mut self.author, ""));
+        input.note(&labelled_field(ui, "Author", &mut self.form.author, ""));
         input.note(&labelled_field(
             ui,
             "Tags",
-            &mut self.tags,
+            &mut self.form.tags,
             "comma, separated",
         ));
         let label = ui.label("Summary");
         let summary = ui
             .add(
-                egui::TextEdit::multiline(&mut self.summary)
+                egui::TextEdit::multiline(&mut self.form.summary)
                     .desired_rows(4)
                     .desired_width(280.0),
             )
@@ -357,7 +291,7 @@ impl TripDialog {
             .horizontal(|ui| {
                 let field = ui
                     .add(
-                        egui::TextEdit::singleline(&mut self.time_zone)
+                        egui::TextEdit::singleline(&mut self.form.time_zone)
                             .hint_text("Europe/Berlin")
                             .desired_width(200.0),
                     )
@@ -376,11 +310,11 @@ impl TripDialog {
     }
 
     fn cover_line(&mut self, ui: &mut egui::Ui) {
-        if self.cover.is_some() {
+        if self.form.cover.is_some() {
             ui.horizontal(|ui| {
                 ui.label("A cover photo is set.");
                 if ui.small_button("Remove cover").clicked() {
-                    self.cover = None;
+                    self.form.cover = None;
                 }
             });
         } else {
@@ -415,13 +349,13 @@ impl TripDialog {
 
     /// The trip to create or save, or the problem shown in the form.
     fn submit(&mut self) -> Option<Action> {
-        match self.to_fields() {
+        match self.form.to_fields() {
             Ok(fields) => Some(match self.editing {
                 Some(id) => Action::SaveTrip(id, fields),
                 None => Action::CreateTrip(fields),
             }),
-            Err(message) => {
-                self.error = Some(message);
+            Err(error) => {
+                self.error = Some(error);
                 None
             }
         }

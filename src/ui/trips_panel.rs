@@ -1,8 +1,9 @@
 //! The side panel: every trip with its cover, place and dates; open, edit, delete. Also the
 //! questions asked before a trip or an entry is deleted.
 
-use super::action::Action;
+use super::commands::{Cmd, spec_of, tooltip};
 use super::photos::Thumbnails;
+use crate::app::Action;
 use crate::model::{Entry, EntryId, Photo, Trip, TripId};
 
 const COVER_SIZE: f32 = 40.0;
@@ -32,8 +33,8 @@ impl TripsPanel {
                 ui.horizontal(|ui| {
                     ui.heading("Trips");
                     if ui
-                        .add_enabled(editable, egui::Button::new("➕ New trip"))
-                        .on_hover_text("Ctrl+N")
+                        .add_enabled(editable, egui::Button::new(spec_of(Cmd::NewTrip).label))
+                        .on_hover_text(tooltip(ui.ctx(), Cmd::NewTrip))
                         .clicked()
                     {
                         action = Some(Action::NewTrip);

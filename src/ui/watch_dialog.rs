@@ -4,7 +4,8 @@
 
 use std::path::PathBuf;
 
-use super::action::Action;
+use super::commands::{Cmd, was_pressed};
+use crate::app::Action;
 use crate::app::TripWatch;
 use crate::model::TripId;
 
@@ -54,7 +55,7 @@ impl WatchDialog {
                         field.request_focus();
                     }
                     let entered =
-                        field.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter));
+                        field.lost_focus() && ui.input(|input| was_pressed(input, Cmd::Confirm));
                     if ui.button("Choose…").clicked() {
                         actions.push(Action::ChooseWatchFolder(self.trip));
                     }

@@ -6,23 +6,126 @@
 
 use chrono::NaiveDate;
 
-use crate::app::{CaptureDay, ImportCounts, JournalError};
-use crate::export::{ExportError, ExportReport};
+use crate::app::{
+    CaptureDay, DateField, DialogPurpose, ExportFormError, ImportCounts, JournalError, Message,
+    OpenFolderError, TripFormError,
+};
+use crate::export::{ExportError, ExportOptions, ExportReport};
 use crate::model::format_clock_shift;
-use crate::store::{ProgrammeImport, ReadOnlyReason, ShiftReport, StoreError};
+use crate::store::{ReadOnlyReason, ScheduleImport, ShiftReport};
 
-/// An export error as the window words it (it names the dialog's own checkbox, not a flag).
+/// A message of the status bar, in words.
+pub fn message(message: &Message) -> String {
+    match message {
+        Message::EditingOff(reason) => editing_is_off(*reason),
+        Message::NoTripOpen => "Open or create a trip first".into(),
+        Message::NoTripForPhotos => "Open a trip before adding photos".into(),
+        Message::NoTripForPaste => "Open a trip before pasting a photo".into(),
+        Message::CaptureMoved { day, why } => capture_moved((*day, *why)),
+        Message::DeletedWithPhotos => {
+            "The entry and its photos were deleted; this cannot be undone".into()
+        }
+        Message::NoCameraModel => "This photo does not say which camera took it".into(),
+        Message::SetAside(count) => {
+            let noun = if *count == 1 { "row" } else { "rows" };
+            format!("Set aside {count} {noun} (kept in the journal file)")
+        }
+        Message::TripCreated(name) => format!("Created “{name}”"),
+        Message::ClockShifted { by, report } => clock_shifted(*by, report),
+        Message::Journal(error) => journal_error(error),
+        Message::SaveFailed { error, retry: true } => {
+            format!("Not saved yet: {error}. Your text is kept; retrying")
+        }
+        Message::SaveFailed {
+            error,
+            retry: false,
+        } => {
+            format!("Not saved: {error} (it was deleted, perhaps by another program)")
+        }
+        Message::PhotosImported(counts) => import_summary(counts),
+        Message::ScheduleImported { summary, skipped } => schedule_imported(summary, *skipped),
+        Message::Exported(report) => exported(report),
+        Message::ExportFailed(error) => format!("Export failed: {}", export_error(error)),
+        Message::Saved => "Saved".into(),
+        Message::CannotWatch(error) => format!("The folder cannot be watched: {error}"),
+        Message::NoFileDialog(purpose) => no_file_dialog(*purpose).into(),
+        Message::FolderNotOpened(error) => folder_not_opened(error),
+    }
+}
+
+/// There is no desktop file dialog here: what to do instead.
+fn no_file_dialog(purpose: DialogPurpose) -> &'static str {
+    match purpose {
+        DialogPurpose::Photos => {
+            "No file dialog is available here (no desktop portal): drop photos on the window or paste an image"
+        }
+        DialogPurpose::Schedule => {
+            "No file dialog is available here (no desktop portal): drop the schedule file on the window"
+        }
+        DialogPurpose::ExportFolder => {
+            "No folder dialog is available here: type the destination folder"
+        }
+        DialogPurpose::WatchFolder => {
+            "No folder dialog is available here (no desktop portal): type the folder's path"
+        }
+        DialogPurpose::Journal => "No file dialog is available here: type the path instead",
+    }
+}
+
+fn folder_not_opened(error: &OpenFolderError) -> String {
+    match error {
+        OpenFolderError::NoOpener { program, error } => {
+            format!("Cannot open the folder: {program} is not available ({error})")
+        }
+        OpenFolderError::NotOpened(path) => {
+            format!(
+                "No file manager opened {}: open it yourself",
+                path.display()
+            )
+        }
+    }
+}
+
+/// An export error as the window words it (it names the dialog's own fields and checkbox,
+/// not flags).
 pub fn export_error(error: &ExportError) -> String {
     match error {
         ExportError::WouldReplace(_) => {
             format!("{error}. Tick \"Overwrite\" to replace them.")
         }
+        ExportError::SlugWithoutLetters => {
+            "The slug needs letters or digits (it becomes a file name)".into()
+        }
+        ExportError::MaxWidthTooSmall(width) => format!(
+            "Max width {width} px is too small: at least {} px",
+            ExportOptions::MIN_MAX_WIDTH
+        ),
         other => other.to_string(),
     }
 }
 
+/// Why the export dialog cannot export (or preview) what it shows.
+pub fn export_form_error(error: &ExportFormError) -> String {
+    match error {
+        ExportFormError::NoFolder => "Choose a destination folder first".into(),
+        ExportFormError::BadDate(_) => "The post date must look like 2018-11-13".into(),
+        ExportFormError::Option(error) => export_error(error),
+    }
+}
+
+/// Why the trip dialog cannot save its form.
+pub fn trip_form_error(error: &TripFormError) -> String {
+    match error {
+        TripFormError::BadDate(DateField::Start) => {
+            "The start date must look like 2018-11-13".into()
+        }
+        TripFormError::BadDate(DateField::End) => "The end date must look like 2018-11-13".into(),
+        TripFormError::BadZone(error) | TripFormError::Invalid(error) => error.to_string(),
+    }
+}
+
 /// A finished export, as the status bar says it.
-pub fn exported(report: &ExportReport) -> String {
+fn exported(report: &ExportReport) -> String {
     let post = report.post.display();
     match report.not_recorded {
         None => format!("Exported {post}"),
@@ -33,7 +136,7 @@ pub fn exported(report: &ExportReport) -> String {
 }
 
 /// A command that failed on the journal thread, as one line for the status bar.
-pub fn journal_error(error: &JournalError) -> String {
+fn journal_error(error: &JournalError) -> String {
     match error {
         JournalError::Store(error) => error.to_string(),
         JournalError::Demo(error) => format!("The demo trip could not be created: {error}"),
@@ -58,29 +161,15 @@ pub fn read_only_banner(reason: ReadOnlyReason) -> String {
 }
 
 /// The status line when something that would change a read-only journal is asked for.
-pub fn editing_is_off(reason: ReadOnlyReason) -> String {
+fn editing_is_off(reason: ReadOnlyReason) -> String {
     format!(
         "Editing is off: {}",
         read_only_banner(reason).replacen("This", "this", 1)
     )
 }
 
-/// Whether a save that failed this way is worth trying again.
-pub fn save_can_be_retried(error: &StoreError) -> bool {
-    !matches!(error, StoreError::NotFound { .. })
-}
-
-/// A failed save, as the status bar says it.
-pub fn save_failed(error: &StoreError) -> String {
-    if save_can_be_retried(error) {
-        format!("Not saved yet: {error}. Your text is kept; retrying")
-    } else {
-        format!("Not saved: {error} (it was deleted, perhaps by another program)")
-    }
-}
-
 /// The status line of a finished import, from the counts the import reported.
-pub fn import_summary(counts: &ImportCounts) -> String {
+fn import_summary(counts: &ImportCounts) -> String {
     let mut text = format!("Imported {} photo(s)", counts.imported);
     if counts.duplicates > 0 {
         text.push_str(&format!(", {} already in the trip", counts.duplicates));
@@ -95,7 +184,7 @@ pub fn import_summary(counts: &ImportCounts) -> String {
 }
 
 /// The status line after a camera clock was corrected.
-pub fn clock_shifted(by: chrono::Duration, report: &ShiftReport) -> String {
+fn clock_shifted(by: chrono::Duration, report: &ShiftReport) -> String {
     let mut text = format!(
         "Moved the time of {} photo(s) by {}",
         report.shifted.len(),
@@ -108,8 +197,8 @@ pub fn clock_shifted(by: chrono::Duration, report: &ShiftReport) -> String {
     text
 }
 
-/// The status line of an imported programme.
-pub fn schedule_imported(summary: &ProgrammeImport, skipped: usize) -> String {
+/// The status line of an imported schedule.
+fn schedule_imported(summary: &ScheduleImport, skipped: usize) -> String {
     format!(
         "Imported {} talks, updated {}, cancelled {}, skipped {}",
         summary.imported, summary.updated, summary.cancelled, skipped
@@ -118,7 +207,7 @@ pub fn schedule_imported(summary: &ProgrammeImport, skipped: usize) -> String {
 
 /// Where a quick-captured entry went when it is not stamped now: "Added on Tue 13 Nov 2018
 /// (the trip's last day)".
-pub fn capture_moved((day, why): (NaiveDate, CaptureDay)) -> String {
+fn capture_moved((day, why): (NaiveDate, CaptureDay)) -> String {
     let which = match why {
         CaptureDay::SelectedEntry => "the selected entry's day",
         CaptureDay::FirstDay => "the trip's first day",

@@ -1,12 +1,13 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::channel;
 
 use pulldown_cmark::{Event, Parser, Tag};
 use tripjournal::demo::create_demo_trip;
-use tripjournal::export::{ExportError, ExportEvent, ExportOptions, Layout, Order, export_trip};
+use tripjournal::export::{
+    ExportError, ExportEvent, ExportOptions, Layout, Order, export_trip, export_trip_with,
+};
 use tripjournal::model::{EntryFields, EntryKind, PostLanguage, TripFields, TripId};
 use tripjournal::photos::{ImportRequest, import_files, read_exif};
 use tripjournal::store::{PhotoBytes, Store};
@@ -400,13 +401,11 @@ fn a_failure_midway_leaves_nothing_behind() {
     let before = tree(&out);
 
     // Cancelled: nothing is written, and the progress channel saw no finish.
-    let cancel = Arc::new(AtomicBool::new(true));
+    let cancel = AtomicBool::new(true);
     let (sender, events) = channel();
-    let mut options = ExportOptions::new(&out, Layout::Jekyll);
-    options.progress = Some(sender);
-    options.cancel = Some(Arc::clone(&cancel));
-    let result = export_trip(&journal.store, trip, &options);
-    drop(options);
+    let options = ExportOptions::new(&out, Layout::Jekyll);
+    let result = export_trip_with(&journal.store, trip, &options, &cancel, Some(&sender));
+    drop(sender);
     assert!(matches!(result, Err(ExportError::Cancelled)), "{result:?}");
     assert!(
         !events

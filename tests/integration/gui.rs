@@ -502,6 +502,46 @@ fn undo_and_redo_edits() {
     });
 }
 
+/// Replaces the text of the field labelled `label` as a person does: click, select all, type.
+fn retype(harness: &mut App, label: &str, text: &str) {
+    harness.get_by_label(label).click();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.get_by_label(label).type_text(text);
+    settle(harness);
+}
+
+/// Regression: the preview was matched to the dialog by its options glued into one string, so
+/// the date 2018-11-1 with the slug "3x" and the date 2018-11-13 with the slug "x" had the same
+/// key, and the second kept the first one's preview.
+#[test]
+fn the_export_preview_follows_a_date_and_slug_that_read_alike_glued() {
+    let (_dir, journal) = new_journal();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| TripJournalApp::new(cc, journal));
+    open_demo(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    settle(&mut harness);
+    harness.get_by_label("Jekyll").click();
+    retype(&mut harness, "Post date", "2018-11-1");
+    retype(&mut harness, "Slug", "3x");
+    step_until(&mut harness, "the preview with the slug 3x", |app| {
+        app.export_preview()
+            .is_some_and(|text| text.contains("/assets/images/3x/"))
+    });
+    retype(&mut harness, "Post date", "2018-11-13");
+    retype(&mut harness, "Slug", "x");
+    step_until(&mut harness, "the preview with the slug x", |app| {
+        app.export_preview()
+            .is_some_and(|text| text.contains("/assets/images/x/"))
+    });
+    // A date that does not read is said, not quietly replaced by the trip's first day.
+    retype(&mut harness, "Post date", "13/11/2018");
+    harness.get_by_label("The post date must look like 2018-11-13");
+    assert!(harness.state().export_preview().is_none());
+}
+
 #[test]
 fn the_export_dialog_writes_a_post() {
     let (dir, journal) = new_journal();

@@ -1,6 +1,6 @@
-//! The conference programme in the window: the Schedule view (days, stars, track filter,
+//! The conference schedule in the window: the Schedule view (days, stars, track filter,
 //! search, Start notes), the Now / next strip, and schedule files dropped on the window.
-//! Programmes are built from `Talk` values and put in the journal through the store.
+//! Schedules are built from `Talk` values and put in the journal through the store.
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use egui::accesskit::Role;
@@ -8,13 +8,13 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use tripjournal::model::{EntryContent, ScheduleItem, TripFields, TripId};
-use tripjournal::schedule::{Talk, TalkTime};
+use tripjournal::model::{Talk, TalkTime};
 use tripjournal::store::Store;
 use tripjournal::ui::TripJournalApp;
 
 use crate::gui::{App, app_on, journal_until, new_journal, settle, step_until};
 
-/// A talk of the programme.
+/// A talk of the schedule.
 fn talk(title: &str, start: DateTime<Utc>, minutes: i64, room: &str, track: &str) -> Talk {
     Talk {
         key: format!("guid-{title}"),
@@ -43,7 +43,7 @@ fn brussels(day: u32, hour: u32, minute: u32) -> DateTime<Utc> {
         .with_timezone(&Utc)
 }
 
-/// The programme of a two-day conference: an all-day item, talks in three tracks.
+/// The schedule of a two-day conference: an all-day item, talks in three tracks.
 fn fosdem_talks() -> Vec<Talk> {
     let mut kernel = talk(
         "Rust in the kernel",
@@ -91,7 +91,7 @@ fn conference_journal(
     fields.start_date = Some(first);
     fields.end_date = Some(last);
     let trip = store.create_trip(&fields).expect("trip");
-    store.import_programme(trip, talks).expect("programme");
+    store.import_schedule(trip, talks).expect("programme");
     (dir, journal, trip)
 }
 
@@ -100,7 +100,7 @@ fn fosdem_journal() -> (tempfile::TempDir, std::path::PathBuf, TripId) {
     conference_journal(day(1, 31), day(2, 1), &fosdem_talks())
 }
 
-/// The window on `journal` once its trip and programme are shown.
+/// The window on `journal` once its trip and schedule are shown.
 fn window_with_programme(journal: &std::path::Path) -> App {
     let mut harness = app_on(journal);
     step_until(&mut harness, "the trip and its programme", |app| {
@@ -111,8 +111,8 @@ fn window_with_programme(journal: &std::path::Path) -> App {
     harness
 }
 
-/// The window on `journal` showing its programme's first day in the Schedule view (the view
-/// opens on today when the programme has it).
+/// The window on `journal` showing its schedule's first day in the Schedule view (the view
+/// opens on today when the schedule has it).
 fn schedule_window(journal: &std::path::Path) -> App {
     let mut harness = window_with_programme(journal);
     harness.get_by_label("Schedule").click();
@@ -133,7 +133,7 @@ fn notes_opened_on(harness: &mut App, journal: &std::path::Path, trip: TripId, t
     assert_eq!(entries[0].fields.title, title);
 }
 
-/// The talk of the trip's programme titled `title`, as the journal holds it.
+/// The talk of the trip's schedule titled `title`, as the journal holds it.
 fn stored_talk(journal: &std::path::Path, trip: TripId, title: &str) -> ScheduleItem {
     let store = Store::open(journal).expect("journal");
     store
@@ -345,7 +345,7 @@ fn the_now_next_strip_shows_the_starred_talk_running_now_and_the_next() {
         }
         let unstarred_id = stored_talk(&journal, trip, "Unstarred now").id;
         store.set_starred(unstarred_id, false).expect("unstar");
-        // A newer programme without "Cancelled now": it is kept, marked cancelled.
+        // A newer schedule without "Cancelled now": it is kept, marked cancelled.
         let listed = [
             talk(
                 "Talk running now",
@@ -357,7 +357,7 @@ fn the_now_next_strip_shows_the_starred_talk_running_now_and_the_next() {
             later,
             unstarred,
         ];
-        let summary = store.import_programme(trip, &listed).expect("again");
+        let summary = store.import_schedule(trip, &listed).expect("again");
         assert_eq!(summary.cancelled, 1);
     }
     let mut harness = window_with_programme(&journal);
@@ -406,12 +406,12 @@ fn the_schedule_view_looks_right() {
         store
             .session_from_talk(welcome, |_, _| Ok::<(), tripjournal::store::StoreError>(()))
             .expect("notes");
-        // A newer programme without "Go generics": it stays, struck through.
+        // A newer schedule without "Go generics": it stays, struck through.
         let newer: Vec<Talk> = fosdem_talks()
             .into_iter()
             .filter(|talk| talk.title != "Go generics")
             .collect();
-        store.import_programme(trip, &newer).expect("again");
+        store.import_schedule(trip, &newer).expect("again");
     }
     let path = journal.clone();
     let mut harness = Harness::builder()
@@ -442,7 +442,7 @@ fn the_schedule_view_looks_right() {
 #[test]
 fn a_dropped_programme_is_imported_and_without_a_trip_becomes_one() {
     // Into the open trip: the talks are added and the notice counts them (the file is read as
-    // the trip's programme now, so the talks it does not list are marked cancelled).
+    // the trip's schedule now, so the talks it does not list are marked cancelled).
     let (dir, journal, trip) = fosdem_journal();
     let mut harness = window_with_programme(&journal);
     let file = dir.path().join("pretalx.xml");
@@ -554,13 +554,13 @@ fn a_read_only_journal_shows_the_programme_but_takes_no_stars_or_new_notes() {
         "nothing was tried and refused: {:?}",
         harness.state().notices()
     );
-    let programme = harness
+    let schedule = harness
         .state()
         .current_trip()
         .map(|open| open.schedule.items().to_vec())
         .expect("the trip");
     assert!(
-        programme
+        schedule
             .iter()
             .all(|item| !item.starred && item.entry.is_none())
     );

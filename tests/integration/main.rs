@@ -28,7 +28,7 @@ mod fuzz;
 mod gui;
 /// The window under real hands: keys and text events in a person's order.
 mod gui_keys;
-/// The conference programme in the window: Schedule view, stars, Start notes, Now / next.
+/// The conference schedule in the window: Schedule view, stars, Start notes, Now / next.
 mod gui_schedule;
 mod gui_watch;
 /// HEIC and AVIF through the system's converter: EXIF, irot, export, limits, no converter.
@@ -54,10 +54,10 @@ mod real_window;
 mod roundtrip;
 /// One rule, one answer: the CLI and the window's rules accept and store typed input alike.
 mod rules;
-/// A trip's conference programme: imported again, starred, made into sessions, exported.
+/// A trip's conference schedule: imported again, starred, made into sessions, exported.
 mod schedule;
-/// Conference programmes (frab XML and JSON, iCalendar) read from fixtures of each format and
-/// quirk, a generated 1,000-talk programme, and hostile files.
+/// Conference schedules (frab XML and JSON, iCalendar) read from fixtures of each format and
+/// quirk, a generated 1,000-talk schedule, and hostile files.
 mod schedule_parse;
 /// Exports built by real Jekyll and Hugo: journal text never runs as site code.
 mod sites;

@@ -1,8 +1,8 @@
 use chrono::{TimeZone, Utc};
 use tripjournal::export::{ExportOptions, Layout, export_trip};
 use tripjournal::model::{EntryContent, PostLanguage, ScheduleItem, TripId};
-use tripjournal::schedule::{Talk, TalkTime};
-use tripjournal::store::{ProgrammeImport, SessionFromTalk, Store};
+use tripjournal::model::{Talk, TalkTime};
+use tripjournal::store::{ScheduleImport, SessionFromTalk, Store};
 
 use crate::util::{TempJournal, cli_fails, cli_ok, cli_run, stderr};
 
@@ -47,15 +47,12 @@ fn a_newer_programme_updates_adds_and_cancels_talks_and_keeps_stars_and_sessions
         talk("b", "Async Rust", 10, 0, "Room 2"),
         talk("c", "Embedded", 11, 0, "Room 3"),
     ];
-    let summary = journal
-        .store
-        .import_programme(trip, &first)
-        .expect("import");
+    let summary = journal.store.import_schedule(trip, &first).expect("import");
     assert_eq!(
         summary,
-        ProgrammeImport {
+        ScheduleImport {
             imported: 3,
-            ..ProgrammeImport::default()
+            ..ScheduleImport::default()
         }
     );
     let b = item_by_key(&journal.store, trip, "b").id;
@@ -83,13 +80,10 @@ fn a_newer_programme_updates_adds_and_cancels_talks_and_keeps_stars_and_sessions
         talk("b", "Async Rust", 10, 0, "Hall 1"),
         talk("d", "WebAssembly", 12, 0, "Room 3"),
     ];
-    let summary = journal
-        .store
-        .import_programme(trip, &second)
-        .expect("again");
+    let summary = journal.store.import_schedule(trip, &second).expect("again");
     assert_eq!(
         summary,
-        ProgrammeImport {
+        ScheduleImport {
             imported: 1,
             updated: 1,
             cancelled: 1,
@@ -110,9 +104,9 @@ fn a_newer_programme_updates_adds_and_cancels_talks_and_keeps_stars_and_sessions
     assert_eq!(titles, ["Keynote", "Async Rust", "Embedded", "WebAssembly"]);
 
     // The same file again changes nothing; a dropped talk that comes back is no longer cancelled.
-    let summary = journal.store.import_programme(trip, &second).expect("same");
+    let summary = journal.store.import_schedule(trip, &second).expect("same");
     assert_eq!((summary.unchanged, summary.cancelled), (3, 0));
-    let summary = journal.store.import_programme(trip, &first).expect("back");
+    let summary = journal.store.import_schedule(trip, &first).expect("back");
     assert_eq!((summary.updated, summary.cancelled), (2, 1));
     assert!(!item_by_key(&journal.store, trip, "c").cancelled);
 }
@@ -126,10 +120,7 @@ fn a_session_from_a_talk_is_filled_from_it_and_the_post_links_its_page() {
         talk("r", "Rust in Production", 14, 20, "Room 2"),
         talk("u", "Unattended", 16, 0, "Room 3"),
     ];
-    journal
-        .store
-        .import_programme(trip, &talks)
-        .expect("import");
+    journal.store.import_schedule(trip, &talks).expect("import");
     for key in ["k", "r"] {
         let id = item_by_key(&journal.store, trip, key).id;
         journal.store.set_starred(id, true).expect("star");
@@ -208,10 +199,7 @@ fn the_command_line_lists_stars_and_makes_sessions_from_the_programme() {
         all_day,
         next_day,
     ];
-    journal
-        .store
-        .import_programme(trip, &talks)
-        .expect("import");
+    journal.store.import_schedule(trip, &talks).expect("import");
     let path = journal.path();
     let id_of = |key: &str| item_by_key(&journal.store, trip, key).id.0.to_string();
 

@@ -1,21 +1,20 @@
-//! Conference programmes read through `tripjournal::schedule::read_programme`: one
+//! Conference schedules read through `tripjournal::schedule::read_schedule`: one
 //! hand-written fixture per format and quirk in tests/data/schedules/, a generated
-//! FOSDEM-sized programme, and hostile files (too large, entity bombs, deep nesting, cut off).
+//! FOSDEM-sized schedule, and hostile files (too large, entity bombs, deep nesting, cut off).
 
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
-use tripjournal::schedule::{
-    MAX_FILE_BYTES, Programme, ScheduleError, Talk, TalkTime, read_programme,
-};
+use tripjournal::model::{Talk, TalkTime};
+use tripjournal::schedule::{MAX_FILE_BYTES, ParsedSchedule, ScheduleError, read_schedule};
 
 use crate::util::{Rng, env_count, fixture};
 
-fn read(name: &str, zone: Tz) -> Programme {
+fn read(name: &str, zone: Tz) -> ParsedSchedule {
     let path = fixture(&format!("schedules/{name}"));
     let bytes = std::fs::read(&path).expect("fixture reads");
-    read_programme(&bytes, zone).unwrap_or_else(|error| panic!("{name}: {error}"))
+    read_schedule(&bytes, zone).unwrap_or_else(|error| panic!("{name}: {error}"))
 }
 
 fn utc(text: &str) -> DateTime<Utc> {
@@ -28,13 +27,13 @@ fn date(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("test date")
 }
 
-fn talk<'a>(programme: &'a Programme, title: &str) -> &'a Talk {
-    programme
+fn talk<'a>(schedule: &'a ParsedSchedule, title: &str) -> &'a Talk {
+    schedule
         .talks
         .iter()
         .find(|talk| talk.title == title)
         .unwrap_or_else(|| {
-            let titles: Vec<&str> = programme.talks.iter().map(|t| t.title.as_str()).collect();
+            let titles: Vec<&str> = schedule.talks.iter().map(|t| t.title.as_str()).collect();
             panic!("no talk {title:?} among {titles:?}")
         })
 }
@@ -46,8 +45,8 @@ fn timed(start: &str, end: &str) -> TalkTime {
     }
 }
 
-fn reasons(programme: &Programme) -> Vec<(&str, &str)> {
-    programme
+fn reasons(schedule: &ParsedSchedule) -> Vec<(&str, &str)> {
+    schedule
         .skipped
         .iter()
         .map(|s| (s.what.as_str(), s.reason.as_str()))
@@ -56,16 +55,16 @@ fn reasons(programme: &Programme) -> Vec<(&str, &str)> {
 
 #[test]
 fn pretalx_xml_header_times_text_and_speakers() {
-    let programme = read("pretalx.xml", chrono_tz::Asia::Tokyo);
-    assert_eq!(programme.title, "RustFest Zürich 2024 & Friends");
-    assert_eq!(programme.start_date, Some(date("2024-11-07")));
-    assert_eq!(programme.end_date, Some(date("2024-11-08")));
-    assert_eq!(programme.time_zone, Some(chrono_tz::Europe::Zurich));
-    assert_eq!(programme.city, "Zürich");
-    assert_eq!(programme.talks.len(), 5);
-    assert!(programme.skipped.is_empty(), "{:?}", programme.skipped);
+    let schedule = read("pretalx.xml", chrono_tz::Asia::Tokyo);
+    assert_eq!(schedule.title, "RustFest Zürich 2024 & Friends");
+    assert_eq!(schedule.start_date, Some(date("2024-11-07")));
+    assert_eq!(schedule.end_date, Some(date("2024-11-08")));
+    assert_eq!(schedule.time_zone, Some(chrono_tz::Europe::Zurich));
+    assert_eq!(schedule.city, "Zürich");
+    assert_eq!(schedule.talks.len(), 5);
+    assert!(schedule.skipped.is_empty(), "{:?}", schedule.skipped);
 
-    let first = talk(&programme, "Fearless \"concurrency\" in practice");
+    let first = talk(&schedule, "Fearless \"concurrency\" in practice");
     assert_eq!(first.key, "c0ffee00-0000-4000-8000-000000000001");
     assert_eq!(first.subtitle, "Threads, async & you");
     assert_eq!(
@@ -85,12 +84,12 @@ fn pretalx_xml_header_times_text_and_speakers() {
         "We look at Send & Sync.\n\nBring a laptop — or don’t."
     );
 
-    let chinese = talk(&programme, "用 Rust 写操作系统");
+    let chinese = talk(&schedule, "用 Rust 写操作系统");
     assert_eq!(chinese.speakers, ["王小明"]);
     assert_eq!(chinese.abstract_text, "从引导程序到调度器：一次旅程。");
 
     // Listed under day 1, held at 00:30 on the next date.
-    let late = talk(&programme, "Lightning talks after dark");
+    let late = talk(&schedule, "Lightning talks after dark");
     assert_eq!(
         late.time,
         timed("2024-11-07T23:30:00Z", "2024-11-08T00:30:00Z")
@@ -99,25 +98,25 @@ fn pretalx_xml_header_times_text_and_speakers() {
     assert_eq!(late.url, None);
 
     // No <url>: the first web link (a javascript: one is not a page).
-    let workshop = talk(&programme, "Embedded Rust on a €5 board");
+    let workshop = talk(&schedule, "Embedded Rust on a €5 board");
     assert_eq!(
         workshop.url.as_deref(),
         Some("https://github.com/example/blinky")
     );
     assert_eq!(workshop.abstract_text, "• Flash it\n• Blink it");
     assert_eq!(workshop.room, "Workshop-Raum");
-    assert_eq!(talk(&programme, "Closing 🦀").track, "");
+    assert_eq!(talk(&schedule, "Closing 🦀").track, "");
 }
 
 #[test]
 fn pentabarf_xml_without_dates_uses_day_change_and_the_floating_zone() {
-    let programme = read("fosdem-2019-pentabarf.xml", chrono_tz::Europe::Brussels);
-    assert_eq!(programme.title, "FOSDEM 2019");
-    assert_eq!(programme.time_zone, None);
-    assert_eq!(programme.city, "Brussels");
-    assert_eq!(programme.talks.len(), 4);
+    let schedule = read("fosdem-2019-pentabarf.xml", chrono_tz::Europe::Brussels);
+    assert_eq!(schedule.title, "FOSDEM 2019");
+    assert_eq!(schedule.time_zone, None);
+    assert_eq!(schedule.city, "Brussels");
+    assert_eq!(schedule.talks.len(), 4);
 
-    let welcome = talk(&programme, "Welcome to FOSDEM 2019");
+    let welcome = talk(&schedule, "Welcome to FOSDEM 2019");
     assert_eq!(welcome.key, "8001");
     assert_eq!(
         welcome.time,
@@ -130,7 +129,7 @@ fn pentabarf_xml_without_dates_uses_day_change_and_the_floating_zone() {
     assert_eq!(welcome.abstract_text, "FOSDEM welcome and opening talk.");
 
     // 00:30 is before the day change (09:00), so it is on Sunday.
-    let late = talk(&programme, "Late night hacking");
+    let late = talk(&schedule, "Late night hacking");
     assert_eq!(
         late.time,
         timed("2019-02-02T23:30:00Z", "2019-02-03T01:30:00Z")
@@ -141,7 +140,7 @@ fn pentabarf_xml_without_dates_uses_day_change_and_the_floating_zone() {
     );
 
     // No id, no <room>: the key comes from title, start and the room it is listed under.
-    let lightning = talk(&programme, "Lightning  Talk");
+    let lightning = talk(&schedule, "Lightning  Talk");
     assert_eq!(lightning.room, "H.1302 (Depage)");
     assert_eq!(
         lightning.key,
@@ -151,7 +150,7 @@ fn pentabarf_xml_without_dates_uses_day_change_and_the_floating_zone() {
     assert_eq!(lightning.speakers, ["Ana", "Bo"]);
 
     assert_eq!(
-        reasons(&programme),
+        reasons(&schedule),
         [(
             "\"Talk to be announced\" (line 52)",
             "its start \"TBA\" is not a time"
@@ -168,13 +167,13 @@ fn pentabarf_xml_without_dates_uses_day_change_and_the_floating_zone() {
 
 #[test]
 fn pretalx_json_with_public_names_and_links() {
-    let programme = read("pretalx.json", chrono_tz::Europe::Berlin);
-    assert_eq!(programme.title, "JSConf Tokyo 2025");
-    assert_eq!(programme.time_zone, Some(chrono_tz::Asia::Tokyo));
-    assert_eq!(programme.start_date, Some(date("2025-05-20")));
-    assert_eq!(programme.talks.len(), 4);
+    let schedule = read("pretalx.json", chrono_tz::Europe::Berlin);
+    assert_eq!(schedule.title, "JSConf Tokyo 2025");
+    assert_eq!(schedule.time_zone, Some(chrono_tz::Asia::Tokyo));
+    assert_eq!(schedule.start_date, Some(date("2025-05-20")));
+    assert_eq!(schedule.talks.len(), 4);
 
-    let signals = talk(&programme, "Signals everywhere");
+    let signals = talk(&schedule, "Signals everywhere");
     assert_eq!(signals.key, "5d0b6a8e-0000-4000-8000-000000000042");
     assert_eq!(
         signals.time,
@@ -192,7 +191,7 @@ fn pretalx_json_with_public_names_and_links() {
         Some("https://pretalx.example.org/jsconf25/talk/XYZ42/")
     );
 
-    let demo = talk(&programme, "Live demo: 日本語 input in the browser");
+    let demo = talk(&schedule, "Live demo: 日本語 input in the browser");
     assert_eq!(
         demo.url.as_deref(),
         Some("https://github.com/example/ime-demo")
@@ -202,14 +201,14 @@ fn pretalx_json_with_public_names_and_links() {
     assert_eq!(demo.subtitle, "");
 
     // No guid: the numeric id is the key.
-    let workshop = talk(&programme, "Workshop: testing without mocks");
+    let workshop = talk(&schedule, "Workshop: testing without mocks");
     assert_eq!(workshop.key, "43");
     assert_eq!(workshop.room, "Hall B");
 
     // An empty public_name falls back to the name.
-    assert_eq!(talk(&programme, "Closing").speakers, ["Kenji Sato"]);
+    assert_eq!(talk(&schedule, "Closing").speakers, ["Kenji Sato"]);
 
-    let skipped = reasons(&programme);
+    let skipped = reasons(&schedule);
     assert_eq!(skipped.len(), 1, "{skipped:?}");
     assert_eq!(skipped[0].0, "\"A talk whose persons are a number\"");
     assert!(
@@ -220,13 +219,13 @@ fn pretalx_json_with_public_names_and_links() {
 
 #[test]
 fn c3voc_json_with_string_persons_and_no_dates() {
-    let programme = read("c3voc.json", chrono_tz::Asia::Tokyo);
-    assert_eq!(programme.title, "36th Chaos Communication Congress");
-    assert_eq!(programme.start_date, Some(date("2019-12-27")));
-    assert_eq!(programme.end_date, Some(date("2019-12-30")));
-    assert!(programme.skipped.is_empty(), "{:?}", programme.skipped);
+    let schedule = read("c3voc.json", chrono_tz::Asia::Tokyo);
+    assert_eq!(schedule.title, "36th Chaos Communication Congress");
+    assert_eq!(schedule.start_date, Some(date("2019-12-27")));
+    assert_eq!(schedule.end_date, Some(date("2019-12-30")));
+    assert!(schedule.skipped.is_empty(), "{:?}", schedule.skipped);
 
-    let opening = talk(&programme, "36C3 Opening Ceremony");
+    let opening = talk(&schedule, "36C3 Opening Ceremony");
     assert_eq!(opening.speakers, ["erdgeist", "Tim Pritlove"]);
     assert_eq!(
         opening.time,
@@ -238,7 +237,7 @@ fn c3voc_json_with_string_persons_and_no_dates() {
     );
 
     // 01:30 under a day that starts at 11:00: the next date, in the day's offset.
-    let night = talk(&programme, "Nachtprogramm");
+    let night = talk(&schedule, "Nachtprogramm");
     assert_eq!(
         night.time,
         timed("2019-12-28T00:30:00Z", "2019-12-28T01:30:00Z")
@@ -249,21 +248,21 @@ fn c3voc_json_with_string_persons_and_no_dates() {
         Some("https://media.example.org/nacht")
     );
 
-    let borg = talk(&programme, "Hacking the Borg");
+    let borg = talk(&schedule, "Hacking the Borg");
     assert_eq!(borg.room, "Borg");
     assert_eq!(borg.url.as_deref(), Some("https://borg.example.org/"));
 }
 
 #[test]
 fn sched_ics_with_tzid_folding_and_escapes() {
-    let programme = read("sched.ics", chrono_tz::Asia::Tokyo);
-    assert_eq!(programme.title, "Cloud Native Days Berlin 2025");
-    assert_eq!(programme.time_zone, Some(chrono_tz::Europe::Berlin));
-    assert_eq!(programme.start_date, Some(date("2025-06-12")));
-    assert_eq!(programme.end_date, Some(date("2025-06-13")));
-    assert_eq!(programme.talks.len(), 3);
+    let schedule = read("sched.ics", chrono_tz::Asia::Tokyo);
+    assert_eq!(schedule.title, "Cloud Native Days Berlin 2025");
+    assert_eq!(schedule.time_zone, Some(chrono_tz::Europe::Berlin));
+    assert_eq!(schedule.start_date, Some(date("2025-06-12")));
+    assert_eq!(schedule.end_date, Some(date("2025-06-13")));
+    assert_eq!(schedule.talks.len(), 3);
 
-    let keynote = talk(&programme, "Keynote: Scaling, Safely");
+    let keynote = talk(&schedule, "Keynote: Scaling, Safely");
     assert_eq!(keynote.key, "SCHED_1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d");
     assert_eq!(
         keynote.time,
@@ -283,20 +282,20 @@ fn sched_ics_with_tzid_folding_and_escapes() {
     );
 
     assert_eq!(
-        talk(&programme, "Zero-trust for the rest of us").track,
+        talk(&schedule, "Zero-trust for the rest of us").track,
         "Security, Identity & Policy"
     );
-    let tutorial = talk(&programme, "Tutorial: Tracing with OpenTelemetry");
+    let tutorial = talk(&schedule, "Tutorial: Tracing with OpenTelemetry");
     assert_eq!(tutorial.track, "Observability, Tutorials");
     assert_eq!(tutorial.speakers, ["Lena Fischer", "Tomás García"]);
 }
 
 #[test]
 fn indico_ics_with_utc_times_and_durations() {
-    let programme = read("indico.ics", chrono_tz::Europe::Paris);
-    assert_eq!(programme.title, "CHEP 2024");
-    assert_eq!(programme.time_zone, None);
-    let titles: Vec<&str> = programme.talks.iter().map(|t| t.title.as_str()).collect();
+    let schedule = read("indico.ics", chrono_tz::Europe::Paris);
+    assert_eq!(schedule.title, "CHEP 2024");
+    assert_eq!(schedule.time_zone, None);
+    let titles: Vec<&str> = schedule.talks.iter().map(|t| t.title.as_str()).collect();
     assert_eq!(
         titles,
         [
@@ -306,7 +305,7 @@ fn indico_ics_with_utc_times_and_durations() {
         ],
         "sorted by start"
     );
-    let plenary = talk(&programme, "Plenary: The future of event reconstruction");
+    let plenary = talk(&schedule, "Plenary: The future of event reconstruction");
     assert_eq!(
         plenary.time,
         timed("2024-10-21T07:30:00Z", "2024-10-21T09:00:00Z")
@@ -318,12 +317,12 @@ fn indico_ics_with_utc_times_and_durations() {
         "Reconstruction at the HL-LHC.\n\nhttps://indico.example.org/event/1412/"
     );
     assert_eq!(
-        talk(&programme, "Track 3: Offline computing").time,
+        talk(&schedule, "Track 3: Offline computing").time,
         timed("2024-10-21T13:30:00Z", "2024-10-21T14:10:00Z")
     );
     // Neither DTEND nor DURATION: no length.
     assert_eq!(
-        talk(&programme, "Coffee break").time,
+        talk(&schedule, "Coffee break").time,
         timed("2024-10-21T10:00:00Z", "2024-10-21T10:00:00Z")
     );
 }
@@ -332,17 +331,17 @@ fn indico_ics_with_utc_times_and_durations() {
 fn messy_ics_imports_what_it_can_and_says_what_it_skipped() {
     // A BOM, LF line ends, no VERSION, spaces after colons, floating times, all-day items,
     // a UID shared by two talks, broken VTIMEZONEs, a broken VEVENT, a cancelled one.
-    let programme = read("messy.ics", chrono_tz::Europe::Berlin);
-    assert_eq!(programme.title, "Messy Camp 2025");
+    let schedule = read("messy.ics", chrono_tz::Europe::Berlin);
+    assert_eq!(schedule.title, "Messy Camp 2025");
 
-    let opening = talk(&programme, "Opening");
+    let opening = talk(&schedule, "Opening");
     assert_eq!(
         opening.time,
         timed("2025-08-01T08:00:00Z", "2025-08-01T09:00:00Z")
     );
     assert_eq!(opening.room, "Big Tent");
     assert_eq!(opening.abstract_text, "Welcome, everyone.");
-    let other = talk(&programme, "Different talk with the same UID");
+    let other = talk(&schedule, "Different talk with the same UID");
     assert_eq!(
         other.time,
         timed("2025-08-01T12:00:00Z", "2025-08-01T12:30:00Z")
@@ -352,30 +351,30 @@ fn messy_ics_imports_what_it_can_and_says_what_it_skipped() {
 
     // Its VTIMEZONE is broken, but Europe/Berlin is a zone by its name.
     assert_eq!(
-        talk(&programme, "Talk in Berlin time").time,
+        talk(&schedule, "Talk in Berlin time").time,
         timed("2025-08-01T14:00:00Z", "2025-08-01T15:00:00Z")
     );
     assert_eq!(
-        talk(&programme, "Camping ground open").time,
+        talk(&schedule, "Camping ground open").time,
         TalkTime::AllDay {
             first: date("2025-08-01"),
             last: date("2025-08-03")
         }
     );
     assert_eq!(
-        talk(&programme, "Poster day").time,
+        talk(&schedule, "Poster day").time,
         TalkTime::AllDay {
             first: date("2025-08-02"),
             last: date("2025-08-02")
         }
     );
     assert_eq!(
-        talk(&programme, "No UID here").key,
+        talk(&schedule, "No UID here").key,
         "no uid here|2025-08-03T07:00Z|big tent"
     );
-    assert_eq!(programme.talks.len(), 6);
+    assert_eq!(schedule.talks.len(), 6);
     assert_eq!(
-        reasons(&programme),
+        reasons(&schedule),
         [
             (
                 "\"Talk in the broken zone\" (line 58)",
@@ -403,10 +402,10 @@ fn messy_ics_imports_what_it_can_and_says_what_it_skipped() {
 
 #[test]
 fn outlook_ics_with_windows_and_custom_zones() {
-    let programme = read("outlook.ics", chrono_tz::America::New_York);
-    assert!(programme.skipped.is_empty(), "{:?}", programme.skipped);
-    assert_eq!(programme.time_zone, Some(chrono_tz::Europe::Berlin));
-    let winter = talk(&programme, "Programmkomitee");
+    let schedule = read("outlook.ics", chrono_tz::America::New_York);
+    assert!(schedule.skipped.is_empty(), "{:?}", schedule.skipped);
+    assert_eq!(schedule.time_zone, Some(chrono_tz::Europe::Berlin));
+    let winter = talk(&schedule, "Programmkomitee");
     assert_eq!(
         winter.time,
         timed("2025-03-11T08:00:00Z", "2025-03-11T09:30:00Z")
@@ -419,12 +418,12 @@ fn outlook_ics_with_windows_and_custom_zones() {
         winter.key
     );
     assert_eq!(
-        talk(&programme, "Sommerfest-Planung").time,
+        talk(&schedule, "Sommerfest-Planung").time,
         timed("2025-07-10T12:00:00Z", "2025-07-10T13:00:00Z")
     );
     // A TZID that names no zone: the file's VTIMEZONE (+05:30).
     assert_eq!(
-        talk(&programme, "Call with the Bengaluru team").time,
+        talk(&schedule, "Call with the Bengaluru team").time,
         timed("2025-08-01T04:30:00Z", "2025-08-01T05:30:00Z")
     );
 }
@@ -459,13 +458,13 @@ fn keys_are_unique_and_the_same_on_every_read() {
 #[test]
 fn the_generated_fosdem_sized_programme() {
     let started = Instant::now();
-    let programme = read("fosdem-like-1000.xml", chrono_tz::UTC);
+    let schedule = read("fosdem-like-1000.xml", chrono_tz::UTC);
     let elapsed = started.elapsed();
-    assert_eq!(programme.talks.len(), 1000);
-    assert!(programme.skipped.is_empty(), "{:?}", programme.skipped);
-    assert_eq!(programme.time_zone, Some(chrono_tz::Europe::Brussels));
+    assert_eq!(schedule.talks.len(), 1000);
+    assert!(schedule.skipped.is_empty(), "{:?}", schedule.skipped);
+    assert_eq!(schedule.time_zone, Some(chrono_tz::Europe::Brussels));
     let on = |day: &str| {
-        programme
+        schedule
             .talks
             .iter()
             .filter(|talk| match talk.time {
@@ -481,7 +480,7 @@ fn the_generated_fosdem_sized_programme() {
     };
     assert_eq!((on("2025-02-01"), on("2025-02-02")), (520, 480));
     assert!(
-        programme.talks.iter().all(|talk| !talk.speakers.is_empty()
+        schedule.talks.iter().all(|talk| !talk.speakers.is_empty()
             && !talk.abstract_text.contains('<')
             && talk.url.is_some()),
         "every generated talk has speakers, a plain abstract and a page"
@@ -508,7 +507,7 @@ fn the_generated_programme_is_what_its_generator_writes() {
     assert!(committed.len() < 4_000_000, "{} bytes", committed.len());
 }
 
-/// A programme shaped like FOSDEM's: two days in Brussels, 26 and 24 rooms, 20 talks of 25
+/// A schedule shaped like FOSDEM's: two days in Brussels, 26 and 24 rooms, 20 talks of 25
 /// minutes per room and day from 09:00, each with one to three speakers, an abstract in
 /// escaped HTML and a link. Deterministic (a fixed seed), written to fosdem-like-1000.xml.
 fn fosdem_like_programme() -> String {
@@ -638,7 +637,7 @@ fn files_over_the_limit_are_refused_before_reading() {
     bytes.resize(usize::try_from(MAX_FILE_BYTES).expect("fits") + 1, b' ');
     let started = Instant::now();
     assert!(matches!(
-        read_programme(&bytes, chrono_tz::UTC),
+        read_schedule(&bytes, chrono_tz::UTC),
         Err(ScheduleError::TooLarge { .. })
     ));
     assert!(started.elapsed() < Duration::from_secs(1));
@@ -661,7 +660,7 @@ fn a_billion_laughs_is_refused_quickly() {
     }
     xml += "]>\n<schedule><conference><title>&lol9;</title></conference></schedule>\n";
     let started = Instant::now();
-    let result = read_programme(xml.as_bytes(), chrono_tz::UTC);
+    let result = read_schedule(xml.as_bytes(), chrono_tz::UTC);
     assert!(
         started.elapsed() < Duration::from_secs(1),
         "took {:?}",
@@ -677,9 +676,9 @@ fn a_billion_laughs_is_refused_quickly() {
     let text = "<schedule><conference><title>&lol9; &amp; more</title></conference>\
         <day date=\"2025-01-01\"><room name=\"R\"><event id=\"1\"><start>10:00</start>\
         <title>&lol9;</title></event></room></day></schedule>";
-    let programme = read_programme(text.as_bytes(), chrono_tz::UTC).expect("reads");
-    assert_eq!(programme.title, "&lol9; & more");
-    assert_eq!(programme.talks[0].title, "&lol9;");
+    let schedule = read_schedule(text.as_bytes(), chrono_tz::UTC).expect("reads");
+    assert_eq!(schedule.title, "&lol9; & more");
+    assert_eq!(schedule.talks[0].title, "&lol9;");
 }
 
 #[test]
@@ -696,7 +695,7 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
         "]".repeat(depth)
     );
     for (format, text) in [("XML", xml), ("JSON", json)] {
-        match read_programme(text.as_bytes(), chrono_tz::UTC) {
+        match read_schedule(text.as_bytes(), chrono_tz::UTC) {
             Err(ScheduleError::Malformed { reason, .. }) => {
                 assert!(
                     reason.contains("deeper") || reason.contains("recursion"),
@@ -710,7 +709,7 @@ fn deep_nesting_is_refused_without_overflowing_the_stack() {
 
 #[test]
 fn cut_off_and_foreign_files_are_refused_whole() {
-    // A cut-off download must not read as a programme whose last talks were removed.
+    // A cut-off download must not read as a schedule whose last talks were removed.
     for name in ["pretalx.xml", "pretalx.json", "sched.ics"] {
         let bytes = std::fs::read(fixture(&format!("schedules/{name}"))).expect("reads");
         for keep in [
@@ -719,7 +718,7 @@ fn cut_off_and_foreign_files_are_refused_whole() {
             bytes.len() * 2 / 3,
             bytes.len() - 20,
         ] {
-            let result = read_programme(&bytes[..keep], chrono_tz::UTC);
+            let result = read_schedule(&bytes[..keep], chrono_tz::UTC);
             assert!(
                 matches!(&result, Err(ScheduleError::Malformed { reason, .. }) if reason.contains("cut off")),
                 "{name} cut to {keep} bytes: {result:?}"
@@ -746,13 +745,13 @@ fn cut_off_and_foreign_files_are_refused_whole() {
         ),
     ] {
         assert_eq!(
-            read_programme(text.as_bytes(), chrono_tz::UTC),
+            read_schedule(text.as_bytes(), chrono_tz::UTC),
             Err(expected),
             "{text}"
         );
     }
     assert!(matches!(
-        read_programme(b"\xff\xfe<\x00s\x00", chrono_tz::UTC),
+        read_schedule(b"\xff\xfe<\x00s\x00", chrono_tz::UTC),
         Err(ScheduleError::Malformed { .. })
     ));
 }
@@ -804,9 +803,9 @@ fn mutated_fixtures_never_panic() {
                     mutated.insert_str(at, PIECES[rng.below(PIECES.len() as u64) as usize]);
                 }
             }
-            // Any outcome but a panic; a programme keeps its keys unique.
-            if let Ok(programme) = read_programme(mutated.as_bytes(), chrono_tz::Europe::Berlin) {
-                let mut keys: Vec<&str> = programme.talks.iter().map(|t| t.key.as_str()).collect();
+            // Any outcome but a panic; a schedule keeps its keys unique.
+            if let Ok(schedule) = read_schedule(mutated.as_bytes(), chrono_tz::Europe::Berlin) {
+                let mut keys: Vec<&str> = schedule.talks.iter().map(|t| t.key.as_str()).collect();
                 keys.sort_unstable();
                 let count = keys.len();
                 keys.dedup();

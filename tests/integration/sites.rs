@@ -392,9 +392,9 @@ fn list_files(root: &Path) -> Vec<String> {
 /// A conference trip from the pretalx fixture with two starred talks made into sessions,
 /// exported with "Talks I attended" into `site`.
 fn export_conference_trip(journal: &Path, site: &Path, layout: &str) {
-    let programme = fixture("schedules/pretalx.xml");
-    let programme = programme.to_str().expect("path");
-    let trip = cli_ok(journal, &["trip", "new", "--schedule", programme]);
+    let schedule = fixture("schedules/pretalx.xml");
+    let schedule = schedule.to_str().expect("path");
+    let trip = cli_ok(journal, &["trip", "new", "--schedule", schedule]);
     let trip = trip.lines().next().expect("trip id").to_string();
     for item in ["1", "3"] {
         cli_ok(journal, &["schedule", "star", item]);

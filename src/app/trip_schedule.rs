@@ -1,4 +1,4 @@
-//! The open trip's conference programme as the window holds it, and the window's rules over
+//! The open trip's conference schedule as the window holds it, and the window's rules over
 //! it: which days it has (in the trip's zone), which talks a day lists and in what order
 //! (all-day items first, then by start, room and title), what the track filter and the search
 //! keep, and which starred talk is running now and which comes next.
@@ -13,20 +13,20 @@ use chrono_tz::Tz;
 
 use crate::model::search::Search;
 use crate::model::{EntryId, ScheduleItem, ScheduleItemId, TripFields};
-use crate::schedule::{Talk, TalkTime};
+use crate::model::{Talk, TalkTime};
 
 /// The most days an all-day item is listed on (a malformed item spanning years stays cheap).
 const MAX_ALL_DAY_SPAN: u64 = 60;
 
-/// Versions are unique across all programmes, so a cache keyed by one never mistakes the
-/// programme of another trip (or a reloaded one) for what it saw.
+/// Versions are unique across all schedules, so a cache keyed by one never mistakes the
+/// schedule of another trip (or a reloaded one) for what it saw.
 static NEXT_VERSION: AtomicU64 = AtomicU64::new(1);
 
 fn next_version() -> u64 {
     NEXT_VERSION.fetch_add(1, Ordering::Relaxed)
 }
 
-/// A trip's programme in the window, with a version that changes whenever it does.
+/// A trip's schedule in the window, with a version that changes whenever it does.
 #[derive(Debug, Clone)]
 pub struct TripSchedule {
     items: Vec<ScheduleItem>,
@@ -53,7 +53,7 @@ impl TripSchedule {
         self.version
     }
 
-    /// The programme as the journal sent it.
+    /// The schedule as the journal sent it.
     pub fn replace(&mut self, items: Vec<ScheduleItem>) {
         self.items = items;
         self.version = next_version();
@@ -119,14 +119,14 @@ fn item_days(item: &ScheduleItem, zone: Tz) -> impl Iterator<Item = NaiveDate> {
         .take(MAX_ALL_DAY_SPAN as usize)
 }
 
-/// The days of the programme in `zone`, in order.
-pub fn programme_days(items: &[ScheduleItem], zone: Tz) -> Vec<NaiveDate> {
+/// The days of the schedule in `zone`, in order.
+pub fn schedule_days(items: &[ScheduleItem], zone: Tz) -> Vec<NaiveDate> {
     let days: BTreeSet<NaiveDate> = items.iter().flat_map(|i| item_days(i, zone)).collect();
     days.into_iter().collect()
 }
 
-/// The tracks of the programme, sorted, without the empty one.
-pub fn programme_tracks(items: &[ScheduleItem]) -> Vec<String> {
+/// The tracks of the schedule, sorted, without the empty one.
+pub fn schedule_tracks(items: &[ScheduleItem]) -> Vec<String> {
     let tracks: BTreeSet<&str> = items
         .iter()
         .map(|item| item.talk.track.trim())
@@ -292,7 +292,7 @@ mod tests {
         fields
     }
 
-    fn programme() -> Vec<ScheduleItem> {
+    fn talks() -> Vec<ScheduleItem> {
         let mut cancelled = item(4, "Cancelled", timed(at(10, 0), 60), true);
         cancelled.cancelled = true;
         vec![
@@ -323,7 +323,7 @@ mod tests {
 
     #[test]
     fn now_is_the_running_starred_talk_and_next_the_following_one() {
-        let items = programme();
+        let items = talks();
         let trip = trip();
         let early = now_and_next(&items, &trip, at(8, 0));
         assert_eq!(
@@ -348,7 +348,7 @@ mod tests {
 
     #[test]
     fn overlapping_starred_talks_show_the_latest_started() {
-        let mut items = programme();
+        let mut items = talks();
         items.push(item(7, "Workshop", timed(at(9, 5), 180), true));
         let answer = now_and_next(&items, &trip(), at(10, 20));
         assert_eq!(titles(answer), (Some("Lightning"), Some("Closing")));
@@ -359,7 +359,7 @@ mod tests {
 
     #[test]
     fn nothing_shows_outside_the_trip() {
-        let items = programme();
+        let items = talks();
         let mut later = trip();
         later.start_date = Some(day(3));
         later.end_date = Some(day(5));
@@ -377,9 +377,9 @@ mod tests {
 
     #[test]
     fn a_day_lists_all_day_items_first_then_talks_by_start() {
-        let items = programme();
+        let items = talks();
         let zone = chrono_tz::Europe::Brussels;
-        assert_eq!(programme_days(&items, zone), vec![day(1), day(2)]);
+        assert_eq!(schedule_days(&items, zone), vec![day(1), day(2)]);
         let filter = DayFilter {
             day: day(1),
             zone,
@@ -420,21 +420,21 @@ mod tests {
             ..filter
         };
         assert_eq!(day_items(&items, &search), vec![4]);
-        assert_eq!(programme_tracks(&items), ["Go", "Rust"]);
+        assert_eq!(schedule_tracks(&items), ["Go", "Rust"]);
     }
 
     #[test]
     fn a_talk_late_in_the_evening_utc_is_listed_on_the_next_day_in_the_trips_zone() {
         let late = Utc.with_ymd_and_hms(2026, 2, 1, 23, 30, 0).unwrap();
         let items = vec![item(1, "Night", timed(late, 30), false)];
-        assert_eq!(programme_days(&items, chrono_tz::Asia::Tokyo), vec![day(2)]);
-        assert_eq!(programme_days(&items, Tz::UTC), vec![day(1)]);
+        assert_eq!(schedule_days(&items, chrono_tz::Asia::Tokyo), vec![day(2)]);
+        assert_eq!(schedule_days(&items, Tz::UTC), vec![day(1)]);
     }
 
     #[test]
     fn the_window_copy_follows_stars_and_deleted_entries() {
         let mut schedule = TripSchedule::default();
-        schedule.replace(programme());
+        schedule.replace(talks());
         let before = schedule.version();
         let mut starred = schedule.items()[2].clone();
         starred.starred = true;

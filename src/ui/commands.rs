@@ -1,0 +1,459 @@
+//! Every command of the window in one table: what it is called (on the toolbar or in a menu),
+//! what it does (tooltips and the F1 help), its keys and where they work. The toolbar, the
+//! shortcuts, the widgets that answer keys (stars, the photo viewer, the schedule) and the help
+//! all read it, so a key is written once, here; a command that changes the journal goes
+//! through the same [`Action`] as a click, so the read-only guard sees it.
+
+use egui::{InputState, Key, KeyboardShortcut, Modifiers};
+
+use crate::app::Action;
+use crate::model::EntryKind;
+
+/// A command of the window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cmd {
+    CaptureSession,
+    CaptureMeal,
+    CaptureRating,
+    CaptureNote,
+    NewTrip,
+    AddPhotos,
+    Paste,
+    Find,
+    Export,
+    Save,
+    Undo,
+    Redo,
+    NextField,
+    JumpToNotes,
+    StarsMore,
+    StarsLess,
+    StarsLowest,
+    StarsHighest,
+    StarsClear,
+    ViewerPrevious,
+    ViewerNext,
+    ScheduleStar,
+    ScheduleNotes,
+    ScheduleNext,
+    SchedulePrevious,
+    Confirm,
+    Close,
+    Help,
+    Theme,
+    EraseTyped,
+}
+
+/// Where a command's keys work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Anywhere in the window.
+    Window,
+    /// Outside a text field (inside one the key is the field's own).
+    OutsideText,
+    /// In the entry editor.
+    Editor,
+    /// On a star rating that has the keyboard.
+    Stars,
+    /// In the photo viewer.
+    Viewer,
+    /// In the Schedule view.
+    Schedule,
+    /// In a one-line field of a dialog.
+    Field,
+    /// Handled by the text fields themselves (listed for the help).
+    TextField,
+}
+
+/// One row of the table.
+pub struct CommandSpec {
+    pub cmd: Cmd,
+    /// The toolbar's or menu's label ("" when it has none).
+    pub label: &'static str,
+    /// What it does, for the help and tooltips.
+    pub help: &'static str,
+    pub keys: &'static [KeyboardShortcut],
+    pub scope: Scope,
+}
+
+const fn key(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::NONE, key)
+}
+
+const fn ctrl(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND, key)
+}
+
+const fn ctrl_shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), key)
+}
+
+const fn shift(key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(Modifiers::SHIFT, key)
+}
+
+/// The table, in the order the help lists it.
+pub const COMMANDS: &[CommandSpec] = &[
+    spec(
+        Cmd::CaptureSession,
+        "🎤 Session",
+        "New session (talk); keep typing its title",
+        &[ctrl(Key::Num1)],
+        Scope::Window,
+    ),
+    spec(
+        Cmd::CaptureMeal,
+        "🍴 Meal",
+        "New meal; keep typing its title",
+        &[ctrl(Key::Num2)],
+        Scope::Window,
+    ),
+    spec(
+        Cmd::CaptureRating,
+        "⭐ Food rating",
+        "New food rating; keep typing its title",
+        &[ctrl(Key::Num3)],
+        Scope::Window,
+    ),
+    spec(
+        Cmd::CaptureNote,
+        "📝 Note",
+        "New note; keep typing its title",
+        &[ctrl(Key::Num4)],
+        Scope::Window,
+    ),
+    spec(
+        Cmd::NewTrip,
+        "➕ New trip",
+        "New trip",
+        &[ctrl(Key::N)],
+        Scope::Window,
+    ),
+    spec(
+        Cmd::AddPhotos,
+        "📷 Add photos…",
+        "Add photos to the selected entry (or the trip)",
+        &[ctrl(Key::O)],
+        Scope::Window,
+    ),
+    spec(
+        Cmd::Paste,
+        "",
+        "Paste text into a field, or an image as a photo",
+        &[ctrl(Key::V)],
+        Scope::TextField,
+    ),
+    spec(
+        Cmd::Find,
+        "",
+        "Search the trip",
+        &[ctrl(Key::F)],
+        Scope::Window,
+    ),
+    spec(
+        Cmd::Export,
+        "Export…",
+        "Export the trip as a blog post",
+        &[ctrl(Key::E)],
+        Scope::Window,
+    ),
+    spec(
+        Cmd::Save,
+        "",
+        "Save now (edits also save by themselves)",
+        &[ctrl(Key::S)],
+        Scope::Window,
+    ),
+    spec(
+        Cmd::Undo,
+        "Undo",
+        "Undo (outside a text field)",
+        &[ctrl(Key::Z)],
+        Scope::OutsideText,
+    ),
+    spec(
+        Cmd::Redo,
+        "Redo",
+        "Redo",
+        &[ctrl_shift(Key::Z), ctrl(Key::Y)],
+        Scope::OutsideText,
+    ),
+    spec(
+        Cmd::NextField,
+        "",
+        "Next / previous field",
+        &[key(Key::Tab), shift(Key::Tab)],
+        Scope::TextField,
+    ),
+    spec(
+        Cmd::JumpToNotes,
+        "",
+        "Jump to the entry's notes",
+        &[ctrl(Key::Enter)],
+        Scope::Editor,
+    ),
+    spec(
+        Cmd::StarsMore,
+        "",
+        "Half a star more",
+        &[key(Key::ArrowRight), key(Key::ArrowUp)],
+        Scope::Stars,
+    ),
+    spec(
+        Cmd::StarsLess,
+        "",
+        "Half a star less",
+        &[key(Key::ArrowLeft), key(Key::ArrowDown)],
+        Scope::Stars,
+    ),
+    spec(
+        Cmd::StarsLowest,
+        "",
+        "Half a star; digits type a value (4.5)",
+        &[key(Key::Home)],
+        Scope::Stars,
+    ),
+    spec(
+        Cmd::StarsHighest,
+        "",
+        "Five stars",
+        &[key(Key::End)],
+        Scope::Stars,
+    ),
+    spec(
+        Cmd::StarsClear,
+        "",
+        "No rating",
+        &[key(Key::Delete), key(Key::Backspace)],
+        Scope::Stars,
+    ),
+    spec(
+        Cmd::ViewerPrevious,
+        "",
+        "Previous photo",
+        &[key(Key::ArrowLeft)],
+        Scope::Viewer,
+    ),
+    spec(
+        Cmd::ViewerNext,
+        "",
+        "Next photo",
+        &[key(Key::ArrowRight)],
+        Scope::Viewer,
+    ),
+    spec(
+        Cmd::ScheduleStar,
+        "",
+        "Star or unstar the selected talk",
+        &[key(Key::S)],
+        Scope::Schedule,
+    ),
+    spec(
+        Cmd::ScheduleNotes,
+        "",
+        "Start notes on the selected talk (or open them)",
+        &[key(Key::Enter)],
+        Scope::Schedule,
+    ),
+    spec(
+        Cmd::ScheduleNext,
+        "",
+        "Select the next talk",
+        &[key(Key::ArrowDown)],
+        Scope::Schedule,
+    ),
+    spec(
+        Cmd::SchedulePrevious,
+        "",
+        "Select the previous talk",
+        &[key(Key::ArrowUp)],
+        Scope::Schedule,
+    ),
+    spec(
+        Cmd::Confirm,
+        "",
+        "Confirm the dialog (in a one-line field)",
+        &[key(Key::Enter)],
+        Scope::Field,
+    ),
+    spec(
+        Cmd::Close,
+        "",
+        "Leave a field; close the viewer, a dialog or this help",
+        &[key(Key::Escape)],
+        Scope::Window,
+    ),
+    spec(
+        Cmd::EraseTyped,
+        "",
+        "Erase the last letter typed",
+        &[key(Key::Backspace)],
+        Scope::TextField,
+    ),
+    spec(
+        Cmd::Help,
+        "Help",
+        "This help",
+        &[key(Key::F1)],
+        Scope::Window,
+    ),
+    spec(Cmd::Theme, "", "Light or dark theme", &[], Scope::Window),
+];
+
+const fn spec(
+    cmd: Cmd,
+    label: &'static str,
+    help: &'static str,
+    keys: &'static [KeyboardShortcut],
+    scope: Scope,
+) -> CommandSpec {
+    CommandSpec {
+        cmd,
+        label,
+        help,
+        keys,
+        scope,
+    }
+}
+
+/// The row of `cmd`.
+pub fn spec_of(cmd: Cmd) -> &'static CommandSpec {
+    COMMANDS
+        .iter()
+        .find(|spec| spec.cmd == cmd)
+        .unwrap_or(&COMMANDS[0])
+}
+
+/// The keys of a command as the help writes them ("Ctrl+Shift+Z / Ctrl+Y").
+pub fn keys_text(ctx: &egui::Context, cmd: Cmd) -> String {
+    spec_of(cmd)
+        .keys
+        .iter()
+        .map(|shortcut| ctx.format_shortcut(shortcut))
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+/// A tooltip: what the command does and its keys.
+pub fn tooltip(ctx: &egui::Context, cmd: Cmd) -> String {
+    let keys = keys_text(ctx, cmd);
+    if keys.is_empty() {
+        spec_of(cmd).help.to_string()
+    } else {
+        format!("{} ({keys})", spec_of(cmd).help)
+    }
+}
+
+/// How many times the command's keys were pressed this frame; the presses are consumed so no
+/// widget sees them too. Several presses can arrive in one frame: each counts.
+pub fn take_presses(input: &mut InputState, cmd: Cmd) -> usize {
+    spec_of(cmd)
+        .keys
+        .iter()
+        .map(|shortcut| input.count_and_consume_key(shortcut.modifiers, shortcut.logical_key))
+        .sum()
+}
+
+/// Whether the command's keys were pressed this frame (left for other widgets to see).
+pub fn was_pressed(input: &InputState, cmd: Cmd) -> bool {
+    spec_of(cmd).keys.iter().any(|shortcut| {
+        input.modifiers.matches_logically(shortcut.modifiers)
+            && input.key_pressed(shortcut.logical_key)
+    })
+}
+
+/// What a command asks of the app when its key is pressed (or its button clicked), for the
+/// commands that are actions; the others are a widget's own.
+pub fn action_of(cmd: Cmd) -> Option<Action> {
+    Some(match cmd {
+        Cmd::CaptureSession => Action::QuickCapture(EntryKind::Session),
+        Cmd::CaptureMeal => Action::QuickCapture(EntryKind::Meal),
+        Cmd::CaptureRating => Action::QuickCapture(EntryKind::FoodRating),
+        Cmd::CaptureNote => Action::QuickCapture(EntryKind::Note),
+        Cmd::NewTrip => Action::NewTrip,
+        Cmd::AddPhotos => Action::PickPhotos,
+        Cmd::Find => Action::FindInTrip,
+        Cmd::Export => Action::OpenExportDialog,
+        Cmd::Save => Action::SaveNow,
+        Cmd::Undo => Action::Undo,
+        Cmd::Redo => Action::Redo,
+        Cmd::Close => Action::CloseTopmost,
+        Cmd::Help => Action::ToggleHelp,
+        Cmd::Theme => Action::ToggleTheme,
+        _ => return None,
+    })
+}
+
+/// The commands whose keys the window itself answers, in the order they are looked at (Redo's
+/// Ctrl+Shift+Z before Undo's Ctrl+Z, which would also match it).
+pub const WINDOW_KEYS: [Cmd; 12] = [
+    Cmd::CaptureSession,
+    Cmd::CaptureMeal,
+    Cmd::CaptureRating,
+    Cmd::CaptureNote,
+    Cmd::NewTrip,
+    Cmd::Find,
+    Cmd::Export,
+    Cmd::AddPhotos,
+    Cmd::Save,
+    Cmd::Help,
+    Cmd::Redo,
+    Cmd::Undo,
+];
+
+/// The quick-capture commands of the toolbar, with the kind each makes.
+pub const CAPTURES: [(Cmd, EntryKind); 4] = [
+    (Cmd::CaptureSession, EntryKind::Session),
+    (Cmd::CaptureMeal, EntryKind::Meal),
+    (Cmd::CaptureRating, EntryKind::FoodRating),
+    (Cmd::CaptureNote, EntryKind::Note),
+];
+
+/// Where the help says a scoped key works ("in the Schedule").
+pub fn scope_text(scope: Scope) -> &'static str {
+    match scope {
+        Scope::Window | Scope::OutsideText | Scope::Editor | Scope::TextField => "",
+        Scope::Stars => " on stars",
+        Scope::Viewer => " in the photo viewer",
+        Scope::Schedule => " in the Schedule",
+        Scope::Field => " in a field",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_two_commands_of_one_scope_share_a_key() {
+        for (index, a) in COMMANDS.iter().enumerate() {
+            for b in &COMMANDS[index + 1..] {
+                let overlapping = a.scope == b.scope
+                    || (a.scope == Scope::Window && b.scope == Scope::OutsideText)
+                    || (a.scope == Scope::OutsideText && b.scope == Scope::Window);
+                if !overlapping {
+                    continue;
+                }
+                for key in a.keys {
+                    assert!(
+                        !b.keys.contains(key),
+                        "{:?} and {:?} share {key:?}",
+                        a.cmd,
+                        b.cmd
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_command_has_a_row_and_every_window_key_an_action() {
+        for spec in COMMANDS {
+            assert_eq!(spec_of(spec.cmd).cmd, spec.cmd);
+        }
+        for cmd in WINDOW_KEYS {
+            assert!(action_of(cmd).is_some(), "{cmd:?} has no action");
+            assert!(!spec_of(cmd).keys.is_empty(), "{cmd:?} has no key");
+        }
+    }
+}

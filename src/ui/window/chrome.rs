@@ -1,0 +1,204 @@
+//! The window's chrome: the toolbar (from the command table), the read-only and damaged-rows
+//! banners, the status bar (jobs, saving, the watched folder, messages, what failed), and the
+//! views shown instead of a trip: the welcome view of an empty journal and the view of a
+//! journal that could not be opened.
+
+use super::super::commands::{CAPTURES, Cmd, spec_of, tooltip};
+use super::super::watch_dialog::indicator;
+use super::super::{damage_banner, wording};
+use super::{TripJournalApp, failure_lines};
+use crate::app::{Action, Command, JobKind};
+
+impl TripJournalApp {
+    /// The toolbar. It wraps onto a second line in a narrow window rather than letting buttons
+    /// overlap; Help and the theme switch come last.
+    pub(super) fn top_bar(&mut self, ui: &mut egui::Ui) {
+        let mut clicked = None;
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let has_trip = self.workspace.current().is_some();
+                let can_add = has_trip && self.workspace.editable();
+                ui.strong("tripjournal");
+                ui.separator();
+                for (cmd, _) in CAPTURES {
+                    clicked = command_button(ui, cmd, can_add).or(clicked);
+                }
+                ui.separator();
+                clicked = command_button(ui, Cmd::AddPhotos, can_add).or(clicked);
+                clicked = command_button(ui, Cmd::Export, has_trip).or(clicked);
+                ui.separator();
+                let session = self.workspace.session();
+                clicked = command_button(ui, Cmd::Undo, session.can_undo()).or(clicked);
+                clicked = command_button(ui, Cmd::Redo, session.can_redo()).or(clicked);
+                ui.separator();
+                let theme_label = if self.dark { "☀ Light" } else { "🌙 Dark" };
+                if ui.button(theme_label).clicked() {
+                    clicked = Some(Cmd::Theme);
+                }
+                clicked = command_button(ui, Cmd::Help, true).or(clicked);
+            });
+        });
+        if let Some(action) = clicked.and_then(super::super::commands::action_of) {
+            self.apply(action);
+        }
+    }
+
+    /// Above everything on a read-only journal: why editing is off.
+    pub(super) fn read_only_banner(&self, ui: &mut egui::Ui) {
+        let Some(reason) = self.workspace.read_only() else {
+            return;
+        };
+        egui::Panel::top("read-only").show(ui, |ui| {
+            ui.add_space(4.0);
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                egui::RichText::new(wording::read_only_banner(reason)).strong(),
+            );
+            ui.add_space(4.0);
+        });
+    }
+
+    /// The rows of the journal that cannot be read, with *Set aside*.
+    pub(super) fn damage_banner(&mut self, ui: &mut egui::Ui) {
+        let editable = self.workspace.editable();
+        let set_aside = damage_banner::show(ui, self.workspace.damaged(), editable);
+        self.apply_all(set_aside);
+    }
+
+    /// The status bar: a running import with *Cancel import*, "Saving…", the watched folder,
+    /// the messages, and the lists of what could not be imported.
+    pub(super) fn status_bar(&mut self, ui: &mut egui::Ui) {
+        let mut actions = Vec::new();
+        let mut dismissed = (false, false);
+        egui::Panel::bottom("status").show(ui, |ui| {
+            ui.horizontal(|ui| {
+                if let Some((done, total)) = self.workspace.job(JobKind::Import) {
+                    ui.label("Importing photos");
+                    super::super::progress_bar(ui, done, total, "");
+                    if ui.button("Cancel import").clicked() {
+                        actions.push(Action::Send(Command::Cancel(JobKind::Import)));
+                    }
+                }
+                if self.workspace.session().has_pending() {
+                    ui.weak("Saving…");
+                }
+                if let Some(trip) = self.workspace.current().map(|open| open.trip.id)
+                    && let Some(watch) = self.workspace.watch_of(trip)
+                {
+                    let editable = self.workspace.editable();
+                    actions.extend(indicator(ui, trip, watch, editable));
+                }
+                for notice in self.workspace.notices() {
+                    let color = if notice.message.is_error() {
+                        ui.visuals().error_fg_color
+                    } else {
+                        ui.visuals().text_color()
+                    };
+                    ui.colored_label(color, wording::message(&notice.message));
+                }
+            });
+            let failures = failure_lines(self.workspace.import_failures());
+            dismissed.0 = failure_list(ui, "photo(s) could not be imported", &failures);
+            let skipped: Vec<String> = (self.workspace.schedule_skipped().iter())
+                .map(|s| format!("{}: {}", s.what, s.reason))
+                .collect();
+            dismissed.1 = failure_list(ui, "event(s) of the schedule were skipped", &skipped);
+        });
+        if dismissed.0 {
+            self.workspace.dismiss_import_failures();
+        }
+        if dismissed.1 {
+            self.workspace.dismiss_schedule_skipped();
+        }
+        self.apply_all(actions);
+    }
+
+    /// Shown when the journal could not be opened: why, and a way to open another.
+    pub(super) fn journal_error_view(&mut self, ui: &mut egui::Ui) {
+        let mut asked = None;
+        egui::CentralPanel::default_margins().show(ui, |ui| {
+            ui.heading("The journal could not be opened");
+            if let Some(error) = self.workspace.open_error() {
+                ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+            }
+            ui.add_space(12.0);
+            ui.label("Open another journal file (a new file is created if it does not exist):");
+            ui.horizontal(|ui| {
+                let label = ui.label("Journal file:");
+                ui.add(
+                    egui::TextEdit::singleline(&mut self.typed_journal_path).desired_width(420.0),
+                )
+                .labelled_by(label.id);
+                if ui.button("Open").clicked() {
+                    let path = std::path::PathBuf::from(self.typed_journal_path.trim());
+                    asked = Some(Action::OpenJournal(path));
+                }
+                if ui.button("Choose…").clicked() {
+                    asked = Some(Action::ChooseJournal);
+                }
+            });
+        });
+        self.apply_all(asked);
+    }
+}
+
+/// The first view of an empty journal: a new trip, the demo trip, or a trip from a schedule.
+pub(super) fn welcome_view(ui: &mut egui::Ui, editable: bool) -> Option<Action> {
+    let mut asked = None;
+    ui.vertical_centered(|ui| {
+        ui.add_space(ui.available_height() * 0.25);
+        ui.heading("Welcome to tripjournal");
+        ui.label("Jot down talks, meals and the food you rate; add photos; export a blog post.");
+        ui.add_space(16.0);
+        if ui
+            .add_enabled(editable, egui::Button::new(spec_of(Cmd::NewTrip).label))
+            .clicked()
+        {
+            asked = Some(Action::NewTrip);
+        }
+        ui.add_space(6.0);
+        if ui
+            .add_enabled(editable, egui::Button::new("Open the demo trip"))
+            .clicked()
+        {
+            asked = Some(Action::Send(Command::CreateDemo));
+        }
+        ui.add_space(6.0);
+        if ui
+            .add_enabled(editable, egui::Button::new("New trip from a schedule…"))
+            .on_hover_text(
+                "A conference programme file (.ics, schedule.xml, schedule.json); or drop it here",
+            )
+            .clicked()
+        {
+            asked = Some(Action::PickSchedule(None));
+        }
+    });
+    asked
+}
+
+/// A toolbar button for a command of the table; returns the command when clicked.
+fn command_button(ui: &mut egui::Ui, cmd: Cmd, enabled: bool) -> Option<Cmd> {
+    ui.add_enabled(enabled, egui::Button::new(spec_of(cmd).label))
+        .on_hover_text(tooltip(ui.ctx(), cmd))
+        .clicked()
+        .then_some(cmd)
+}
+
+/// A dismissable list of what could not be imported, under "N {what}"; returns whether it
+/// was dismissed.
+fn failure_list(ui: &mut egui::Ui, what: &str, lines: &[String]) -> bool {
+    if lines.is_empty() {
+        return false;
+    }
+    let mut dismissed = false;
+    egui::CollapsingHeader::new(format!("{} {what}", lines.len()))
+        .default_open(true)
+        .show(ui, |ui| {
+            for line in lines {
+                ui.colored_label(ui.visuals().error_fg_color, line);
+            }
+            dismissed = ui.small_button("Dismiss").clicked();
+        });
+    dismissed
+}
