@@ -1,4 +1,5 @@
-//! Every command of the window in one table: what it is called (on the toolbar or in a menu),
+//! Every command of the window in one table: what it is called (on the toolbar, a button or in
+//! a menu),
 //! what it does (tooltips and the F1 help), its keys and where they work. The toolbar, the
 //! shortcuts, the widgets that answer keys (stars, the photo viewer, the schedule) and the help
 //! all read it, so a key is written once, here; a command that changes the journal goes
@@ -42,6 +43,18 @@ pub enum Cmd {
     Help,
     Theme,
     EraseTyped,
+    EditTrip,
+    DeleteTrip,
+    WatchFolder,
+    DeleteEntry,
+    ViewPhoto,
+    MovePhotoLeft,
+    MovePhotoRight,
+    CameraClock,
+    SetCover,
+    DeletePhoto,
+    ImportSchedule,
+    NewTripFromSchedule,
 }
 
 /// Where a command's keys work.
@@ -63,6 +76,10 @@ pub enum Scope {
     Field,
     /// Handled by the text fields themselves (listed for the help).
     TextField,
+    /// A menu item or button without keys.
+    Menu,
+    /// Typing held for a quick capture's title (not listed in the help).
+    HeldTyping,
 }
 
 /// One row of the table.
@@ -92,7 +109,7 @@ const fn shift(key: Key) -> KeyboardShortcut {
     KeyboardShortcut::new(Modifiers::SHIFT, key)
 }
 
-/// The table, in the order the help lists it.
+/// The table, in the order the help lists it (the commands with keys; menu items follow).
 pub const COMMANDS: &[CommandSpec] = &[
     spec(
         Cmd::CaptureSession,
@@ -298,6 +315,90 @@ pub const COMMANDS: &[CommandSpec] = &[
         Scope::Window,
     ),
     spec(Cmd::Theme, "", "Light or dark theme", &[], Scope::Window),
+    spec(
+        Cmd::EditTrip,
+        "Edit trip…",
+        "Change the trip's name, place, dates, zone and post",
+        &[],
+        Scope::Menu,
+    ),
+    spec(
+        Cmd::DeleteTrip,
+        "Delete trip…",
+        "Delete the trip with its entries and photos",
+        &[],
+        Scope::Menu,
+    ),
+    spec(
+        Cmd::WatchFolder,
+        "Watch a folder…",
+        "Import the photos that arrive in a folder (a phone's sync folder)",
+        &[],
+        Scope::Menu,
+    ),
+    spec(
+        Cmd::DeleteEntry,
+        "Delete entry…",
+        "Delete the entry (undo brings it back)",
+        &[],
+        Scope::Menu,
+    ),
+    spec(
+        Cmd::ViewPhoto,
+        "View…",
+        "Show the photo large, with its caption",
+        &[],
+        Scope::Menu,
+    ),
+    spec(
+        Cmd::MovePhotoLeft,
+        "Move left",
+        "One place earlier among its photos",
+        &[],
+        Scope::Menu,
+    ),
+    spec(
+        Cmd::MovePhotoRight,
+        "Move right",
+        "One place later among its photos",
+        &[],
+        Scope::Menu,
+    ),
+    spec(
+        Cmd::CameraClock,
+        "Camera clock off…",
+        "Move the times of a camera's photos",
+        &[],
+        Scope::Menu,
+    ),
+    spec(
+        Cmd::SetCover,
+        "Set as trip cover",
+        "Show this photo beside the trip",
+        &[],
+        Scope::Menu,
+    ),
+    spec(
+        Cmd::DeletePhoto,
+        "Delete photo",
+        "Delete the photo (undo brings it back)",
+        &[],
+        Scope::Menu,
+    ),
+    spec(
+        Cmd::ImportSchedule,
+        "Import schedule…",
+        "A conference programme file (.ics, schedule.xml, schedule.json); or drop it on the window",
+        &[],
+        Scope::Menu,
+    ),
+    spec(
+        Cmd::NewTripFromSchedule,
+        "New trip from a schedule…",
+        "Name, dates and time zone from a conference programme file",
+        &[],
+        Scope::Menu,
+    ),
 ];
 
 const fn spec(
@@ -334,6 +435,14 @@ pub fn keys_text(ctx: &egui::Context, cmd: Cmd) -> String {
         .join(" / ")
 }
 
+/// A button or menu item of the table, with the command's tooltip; returns whether it was
+/// clicked.
+pub fn command_button(ui: &mut egui::Ui, cmd: Cmd, enabled: bool) -> bool {
+    ui.add_enabled(enabled, egui::Button::new(spec_of(cmd).label))
+        .on_hover_text(tooltip(ui.ctx(), cmd))
+        .clicked()
+}
+
 /// A tooltip: what the command does and its keys.
 pub fn tooltip(ctx: &egui::Context, cmd: Cmd) -> String {
     let keys = keys_text(ctx, cmd);
@@ -360,6 +469,11 @@ pub fn was_pressed(input: &InputState, cmd: Cmd) -> bool {
         input.modifiers.matches_logically(shortcut.modifiers)
             && input.key_pressed(shortcut.logical_key)
     })
+}
+
+/// Whether the F1 help lists the command (it has keys a person presses on purpose).
+pub fn in_help(spec: &CommandSpec) -> bool {
+    !spec.keys.is_empty() && spec.scope != Scope::HeldTyping
 }
 
 /// What a command asks of the app when its key is pressed (or its button clicked), for the
@@ -412,7 +526,12 @@ pub const CAPTURES: [(Cmd, EntryKind); 4] = [
 /// Where the help says a scoped key works ("in the Schedule").
 pub fn scope_text(scope: Scope) -> &'static str {
     match scope {
-        Scope::Window | Scope::OutsideText | Scope::Editor | Scope::TextField => "",
+        Scope::Window
+        | Scope::OutsideText
+        | Scope::Editor
+        | Scope::TextField
+        | Scope::Menu
+        | Scope::HeldTyping => "",
         Scope::Stars => " on stars",
         Scope::Viewer => " in the photo viewer",
         Scope::Schedule => " in the Schedule",

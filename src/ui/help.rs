@@ -1,7 +1,7 @@
 //! The keyboard shortcuts window (F1), written from the command table: every command with
 //! keys, what it does and where its keys work.
 
-use super::commands::{COMMANDS, keys_text, scope_text};
+use super::commands::{COMMANDS, in_help, keys_text, scope_text};
 
 /// The help window and whether it is shown.
 #[derive(Debug, Default)]
@@ -28,17 +28,21 @@ impl HelpWindow {
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
-                egui::Grid::new("shortcuts")
-                    .num_columns(2)
-                    .striped(true)
-                    .show(ui, |ui| {
-                        for spec in COMMANDS.iter().filter(|spec| !spec.keys.is_empty()) {
-                            let keys = keys_text(ctx, spec.cmd);
-                            ui.monospace(format!("{keys}{}", scope_text(spec.scope)));
-                            ui.label(spec.help);
-                            ui.end_row();
-                        }
-                    });
+                // In a small window the list scrolls rather than running off the screen.
+                let most = (ctx.content_rect().height() - 160.0).max(200.0);
+                egui::ScrollArea::vertical().max_height(most).show(ui, |ui| {
+                    egui::Grid::new("shortcuts")
+                        .num_columns(2)
+                        .striped(true)
+                        .show(ui, |ui| {
+                            for spec in COMMANDS.iter().filter(|spec| in_help(spec)) {
+                                let keys = keys_text(ctx, spec.cmd);
+                                ui.monospace(format!("{keys}{}", scope_text(spec.scope)));
+                                ui.label(spec.help);
+                                ui.end_row();
+                            }
+                        });
+                });
                 ui.add_space(8.0);
                 ui.weak("Drop photo files anywhere on the window to add them, or a conference schedule (.ics, .xml, .json) to import it.");
             });

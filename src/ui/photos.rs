@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 
 use egui::{Id, Sense, TextureHandle, TextureOptions, Ui, Vec2};
 
-use super::commands::{Cmd, was_pressed};
+use super::commands::{Cmd, command_button, was_pressed};
 use crate::app::{
     Action, Command, DecodedImage, OpenTrip, ThumbnailPool, suggestion_inputs, suggestions_by_entry,
 };
@@ -217,7 +217,7 @@ struct PhotoMenu<'a> {
 impl PhotoMenu<'_> {
     fn show(&self, ui: &mut Ui, photo: PhotoId) -> Vec<Action> {
         let mut actions = Vec::new();
-        if ui.button("View…").clicked() {
+        if command_button(ui, Cmd::ViewPhoto, true) {
             actions.push(Action::ViewPhoto(photo));
             ui.close();
         }
@@ -239,23 +239,23 @@ impl PhotoMenu<'_> {
             order.swap(index, other);
             Action::Send(Command::ReorderPhotos(self.trip, order))
         };
-        if index > 0 && ui.button("Move left").clicked() {
+        if index > 0 && command_button(ui, Cmd::MovePhotoLeft, true) {
             actions.push(moved(index - 1));
             ui.close();
         }
-        if index + 1 < self.order.len() && ui.button("Move right").clicked() {
+        if index + 1 < self.order.len() && command_button(ui, Cmd::MovePhotoRight, true) {
             actions.push(moved(index + 1));
             ui.close();
         }
-        if ui.button("Camera clock off…").clicked() {
+        if command_button(ui, Cmd::CameraClock, true) {
             actions.push(Action::OpenClockDialog(photo));
             ui.close();
         }
-        if ui.button("Set as trip cover").clicked() {
+        if command_button(ui, Cmd::SetCover, true) {
             actions.push(Action::Send(Command::SetCover(self.trip, Some(photo))));
             ui.close();
         }
-        if ui.button("Delete photo").clicked() {
+        if command_button(ui, Cmd::DeletePhoto, true) {
             actions.push(Action::DeletePhoto(photo));
             ui.close();
         }
@@ -333,7 +333,7 @@ impl Suggestions {
 /// The large viewer of one photo, with its caption being edited.
 #[derive(Debug)]
 pub struct PhotoViewer {
-    pub photo: PhotoId,
+    photo: PhotoId,
     /// The caption as typed, until it is stored.
     caption: Option<String>,
 }
@@ -345,6 +345,11 @@ impl PhotoViewer {
             photo,
             caption: None,
         }
+    }
+
+    /// The photo shown.
+    pub fn photo(&self) -> PhotoId {
+        self.photo
     }
 
     /// Draws the viewer; returns what the user asked for (closing stores the caption). Unless
@@ -385,14 +390,10 @@ impl PhotoViewer {
                         step_to = Some(step);
                     }
                     ui.separator();
-                    let cover = egui::Button::new("Set as trip cover");
-                    if ui.add_enabled(editable, cover).clicked() {
+                    if command_button(ui, Cmd::SetCover, editable) {
                         actions.push(Action::Send(Command::SetCover(photo.trip, Some(photo_id))));
                     }
-                    if ui
-                        .add_enabled(editable, egui::Button::new("Delete photo"))
-                        .clicked()
-                    {
+                    if command_button(ui, Cmd::DeletePhoto, editable) {
                         actions.push(Action::DeletePhoto(photo_id));
                     }
                     if ui.button("Close viewer").clicked() {

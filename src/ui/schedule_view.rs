@@ -15,7 +15,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use egui::{Align, Id, Layout, RichText, Ui};
 
-use super::commands::{Cmd, take_presses};
+use super::commands::{Cmd, command_button, take_presses};
 use crate::app::{
     Action, DayFilter, OpenTrip, day_items, now_and_next, schedule_days, schedule_tracks,
 };
@@ -236,11 +236,7 @@ impl ScheduleView {
             let count = listing.rows.len();
             ui.weak(format!("{count} talk{}", if count == 1 { "" } else { "s" }));
             ui.separator();
-            if ui
-                .add_enabled(editable, egui::Button::new("Import schedule…"))
-                .on_hover_text("Import a newer version (.ics, schedule.xml, schedule.json)")
-                .clicked()
-            {
+            if command_button(ui, Cmd::ImportSchedule, editable) {
                 action = Some(Action::PickSchedule(Some(open.trip.id)));
             }
         });
@@ -318,10 +314,7 @@ fn empty_schedule(ui: &mut Ui, trip: TripId, editable: bool) -> Option<Action> {
         ui.label("This trip has no conference programme yet.");
         ui.label("Import the schedule file the conference publishes (.ics, schedule.xml or schedule.json), or drop it on the window.");
         ui.add_space(8.0);
-        if ui
-            .add_enabled(editable, egui::Button::new("Import schedule…"))
-            .clicked()
-        {
+        if command_button(ui, Cmd::ImportSchedule, editable) {
             action = Some(Action::PickSchedule(Some(trip)));
         }
     });

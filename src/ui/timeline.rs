@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use egui::{Color32, Id, RichText};
 
+use super::commands::{Cmd, command_button};
 use super::food_board::FoodBoard;
 use super::photos::Thumbnails;
 use super::schedule_view::{ScheduleView, now_next_strip};
@@ -401,7 +402,7 @@ impl EntryRow<'_> {
                     }
                 }
             });
-            if ui.button("Delete entry…").clicked() {
+            if command_button(ui, Cmd::DeleteEntry, true) {
                 *action = Some(RowAction::Delete(id));
                 ui.close();
             }

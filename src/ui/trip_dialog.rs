@@ -9,7 +9,7 @@
 use chrono::{Datelike, NaiveDate};
 use chrono_tz::Tz;
 
-use super::commands::{Cmd, was_pressed};
+use super::commands::{Cmd, command_button, was_pressed};
 use super::wording::trip_form_error;
 use crate::app::{Action, TripForm, TripFormError};
 use crate::model::places::zone_of_place;
@@ -333,12 +333,7 @@ impl TripDialog {
                 Some(Answer::Save)
             } else if ui.button("Cancel").clicked() {
                 Some(Answer::Cancel)
-            } else if self.editing.is_none()
-                && ui
-                    .button("New trip from a schedule…")
-                    .on_hover_text("Name, dates and time zone from a conference programme file")
-                    .clicked()
-            {
+            } else if self.editing.is_none() && command_button(ui, Cmd::NewTripFromSchedule, true) {
                 Some(Answer::FromSchedule)
             } else {
                 None

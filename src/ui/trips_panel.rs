@@ -1,7 +1,7 @@
 //! The side panel: every trip with its cover, place and dates; open, edit, delete. Also the
 //! questions asked before a trip or an entry is deleted.
 
-use super::commands::{Cmd, spec_of, tooltip};
+use super::commands::{Cmd, command_button};
 use super::photos::Thumbnails;
 use crate::app::Action;
 use crate::model::{Entry, EntryId, Photo, Trip, TripId};
@@ -32,11 +32,7 @@ impl TripsPanel {
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.heading("Trips");
-                    if ui
-                        .add_enabled(editable, egui::Button::new(spec_of(Cmd::NewTrip).label))
-                        .on_hover_text(tooltip(ui.ctx(), Cmd::NewTrip))
-                        .clicked()
-                    {
+                    if command_button(ui, Cmd::NewTrip, editable) {
                         action = Some(Action::NewTrip);
                     }
                 });
@@ -141,17 +137,13 @@ fn trip_row(
 /// The trip's Edit, Delete and Watch a folder buttons.
 fn trip_buttons(ui: &mut egui::Ui, trip: TripId) -> Option<Action> {
     let mut action = None;
-    if ui.button("Edit trip…").clicked() {
+    if command_button(ui, Cmd::EditTrip, true) {
         action = Some(Action::EditTrip(trip));
     }
-    if ui.button("Delete trip…").clicked() {
+    if command_button(ui, Cmd::DeleteTrip, true) {
         action = Some(Action::AskDeleteTrip(trip));
     }
-    if ui
-        .button("Watch a folder…")
-        .on_hover_text("Import the photos that arrive in a folder (a phone's sync folder)")
-        .clicked()
-    {
+    if command_button(ui, Cmd::WatchFolder, true) {
         action = Some(Action::OpenWatchDialog(trip));
     }
     action

@@ -3,7 +3,7 @@
 //! views shown instead of a trip: the welcome view of an empty journal and the view of a
 //! journal that could not be opened.
 
-use super::super::commands::{CAPTURES, Cmd, spec_of, tooltip};
+use super::super::commands::{CAPTURES, Cmd, command_button};
 use super::super::watch_dialog::indicator;
 use super::super::{damage_banner, wording};
 use super::{TripJournalApp, failure_lines};
@@ -21,21 +21,21 @@ impl TripJournalApp {
                 ui.strong("tripjournal");
                 ui.separator();
                 for (cmd, _) in CAPTURES {
-                    clicked = command_button(ui, cmd, can_add).or(clicked);
+                    clicked = toolbar_button(ui, cmd, can_add).or(clicked);
                 }
                 ui.separator();
-                clicked = command_button(ui, Cmd::AddPhotos, can_add).or(clicked);
-                clicked = command_button(ui, Cmd::Export, has_trip).or(clicked);
+                clicked = toolbar_button(ui, Cmd::AddPhotos, can_add).or(clicked);
+                clicked = toolbar_button(ui, Cmd::Export, has_trip).or(clicked);
                 ui.separator();
                 let session = self.workspace.session();
-                clicked = command_button(ui, Cmd::Undo, session.can_undo()).or(clicked);
-                clicked = command_button(ui, Cmd::Redo, session.can_redo()).or(clicked);
+                clicked = toolbar_button(ui, Cmd::Undo, session.can_undo()).or(clicked);
+                clicked = toolbar_button(ui, Cmd::Redo, session.can_redo()).or(clicked);
                 ui.separator();
                 let theme_label = if self.dark { "☀ Light" } else { "🌙 Dark" };
                 if ui.button(theme_label).clicked() {
                     clicked = Some(Cmd::Theme);
                 }
-                clicked = command_button(ui, Cmd::Help, true).or(clicked);
+                clicked = toolbar_button(ui, Cmd::Help, true).or(clicked);
             });
         });
         if let Some(action) = clicked.and_then(super::super::commands::action_of) {
@@ -150,10 +150,7 @@ pub(super) fn welcome_view(ui: &mut egui::Ui, editable: bool) -> Option<Action> 
         ui.heading("Welcome to tripjournal");
         ui.label("Jot down talks, meals and the food you rate; add photos; export a blog post.");
         ui.add_space(16.0);
-        if ui
-            .add_enabled(editable, egui::Button::new(spec_of(Cmd::NewTrip).label))
-            .clicked()
-        {
+        if command_button(ui, Cmd::NewTrip, editable) {
             asked = Some(Action::NewTrip);
         }
         ui.add_space(6.0);
@@ -164,13 +161,7 @@ pub(super) fn welcome_view(ui: &mut egui::Ui, editable: bool) -> Option<Action> 
             asked = Some(Action::Send(Command::CreateDemo));
         }
         ui.add_space(6.0);
-        if ui
-            .add_enabled(editable, egui::Button::new("New trip from a schedule…"))
-            .on_hover_text(
-                "A conference programme file (.ics, schedule.xml, schedule.json); or drop it here",
-            )
-            .clicked()
-        {
+        if command_button(ui, Cmd::NewTripFromSchedule, editable) {
             asked = Some(Action::PickSchedule(None));
         }
     });
@@ -178,11 +169,8 @@ pub(super) fn welcome_view(ui: &mut egui::Ui, editable: bool) -> Option<Action> 
 }
 
 /// A toolbar button for a command of the table; returns the command when clicked.
-fn command_button(ui: &mut egui::Ui, cmd: Cmd, enabled: bool) -> Option<Cmd> {
-    ui.add_enabled(enabled, egui::Button::new(spec_of(cmd).label))
-        .on_hover_text(tooltip(ui.ctx(), cmd))
-        .clicked()
-        .then_some(cmd)
+fn toolbar_button(ui: &mut egui::Ui, cmd: Cmd, enabled: bool) -> Option<Cmd> {
+    command_button(ui, cmd, enabled).then_some(cmd)
 }
 
 /// A dismissable list of what could not be imported, under "N {what}"; returns whether it

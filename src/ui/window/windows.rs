@@ -25,7 +25,7 @@ pub(super) struct Windows {
 
 impl Windows {
     pub(super) fn viewed_photo(&self) -> Option<PhotoId> {
-        self.viewer.as_ref().map(|v| v.photo)
+        self.viewer.as_ref().map(PhotoViewer::photo)
     }
 
     pub(super) fn export_and_trip_open(&self) -> (bool, bool) {
