@@ -528,6 +528,35 @@ impl Worker {
                 let entries = self.store.entry_listing(trip)?.items;
                 self.send(Event::Entries { trip, entries });
             }
+            command @ (Command::ImportFiles { .. }
+            | Command::ImportPixels { .. }
+            | Command::SetCaption(..)
+            | Command::MovePhoto(..)
+            | Command::ReorderPhotos(..)
+            | Command::DeletePhoto { .. }
+            | Command::RestorePhoto(_)
+            | Command::SetCover(..)
+            | Command::ShiftTakenAt { .. }) => self.photo_command(command)?,
+            Command::Cancel(_) => {}
+            Command::Export { trip, options } => self.export(trip, options),
+            Command::RenderPreview { trip, options } => {
+                let preview = preview_with_photos(&self.store, trip, &options).map_err(Arc::new);
+                self.send(Event::Preview { options, preview });
+            }
+            Command::Flush(token) => self.send(Event::Flushed(token)),
+            Command::SetWatch { trip, folder } => self.set_watch(trip, folder)?,
+            command @ (Command::LoadSchedule(_)
+            | Command::SetStarred { .. }
+            | Command::StartNotes(_)
+            | Command::ImportSchedule { .. }
+            | Command::NewTripFromSchedule(_)) => self.schedule_command(command)?,
+        }
+        Ok(())
+    }
+
+    /// The commands about photos.
+    fn photo_command(&mut self, command: Command) -> Result<(), JournalError> {
+        match command {
             Command::ImportFiles { trip, entry, files } => self.import(trip, entry, files),
             Command::ImportPixels {
                 trip,
@@ -540,7 +569,6 @@ impl Worker {
                 self.paste(trip, entry, name, (width, height), rgba);
                 self.send_photos(trip)?;
             }
-            Command::Cancel(_) => {}
             Command::SetCaption(photo, caption) => {
                 self.store.set_photo_caption(photo, &caption)?;
             }
@@ -574,18 +602,7 @@ impl Worker {
                 });
                 self.send_photos(trip)?;
             }
-            Command::Export { trip, options } => self.export(trip, options),
-            Command::RenderPreview { trip, options } => {
-                let preview = preview_with_photos(&self.store, trip, &options).map_err(Arc::new);
-                self.send(Event::Preview { options, preview });
-            }
-            Command::Flush(token) => self.send(Event::Flushed(token)),
-            Command::SetWatch { trip, folder } => self.set_watch(trip, folder)?,
-            command @ (Command::LoadSchedule(_)
-            | Command::SetStarred { .. }
-            | Command::StartNotes(_)
-            | Command::ImportSchedule { .. }
-            | Command::NewTripFromSchedule(_)) => self.schedule_command(command)?,
+            _ => {}
         }
         Ok(())
     }
