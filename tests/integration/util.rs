@@ -184,6 +184,24 @@ impl Rng {
     }
 }
 
+/// What `work` returns and how long it kept the calling thread busy: its time on a CPU where
+/// Linux tells it (`/proc/thread-self/schedstat`), so that waiting for a CPU on a loaded
+/// machine does not count against a promise of speed; elsewhere the time on the clock.
+pub fn timed_on_cpu<T>(work: impl FnOnce() -> T) -> (T, std::time::Duration) {
+    fn on_cpu() -> Option<std::time::Duration> {
+        let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+        let nanos = text.split_whitespace().next()?.parse().ok()?;
+        Some(std::time::Duration::from_nanos(nanos))
+    }
+    let (cpu, clock) = (on_cpu(), std::time::Instant::now());
+    let value = work();
+    let took = match (cpu, on_cpu()) {
+        (Some(before), Some(after)) => after.saturating_sub(before),
+        _ => clock.elapsed(),
+    };
+    (value, took)
+}
+
 /// A count from an environment variable (for longer opt-in runs), or the default.
 pub fn env_count(name: &str, default: usize) -> usize {
     std::env::var(name)
