@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use tripjournal::model::EntryId;
 use tripjournal::store::{PhotoBytes, Store, hex_sha256};
 
-use crate::util::{Rng, cli_ok, env_count, write_distinct_jpegs};
+use crate::util::{PATIENCE, Rng, cli_ok, env_count, write_distinct_jpegs};
 
 fn binary() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_tripjournal"));
@@ -153,8 +153,8 @@ fn killing_an_import_leaves_whole_photos_and_importing_again_completes_the_set()
     let started = Instant::now();
     let mut child = import(&journal).spawn().expect("starts");
     assert!(
-        wait_for_photos(&mut child, &journal, 1, Duration::from_secs(120)),
-        "the import committed no photo in 120 s"
+        wait_for_photos(&mut child, &journal, 1, PATIENCE),
+        "the import committed no photo in {PATIENCE:?}"
     );
     let first_commit = started.elapsed();
     assert!(child.wait().expect("runs").success());
@@ -176,7 +176,7 @@ fn killing_an_import_leaves_whole_photos_and_importing_again_completes_the_set()
             format!("at most {delay:?} after the start, before or at the first commit")
         } else {
             let committed = 1 + rng.below(95);
-            let limit = Duration::from_secs(120);
+            let limit = PATIENCE;
             if !wait_for_photos(&mut child, &journal, committed, limit) {
                 kill(child);
                 panic!(
@@ -312,7 +312,7 @@ fn killing_a_stream_of_edits_keeps_every_acknowledged_edit() {
         let EditingChild { child, replies } = start_batch(&journal, lines.clone());
         // The kill clock starts at the first acknowledgement, however long the child takes
         // to start on a busy machine, then runs a random while into the stream of edits.
-        let limit = Duration::from_secs(60);
+        let limit = PATIENCE;
         let first = match replies.recv_timeout(limit) {
             Ok(reply) => reply,
             Err(error) => {

@@ -8,7 +8,7 @@ use tripjournal::model::{EntryContent, EntryKind, SessionRole, TripId};
 use tripjournal::store::{ReadOnlyReason, Store};
 use tripjournal::ui::TripJournalApp;
 
-use crate::util::fixture;
+use crate::util::{PATIENCE, fixture};
 
 pub(crate) type App = Harness<'static, TripJournalApp>;
 
@@ -22,7 +22,7 @@ pub(crate) fn app_on(journal: &Path) -> App {
 
 /// Steps the app until `done` holds (the journal thread answers asynchronously).
 pub(crate) fn step_until(harness: &mut App, what: &str, done: impl Fn(&TripJournalApp) -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(30);
+    let deadline = Instant::now() + PATIENCE;
     while !done(harness.state()) {
         assert!(Instant::now() < deadline, "timed out waiting for: {what}");
         harness.step();
@@ -39,7 +39,7 @@ pub(crate) fn journal_until(
     done: impl Fn(&Store) -> bool,
 ) {
     let store = Store::open(journal).expect("journal opens");
-    let deadline = Instant::now() + Duration::from_secs(30);
+    let deadline = Instant::now() + PATIENCE;
     while !done(&store) {
         assert!(
             Instant::now() < deadline,
@@ -53,7 +53,7 @@ pub(crate) fn journal_until(
 /// Steps the app until what it shows satisfies `done` (a label that depends on an answer of
 /// the journal thread, for instance).
 pub(crate) fn shown_until(harness: &mut App, what: &str, done: impl Fn(&App) -> bool) {
-    let deadline = Instant::now() + Duration::from_secs(30);
+    let deadline = Instant::now() + PATIENCE;
     while !done(harness) {
         assert!(
             Instant::now() < deadline,
@@ -539,7 +539,7 @@ fn the_export_dialog_writes_a_post() {
     type_destination(&mut harness, &out);
     harness.get_by_label("Export").click();
     let post = out.join("content/posts/openstack-bo-lin-feng-hui-berlin-summit-2018/index.md");
-    let deadline = Instant::now() + Duration::from_secs(30);
+    let deadline = Instant::now() + PATIENCE;
     while !post.exists() {
         assert!(Instant::now() < deadline, "the post was not written");
         harness.step();
@@ -560,7 +560,7 @@ fn the_export_dialog_writes_a_post() {
     // ticking "Overwrite" replaces it.
     std::fs::write(&post, "my own edits").expect("edit the post");
     harness.get_by_label("Export").click();
-    let deadline = Instant::now() + Duration::from_secs(30);
+    let deadline = Instant::now() + PATIENCE;
     while harness
         .query_all_by_label_contains("Tick \"Overwrite\"")
         .next()
@@ -577,7 +577,7 @@ fn the_export_dialog_writes_a_post() {
     harness.get_by_label("Overwrite").click();
     harness.step();
     harness.get_by_label("Export").click();
-    let deadline = Instant::now() + Duration::from_secs(30);
+    let deadline = Instant::now() + PATIENCE;
     while std::fs::read_to_string(&post).expect("post") == "my own edits" {
         assert!(
             Instant::now() < deadline,
@@ -666,7 +666,7 @@ fn an_edit_that_cannot_be_saved_is_kept_and_saved_later() {
     harness.key_press(Key::End);
     harness.get_by_label("Title").type_text(" (kept)");
     harness.key_press(Key::Escape);
-    let deadline = Instant::now() + Duration::from_secs(40);
+    let deadline = Instant::now() + PATIENCE;
     while !harness
         .state()
         .notices()
@@ -702,7 +702,7 @@ fn a_file_that_is_not_a_journal_is_explained_in_the_window() {
     let notes = dir.path().join("notes.txt");
     std::fs::write(&notes, "not a database").expect("writes");
     let mut harness = app_on(&notes);
-    let deadline = Instant::now() + Duration::from_secs(30);
+    let deadline = Instant::now() + PATIENCE;
     while harness
         .query_by_label("The journal could not be opened")
         .is_none()

@@ -7,7 +7,7 @@ use std::process::{Child, Stdio};
 use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
-use crate::util::{TempJournal, cli_command, cli_fails, cli_ok, fixture};
+use crate::util::{PATIENCE, TempJournal, cli_command, cli_fails, cli_ok, fixture};
 
 /// Reads the child's stdout lines on a thread.
 fn stdout_lines(child: &mut Child) -> Receiver<String> {
@@ -22,10 +22,6 @@ fn stdout_lines(child: &mut Child) -> Receiver<String> {
     });
     lines
 }
-
-/// How long a line or the exit may take on a busy machine before the test gives up; waits end
-/// as soon as what they wait for comes, so this only bounds a failing run.
-const PATIENCE: Duration = Duration::from_secs(60);
 
 /// The lines read until `count` arrived or `limit` passed.
 fn wait_lines(lines: &Receiver<String>, count: usize, limit: Duration) -> Vec<String> {

@@ -17,7 +17,7 @@ fn step_until(
     what: &str,
     done: impl Fn(&TripJournalApp) -> bool,
 ) {
-    let deadline = Instant::now() + Duration::from_secs(30);
+    let deadline = Instant::now() + crate::util::PATIENCE;
     while !done(harness.state()) {
         assert!(Instant::now() < deadline, "timed out waiting for: {what}");
         harness.step();
@@ -94,7 +94,7 @@ fn main_window_editor_and_export_dialog_look_right() {
     // the dialog).
     harness.step();
     harness.key_press(Key::Escape);
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let deadline = std::time::Instant::now() + crate::util::PATIENCE;
     while harness.state().export_preview().is_none() {
         assert!(std::time::Instant::now() < deadline, "no preview");
         harness.step();

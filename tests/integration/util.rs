@@ -202,6 +202,12 @@ pub fn timed_on_cpu<T>(work: impl FnOnce() -> T) -> (T, std::time::Duration) {
     (value, took)
 }
 
+/// How long a test waits for something that comes on its own: an answer of the journal
+/// thread, a line of a child process, a file. Waits end as soon as it comes, so this bounds
+/// only a failing run; it is long because on a loaded machine (the tests at nice 19 beside
+/// CPU hogs) the app runs fifty times slower or more, and a slow machine is no failure.
+pub const PATIENCE: std::time::Duration = std::time::Duration::from_secs(120);
+
 /// A count from an environment variable (for longer opt-in runs), or the default.
 pub fn env_count(name: &str, default: usize) -> usize {
     std::env::var(name)
