@@ -13,7 +13,7 @@ use image::{DynamicImage, GrayImage, ImageFormat, RgbImage};
 use tripjournal::photos::{ImportEvent, ImportOutcome, ImportRequest, import_files};
 use tripjournal::store::Store;
 
-use crate::util::{Rng, TempJournal, fixture, heif_converter_on_path, stderr, stdout};
+use crate::util::{PATIENCE, Rng, TempJournal, fixture, heif_converter_on_path, stderr, stdout};
 
 /// What a hostile file must end as.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -501,7 +501,7 @@ fn every_hostile_file_imports_or_fails_cleanly_alone_and_in_a_batch() {
             .expect("journal")
             .create_trip(&tripjournal::model::TripFields::named("Hostile"))
             .expect("trip");
-        let outcomes = import_within(&own, vec![case.path.clone()], Duration::from_secs(60));
+        let outcomes = import_within(&own, vec![case.path.clone()], PATIENCE);
         assert_outcome(case, &outcomes[0]);
     }
 
@@ -512,7 +512,7 @@ fn every_hostile_file_imports_or_fails_cleanly_alone_and_in_a_batch() {
     for (index, path) in good.iter().enumerate() {
         batch.insert(index * 7, path.clone());
     }
-    let outcomes = import_within(&journal.path(), batch.clone(), Duration::from_secs(60));
+    let outcomes = import_within(&journal.path(), batch.clone(), PATIENCE);
     for (path, outcome) in batch.iter().zip(&outcomes) {
         match cases.iter().find(|case| &case.path == path) {
             Some(case) => assert_outcome(case, outcome),
