@@ -867,9 +867,10 @@ mod tests {
     use super::*;
     use crate::model::{ShiftFilter, TakenAt};
 
-    /// Events until `wanted` matches one (at most 10 s), the rest dropped.
+    /// Events until `wanted` matches one, the rest dropped; at most 60 s (it returns as soon
+    /// as the event comes, so a busy machine only makes it wait longer).
     fn wait_for(backend: &Backend, wanted: impl Fn(&Event) -> bool) -> Event {
-        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
         while std::time::Instant::now() < deadline {
             match backend.try_event() {
                 Some(event) if wanted(&event) => return event,

@@ -1,7 +1,9 @@
 //! Killing tripjournal at random moments never costs more than the change in flight.
 //!
-//! Each trial runs the real binary as a child process and sends it SIGKILL after a random delay
-//! (the seed is printed; `TRIPJOURNAL_SEED=N` replays a run). `TRIPJOURNAL_CRASH_TRIALS=200
+//! Each trial runs the real binary as a child process and sends it SIGKILL at a random point of
+//! its work, counted from what the child has done (photos committed, edits acknowledged) rather
+//! than from its start, so a slow machine moves the kills along with the work (the seed is
+//! printed; `TRIPJOURNAL_SEED=N` replays a run). `TRIPJOURNAL_CRASH_TRIALS=200
 //! cargo test crash::` is the longer run; the default keeps CI short.
 
 use std::collections::{BTreeMap, HashMap};
@@ -13,7 +15,7 @@ use std::time::{Duration, Instant};
 use tripjournal::model::EntryId;
 use tripjournal::store::{PhotoBytes, Store, hex_sha256};
 
-use crate::util::{Rng, cli_ok, env_count, write_distinct_jpegs};
+use crate::util::{PATIENCE, Rng, cli_ok, env_count, write_distinct_jpegs};
 
 fn binary() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_tripjournal"));
@@ -83,6 +85,44 @@ fn crash_template(dir: &Path) -> std::path::PathBuf {
     template
 }
 
+/// How many photos the journal holds, read through a read-only connection of its own while
+/// another process writes (WAL readers never block the writer); None until it can be read.
+fn photos_committed(reader: &mut Option<rusqlite::Connection>, journal: &Path) -> Option<u64> {
+    if reader.is_none() {
+        let flags =
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        *reader = rusqlite::Connection::open_with_flags(journal, flags).ok();
+    }
+    reader
+        .as_ref()?
+        .query_row("SELECT count(*) FROM photos", [], |row| {
+            row.get::<_, i64>(0)
+        })
+        .ok()
+        .and_then(|count| u64::try_from(count).ok())
+}
+
+/// Waits (polling every millisecond or so) until the journal holds at least `count` photos or
+/// `child` has ended, for at most `limit`; false if neither came by then.
+fn wait_for_photos(child: &mut Child, journal: &Path, count: u64, limit: Duration) -> bool {
+    let deadline = Instant::now() + limit;
+    let mut reader = None;
+    loop {
+        if photos_committed(&mut reader, journal).is_some_and(|n| n >= count)
+            || child
+                .try_wait()
+                .expect("the import can be waited for")
+                .is_some()
+        {
+            return true;
+        }
+        if Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+}
+
 #[test]
 fn killing_an_import_leaves_whole_photos_and_importing_again_completes_the_set() {
     let (trials, mut rng, dir) = start_trials("crash during import");
@@ -106,36 +146,64 @@ fn killing_an_import_leaves_whole_photos_and_importing_again_completes_the_set()
             .stderr(Stdio::null());
         command
     };
-    // How long a whole import takes here, so the kills spread over all of it.
+    // A whole import first: every photo arrives whole when nothing is killed. How long its
+    // first commit took spreads the early kills below over the time before it.
     let journal = dir.path().join("journal.sqlite");
     copy_journal(&template, &journal);
     let started = Instant::now();
-    assert!(import(&journal).status().expect("runs").success());
+    let mut child = import(&journal).spawn().expect("starts");
+    assert!(
+        wait_for_photos(&mut child, &journal, 1, PATIENCE),
+        "the import committed no photo in {PATIENCE:?}"
+    );
+    let first_commit = started.elapsed();
+    assert!(child.wait().expect("runs").success());
     let whole = started.elapsed();
     assert_eq!(assert_photos_whole(&journal, &sources), 100);
 
+    // The kill clock follows the import itself, not the wall clock, so the kills land inside
+    // it however slow this machine is: most trials wait until a random number of photos is
+    // committed (read from the journal as the import writes it), then a moment more; every
+    // fifth kills at a random moment before its first commit (or just at it, if that comes
+    // sooner than it did in the whole import).
     let mut partial_trials = 0;
     for trial in 0..trials {
         copy_journal(&template, &journal);
-        let child = import(&journal).spawn().expect("starts");
-        let delay = whole.mul_f64(rng.below(1100) as f64 / 1000.0);
-        std::thread::sleep(delay);
+        let mut child = import(&journal).spawn().expect("starts");
+        let when = if trial % 5 == 4 {
+            let delay = first_commit.mul_f64(rng.below(1000) as f64 / 1000.0);
+            wait_for_photos(&mut child, &journal, 1, delay);
+            format!("at most {delay:?} after the start, before or at the first commit")
+        } else {
+            let committed = 1 + rng.below(95);
+            let limit = PATIENCE;
+            if !wait_for_photos(&mut child, &journal, committed, limit) {
+                kill(child);
+                panic!(
+                    "trial {trial}: the import committed fewer than {committed} photos in {limit:?}"
+                );
+            }
+            let delay = Duration::from_millis(rng.below(20));
+            std::thread::sleep(delay);
+            format!("{delay:?} after photo {committed} was committed")
+        };
         kill(child);
         let present = assert_photos_whole(&journal, &sources);
         if present > 0 && present < 100 {
             partial_trials += 1;
         }
+        println!("trial {trial}: killed {when} with {present} photos");
         // Importing the same files again completes the set, without duplicates.
         let output = import(&journal).output().expect("runs");
         assert!(output.status.success(), "trial {trial}: re-import failed");
         assert_eq!(
             assert_photos_whole(&journal, &sources),
             100,
-            "trial {trial}: killed after {delay:?} with {present} photos"
+            "trial {trial}: killed {when} with {present} photos"
         );
     }
     println!(
-        "crash during import: {partial_trials} of {trials} kills landed mid-import (whole import {whole:?})"
+        "crash during import: {partial_trials} of {trials} kills landed mid-import (whole import {whole:?}, first commit after {first_commit:?})"
     );
     assert!(
         partial_trials * 5 >= trials,
@@ -241,17 +309,26 @@ fn killing_a_stream_of_edits_keeps_every_acknowledged_edit() {
     let journal = dir.path().join("journal.sqlite");
     for trial in 0..trials {
         copy_journal(&template, &journal);
-        let running = start_batch(&journal, lines.clone());
-        std::thread::sleep(Duration::from_millis(150 + rng.below(600)));
-        let EditingChild { child, replies } = running;
+        let EditingChild { child, replies } = start_batch(&journal, lines.clone());
+        // The kill clock starts at the first acknowledgement, however long the child takes
+        // to start on a busy machine, then runs a random while into the stream of edits.
+        let limit = PATIENCE;
+        let first = match replies.recv_timeout(limit) {
+            Ok(reply) => reply,
+            Err(error) => {
+                kill(child);
+                panic!("trial {trial}: nothing was acknowledged within {limit:?} ({error})");
+            }
+        };
+        std::thread::sleep(Duration::from_millis(rng.below(600)));
         kill(child);
-        let replies: Vec<serde_json::Value> = replies.iter().collect();
+        let replies: Vec<serde_json::Value> =
+            std::iter::once(first).chain(replies.iter()).collect();
         assert!(
             replies.iter().all(|reply| reply["ok"] == true),
             "trial {trial}: an edit failed: {replies:?}"
         );
         let acknowledged = replies.len();
-        assert!(acknowledged > 0, "trial {trial}: nothing was acknowledged");
 
         let store = Store::open(&journal).expect("opens after the kill");
         assert!(store.check().expect("check").is_ok(), "trial {trial}");

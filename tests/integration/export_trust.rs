@@ -494,6 +494,16 @@ fn a_failure_after_files_were_moved_puts_every_file_back() {
     assert_ne!(snapshot(&out), before);
 }
 
+/// A child process that is killed and reaped when dropped, also when the test fails.
+struct StillRunning(std::process::Child);
+
+impl Drop for StillRunning {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
 #[test]
 fn exports_into_one_folder_take_turns_and_clean_only_orphaned_staging() {
     let mut journal = TempJournal::new();
@@ -506,12 +516,15 @@ fn exports_into_one_folder_take_turns_and_clean_only_orphaned_staging() {
     let gone_pid = gone.id();
     let mut gone = gone;
     gone.wait().expect("exits");
-    let mut alive = std::process::Command::new("sleep")
-        .arg("60")
-        .spawn()
-        .expect("spawn");
+    // Running until the test ends it (or drops it), however long the exports take here.
+    let alive = StillRunning(
+        std::process::Command::new("sleep")
+            .arg("3600")
+            .spawn()
+            .expect("spawn"),
+    );
     let orphan = out.join(format!(".tripjournal-staging-{gone_pid}"));
-    let busy = out.join(format!(".tripjournal-staging-{}", alive.id()));
+    let busy = out.join(format!(".tripjournal-staging-{}", alive.0.id()));
     std::fs::create_dir_all(&orphan).expect("orphan");
     std::fs::create_dir_all(&busy).expect("busy");
 
@@ -542,8 +555,7 @@ fn exports_into_one_folder_take_turns_and_clean_only_orphaned_staging() {
         busy.exists(),
         "a running process's staging folder is left alone"
     );
-    let _ = alive.kill();
-    let _ = alive.wait();
+    drop(alive);
 
     // While another program holds the folder's lock, the export waits, then says so.
     let held = std::fs::File::open(&out).expect("open the folder");

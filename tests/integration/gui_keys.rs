@@ -524,7 +524,7 @@ fn the_export_dialog_sets_the_posts_language_and_dates_a_published_post_today() 
     harness.get_by_label("Post language").click();
     settle(&mut harness);
     harness.get_by_label("Deutsch").click();
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let deadline = std::time::Instant::now() + crate::util::PATIENCE;
     // The trip's dates in German, once the journal thread sent the new preview.
     let german = "Datum: 13. November 2018 – 15. November 2018";
     while !harness
@@ -582,7 +582,7 @@ fn the_rendered_preview_shows_the_posts_photos() {
         .build_eframe(move |cc| tripjournal::ui::TripJournalApp::new(cc, path));
     crate::gui::open_demo(&mut harness);
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let deadline = std::time::Instant::now() + crate::util::PATIENCE;
     // The first entry's photo, decoded by the thumbnail threads, drawn where the post has it.
     while harness
         .query_by_role_and_label(

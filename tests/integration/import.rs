@@ -312,8 +312,13 @@ fn bad_files_fail_cleanly_while_the_rest_of_the_batch_imports() {
             (other, _) => panic!("{name}: unexpected outcome {other:?}"),
         }
     }
-    // The 100000×100000 header is refused before any allocation, so this is quick.
-    assert!(started.elapsed() < std::time::Duration::from_secs(60));
+    // The 100000×100000 header is refused before any allocation, so this is quick (with
+    // room for a loaded machine: the import's threads are timed on the clock).
+    assert!(
+        started.elapsed() < crate::util::PATIENCE,
+        "took {:?}",
+        started.elapsed()
+    );
     let missing = import_files(
         &mut journal.store,
         &ImportRequest::new(trip, vec![journal.dir.path().join("nope.jpg")]),

@@ -132,7 +132,16 @@ fn the_window_shifts_a_camera_with_a_preview_and_undoes_it() {
     journal_until(&mut harness, &path, "the shift", |store| {
         taken(store).as_deref() == Some("2018-11-13T14:20:05+01:00")
     });
-    settle(&mut harness);
+    // The undo step comes with the journal thread's answer, and the window's photos after it.
+    step_until(&mut harness, "the window to show the shift", |app| {
+        app.current_trip().is_some_and(|open| {
+            open.photos.iter().any(|photo| {
+                photo.id == PhotoId(1)
+                    && photo.metadata.taken_at.map(|t| t.to_iso()).as_deref()
+                        == Some("2018-11-13T14:20:05+01:00")
+            })
+        })
+    });
     harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     journal_until(&mut harness, &path, "the undo", |store| {
         taken(store).as_deref() == Some("2018-11-13T16:20:05+01:00")

@@ -17,7 +17,7 @@ fn step_until(
     what: &str,
     done: impl Fn(&TripJournalApp) -> bool,
 ) {
-    let deadline = Instant::now() + Duration::from_secs(30);
+    let deadline = Instant::now() + crate::util::PATIENCE;
     while !done(harness.state()) {
         assert!(Instant::now() < deadline, "timed out waiting for: {what}");
         harness.step();
@@ -26,6 +26,18 @@ fn step_until(
     for _ in 0..3 {
         harness.step();
     }
+}
+
+/// The unassigned tray's photos have their thumbnail textures (the only photos on screen at
+/// 800×600, where the trips list steps aside and the entry's photos are below the editor's
+/// fold).
+fn tray_thumbnails_loaded(app: &TripJournalApp) -> bool {
+    app.current_trip().is_some_and(|open| {
+        open.photos
+            .iter()
+            .filter(|photo| photo.entry.is_none())
+            .all(|photo| app.has_thumbnail(photo.id))
+    })
 }
 
 /// Every photo on screen has its thumbnail texture: the unassigned tray, the trip's cover
@@ -82,7 +94,7 @@ fn main_window_editor_and_export_dialog_look_right() {
     // the dialog).
     harness.step();
     harness.key_press(Key::Escape);
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let deadline = std::time::Instant::now() + crate::util::PATIENCE;
     while harness.state().export_preview().is_none() {
         assert!(std::time::Instant::now() < deadline, "no preview");
         harness.step();
@@ -96,7 +108,8 @@ fn main_window_editor_and_export_dialog_look_right() {
 
 /// Toolbar buttons and the panels' widgets of the window at `size`, with an entry open: no two
 /// toolbar buttons overlap, each lies inside the window, and the timeline keeps a usable width.
-fn window_at(size: egui::Vec2, name: &str) {
+/// `thumbnails_shown` says when the photos this size shows have their thumbnails.
+fn window_at(size: egui::Vec2, name: &str, thumbnails_shown: fn(&TripJournalApp) -> bool) {
     let dir = tempfile::tempdir().expect("temp dir");
     let journal = dir.path().join("journal.sqlite");
     let mut harness = Harness::builder()
@@ -114,14 +127,10 @@ fn window_at(size: egui::Vec2, name: &str) {
     harness
         .get_by_label("Keynotes: Open Infrastructure")
         .click();
-    step_until(&mut harness, "the editor", |app| {
-        app.selected_entry().is_some()
-    });
     // Thumbnails on screen arrive from the decoding threads.
-    for _ in 0..40 {
-        harness.step();
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    step_until(&mut harness, "the editor with the thumbnails", |app| {
+        app.selected_entry().is_some() && thumbnails_shown(app)
+    });
     harness.state_mut().clear_notices();
     harness.step();
     let window = egui::Rect::from_min_size(egui::Pos2::ZERO, size);
@@ -168,10 +177,18 @@ fn window_at(size: egui::Vec2, name: &str) {
 
 #[test]
 fn the_window_fits_at_800_by_600() {
-    window_at(egui::vec2(800.0, 600.0), "window_800x600");
+    window_at(
+        egui::vec2(800.0, 600.0),
+        "window_800x600",
+        tray_thumbnails_loaded,
+    );
 }
 
 #[test]
 fn the_window_fits_at_1400_by_900() {
-    window_at(egui::vec2(1400.0, 900.0), "window_1400x900");
+    window_at(
+        egui::vec2(1400.0, 900.0),
+        "window_1400x900",
+        thumbnails_loaded,
+    );
 }

@@ -1,5 +1,6 @@
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 use tripjournal::model::{TripFields, TripId};
@@ -116,14 +117,24 @@ pub fn cli_ok(journal: &Path, args: &[&str]) -> String {
 
 /// Asserts a command failed with `code` and one `error:` line on stderr.
 pub fn cli_fails(journal: &Path, args: &[&str], code: i32) -> String {
-    let output = cli_run(journal, args);
+    failed_with_one_line(&cli_run(journal, args), args, code)
+}
+
+/// Like [`cli_fails`], also returning the CPU time the command took (see
+/// [`output_timed_on_cpu`]), for refusals promised to be quick.
+pub fn cli_fails_on_cpu(journal: &Path, args: &[&str], code: i32) -> (String, Duration) {
+    let (output, took) = output_timed_on_cpu(&mut cli_command(journal, args));
+    (failed_with_one_line(&output, args, code), took)
+}
+
+fn failed_with_one_line(output: &Output, args: &[&str], code: i32) -> String {
     assert_eq!(
         output.status.code(),
         Some(code),
         "{args:?}: {}",
-        stderr(&output)
+        stderr(output)
     );
-    let err = stderr(&output);
+    let err = stderr(output);
     assert!(err.starts_with("error: "), "{args:?}: stderr {err:?}");
     assert_eq!(
         err.trim_end().lines().count(),
@@ -182,6 +193,86 @@ impl Rng {
     pub fn below(&mut self, bound: u64) -> u64 {
         self.next() % bound
     }
+}
+
+/// What `work` returns and how long it kept the calling thread busy: its time on a CPU where
+/// Linux tells it (`/proc/thread-self/schedstat`), so that waiting for a CPU on a loaded
+/// machine does not count against a promise of speed; elsewhere the time on the clock.
+pub fn timed_on_cpu<T>(work: impl FnOnce() -> T) -> (T, Duration) {
+    fn on_cpu() -> Option<Duration> {
+        let text = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+        let nanos = text.split_whitespace().next()?.parse().ok()?;
+        Some(Duration::from_nanos(nanos))
+    }
+    let (cpu, clock) = (on_cpu(), Instant::now());
+    let value = work();
+    let took = match (cpu, on_cpu()) {
+        (Some(before), Some(after)) => after.saturating_sub(before),
+        _ => clock.elapsed(),
+    };
+    (value, took)
+}
+
+/// How long a test waits for something that comes on its own: an answer of the journal
+/// thread, a line of a child process, a file. Waits end as soon as it comes, so this bounds
+/// only a failing run; it is long because on a loaded machine (the tests at nice 19 beside
+/// CPU hogs) the app runs fifty times slower or more, and a slow machine is no failure.
+pub const PATIENCE: Duration = Duration::from_secs(120);
+
+/// Runs `command` to its end (stdin empty, stdout and stderr captured) and returns its output
+/// with the CPU time it used, its own and that of the children it waited for, read from
+/// `/proc/PID/stat` just before it is reaped: a loaded machine that keeps it waiting for a CPU
+/// does not count against a promise of speed. Where there is no /proc, the time on the clock.
+pub fn output_timed_on_cpu(command: &mut Command) -> (Output, Duration) {
+    use std::io::Read;
+    let started = Instant::now();
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the command runs");
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            pipe.read_to_end(&mut bytes).expect("reads the pipe");
+            bytes
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().expect("stdout")));
+    let stderr = drain(Box::new(child.stderr.take().expect("stderr")));
+    let stat = PathBuf::from(format!("/proc/{}/stat", child.id()));
+    let mut on_cpu = None;
+    // A zombie keeps its times until it is reaped (which try_wait would do), so /proc is read
+    // until the process is one.
+    while let Ok(text) = std::fs::read_to_string(&stat) {
+        let fields: Vec<&str> = text
+            .rsplit_once(')')
+            .map(|(_, rest)| rest.split_whitespace().collect())
+            .unwrap_or_default();
+        if fields.first() == Some(&"Z") {
+            // utime, stime, cutime and cstime (fields 14-17), in clock ticks (USER_HZ, which
+            // is 100 on Linux).
+            let ticks: u64 = fields[11..15]
+                .iter()
+                .map(|field| field.parse::<u64>().expect("a tick count"))
+                .sum();
+            on_cpu = Some(Duration::from_millis(ticks * 10));
+            break;
+        }
+        if started.elapsed() > PATIENCE {
+            let _ = child.kill();
+            panic!("{command:?} did not end within {PATIENCE:?}");
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    let status = child.wait().expect("the command ends");
+    let output = Output {
+        status,
+        stdout: stdout.join().expect("stdout read"),
+        stderr: stderr.join().expect("stderr read"),
+    };
+    (output, on_cpu.unwrap_or_else(|| started.elapsed()))
 }
 
 /// A count from an environment variable (for longer opt-in runs), or the default.
