@@ -460,7 +460,8 @@ impl Worker {
     }
 
     fn send_schedule(&self, trip: TripId) -> Result<(), StoreError> {
-        let items = self.store.schedule(trip)?;
+        // Unreadable rows are named with the rest of the journal's (see `send_trips`).
+        let items = self.store.schedule_listing(trip)?.items;
         self.send(Event::Schedule { trip, items });
         Ok(())
     }

@@ -533,7 +533,7 @@ fn export(store: &Store, args: ExportArgs, out: &mut Lines) -> CliResult<()> {
 
 /// The readable rows of a listing; each damaged one is named on stderr, so that one bad row
 /// never hides the others.
-fn readable<T>(listing: Listing<T>) -> Vec<T> {
+pub(super) fn readable<T>(listing: Listing<T>) -> Vec<T> {
     for row in &listing.damaged {
         eprintln!(
             "warning: {} cannot be read and is left out; `tripjournal check --repair` sets it aside",

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use chrono_tz::Tz;
 use serde_json::{Value, json};
 
-use super::commands::Lines;
+use super::commands::{Lines, readable};
 use super::json::to_json_text;
 use super::tsv::one_line;
 use super::{CliError, CliResult, ScheduleCommand};
@@ -99,8 +99,7 @@ fn list(
 ) -> CliResult<()> {
     let trip = store.find_trip(trip)?;
     let zone = trip.fields.time_zone;
-    let items: Vec<ScheduleItem> = store
-        .schedule(trip.id)?
+    let items: Vec<ScheduleItem> = readable(store.schedule_listing(trip.id)?)
         .into_iter()
         .filter(|item| !starred_only || item.starred)
         .filter(|item| day.is_none_or(|day| item.occurs_on(day, zone)))

@@ -2,10 +2,13 @@
 //! what the user added (a star, the session entry made from it, whether a newer version of the
 //! schedule dropped it), and the rule that turns a talk into a pre-filled session.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 
-use super::{EntryContent, EntryFields, EntryId, EntryKind, ScheduleItemId, Session, TripId};
+use super::rules::SUPPORTED_YEARS;
+use super::{
+    EntryContent, EntryFields, EntryId, EntryKind, ModelError, ScheduleItemId, Session, TripId,
+};
 
 /// When a talk happens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +22,34 @@ pub enum TalkTime {
     /// An item that lasts whole days (`first` to `last`, inclusive), such as "Registration
     /// open" or a poster session, not a talk at midnight.
     AllDay { first: NaiveDate, last: NaiveDate },
+}
+
+impl TalkTime {
+    /// Refuses a time that leaves the years a journal holds (an event at 9999-12-31 23:00
+    /// lasting two hours ends in the year 10000), with the year rule's own message, so an
+    /// import skips such a talk instead of writing a row no reader can read.
+    pub fn check_years(&self) -> Result<(), ModelError> {
+        let refuse =
+            |what: &str, value: String| ModelError::OutOfRange(format!("its {what} {value}"));
+        match self {
+            TalkTime::Timed { start, end } => {
+                for (what, at) in [("start", start), ("end", end)] {
+                    if !SUPPORTED_YEARS.contains(&at.year()) {
+                        let text = at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true);
+                        return Err(refuse(what, text));
+                    }
+                }
+            }
+            TalkTime::AllDay { first, last } => {
+                for (what, day) in [("first day", first), ("last day", last)] {
+                    if !SUPPORTED_YEARS.contains(&day.year()) {
+                        return Err(refuse(what, day.to_string()));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 /// One item of a schedule, as the file describes it.

@@ -101,7 +101,7 @@ pub(super) fn add_event(
     context: &Context,
     line: Option<u64>,
 ) {
-    match talk(&event, day, room, context) {
+    match talk(&event, day, room, context).and_then(talks::within_journal_years) {
         Ok(talk) => schedule.talks.push(talk),
         Err(reason) => schedule.skipped.push(skipped(
             [&event.title, &event.guid, &event.id],

@@ -206,7 +206,9 @@ impl Calendar {
         };
         let mut zones_used = BTreeSet::new();
         for event in &self.events {
-            match talk(event, &self.zones, floating_zone) {
+            let checked = talk(event, &self.zones, floating_zone)
+                .and_then(|(talk, zone)| Ok((talks::within_journal_years(talk)?, zone)));
+            match checked {
                 Ok((talk, zone)) => {
                     schedule.talks.push(talk);
                     zones_used.extend(zone.map(|zone| zone.name()));

@@ -295,6 +295,15 @@ pub(super) fn fallback_key(title: &str, time: &TalkTime, room: &str) -> String {
     )
 }
 
+/// The talk when the journal can hold its time, else why not, in the year rule's words: the
+/// one check every format's reader passes its talks through.
+pub(super) fn within_journal_years(talk: Talk) -> Result<Talk, String> {
+    match talk.time.check_years() {
+        Ok(()) => Ok(talk),
+        Err(error) => Err(error.to_string()),
+    }
+}
+
 /// Where a talk sorts: its start (all-day items at the start of their first day).
 fn sort_instant(time: &TalkTime) -> DateTime<Utc> {
     match time {

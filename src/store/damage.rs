@@ -4,7 +4,8 @@
 //! does not parse (a time out of range, an unknown kind, text where a number belongs). Such a
 //! row never hides the rest: the listings ([`Listing`]) return every readable row and name the
 //! damaged ones, `check` reports them, and [`Store::set_aside_damaged`] moves them out of the
-//! way without deleting anything. An unreadable entry is moved whole into `set_aside_rows`;
+//! way without deleting anything. An unreadable entry or schedule item is moved whole into
+//! `set_aside_rows` (importing the schedule again brings a talk back);
 //! a trip or photo keeps its row and only its unreadable values are reset to a default (a trip
 //! cannot be removed without its entries, a photo without its bytes). Either way the row's
 //! columns as they were are kept in `set_aside_rows` as JSON.
@@ -25,6 +26,7 @@ pub enum RowTable {
     Trip,
     Entry,
     Photo,
+    ScheduleItem,
 }
 
 impl RowTable {
@@ -33,6 +35,7 @@ impl RowTable {
             RowTable::Trip => "trips",
             RowTable::Entry => "entries",
             RowTable::Photo => "photos",
+            RowTable::ScheduleItem => "schedule_items",
         }
     }
 
@@ -42,6 +45,7 @@ impl RowTable {
             RowTable::Trip => "trip",
             RowTable::Entry => "entry",
             RowTable::Photo => "photo",
+            RowTable::ScheduleItem => "schedule item",
         }
     }
 }
@@ -60,7 +64,9 @@ pub struct DamagedRow {
 impl fmt::Display for DamagedRow {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.table.word(), self.id)?;
-        if let (RowTable::Entry | RowTable::Photo, Some(trip)) = (self.table, self.trip) {
+        if let (RowTable::Entry | RowTable::Photo | RowTable::ScheduleItem, Some(trip)) =
+            (self.table, self.trip)
+        {
             write!(f, " of trip {trip}")?;
         }
         write!(f, ": {}", self.problem)
@@ -164,7 +170,8 @@ impl Store {
             })
     }
 
-    /// Every row of the journal that cannot be read: trips, then entries, then photos.
+    /// Every row of the journal that cannot be read: trips, then each trip's entries, photos
+    /// and schedule items.
     pub fn damaged_rows(&self) -> StoreResult<Vec<DamagedRow>> {
         let mut damaged = self.trip_listing()?.damaged;
         let trip_ids: Vec<i64> = self
@@ -175,6 +182,7 @@ impl Store {
         for id in trip_ids {
             damaged.extend(self.all_entries_listing(TripId(id))?.damaged);
             damaged.extend(self.all_photos_listing(TripId(id))?.damaged);
+            damaged.extend(self.schedule_listing(TripId(id))?.damaged);
         }
         Ok(damaged)
     }
@@ -188,8 +196,9 @@ impl Store {
             let tx = self.conn.transaction()?;
             keep_row_as_json(&tx, &row)?;
             match row.table {
-                RowTable::Entry => {
-                    tx.execute("DELETE FROM entries WHERE id = ?1", [row.id])?;
+                RowTable::Entry | RowTable::ScheduleItem => {
+                    let table = row.table.sql_name();
+                    tx.execute(&format!("DELETE FROM {table} WHERE id = ?1"), [row.id])?;
                 }
                 RowTable::Trip => reset_unreadable(&tx, row.table, row.id, TRIP_RULES)?,
                 RowTable::Photo => reset_unreadable(&tx, row.table, row.id, PHOTO_RULES)?,

@@ -1,10 +1,13 @@
 //! A trip's conference schedule: importing a schedule (again), listing it, stars, and
 //! turning a talk into its session entry (once).
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::types::Value;
 use rusqlite::{OptionalExtension, Row, params};
 
+use super::damage::{Listing, RowTable};
 use super::trips::parse_date;
 use super::{Store, StoreError, StoreResult, from_json_list, now_text, to_json_list};
 use crate::model::{EntryFields, EntryId, ScheduleItem, ScheduleItemId, TripId, session_from_talk};
@@ -150,8 +153,13 @@ impl Store {
     pub fn import_schedule(&mut self, trip: TripId, talks: &[Talk]) -> StoreResult<ScheduleImport> {
         self.ensure_writable()?;
         self.trip(trip)?;
-        let known: std::collections::HashMap<String, ScheduleItem> = self
-            .schedule(trip)?
+        for talk in talks {
+            talk.time.check_years()?;
+        }
+        let listing = self.schedule_listing(trip)?;
+        let damaged = self.damaged_item_keys(&listing)?;
+        let known: HashMap<String, ScheduleItem> = listing
+            .items
             .into_iter()
             .map(|item| (item.talk.key.clone(), item))
             .collect();
@@ -159,15 +167,16 @@ impl Store {
         let now = now_text();
         let tx = self.conn.transaction()?;
         for talk in talks {
-            match known.get(&talk.key) {
-                None => {
+            match (known.get(&talk.key), damaged.get(&talk.key)) {
+                (Some(item), _) if item.talk == *talk && !item.cancelled => summary.unchanged += 1,
+                (Some(ScheduleItem { id, .. }), _) | (None, Some(id)) => {
+                    // A row that could not be read is rewritten whole from the file.
+                    update_talk(&tx, *id, talk, &now)?;
+                    summary.updated += 1;
+                }
+                (None, None) => {
                     insert_talk(&tx, trip, talk, &now)?;
                     summary.imported += 1;
-                }
-                Some(item) if item.talk == *talk && !item.cancelled => summary.unchanged += 1,
-                Some(item) => {
-                    update_talk(&tx, item.id, talk, &now)?;
-                    summary.updated += 1;
                 }
             }
         }
@@ -182,38 +191,70 @@ impl Store {
                 summary.cancelled += 1;
             }
         }
+        for (key, id) in &damaged {
+            if !listed.contains(key.as_str()) {
+                tx.execute(
+                    "UPDATE schedule_items SET cancelled = 1, updated_at = ?2 WHERE id = ?1",
+                    params![id.0, now],
+                )?;
+            }
+        }
         tx.commit()?;
         Ok(summary)
     }
 
     /// A trip's schedule, by start (an all-day item before the talks of its first day), then
-    /// room and title.
+    /// room and title; a row that cannot be read is an error naming it (see
+    /// [`Store::schedule_listing`] for the readable rows alone).
     pub fn schedule(&self, trip: TripId) -> StoreResult<Vec<ScheduleItem>> {
-        let mut statement = self.conn.prepare(&format!(
-            "SELECT {ITEM_COLUMNS} FROM schedule_items WHERE trip_id = ?1
-             ORDER BY coalesce(start_utc, first_date), start_utc IS NOT NULL, room, title, id"
-        ))?;
-        let mut rows = statement.query([trip.0])?;
-        let mut items = Vec::new();
-        while let Some(row) = rows.next()? {
-            items.push(item_from_row(row)?);
-        }
-        Ok(items)
+        self.schedule_listing(trip)?.into_whole()
+    }
+
+    /// The readable items of a trip's schedule, in [`Store::schedule`]'s order, and the rows
+    /// that cannot be read.
+    pub fn schedule_listing(&self, trip: TripId) -> StoreResult<Listing<ScheduleItem>> {
+        self.read_each(
+            RowTable::ScheduleItem,
+            &format!(
+                "SELECT {ITEM_COLUMNS} FROM schedule_items WHERE trip_id = ?1
+                 ORDER BY coalesce(start_utc, first_date), start_utc IS NOT NULL, room, title, id"
+            ),
+            &[trip.0],
+            item_from_row,
+        )
     }
 
     /// One item of a schedule by id.
     pub fn schedule_item(&self, id: ScheduleItemId) -> StoreResult<ScheduleItem> {
-        let mut statement = self.conn.prepare(&format!(
-            "SELECT {ITEM_COLUMNS} FROM schedule_items WHERE id = ?1"
-        ))?;
-        let mut rows = statement.query([id.0])?;
-        match rows.next()? {
-            Some(row) => item_from_row(row),
-            None => Err(StoreError::NotFound {
-                what: "schedule item",
-                id: id.to_string(),
-            }),
+        self.read_one(
+            RowTable::ScheduleItem,
+            &format!("SELECT {ITEM_COLUMNS} FROM schedule_items WHERE id = ?1"),
+            id.0,
+            item_from_row,
+        )
+    }
+
+    /// The keys of a listing's unreadable rows (a key is plain text, readable when the rest
+    /// of its row is not), so that importing the schedule again rewrites them.
+    fn damaged_item_keys(
+        &self,
+        listing: &Listing<ScheduleItem>,
+    ) -> StoreResult<HashMap<String, ScheduleItemId>> {
+        let mut keys = HashMap::new();
+        for row in &listing.damaged {
+            let key: Option<String> = self
+                .conn
+                .query_row(
+                    "SELECT source_key FROM schedule_items WHERE id = ?1 AND typeof(source_key) = 'text'",
+                    [row.id],
+                    |found| found.get(0),
+                )
+                .optional()?;
+            if let Some(key) = key {
+                keys.insert(key, ScheduleItemId(row.id));
+            }
         }
+        Ok(keys)
     }
 
     /// Stars or unstars a talk.

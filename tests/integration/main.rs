@@ -42,6 +42,9 @@ mod import;
 /// Opening files: migrations, newer schemas, files that are not journals, paths that are not
 /// files (pipes, devices, folders, SQLite's special names).
 mod journal_file;
+/// Input from outside that must never break a trip or empty the journal: schedule times past
+/// 9999, backups carrying triggers or views, a backup's committed -wal.
+mod outside_input;
 /// Correcting a camera clock: `photo shift` moves taken-at, never the original bytes.
 mod photo_shift;
 /// `photo watch`: a folder's arriving photos imported in the foreground until SIGTERM.

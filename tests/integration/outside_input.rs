@@ -1,0 +1,187 @@
+//! What comes from outside the journal and must never break a trip or empty it: schedule
+//! events at the edge of the years a journal holds, backups that carry their own SQL code or
+//! a committed `-wal`, as a hostile probe found them. Each test is one probe, made the way an
+//! attacker or a broken tool would make it (raw SQL, hand-written files), run through the CLI.
+
+use std::path::Path;
+
+use crate::util::{cli_ok, cli_run, stderr, stdout};
+
+fn export(journal: &Path, out: &Path) {
+    cli_ok(
+        journal,
+        &[
+            "export",
+            "--trip",
+            "1",
+            "--layout",
+            "plain",
+            "--out",
+            &out.to_string_lossy(),
+        ],
+    );
+}
+
+const YEAR_RULE: &str = "is outside the years 1000 to 9999 that a journal holds";
+
+/// An iCalendar file with one good talk and one that starts on the last evening of 9999 and
+/// lasts two hours, so it ends in the year 10000.
+fn ics_with_a_talk_past_9999() -> String {
+    [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "BEGIN:VEVENT",
+        "UID:good@x",
+        "SUMMARY:Good talk",
+        "DTSTART:20181113T090000Z",
+        "DURATION:PT1H",
+        "END:VEVENT",
+        "BEGIN:VEVENT",
+        "UID:edge@x",
+        "SUMMARY:Edge of time",
+        "DTSTART:99991231T230000Z",
+        "DURATION:PT2H",
+        "END:VEVENT",
+        "END:VCALENDAR",
+        "",
+    ]
+    .join("\r\n")
+}
+
+fn frab_with_a_talk_past_9999() -> String {
+    "<schedule><conference><title>Edge</title></conference>\
+     <day index=\"1\" date=\"9999-12-31\"><room name=\"Hall\">\
+     <event guid=\"edge\"><date>9999-12-31T23:00:00+00:00</date><start>23:00</start>\
+     <duration>02:00</duration><title>Edge of time</title></event>\
+     <event guid=\"ok\"><date>9999-12-31T20:00:00+00:00</date><start>20:00</start>\
+     <duration>01:00</duration><title>Last talk</title></event>\
+     </room></day></schedule>"
+        .to_owned()
+}
+
+#[test]
+fn a_schedule_event_ending_after_9999_is_skipped_with_the_year_rule_and_the_trip_still_works() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let journal = dir.path().join("journal.sqlite");
+    cli_ok(&journal, &["trip", "new", "--name", "Edge", "--tz", "UTC"]);
+    for (name, text, kept) in [
+        ("edge.ics", ics_with_a_talk_past_9999(), "Good talk"),
+        ("edge.xml", frab_with_a_talk_past_9999(), "Last talk"),
+    ] {
+        let file = dir.path().join(name);
+        std::fs::write(&file, text).expect("writes");
+        let output = cli_run(
+            &journal,
+            &["schedule", "import", "--trip", "1", &file.to_string_lossy()],
+        );
+        assert!(output.status.success(), "{name}: {}", stderr(&output));
+        assert!(
+            stdout(&output).ends_with("skipped 1\n"),
+            "{}",
+            stdout(&output)
+        );
+        let reason = stderr(&output);
+        assert!(
+            reason.contains("Edge of time")
+                && reason.contains("+10000-01-01T01:00:00Z")
+                && reason.contains(YEAR_RULE),
+            "{name}: {reason}"
+        );
+        let listed = cli_ok(&journal, &["schedule", "list", "--trip", "1"]);
+        assert!(listed.contains(kept), "{name}: {listed}");
+        assert!(!listed.contains("Edge of time"), "{name}: {listed}");
+    }
+    let out = dir.path().join("post");
+    export(&journal, &out);
+    assert_eq!(cli_ok(&journal, &["check"]), "ok\n");
+}
+
+#[test]
+fn a_schedule_row_no_reader_can_read_is_seen_by_check_and_set_aside_by_repair() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let journal = dir.path().join("journal.sqlite");
+    cli_ok(&journal, &["trip", "new", "--name", "Edge", "--tz", "UTC"]);
+    let file = dir.path().join("talks.ics");
+    std::fs::write(&file, ics_with_a_talk_past_9999()).expect("writes");
+    cli_ok(
+        &journal,
+        &["schedule", "import", "--trip", "1", &file.to_string_lossy()],
+    );
+    // What an older build wrote: the good talk with an end beyond the year 9999.
+    let conn = rusqlite::Connection::open(&journal).expect("sqlite");
+    let changed = conn
+        .execute(
+            "UPDATE schedule_items SET end_utc = '+10000-01-01T01:00:00Z' WHERE source_key = 'good@x'",
+            [],
+        )
+        .expect("update");
+    assert_eq!(changed, 1);
+    drop(conn);
+
+    let checked = cli_run(&journal, &["check"]);
+    assert_eq!(checked.status.code(), Some(1));
+    let problems = stdout(&checked);
+    assert!(
+        problems.contains("schedule item 1 of trip 1") && problems.contains("+10000-01-01"),
+        "{problems}"
+    );
+    // Listing names the row and goes on; the export refuses rather than drop a talk.
+    let listed = cli_run(&journal, &["schedule", "list", "--trip", "1"]);
+    assert!(listed.status.success(), "{}", stderr(&listed));
+    assert!(
+        stderr(&listed).contains("schedule item 1 of trip 1"),
+        "{}",
+        stderr(&listed)
+    );
+
+    let repaired = cli_ok(&journal, &["check", "--repair"]);
+    assert!(
+        repaired.contains("schedule item 1 of trip 1") && repaired.contains("set aside"),
+        "{repaired}"
+    );
+    assert!(repaired.ends_with("ok\n"), "{repaired}");
+    let out = dir.path().join("post");
+    export(&journal, &out);
+    // Importing the file again brings the talk back, readable.
+    let again = cli_ok(
+        &journal,
+        &["schedule", "import", "--trip", "1", &file.to_string_lossy()],
+    );
+    assert!(again.starts_with("imported 1,"), "{again}");
+    assert!(cli_ok(&journal, &["schedule", "list", "--trip", "1"]).contains("Good talk"));
+    let kept: i64 = rusqlite::Connection::open(&journal)
+        .expect("sqlite")
+        .query_row(
+            "SELECT count(*) FROM set_aside_rows WHERE source_table = 'schedule_items'",
+            [],
+            |row| row.get(0),
+        )
+        .expect("count");
+    assert_eq!(kept, 1);
+}
+
+#[test]
+fn importing_a_schedule_again_rewrites_a_row_that_could_not_be_read() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let journal = dir.path().join("journal.sqlite");
+    cli_ok(&journal, &["trip", "new", "--name", "Edge", "--tz", "UTC"]);
+    let file = dir.path().join("talks.ics");
+    std::fs::write(&file, ics_with_a_talk_past_9999()).expect("writes");
+    let import = || {
+        cli_ok(
+            &journal,
+            &["schedule", "import", "--trip", "1", &file.to_string_lossy()],
+        )
+    };
+    import();
+    rusqlite::Connection::open(&journal)
+        .expect("sqlite")
+        .execute(
+            "UPDATE schedule_items SET start_utc = 'soon' WHERE source_key = 'good@x'",
+            [],
+        )
+        .expect("update");
+    assert_eq!(import(), "imported 0, updated 1, cancelled 0, skipped 1\n");
+    assert_eq!(cli_ok(&journal, &["check"]), "ok\n");
+    assert!(Path::new(&journal).exists());
+}
