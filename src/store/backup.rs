@@ -214,6 +214,7 @@ pub(super) fn inspect_copy(path: &Path) -> Result<CopyInfo, String> {
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(reason)?;
+    super::schema::harden(&conn).map_err(reason)?;
     let header = |name: &str| conn.pragma_query_value(None, name, |row| row.get::<_, i64>(0));
     let (application_id, version) = match (header("application_id"), header("user_version")) {
         (Ok(id), Ok(version)) => (id, version),
@@ -238,8 +239,13 @@ pub(super) fn inspect_copy(path: &Path) -> Result<CopyInfo, String> {
     if integrity != "ok" {
         return Err(format!("damaged: {}", first_line(&integrity)));
     }
+    let version = version as u32;
+    let differences = super::schema::schema_differences(&conn, version).map_err(reason)?;
+    if let Some(first) = differences.first() {
+        return Err(format!("its schema is not tripjournal's: {first}"));
+    }
     Ok(CopyInfo {
-        version: version as u32,
+        version,
         counts: JournalCounts::read(&conn).map_err(reason)?,
     })
 }

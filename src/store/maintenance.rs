@@ -41,6 +41,14 @@ impl Store {
             // Reading rows of a damaged file can only add noise.
             return Ok(report);
         }
+        match super::schema::schema_differences(&self.conn, self.schema_version()?) {
+            Ok(differences) => report.problems.extend(
+                differences
+                    .into_iter()
+                    .map(|line| format!("schema: {line} (restore a backup made by tripjournal)")),
+            ),
+            Err(error) => damaged(&mut report, "schema check", error),
+        }
         if let Err(error) = self.foreign_key_problems(&mut report.problems) {
             damaged(&mut report, "foreign-key check", error);
         }

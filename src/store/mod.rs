@@ -21,6 +21,7 @@ mod migrations;
 mod photos;
 mod restore;
 mod schedule;
+mod schema;
 mod trips;
 mod watch;
 
@@ -291,6 +292,7 @@ fn open_writable(path: &Path, absolute: &Path, is_new: bool) -> StoreResult<Conn
     )
     .map_err(open_error)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
+    schema::harden(&conn).map_err(open_error)?;
     // Look before touching anything: these reads never write to the file.
     check_header(&conn, path)?;
     if is_new {
@@ -346,6 +348,7 @@ fn open_read_only(
     )
     .map_err(open_error)?;
     conn.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
+    schema::harden(&conn).map_err(open_error)?;
     let header = check_header(&conn, path)?;
     if header.user_version < LATEST_VERSION {
         return Err(StoreError::OldSchemaReadOnly {

@@ -189,7 +189,8 @@ fn take_alone(journal: &Path) -> StoreResult<Option<Connection>> {
     // Closing must not fold a damaged journal's `-wal` into it or delete it: it is kept as is.
     let alone = conn
         .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
-        .and_then(|_| conn.busy_timeout(IN_USE_WAIT))
+        .and_then(|_| super::schema::harden(&conn))
+        .and_then(|()| conn.busy_timeout(IN_USE_WAIT))
         .and_then(|()| {
             let mode: String =
                 conn.query_row("PRAGMA journal_mode = DELETE", [], |row| row.get(0))?;

@@ -185,3 +185,116 @@ fn importing_a_schedule_again_rewrites_a_row_that_could_not_be_read() {
     assert_eq!(cli_ok(&journal, &["check"]), "ok\n");
     assert!(Path::new(&journal).exists());
 }
+
+/// A journal with one trip, two notes and a photo, and a backup of it at `backup` changed by
+/// `sql` (run on the backup as a hostile tool would, with plain SQLite).
+fn journal_and_hostile_backup(dir: &Path, sql: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let journal = dir.join("journal.sqlite");
+    cli_ok(
+        &journal,
+        &["trip", "new", "--name", "Berlin", "--tz", "Europe/Berlin"],
+    );
+    for title in ["Arrival", "Dinner"] {
+        cli_ok(
+            &journal,
+            &[
+                "entry", "add", "--trip", "1", "--kind", "note", "--title", title,
+            ],
+        );
+    }
+    let photo = crate::util::fixture("plain.jpg");
+    cli_ok(
+        &journal,
+        &["photo", "add", "--trip", "1", &photo.to_string_lossy()],
+    );
+    let backup = dir.join("hostile-backup.sqlite");
+    cli_ok(&journal, &["backup", &backup.to_string_lossy()]);
+    rusqlite::Connection::open(&backup)
+        .expect("sqlite")
+        .execute_batch(sql)
+        .expect("the hostile change applies");
+    (journal, backup)
+}
+
+fn count(journal: &Path, table: &str) -> i64 {
+    rusqlite::Connection::open(journal)
+        .expect("sqlite")
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |row| {
+            row.get(0)
+        })
+        .expect("count")
+}
+
+#[test]
+fn restore_refuses_a_backup_that_carries_a_trigger_or_a_view_and_changes_nothing() {
+    for (sql, named) in [
+        (
+            "CREATE TRIGGER wipe AFTER INSERT ON entries BEGIN
+                 DELETE FROM entries WHERE id <> new.id; DELETE FROM photo_data; DELETE FROM photos;
+             END;",
+            "it has a trigger \"wipe\" on entries that tripjournal does not make",
+        ),
+        (
+            "DROP TABLE export_targets;
+             CREATE VIEW export_targets AS SELECT 1 AS trip_id, '' AS folder, '' AS slug;",
+            "its \"export_targets\" is a view, where tripjournal makes a table",
+        ),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (journal, backup) = journal_and_hostile_backup(dir.path(), sql);
+        let before = std::fs::read(&journal).expect("journal reads");
+        let error = crate::util::cli_fails(&journal, &["restore", &backup.to_string_lossy()], 2);
+        assert!(
+            error.contains("its schema is not tripjournal's") && error.contains(named),
+            "{error}"
+        );
+        assert_eq!(std::fs::read(&journal).expect("journal reads"), before);
+        let names = crate::util::names_in(dir.path());
+        assert!(
+            !names.iter().any(|name| name.contains("before-restore")),
+            "{names:?}"
+        );
+    }
+}
+
+#[test]
+fn a_journal_that_already_holds_a_trigger_never_runs_it_and_check_names_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let journal = dir.path().join("journal.sqlite");
+    cli_ok(&journal, &["trip", "new", "--name", "Berlin"]);
+    cli_ok(
+        &journal,
+        &[
+            "entry", "add", "--trip", "1", "--kind", "note", "--title", "Arrival",
+        ],
+    );
+    let photo = crate::util::fixture("plain.jpg");
+    cli_ok(
+        &journal,
+        &["photo", "add", "--trip", "1", &photo.to_string_lossy()],
+    );
+    // Put there by another program, behind tripjournal's back.
+    rusqlite::Connection::open(&journal)
+        .expect("sqlite")
+        .execute_batch(
+            "CREATE TRIGGER wipe AFTER INSERT ON entries BEGIN
+                 DELETE FROM entries WHERE id <> new.id; DELETE FROM photo_data; DELETE FROM photos;
+             END;",
+        )
+        .expect("trigger");
+    cli_ok(
+        &journal,
+        &[
+            "entry", "add", "--trip", "1", "--kind", "note", "--title", "Dinner",
+        ],
+    );
+    assert_eq!(count(&journal, "entries"), 2);
+    assert_eq!(count(&journal, "photos"), 1);
+    let checked = cli_run(&journal, &["check"]);
+    assert_eq!(checked.status.code(), Some(1));
+    assert!(
+        stdout(&checked).contains("schema: it has a trigger \"wipe\" on entries"),
+        "{}",
+        stdout(&checked)
+    );
+}
