@@ -2,7 +2,8 @@
 //! kept beside it.
 //!
 //! The backup is copied to a temporary file beside the journal and that copy is checked (a
-//! tripjournal journal not newer than this program, whole by SQLite's integrity check), so
+//! tripjournal journal not newer than this program, whole by SQLite's integrity check, with
+//! the schema this program makes; a committed `-wal` beside the backup is folded in), so
 //! SQLite never opens the backup itself and what was checked is exactly what goes in place.
 //! The journal is only replaced when no other program has it open: SQLite cannot take a WAL
 //! journal out of WAL mode while another connection uses it, so that switch is the test, and
@@ -146,7 +147,62 @@ fn copy_backup(backup: &Path, journal: &Path, to: &Path) -> Result<(), CopyError
         .open(to)
         .map_err(CopyError::Write)?;
     std::io::copy(&mut source, &mut target).map_err(CopyError::Write)?;
-    target.sync_all().map_err(CopyError::Write)
+    target.sync_all().map_err(CopyError::Write)?;
+    drop(target);
+    copy_committed_wal(backup, to)
+}
+
+/// A backup left in WAL mode keeps its latest committed changes in `NAME-wal` beside it: that
+/// file is copied beside the copy and folded into it, so the restored journal holds them too.
+/// (A `-wal` that does not belong to the file is ignored by SQLite, as it would be anyway.)
+fn copy_committed_wal(backup: &Path, copy: &Path) -> Result<(), CopyError> {
+    let wal = with_suffix(backup, "-wal");
+    let meta = match std::fs::metadata(&wal) {
+        Ok(meta) => meta,
+        Err(error) if error.kind() == ErrorKind::NotFound => return Ok(()),
+        Err(error) => {
+            return Err(CopyError::Bad(format!(
+                "its -wal file cannot be read: {error}"
+            )));
+        }
+    };
+    if !meta.is_file() {
+        return Err(CopyError::Bad("its -wal file is not a regular file".into()));
+    }
+    if meta.len() == 0 {
+        return Ok(());
+    }
+    let copied_wal = with_suffix(copy, "-wal");
+    let mut source = std::fs::File::open(&wal)
+        .map_err(|error| CopyError::Bad(format!("its -wal file cannot be read: {error}")))?;
+    let mut target = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&copied_wal)
+        .map_err(CopyError::Write)?;
+    std::io::copy(&mut source, &mut target).map_err(CopyError::Write)?;
+    target.sync_all().map_err(CopyError::Write)?;
+    drop(target);
+    fold_wal(copy).map_err(|error| {
+        CopyError::Bad(format!(
+            "its -wal file cannot be read with it: {}",
+            error.to_string().lines().next().unwrap_or_default()
+        ))
+    })
+}
+
+/// Moves everything of the copy's `-wal` into the copy itself and removes the `-wal`.
+fn fold_wal(copy: &Path) -> rusqlite::Result<()> {
+    let conn = Connection::open_with_flags(
+        copy,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    super::schema::harden(&conn)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = DELETE", [], |row| row.get(0))?;
+    if !mode.eq_ignore_ascii_case("delete") {
+        return Err(rusqlite::Error::InvalidQuery);
+    }
+    conn.close().map_err(|(_, error)| error)
 }
 
 /// Keeps the journal as a dated file beside it, with its `-wal` moved into it (or, when the

@@ -298,3 +298,47 @@ fn a_journal_that_already_holds_a_trigger_never_runs_it_and_check_names_it() {
         stdout(&checked)
     );
 }
+
+#[test]
+fn restore_reads_a_backup_with_the_committed_changes_of_its_wal() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let backup = dir.path().join("copied-journal.sqlite");
+    cli_ok(&backup, &["trip", "new", "--name", "In the main file"]);
+    // A second connection that stays open keeps the CLI from folding its changes into the main
+    // file; it then closes without folding them either, as a copy taken mid-session would be.
+    let holder = rusqlite::Connection::open(&backup).expect("sqlite");
+    holder
+        .set_db_config(
+            rusqlite::config::DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE,
+            true,
+        )
+        .expect("no checkpoint on close");
+    holder
+        .query_row("SELECT count(*) FROM trips", [], |row| row.get::<_, i64>(0))
+        .expect("reads");
+    cli_ok(&backup, &["trip", "new", "--name", "Only in the wal"]);
+    drop(holder);
+    let wal = dir.path().join("copied-journal.sqlite-wal");
+    assert!(
+        std::fs::metadata(&wal).is_ok_and(|meta| meta.len() > 0),
+        "the backup keeps changes in its -wal"
+    );
+
+    let journal = dir.path().join("journal.sqlite");
+    cli_ok(&journal, &["trip", "new", "--name", "Before"]);
+    let restored = cli_ok(&journal, &["restore", &backup.to_string_lossy()]);
+    assert!(restored.contains("2 trips"), "{restored}");
+    let trips = cli_ok(&journal, &["trip", "list"]);
+    assert!(
+        trips.contains("In the main file") && trips.contains("Only in the wal"),
+        "{trips}"
+    );
+    assert!(!trips.contains("Before"), "{trips}");
+    // The backup and its -wal are left as they were.
+    assert!(std::fs::metadata(&wal).is_ok_and(|meta| meta.len() > 0));
+    let names = crate::util::names_in(dir.path());
+    assert!(
+        !names.iter().any(|name| name.contains("partial")),
+        "{names:?}"
+    );
+}
