@@ -2,8 +2,8 @@
 //! camera uploads, a card reader) are imported into the trip's unassigned photos once complete.
 //!
 //! The folder is looked at again every [`WatchTiming::poll`] and whenever the system reports a
-//! change (the `notify` crate's recommended watcher; network and FUSE folders report none, so
-//! the rescan is what counts). A photo is imported when its size and modification time stayed
+//! change that matters (see `events.rs`: never the watch's own reads; network and FUSE folders
+//! report none, so the timed look is what counts). A photo is imported when its size and modification time stayed
 //! the same across two looks at least [`WatchTiming::settle`] apart and it opens; names sync
 //! tools give files still being written are waited for (see `names.rs`), other files (videos)
 //! skipped quietly. Every file handled is recorded in the journal with its size, time and
@@ -12,6 +12,7 @@
 //! trip first watches it are a batch of their own: imported at once or offered first
 //! ([`FirstBatch`]).
 
+mod events;
 mod names;
 mod scan;
 mod thread;
@@ -27,7 +28,7 @@ pub use thread::WatchThread;
 use crate::model::TripId;
 use crate::photos::{FileOutcome, ImportError, ImportOutcome, ImportRequest, import_files};
 use crate::store::{SeenFile, SeenOutcome, Store, StoreError};
-use scan::{Found, Settle, scan};
+use scan::{Found, FoundKind, Settle, scan};
 
 /// Why a folder cannot be watched (or no longer can).
 #[derive(Debug, thiserror::Error)]
@@ -162,7 +163,7 @@ pub fn run_watch(
     let pending = store.add_watch_folder(spec.trip, &key)?;
     let (sender, controls) = inbox;
     // Without system events (a limit reached, an odd file system) the rescan still finds all.
-    let _events = live_events(&folder, sender);
+    let _events = events::live_events(&folder, sender);
     let mut watch = Watch {
         seen: store.seen_files(spec.trip, &key)?,
         store,
@@ -180,19 +181,6 @@ pub fn run_watch(
         watch.begin(report)?;
     }
     watch.run(&controls, stop, report)
-}
-
-/// Asks the system to tell of changes under `folder`; `None` when it cannot.
-fn live_events(folder: &Path, wake: Sender<Control>) -> Option<notify::RecommendedWatcher> {
-    use notify::Watcher as _;
-    let mut watcher = notify::recommended_watcher(move |_: notify::Result<notify::Event>| {
-        let _ = wake.send(Control::Changed);
-    })
-    .ok()?;
-    watcher
-        .watch(folder, notify::RecursiveMode::Recursive)
-        .ok()?;
-    Some(watcher)
 }
 
 /// The longest the loop waits before it looks at the stop flag again.
@@ -253,7 +241,10 @@ impl Watch<'_> {
             }
             self.step(stop, report)?;
             let poll = Instant::now() + self.spec.timing.poll;
-            next_look = self.settle.next_due().map_or(poll, |due| due.min(poll));
+            next_look = self
+                .settle
+                .next_due(Instant::now())
+                .map_or(poll, |due| due.min(poll));
         }
         Ok(())
     }
@@ -341,13 +332,26 @@ impl Watch<'_> {
         stop: &AtomicBool,
         report: &mut dyn FnMut(WatchEvent),
     ) -> Result<(), WatchError> {
+        let (links, files): (Vec<&Found>, Vec<&Found>) =
+            batch.iter().partition(|f| f.kind == FoundKind::Link);
         let mut request = ImportRequest::new(
             self.spec.trip,
-            batch.iter().map(|f| f.path.clone()).collect(),
+            files.iter().map(|f| f.path.clone()).collect(),
         );
         request.workers = self.spec.workers;
+        let refused: Vec<FileOutcome> = links
+            .iter()
+            .map(|link| FileOutcome {
+                path: link.path.clone(),
+                outcome: ImportOutcome::Failed(LINK_REFUSED.to_owned()),
+            })
+            .collect();
         let outcomes = import_files(self.store, &request, stop, None)?;
-        for (found, outcome) in batch.iter().zip(outcomes) {
+        let handled = files
+            .into_iter()
+            .zip(outcomes)
+            .chain(links.into_iter().zip(refused));
+        for (found, outcome) in handled {
             let seen = match &outcome.outcome {
                 ImportOutcome::Imported(id) => SeenOutcome::Imported(*id),
                 ImportOutcome::Duplicate(id) => SeenOutcome::Duplicate(*id),
@@ -364,6 +368,9 @@ impl Watch<'_> {
         Ok(())
     }
 }
+
+/// Why a photo-named link in a watched folder is not imported.
+const LINK_REFUSED: &str = "it is a symbolic link; a watched folder imports only the files in it (add its target with photo add)";
 
 /// A channel for [`run_watch`]'s inbox.
 pub fn inbox() -> (Sender<Control>, Receiver<Control>) {

@@ -1,6 +1,9 @@
 //! Looking at a watched folder: a recursive listing of its photos with their size and
 //! modification time, and the rule that says when a photo is complete — its size and time
-//! unchanged across two looks at least the settle time apart, not empty, and it opens.
+//! unchanged across two looks at least the settle time apart, not empty, and it opens. A file
+//! that stays empty or unopenable for [`PATIENCE_SETTLES`] settle times is handed on anyway,
+//! so that the import says why it fails; a photo-named link, pipe or device is handed on at
+//! once (and never opened here), so every photo-named name gets its one line.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -14,11 +17,23 @@ use crate::store::SeenFile;
 pub struct Found {
     pub path: PathBuf,
     pub file: SeenFile,
+    pub kind: FoundKind,
+}
+
+/// What a photo-named entry of the folder is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FoundKind {
+    /// A regular file: imported once complete.
+    File,
+    /// A symbolic link: never followed (it could lead anywhere on the computer), refused.
+    Link,
+    /// A pipe, socket or device: refused by the import without being opened.
+    Special,
 }
 
 /// Lists the photos under `folder` (sub-folders too), sorted by path. Temporary and hidden
-/// names and symbolic links are left out; a sub-folder that cannot be read is skipped. Only
-/// the folder itself failing to be read is an error.
+/// names are left out, as are links to folders; a sub-folder that cannot be read is skipped.
+/// Only the folder itself failing to be read is an error.
 pub fn scan(folder: &Path) -> std::io::Result<Vec<Found>> {
     let mut found = Vec::new();
     let mut folders = vec![(folder.to_path_buf(), String::new())];
@@ -33,19 +48,34 @@ pub fn scan(folder: &Path) -> std::io::Result<Vec<Found>> {
         for entry in entries.flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
             let rel_path = format!("{prefix}{name}");
-            match entry.file_type() {
-                Ok(kind) if kind.is_dir() && name_kind(&name) != NameKind::Temporary => {
+            let Ok(file_type) = entry.file_type() else {
+                continue;
+            };
+            if file_type.is_dir() {
+                if name_kind(&name) != NameKind::Temporary {
                     folders.push((entry.path(), format!("{rel_path}/")));
                 }
-                Ok(kind) if kind.is_file() && name_kind(&name) == NameKind::Photo => {
-                    if let Some(file) = describe(&entry.path(), rel_path) {
-                        found.push(Found {
-                            path: entry.path(),
-                            file,
-                        });
-                    }
+                continue;
+            }
+            if name_kind(&name) != NameKind::Photo {
+                continue;
+            }
+            let kind = if file_type.is_file() {
+                FoundKind::File
+            } else if file_type.is_symlink() {
+                if entry.path().is_dir() {
+                    continue;
                 }
-                _ => {}
+                FoundKind::Link
+            } else {
+                FoundKind::Special
+            };
+            if let Some(file) = describe(&entry.path(), rel_path) {
+                found.push(Found {
+                    path: entry.path(),
+                    file,
+                    kind,
+                });
             }
         }
     }
@@ -53,8 +83,9 @@ pub fn scan(folder: &Path) -> std::io::Result<Vec<Found>> {
     Ok(found)
 }
 
+/// The entry's size and time, of a link itself (not of what it leads to).
 fn describe(path: &Path, rel_path: String) -> Option<SeenFile> {
-    let metadata = std::fs::metadata(path).ok()?;
+    let metadata = std::fs::symlink_metadata(path).ok()?;
     let mtime_ns = metadata
         .modified()
         .ok()
@@ -68,6 +99,10 @@ fn describe(path: &Path, rel_path: String) -> Option<SeenFile> {
         mtime_ns,
     })
 }
+
+/// How many settle times an empty or unopenable file is waited for (a sync tool's placeholder
+/// fills within seconds) before the import is left to say why it fails.
+pub const PATIENCE_SETTLES: u32 = 10;
 
 /// Remembers how each file looked and since when, to tell complete files from files still
 /// being written.
@@ -95,8 +130,16 @@ impl Settle {
                 Some((before, since)) if before == found.file => since,
                 _ => now,
             };
-            let settled = now.saturating_duration_since(since) >= self.wait;
-            if settled && found.file.size > 0 && std::fs::File::open(&found.path).is_ok() {
+            let unchanged_for = now.saturating_duration_since(since);
+            let complete = match found.kind {
+                FoundKind::Link | FoundKind::Special => true,
+                FoundKind::File if unchanged_for < self.wait => false,
+                FoundKind::File => {
+                    (found.file.size > 0 && std::fs::File::open(&found.path).is_ok())
+                        || unchanged_for >= self.wait * PATIENCE_SETTLES
+                }
+            };
+            if complete {
                 ready.push(found);
             } else {
                 looks.insert(found.file.rel_path.clone(), (found.file, since));
@@ -107,10 +150,17 @@ impl Settle {
     }
 
     /// When the next file waiting may be complete, if any is waiting.
-    pub fn next_due(&self) -> Option<Instant> {
+    pub fn next_due(&self, now: Instant) -> Option<Instant> {
         self.looks
             .values()
-            .map(|(_, since)| *since + self.wait)
+            .map(|(_, since)| {
+                let settled = *since + self.wait;
+                if settled > now {
+                    settled
+                } else {
+                    *since + self.wait * PATIENCE_SETTLES
+                }
+            })
             .min()
     }
 }
@@ -127,6 +177,7 @@ mod tests {
                 size,
                 mtime_ns: 1,
             },
+            kind: FoundKind::File,
         }
     }
 
@@ -149,21 +200,37 @@ mod tests {
             settle.complete(vec![grown.clone()], later).is_empty(),
             "it grew"
         );
-        assert_eq!(settle.next_due(), Some(later + Duration::from_secs(1)));
+        assert_eq!(settle.next_due(later), Some(later + Duration::from_secs(1)));
         let done = later + Duration::from_secs(1);
         assert_eq!(settle.complete(vec![grown.clone()], done), vec![grown]);
-        assert_eq!(settle.next_due(), None);
+        assert_eq!(settle.next_due(done), None);
     }
 
     #[test]
-    fn empty_and_unopenable_files_wait() {
-        let mut settle = Settle::new(Duration::ZERO);
-        let now = Instant::now();
-        assert!(settle.complete(vec![found("empty.jpg", 0)], now).is_empty());
-        assert!(
-            settle
-                .complete(vec![found("/no/such/file.jpg", 5)], now)
-                .is_empty()
+    fn empty_and_unopenable_files_wait_their_patience_then_go_on_to_say_why() {
+        let wait = Duration::from_secs(1);
+        let mut settle = Settle::new(wait);
+        let start = Instant::now();
+        let waiting = || vec![found("empty.jpg", 0), found("/no/such/file.jpg", 5)];
+        assert!(settle.complete(waiting(), start).is_empty());
+        let settled = start + wait;
+        assert!(settle.complete(waiting(), settled).is_empty());
+        assert_eq!(
+            settle.next_due(settled),
+            Some(start + wait * PATIENCE_SETTLES)
         );
+        let patient = start + wait * PATIENCE_SETTLES;
+        assert_eq!(settle.complete(waiting(), patient).len(), 2);
+    }
+
+    #[test]
+    fn links_and_pipes_are_handed_on_at_once_without_being_opened() {
+        let mut settle = Settle::new(Duration::from_secs(1));
+        let mut pipe = found("/no/such/pipe.jpg", 0);
+        pipe.kind = FoundKind::Special;
+        let mut link = found("link.jpg", 12);
+        link.kind = FoundKind::Link;
+        let ready = settle.complete(vec![pipe.clone(), link.clone()], Instant::now());
+        assert_eq!(ready, vec![pipe, link]);
     }
 }
