@@ -360,14 +360,21 @@ fn run_converter(
     let output = folder.path().join("photo.png");
     let errors = folder.path().join("errors.txt");
     std::fs::write(&input, bytes).map_err(ImportError::Scratch)?;
-    let mut child = Command::new(&converter.program)
+    let mut command = Command::new(&converter.program);
+    command
         .args(arguments(converter.arguments, &input, &output))
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(File::create(&errors).map_err(ImportError::Scratch)?)
+        .stderr(File::create(&errors).map_err(ImportError::Scratch)?);
+    // In a process group of its own, so that whatever it starts ends with it.
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut command, 0);
+    let mut child = command
         .spawn()
         .map_err(|error| failed(format!("cannot run it: {error}")))?;
-    let status = wait_or_kill(&mut child, timeout)
+    let waited = wait_or_kill(&mut child, timeout);
+    end_process_group(&child);
+    let status = waited
         .map_err(|error| failed(format!("cannot wait for it: {error}")))?
         .ok_or_else(|| failed(format!("it did not finish within {} s", timeout.as_secs())))?;
     if !status.success() {
@@ -434,6 +441,7 @@ fn wait_or_kill(child: &mut Child, timeout: Duration) -> std::io::Result<Option<
             return Ok(Some(status));
         }
         if started.elapsed() >= timeout {
+            end_process_group(child);
             child.kill()?;
             child.wait()?;
             return Ok(None);
@@ -441,6 +449,17 @@ fn wait_or_kill(child: &mut Child, timeout: Duration) -> std::io::Result<Option<
         std::thread::sleep(Duration::from_millis(10));
     }
 }
+
+/// Kills what is left of the converter's process group (the programs it started), whether
+/// it finished or was stopped; a group already gone is fine.
+#[cfg(unix)]
+fn end_process_group(child: &Child) {
+    let group = rustix::process::Pid::from_child(child);
+    let _ = rustix::process::kill_process_group(group, rustix::process::Signal::KILL);
+}
+
+#[cfg(not(unix))]
+fn end_process_group(_child: &Child) {}
 
 /// The first non-empty line the converter wrote to its error output (read bounded).
 fn first_line_of(errors: &Path) -> Option<String> {
@@ -641,6 +660,46 @@ mod tests {
             error.to_string(),
             "the HEIC decoder heif-dec failed: Could not read HEIF file"
         );
+    }
+
+    /// Whether a process is gone (or a zombie waiting only for its parent to read its end).
+    #[cfg(target_os = "linux")]
+    fn ended(pid: &str) -> bool {
+        std::fs::read_to_string(format!("/proc/{pid}/stat")).map_or(true, |stat| {
+            stat.rsplit_once(") ")
+                .is_some_and(|(_, rest)| rest.starts_with('Z'))
+        })
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_programs_a_converter_starts_end_with_it() {
+        for script in [
+            // Times out while its child still runs.
+            "sleep 300 & echo $! > \"$0.child\"; sleep 300",
+            // Finishes, leaving its child behind.
+            "sleep 300 & echo $! > \"$0.child\"; exit 1",
+        ] {
+            let (folder, converter) = fake(script);
+            let result = run_converter(
+                &converter,
+                b"x",
+                ImageKind::Heic,
+                Duration::from_millis(500),
+            );
+            assert!(result.is_err());
+            let pid = std::fs::read_to_string(folder.path().join("heif-dec.child"))
+                .expect("the fake converter started a child");
+            let deadline = Instant::now() + Duration::from_secs(30);
+            while !ended(pid.trim()) && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            assert!(
+                ended(pid.trim()),
+                "{script}: its child {} still runs",
+                pid.trim()
+            );
+        }
     }
 
     #[cfg(unix)]
