@@ -11,6 +11,8 @@
 //! `END:VCALENDAR` is refused as cut off rather than read as a schedule whose last talks
 //! were removed. `STATUS:CANCELLED` events are skipped with the reason "cancelled in the
 //! file", so a re-import marks a talk cancelled the same way as one removed from the file.
+//! Repeating events (RRULE, RDATE) and their changed occurrences are skipped whole with the
+//! reason: their occurrences are not expanded yet, and the first alone would be a lie.
 
 mod lines;
 mod zones;
@@ -205,8 +207,10 @@ impl Calendar {
             ..ParsedSchedule::default()
         };
         let mut zones_used = BTreeSet::new();
+        let repeating = repeating_uids(&self.events);
         for event in &self.events {
-            let checked = talk(event, &self.zones, floating_zone)
+            let checked = not_part_of_a_repetition(event, &repeating)
+                .and_then(|()| talk(event, &self.zones, floating_zone))
                 .and_then(|(talk, zone)| Ok((talks::within_journal_years(talk)?, zone)));
             match checked {
                 Ok((talk, zone)) => {
@@ -220,6 +224,45 @@ impl Calendar {
             schedule.time_zone = zones_used.first().and_then(|name| name.parse().ok());
         }
         Ok(schedule)
+    }
+}
+
+/// The UIDs of the events that repeat (RRULE or RDATE).
+fn repeating_uids(events: &[EventLines]) -> BTreeSet<String> {
+    events
+        .iter()
+        .filter(|event| repeats(event))
+        .filter_map(|event| event.property("UID").map(|uid| uid.value.trim().to_owned()))
+        .collect()
+}
+
+fn repeats(event: &EventLines) -> bool {
+    event.property("RRULE").is_some() || event.property("RDATE").is_some()
+}
+
+/// Refuses a repeating event whole, and a changed occurrence of one (RECURRENCE-ID): their
+/// occurrences are not expanded yet, and importing only the first (or only the changed one)
+/// would cut the event short without a word.
+fn not_part_of_a_repetition(
+    event: &EventLines,
+    repeating: &BTreeSet<String>,
+) -> Result<(), String> {
+    if repeats(event) {
+        return Err(
+            "it repeats (RRULE or RDATE), and repeating events are not imported yet: none of its occurrences is"
+                .into(),
+        );
+    }
+    let uid = event.property("UID").map(|uid| uid.value.trim());
+    if event.property("RECURRENCE-ID").is_some() && uid.is_some_and(|uid| repeating.contains(uid)) {
+        return Err("it changes one occurrence of a repeating event, which is not imported".into());
+    }
+    Ok(())
+}
+
+impl EventLines {
+    fn property(&self, name: &str) -> Option<&ContentLine> {
+        self.properties.iter().find(|line| line.name == name)
     }
 }
 

@@ -805,3 +805,60 @@ fn mutated_fixtures_never_panic() {
         }
     }
 }
+
+#[test]
+fn a_repeating_event_is_skipped_whole_with_its_reason_never_cut_to_its_first_occurrence() {
+    let text = [
+        "BEGIN:VCALENDAR",
+        "BEGIN:VEVENT",
+        "UID:coffee@x",
+        "SUMMARY:Coffee",
+        "DTSTART:20181113T090000Z",
+        "DURATION:PT30M",
+        "RRULE:FREQ=DAILY;COUNT=3",
+        "EXDATE:20181113T090000Z",
+        "END:VEVENT",
+        "BEGIN:VEVENT",
+        "UID:coffee@x",
+        "RECURRENCE-ID:20181114T090000Z",
+        "SUMMARY:Coffee (late)",
+        "DTSTART:20181114T100000Z",
+        "DURATION:PT30M",
+        "END:VEVENT",
+        "BEGIN:VEVENT",
+        "UID:extra@x",
+        "SUMMARY:Extra dates",
+        "DTSTART:20181113T120000Z",
+        "RDATE:20181115T120000Z",
+        "END:VEVENT",
+        "BEGIN:VEVENT",
+        "UID:keynote@x",
+        "SUMMARY:Keynote",
+        "DTSTART:20181113T080000Z",
+        "END:VEVENT",
+        "END:VCALENDAR",
+        "",
+    ]
+    .join("\r\n");
+    let schedule = read_schedule(text.as_bytes(), chrono_tz::UTC).expect("reads");
+    let titles: Vec<&str> = schedule.talks.iter().map(|t| t.title.as_str()).collect();
+    assert_eq!(titles, ["Keynote"]);
+    let skipped: Vec<(&str, &str)> = schedule
+        .skipped
+        .iter()
+        .map(|s| (s.what.as_str(), s.reason.as_str()))
+        .collect();
+    assert_eq!(skipped.len(), 3, "{skipped:?}");
+    assert!(
+        skipped[0].0.contains("Coffee") && skipped[0].1.contains("repeats"),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped[1].0.contains("Coffee (late)") && skipped[1].1.contains("one occurrence"),
+        "{skipped:?}"
+    );
+    assert!(
+        skipped[2].0.contains("Extra dates") && skipped[2].1.contains("RDATE"),
+        "{skipped:?}"
+    );
+}
