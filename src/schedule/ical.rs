@@ -11,10 +11,10 @@
 //! `END:VCALENDAR` is refused as cut off rather than read as a schedule whose last talks
 //! were removed. `STATUS:CANCELLED` events are skipped with the reason "cancelled in the
 //! file", so a re-import marks a talk cancelled the same way as one removed from the file.
-//! Repeating events (RRULE, RDATE) and their changed occurrences are skipped whole with the
-//! reason: their occurrences are not expanded yet, and the first alone would be a lie.
+//! A repeating event (RRULE, RDATE, EXDATE) becomes one talk per occurrence ([`repeat`]).
 
 mod lines;
+mod repeat;
 mod zones;
 
 use std::collections::{BTreeSet, HashMap};
@@ -189,6 +189,44 @@ impl Calendar {
         }
     }
 
+    /// For each repeating event's UID, the occurrences that other VEVENTs change
+    /// (`RECURRENCE-ID`), by token.
+    fn changed_occurrences(&self, floating: Tz) -> HashMap<String, BTreeSet<String>> {
+        let repeating: BTreeSet<&str> = self
+            .events
+            .iter()
+            .filter(|event| repeat::repeats(event))
+            .filter_map(EventLines::uid)
+            .collect();
+        let mut changed: HashMap<String, BTreeSet<String>> = HashMap::new();
+        for event in &self.events {
+            let Some(uid) = event.uid().filter(|uid| repeating.contains(uid)) else {
+                continue;
+            };
+            if let Some(Ok(token)) = repeat::replaced_token(event, &self.zones, floating) {
+                changed.entry(uid.to_owned()).or_default().insert(token);
+            }
+        }
+        changed
+    }
+
+    /// A VEVENT that changes one occurrence of a repeating event takes that occurrence's key.
+    fn as_changed_occurrence(
+        &self,
+        mut talk: Talk,
+        event: &EventLines,
+        repeating: &HashMap<String, BTreeSet<String>>,
+        floating: Tz,
+    ) -> Result<Talk, String> {
+        let Some(uid) = event.uid().filter(|uid| repeating.contains_key(*uid)) else {
+            return Ok(talk);
+        };
+        if let Some(token) = repeat::replaced_token(event, &self.zones, floating) {
+            talk.key = format!("{uid}@{}", token?);
+        }
+        Ok(talk)
+    }
+
     fn finish(self, floating_zone: Tz) -> Result<ParsedSchedule, ScheduleError> {
         if !self.ended {
             return Err(ScheduleError::Malformed {
@@ -197,9 +235,9 @@ impl Calendar {
             });
         }
         let title = if self.name.trim().is_empty() {
-            self.rfc7986_name
+            &self.rfc7986_name
         } else {
-            self.name
+            &self.name
         };
         let mut schedule = ParsedSchedule {
             title: title.trim().to_owned(),
@@ -207,14 +245,43 @@ impl Calendar {
             ..ParsedSchedule::default()
         };
         let mut zones_used = BTreeSet::new();
-        let repeating = repeating_uids(&self.events);
-        for event in &self.events {
-            let checked = not_part_of_a_repetition(event, &repeating)
-                .and_then(|()| talk(event, &self.zones, floating_zone))
-                .and_then(|(talk, zone)| Ok((talks::within_journal_years(talk)?, zone)));
-            match checked {
-                Ok((talk, zone)) => {
-                    schedule.talks.push(talk);
+        let read: Vec<_> = self
+            .events
+            .iter()
+            .map(|event| talk(event, &self.zones, floating_zone))
+            .collect();
+        let repeating = self.changed_occurrences(floating_zone);
+        let last_day = read
+            .iter()
+            .flatten()
+            .map(|(talk, _)| talks::last_date(&talk.time))
+            .max();
+        for (event, read) in self.events.iter().zip(read) {
+            let expanded = read.and_then(|(first, zone)| {
+                let occurrences = if repeat::repeats(event) {
+                    let replaced = event.uid().and_then(|uid| repeating.get(uid));
+                    let none = BTreeSet::new();
+                    let replaced = replaced.unwrap_or(&none);
+                    repeat::expand(
+                        &first,
+                        event,
+                        &self.zones,
+                        floating_zone,
+                        last_day,
+                        replaced,
+                    )?
+                } else {
+                    vec![self.as_changed_occurrence(first, event, &repeating, floating_zone)?]
+                };
+                let checked: Result<Vec<Talk>, String> = occurrences
+                    .into_iter()
+                    .map(talks::within_journal_years)
+                    .collect();
+                Ok((checked?, zone))
+            });
+            match expanded {
+                Ok((talks, zone)) => {
+                    schedule.talks.extend(talks);
                     zones_used.extend(zone.map(|zone| zone.name()));
                 }
                 Err(reason) => schedule.skipped.push(skipped(event, reason)),
@@ -227,42 +294,17 @@ impl Calendar {
     }
 }
 
-/// The UIDs of the events that repeat (RRULE or RDATE).
-fn repeating_uids(events: &[EventLines]) -> BTreeSet<String> {
-    events
-        .iter()
-        .filter(|event| repeats(event))
-        .filter_map(|event| event.property("UID").map(|uid| uid.value.trim().to_owned()))
-        .collect()
-}
-
-fn repeats(event: &EventLines) -> bool {
-    event.property("RRULE").is_some() || event.property("RDATE").is_some()
-}
-
-/// Refuses a repeating event whole, and a changed occurrence of one (RECURRENCE-ID): their
-/// occurrences are not expanded yet, and importing only the first (or only the changed one)
-/// would cut the event short without a word.
-fn not_part_of_a_repetition(
-    event: &EventLines,
-    repeating: &BTreeSet<String>,
-) -> Result<(), String> {
-    if repeats(event) {
-        return Err(
-            "it repeats (RRULE or RDATE), and repeating events are not imported yet: none of its occurrences is"
-                .into(),
-        );
-    }
-    let uid = event.property("UID").map(|uid| uid.value.trim());
-    if event.property("RECURRENCE-ID").is_some() && uid.is_some_and(|uid| repeating.contains(uid)) {
-        return Err("it changes one occurrence of a repeating event, which is not imported".into());
-    }
-    Ok(())
-}
-
 impl EventLines {
     fn property(&self, name: &str) -> Option<&ContentLine> {
         self.properties.iter().find(|line| line.name == name)
+    }
+
+    fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a ContentLine> + 'a {
+        self.properties.iter().filter(move |line| line.name == name)
+    }
+
+    fn uid(&self) -> Option<&str> {
+        self.property("UID").map(|uid| uid.value.trim())
     }
 }
 

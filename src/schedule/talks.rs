@@ -304,6 +304,14 @@ pub(super) fn within_journal_years(talk: Talk) -> Result<Talk, String> {
     }
 }
 
+/// The last calendar date a talk touches (UTC for timed talks).
+pub(super) fn last_date(time: &TalkTime) -> NaiveDate {
+    match time {
+        TalkTime::Timed { end, .. } => end.date_naive(),
+        TalkTime::AllDay { last, .. } => *last,
+    }
+}
+
 /// Where a talk sorts: its start (all-day items at the start of their first day).
 fn sort_instant(time: &TalkTime) -> DateTime<Utc> {
     match time {

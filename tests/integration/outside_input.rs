@@ -342,3 +342,57 @@ fn restore_reads_a_backup_with_the_committed_changes_of_its_wal() {
         "{names:?}"
     );
 }
+
+fn daily_coffee(extra: &str) -> String {
+    [
+        "BEGIN:VCALENDAR",
+        "BEGIN:VEVENT",
+        "UID:coffee@x",
+        "SUMMARY:Coffee",
+        "DTSTART:20181113T090000Z",
+        "DURATION:PT30M",
+        "RRULE:FREQ=DAILY;COUNT=3",
+        extra,
+        "END:VEVENT",
+        "END:VCALENDAR",
+        "",
+    ]
+    .into_iter()
+    .filter(|line| !line.is_empty())
+    .collect::<Vec<_>>()
+    .join("\r\n")
+        + "\r\n"
+}
+
+#[test]
+fn a_repeating_event_imports_every_occurrence_and_importing_again_updates_never_duplicates() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let journal = dir.path().join("journal.sqlite");
+    cli_ok(
+        &journal,
+        &["trip", "new", "--name", "Coffee", "--tz", "UTC"],
+    );
+    let file = dir.path().join("talks.ics");
+    let import = |text: String| {
+        std::fs::write(&file, text).expect("writes");
+        cli_ok(
+            &journal,
+            &["schedule", "import", "--trip", "1", &file.to_string_lossy()],
+        )
+    };
+    assert_eq!(
+        import(daily_coffee("")),
+        "imported 3, updated 0, cancelled 0, skipped 0\n"
+    );
+    assert_eq!(
+        import(daily_coffee("")),
+        "imported 0, updated 0, cancelled 0, skipped 0\n"
+    );
+    assert_eq!(
+        import(daily_coffee("EXDATE:20181114T090000Z")),
+        "imported 0, updated 0, cancelled 1, skipped 0\n"
+    );
+    let listed = cli_ok(&journal, &["schedule", "list", "--trip", "1"]);
+    assert_eq!(listed.matches("Coffee").count(), 3, "{listed}");
+    assert_eq!(count(&journal, "schedule_items"), 3);
+}

@@ -806,59 +806,264 @@ fn mutated_fixtures_never_panic() {
     }
 }
 
-#[test]
-fn a_repeating_event_is_skipped_whole_with_its_reason_never_cut_to_its_first_occurrence() {
-    let text = [
-        "BEGIN:VCALENDAR",
-        "BEGIN:VEVENT",
-        "UID:coffee@x",
-        "SUMMARY:Coffee",
-        "DTSTART:20181113T090000Z",
-        "DURATION:PT30M",
-        "RRULE:FREQ=DAILY;COUNT=3",
-        "EXDATE:20181113T090000Z",
-        "END:VEVENT",
-        "BEGIN:VEVENT",
-        "UID:coffee@x",
-        "RECURRENCE-ID:20181114T090000Z",
-        "SUMMARY:Coffee (late)",
-        "DTSTART:20181114T100000Z",
-        "DURATION:PT30M",
-        "END:VEVENT",
-        "BEGIN:VEVENT",
-        "UID:extra@x",
-        "SUMMARY:Extra dates",
-        "DTSTART:20181113T120000Z",
-        "RDATE:20181115T120000Z",
-        "END:VEVENT",
-        "BEGIN:VEVENT",
-        "UID:keynote@x",
-        "SUMMARY:Keynote",
-        "DTSTART:20181113T080000Z",
-        "END:VEVENT",
-        "END:VCALENDAR",
-        "",
-    ]
-    .join("\r\n");
-    let schedule = read_schedule(text.as_bytes(), chrono_tz::UTC).expect("reads");
-    let titles: Vec<&str> = schedule.talks.iter().map(|t| t.title.as_str()).collect();
-    assert_eq!(titles, ["Keynote"]);
-    let skipped: Vec<(&str, &str)> = schedule
-        .skipped
+/// An iCalendar file of the given VEVENT bodies (each a list of lines).
+fn calendar(events: &[&[&str]]) -> String {
+    let mut lines = vec!["BEGIN:VCALENDAR"];
+    for event in events {
+        lines.push("BEGIN:VEVENT");
+        lines.extend_from_slice(event);
+        lines.push("END:VEVENT");
+    }
+    lines.extend(["END:VCALENDAR", ""]);
+    lines.join("\r\n")
+}
+
+/// Each talk as (key, title, start in UTC), in the order read.
+fn occurrences(schedule: &ParsedSchedule) -> Vec<(String, String, String)> {
+    schedule
+        .talks
         .iter()
-        .map(|s| (s.what.as_str(), s.reason.as_str()))
-        .collect();
+        .map(|talk| {
+            let start = match talk.time {
+                TalkTime::Timed { start, .. } => start.format("%Y-%m-%dT%H:%MZ").to_string(),
+                TalkTime::AllDay { first, .. } => first.to_string(),
+            };
+            (talk.key.clone(), talk.title.clone(), start)
+        })
+        .collect()
+}
+
+#[test]
+fn a_repeating_event_becomes_one_talk_per_occurrence_with_its_exceptions_and_changes() {
+    let text = calendar(&[
+        &[
+            "UID:coffee@x",
+            "SUMMARY:Coffee",
+            "DTSTART:20181113T090000Z",
+            "DURATION:PT30M",
+            "RRULE:FREQ=DAILY;COUNT=3",
+            "EXDATE:20181113T090000Z",
+        ],
+        &[
+            "UID:coffee@x",
+            "RECURRENCE-ID:20181114T090000Z",
+            "SUMMARY:Coffee (late)",
+            "DTSTART:20181114T100000Z",
+            "DURATION:PT30M",
+        ],
+        &[
+            "UID:extra@x",
+            "SUMMARY:Extra dates",
+            "DTSTART:20181113T120000Z",
+            "DURATION:PT1H",
+            "RDATE:20181115T120000Z",
+        ],
+        &[
+            "UID:keynote@x",
+            "SUMMARY:Keynote",
+            "DTSTART:20181113T080000Z",
+        ],
+    ]);
+    let schedule = read_schedule(text.as_bytes(), chrono_tz::UTC).expect("reads");
+    assert!(schedule.skipped.is_empty(), "{:?}", reasons(&schedule));
+    let mut found = occurrences(&schedule);
+    found.sort();
+    let expected = [
+        (
+            "coffee@x@20181114T090000Z",
+            "Coffee (late)",
+            "2018-11-14T10:00Z",
+        ),
+        ("coffee@x@20181115T090000Z", "Coffee", "2018-11-15T09:00Z"),
+        (
+            "extra@x@20181113T120000Z",
+            "Extra dates",
+            "2018-11-13T12:00Z",
+        ),
+        (
+            "extra@x@20181115T120000Z",
+            "Extra dates",
+            "2018-11-15T12:00Z",
+        ),
+        ("keynote@x", "Keynote", "2018-11-13T08:00Z"),
+    ]
+    .map(|(key, title, start)| (key.to_owned(), title.to_owned(), start.to_owned()));
+    assert_eq!(found, expected);
+    let coffee = talk(&schedule, "Coffee");
+    assert_eq!(
+        coffee.time,
+        timed("2018-11-15T09:00:00Z", "2018-11-15T09:30:00Z")
+    );
+}
+
+#[test]
+fn a_daily_talk_keeps_its_wall_clock_time_across_the_change_from_summer_time() {
+    // Berlin left summer time at 03:00 on Sunday 28 October 2018.
+    let text = calendar(&[&[
+        "UID:standup@x",
+        "SUMMARY:Standup",
+        "DTSTART;TZID=Europe/Berlin:20181026T090000",
+        "DTEND;TZID=Europe/Berlin:20181026T091500",
+        "RRULE:FREQ=DAILY;COUNT=3",
+    ]]);
+    let schedule = read_schedule(text.as_bytes(), chrono_tz::UTC).expect("reads");
+    let starts: Vec<String> = occurrences(&schedule).into_iter().map(|o| o.2).collect();
+    assert_eq!(
+        starts,
+        [
+            "2018-10-26T07:00Z",
+            "2018-10-27T07:00Z",
+            "2018-10-28T08:00Z"
+        ]
+    );
+}
+
+#[test]
+fn until_in_utc_ends_a_zoned_rule_at_that_instant_inclusive() {
+    for (until, expected) in [
+        ("20181115T080000Z", 3),
+        ("20181115T075959Z", 2),
+        ("20181114", 2),
+    ] {
+        let rule = format!("RRULE:FREQ=DAILY;UNTIL={until}");
+        let text = calendar(&[&[
+            "UID:talk@x",
+            "SUMMARY:Morning",
+            "DTSTART;TZID=Europe/Berlin:20181113T090000",
+            "DURATION:PT1H",
+            &rule,
+        ]]);
+        let schedule = read_schedule(text.as_bytes(), chrono_tz::UTC).expect("reads");
+        assert_eq!(
+            schedule.talks.len(),
+            expected,
+            "{until}: {:?}",
+            occurrences(&schedule)
+        );
+    }
+}
+
+#[test]
+fn a_rule_without_end_stops_at_the_programmes_last_day() {
+    let text = calendar(&[
+        &[
+            "UID:daily@x",
+            "SUMMARY:Breakfast",
+            "DTSTART:20181113T070000Z",
+            "DURATION:PT1H",
+            "RRULE:FREQ=DAILY",
+        ],
+        &[
+            "UID:closing@x",
+            "SUMMARY:Closing",
+            "DTSTART:20181115T170000Z",
+            "DURATION:PT1H",
+        ],
+    ]);
+    let schedule = read_schedule(text.as_bytes(), chrono_tz::UTC).expect("reads");
+    let breakfasts = occurrences(&schedule)
+        .into_iter()
+        .filter(|o| o.1 == "Breakfast")
+        .map(|o| o.2)
+        .collect::<Vec<_>>();
+    assert_eq!(
+        breakfasts,
+        [
+            "2018-11-13T07:00Z",
+            "2018-11-14T07:00Z",
+            "2018-11-15T07:00Z"
+        ]
+    );
+}
+
+#[test]
+fn a_rule_that_cannot_be_expanded_or_repeats_too_often_is_skipped_whole_with_its_reason() {
+    let text = calendar(&[
+        &[
+            "UID:often@x",
+            "SUMMARY:Every minute",
+            "DTSTART:20181113T070000Z",
+            "RRULE:FREQ=MINUTELY;COUNT=1000",
+        ],
+        &[
+            "UID:nonsense@x",
+            "SUMMARY:Nonsense rule",
+            "DTSTART:20181113T070000Z",
+            "RRULE:FREQ=FORTNIGHTLY;COUNT=2",
+        ],
+        &[
+            "UID:periods@x",
+            "SUMMARY:Periods",
+            "DTSTART:20181113T070000Z",
+            "RDATE;VALUE=PERIOD:20181114T070000Z/PT1H",
+        ],
+        &[
+            "UID:keynote@x",
+            "SUMMARY:Keynote",
+            "DTSTART:20181113T080000Z",
+        ],
+    ]);
+    let schedule = read_schedule(text.as_bytes(), chrono_tz::UTC).expect("reads");
+    let titles: Vec<String> = occurrences(&schedule).into_iter().map(|o| o.1).collect();
+    assert_eq!(titles, ["Keynote"]);
+    let skipped = reasons(&schedule);
     assert_eq!(skipped.len(), 3, "{skipped:?}");
     assert!(
-        skipped[0].0.contains("Coffee") && skipped[0].1.contains("repeats"),
+        skipped[0].0.contains("Every minute") && skipped[0].1.contains("more than 500"),
         "{skipped:?}"
     );
     assert!(
-        skipped[1].0.contains("Coffee (late)") && skipped[1].1.contains("one occurrence"),
+        skipped[1].0.contains("Nonsense rule") && skipped[1].1.contains("RRULE"),
         "{skipped:?}"
     );
     assert!(
-        skipped[2].0.contains("Extra dates") && skipped[2].1.contains("RDATE"),
+        skipped[2].0.contains("Periods") && skipped[2].1.contains("periods"),
         "{skipped:?}"
     );
+}
+
+#[test]
+fn odd_repetition_rules_never_panic_or_run_away() {
+    const PARTS: [&str; 16] = [
+        "FREQ=YEARLY",
+        "FREQ=SECONDLY",
+        "FREQ=WEEKLY",
+        "INTERVAL=0",
+        "INTERVAL=4000000000",
+        "COUNT=0",
+        "COUNT=65536",
+        "UNTIL=10000101T000000Z",
+        "UNTIL=20000101",
+        "BYDAY=53MO,-1FR",
+        "BYMONTHDAY=-31,0,32",
+        "BYSETPOS=0,-367",
+        "BYHOUR=25",
+        "BYWEEKNO=-53",
+        "WKST=XX",
+        "BYYEARDAY=366",
+    ];
+    let seed = Rng::seed_from_env();
+    println!("seed {seed} (TRIPJOURNAL_SEED replays it)");
+    let mut rng = Rng::new(seed);
+    for _ in 0..env_count("TRIPJOURNAL_SCHEDULE_MUTATIONS", 300) {
+        let picked: Vec<&str> = (0..=rng.below(4))
+            .map(|_| PARTS[rng.below(PARTS.len() as u64) as usize])
+            .collect();
+        let rule = format!("RRULE:{}", picked.join(";"));
+        let starts = [
+            "DTSTART:99991230T230000Z",
+            "DTSTART;TZID=Europe/Berlin:20180325T023000",
+            "DTSTART;VALUE=DATE:20181113",
+        ];
+        let start = starts[rng.below(3) as usize];
+        let text = calendar(&[&["UID:odd@x", "SUMMARY:Odd", start, "DURATION:PT1H", &rule]]);
+        let (schedule, took) = timed_on_cpu(|| read_schedule(text.as_bytes(), chrono_tz::UTC));
+        let schedule = schedule.unwrap_or_else(|error| panic!("{rule}: {error}"));
+        assert!(
+            schedule.talks.len() <= 500,
+            "{rule}: {}",
+            schedule.talks.len()
+        );
+        assert!(took < Duration::from_secs(5), "{rule} took {took:?} of CPU");
+    }
 }
