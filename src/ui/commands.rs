@@ -463,6 +463,37 @@ pub fn take_presses(input: &mut InputState, cmd: Cmd) -> usize {
         .sum()
 }
 
+/// The presses of the keys of `cmds` this frame, in the order they were made, consumed so no
+/// widget sees them too. Fast typing or a slow frame brings several in one frame: each counts,
+/// in its place (`↓ ↓ ↓ S` moves three rows, then stars).
+pub fn take_presses_in_order(input: &mut InputState, cmds: &[Cmd]) -> Vec<Cmd> {
+    let mut taken = Vec::new();
+    input.events.retain(|event| {
+        let egui::Event::Key {
+            key,
+            pressed: true,
+            modifiers,
+            ..
+        } = event
+        else {
+            return true;
+        };
+        let matching = cmds.iter().copied().find(|cmd| {
+            spec_of(*cmd).keys.iter().any(|shortcut| {
+                shortcut.logical_key == *key && modifiers.matches_logically(shortcut.modifiers)
+            })
+        });
+        match matching {
+            Some(cmd) => {
+                taken.push(cmd);
+                false
+            }
+            None => true,
+        }
+    });
+    taken
+}
+
 /// Whether the command's keys were pressed this frame (left for other widgets to see).
 pub fn was_pressed(input: &InputState, cmd: Cmd) -> bool {
     spec_of(cmd).keys.iter().any(|shortcut| {
@@ -542,6 +573,46 @@ pub fn scope_text(scope: Scope) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn key_event(key: Key, modifiers: Modifiers) -> egui::Event {
+        egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers,
+        }
+    }
+
+    #[test]
+    fn presses_are_taken_in_the_order_they_came_and_others_are_left() {
+        let mut input = InputState::default();
+        input.events = vec![
+            key_event(Key::ArrowDown, Modifiers::NONE),
+            key_event(Key::ArrowDown, Modifiers::NONE),
+            key_event(Key::A, Modifiers::NONE),
+            key_event(Key::S, Modifiers::NONE),
+            key_event(Key::ArrowUp, Modifiers::NONE),
+            key_event(Key::S, Modifiers::COMMAND),
+        ];
+        let cmds = [Cmd::ScheduleNext, Cmd::SchedulePrevious, Cmd::ScheduleStar];
+        assert_eq!(
+            take_presses_in_order(&mut input, &cmds),
+            [
+                Cmd::ScheduleNext,
+                Cmd::ScheduleNext,
+                Cmd::ScheduleStar,
+                Cmd::SchedulePrevious
+            ]
+        );
+        assert_eq!(
+            input.events,
+            [
+                key_event(Key::A, Modifiers::NONE),
+                key_event(Key::S, Modifiers::COMMAND)
+            ]
+        );
+    }
 
     #[test]
     fn no_two_commands_of_one_scope_share_a_key() {

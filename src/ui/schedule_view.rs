@@ -15,7 +15,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use egui::{Align, Id, Layout, RichText, Ui};
 
-use super::commands::{Cmd, command_button, take_presses};
+use super::commands::{Cmd, command_button, take_presses_in_order};
 use crate::app::{
     Action, DayFilter, OpenTrip, day_items, now_and_next, schedule_days, schedule_tracks,
 };
@@ -153,29 +153,54 @@ impl ScheduleView {
     }
 
     /// `S` stars the selected (or focused) talk, Enter starts its notes, ↑/↓ move the
-    /// selection. Nothing happens while a text field or another widget has the keyboard.
-    fn keys(&mut self, ui: &mut Ui, open: &OpenTrip) -> Option<Asked> {
+    /// selection, each press in the order it came. Nothing happens while a text field or
+    /// another widget has the keyboard.
+    fn keys(&mut self, ui: &mut Ui, open: &OpenTrip) -> Vec<Asked> {
         let focused = ui.memory(|memory| memory.focused());
-        let target = match focused {
-            None => self.selected,
-            Some(id) => Some(*self.row_ids.get(&id)?),
+        let (mut target, cmds): (_, &[Cmd]) = match focused {
+            None => (
+                self.selected,
+                &[
+                    Cmd::ScheduleNext,
+                    Cmd::SchedulePrevious,
+                    Cmd::ScheduleStar,
+                    Cmd::ScheduleNotes,
+                ],
+            ),
+            Some(id) => match self.row_ids.get(&id) {
+                Some(row) => (Some(*row), &[Cmd::ScheduleStar, Cmd::ScheduleNotes]),
+                None => return Vec::new(),
+            },
         };
-        let consume = |cmd| ui.input_mut(|input| take_presses(input, cmd)) > 0;
-        if focused.is_none() {
-            for (cmd, step) in [(Cmd::ScheduleNext, 1), (Cmd::SchedulePrevious, -1)] {
-                if consume(cmd) {
-                    return self.move_selection(open, step).map(Asked::Select);
+        let presses = ui.input_mut(|input| take_presses_in_order(input, cmds));
+        let mut starred: HashMap<ScheduleItemId, bool> = HashMap::new();
+        let mut asked = Vec::new();
+        for cmd in presses {
+            let step = match cmd {
+                Cmd::ScheduleNext => 1,
+                Cmd::SchedulePrevious => -1,
+                _ => 0,
+            };
+            if step != 0 {
+                if let Some(id) = self.move_selection(open, step) {
+                    self.selected = Some(id);
+                    target = Some(id);
+                    asked.push(Asked::Select(id));
                 }
+                continue;
+            }
+            let Some(item) = target.and_then(|id| open.schedule.item(id)) else {
+                continue;
+            };
+            if cmd == Cmd::ScheduleStar {
+                let now = starred.entry(item.id).or_insert(item.starred);
+                *now = !*now;
+                asked.push(Asked::Star(item.id, *now));
+            } else {
+                asked.push(Asked::Notes(item.id));
             }
         }
-        let item = open.schedule.item(target?)?;
-        if consume(Cmd::ScheduleStar) {
-            return Some(Asked::Star(item.id, !item.starred));
-        }
-        if consume(Cmd::ScheduleNotes) {
-            return Some(Asked::Notes(item.id));
-        }
-        None
+        asked
     }
 
     /// The talk `step` rows away from the selected one (the first when none is selected).

@@ -4,7 +4,7 @@
 
 use egui::{Color32, Pos2, Response, Sense, Shape, Stroke, Ui, Vec2, WidgetInfo};
 
-use super::commands::{Cmd, was_pressed};
+use super::commands::{Cmd, take_presses_in_order};
 
 use crate::model::Rating;
 
@@ -40,23 +40,27 @@ pub fn star_rating(ui: &mut Ui, label: &str, rating: &mut Option<Rating>) -> Res
         if let Some(typed) = typed_rating(ui, response.id) {
             new_half_stars = typed;
         }
-        ui.input(|input| {
-            if was_pressed(input, Cmd::StarsMore) {
-                new_half_stars = (new_half_stars + 1).min(10);
-            }
-            if was_pressed(input, Cmd::StarsLess) {
-                new_half_stars = new_half_stars.saturating_sub(1).max(1);
-            }
-            if was_pressed(input, Cmd::StarsLowest) {
-                new_half_stars = 1;
-            }
-            if was_pressed(input, Cmd::StarsHighest) {
-                new_half_stars = 10;
-            }
-            if was_pressed(input, Cmd::StarsClear) {
-                new_half_stars = 0;
-            }
+        let presses = ui.input_mut(|input| {
+            take_presses_in_order(
+                input,
+                &[
+                    Cmd::StarsMore,
+                    Cmd::StarsLess,
+                    Cmd::StarsLowest,
+                    Cmd::StarsHighest,
+                    Cmd::StarsClear,
+                ],
+            )
         });
+        for cmd in presses {
+            new_half_stars = match cmd {
+                Cmd::StarsMore => (new_half_stars + 1).min(10),
+                Cmd::StarsLess => new_half_stars.saturating_sub(1).max(1),
+                Cmd::StarsLowest => 1,
+                Cmd::StarsHighest => 10,
+                _ => 0,
+            };
+        }
     }
     if new_half_stars != half_stars {
         *rating = Rating::from_half_stars(new_half_stars).ok();

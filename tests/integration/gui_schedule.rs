@@ -578,3 +578,36 @@ fn a_read_only_journal_shows_the_programme_but_takes_no_stars_or_new_notes() {
         Some(false)
     );
 }
+
+#[test]
+fn five_arrow_presses_in_one_frame_move_five_rows_and_s_stars_the_talk_reached() {
+    let talks: Vec<Talk> = (0..8)
+        .map(|index| {
+            let title = format!("Talk {}", index + 1);
+            talk(&title, brussels(31, 9 + index, 0), 45, "Janson", "Main")
+        })
+        .collect();
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).expect("day");
+    let (_dir, journal, trip) = conference_journal(day(1, 31), day(2, 1), &talks);
+    let mut harness = schedule_window(&journal);
+    harness.get_by_label("Talk 1").click();
+    settle(&mut harness);
+    // Five ↓ and an S in one frame, as fast typing on a busy machine delivers them: from
+    // Talk 1 the selection moves five rows to Talk 6, which is starred.
+    for _ in 0..5 {
+        harness.key_press(Key::ArrowDown);
+    }
+    harness.key_press(Key::S);
+    harness.step();
+    journal_until(&mut harness, &journal, "the star on Talk 6", |store| {
+        starred_in_journal(store, trip, "Talk 6") == Some(true)
+    });
+    let store = Store::open(&journal).expect("journal");
+    for title in ["Talk 1", "Talk 2", "Talk 3", "Talk 4", "Talk 5", "Talk 7"] {
+        assert_eq!(
+            starred_in_journal(&store, trip, title),
+            Some(false),
+            "{title}"
+        );
+    }
+}
