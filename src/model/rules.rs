@@ -45,10 +45,11 @@ pub fn section_of(entry: &Entry) -> Option<String> {
     entry.fields.section.as_deref().and_then(clean_section)
 }
 
-/// Entries grouped by section, each group in the trip's order (by position): entries without
-/// a section first, then the sections in `order` (the trip's stored section order), then any
-/// other section in the order of its first entry. The post's section order and the window's
-/// By-section view both come from here.
+/// Entries grouped by section: entries without a section first, in time order (a 14:07 meal
+/// before a 15:00 talk, whatever order they were written in), then the sections in `order`
+/// (the trip's stored section order), then any other section in the order of its first
+/// entry; inside a section, entries keep the order the user gave them (by position). The
+/// post's section order and the window's By-section view both come from here.
 pub fn group_by_section<'e>(
     entries: impl IntoIterator<Item = &'e Entry>,
     order: &[String],
@@ -72,6 +73,9 @@ pub fn group_by_section<'e>(
     };
     // A stable sort: unlisted sections keep their first-use order.
     groups.sort_by_key(|(heading, _)| rank(heading));
+    if let Some((None, unsectioned)) = groups.first_mut() {
+        unsectioned.sort_by_key(|e| (e.fields.at, e.position, e.id));
+    }
     groups
 }
 
@@ -327,6 +331,35 @@ mod tests {
         assert_eq!(move_section(order.clone(), "c", false), ["a", "b", "c"]);
         assert_eq!(move_section(order.clone(), "a", true), ["a", "b", "c"]);
         assert_eq!(move_section(order, "x", true), ["a", "b", "c"]);
+    }
+
+    #[test]
+    fn entries_without_a_section_are_in_time_order_and_sections_in_the_users() {
+        use crate::model::{EntryFields, EntryKind, TripId};
+        let entry = |id: i64, hour: u32, minute: u32, section: Option<&str>| {
+            let at = chrono::TimeZone::with_ymd_and_hms(&Utc, 2018, 11, 13, hour, minute, 0)
+                .single()
+                .expect("a time");
+            let mut fields = EntryFields::new(EntryKind::Note, "t", at);
+            fields.section = section.map(str::to_string);
+            Entry {
+                id: crate::model::EntryId(id),
+                trip: TripId(1),
+                position: id,
+                fields,
+            }
+        };
+        // Written in this order: the talk at 15:00 first, the 14:07 meal after it.
+        let entries = [
+            entry(1, 15, 0, None),
+            entry(2, 14, 7, None),
+            entry(3, 16, 0, Some("一")),
+            entry(4, 9, 0, Some("一")),
+        ];
+        let groups = group_by_section(&entries, &[]);
+        let ids = |group: usize| -> Vec<i64> { groups[group].1.iter().map(|e| e.id.0).collect() };
+        assert_eq!(ids(0), [2, 1]);
+        assert_eq!(ids(1), [3, 4], "the user's order inside a section");
     }
 
     use super::*;

@@ -352,11 +352,19 @@ impl EntryRow<'_> {
                     ui.label("☰")
                         .on_hover_text("Drag to another place or section");
                 });
-                if arrow_button(ui, "⬆", &format!("Move “{title}” up in its section")) {
-                    action = Some(RowAction::MoveUp(id));
-                }
-                if arrow_button(ui, "⬇", &format!("Move “{title}” down in its section")) {
-                    action = Some(RowAction::MoveDown(id));
+                // Entries without a section are in time order: only a section's own order
+                // is the user's to change.
+                if section_of(entry).is_some() {
+                    if arrow_button(ui, "⬆", &format!("Move “{title}” up in its section")) {
+                        action = Some(RowAction::MoveUp(id));
+                    }
+                    if arrow_button(ui, "⬇", &format!("Move “{title}” down in its section")) {
+                        action = Some(RowAction::MoveDown(id));
+                    }
+                } else {
+                    ui.add_space(
+                        2.0 * (ui.spacing().interact_size.y + ui.spacing().item_spacing.x),
+                    );
                 }
             }
             ui.label(RichText::new(icon).color(color));

@@ -514,3 +514,39 @@ fn prices_have_their_currencys_iso_4217_digits() {
         assert!(post.contains(shown), "the post shows {shown}:\n{post}");
     }
 }
+
+#[test]
+fn without_sections_the_post_follows_the_clock_not_the_order_entries_were_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let journal = dir.path().join("journal.sqlite");
+    ok(&journal, &["trip", "new", "--name", "Day", "--tz", "UTC"]);
+    for (kind, title, at) in [
+        ("session", "Afternoon talk", "2018-11-13 15:00"),
+        ("meal", "Late lunch", "2018-11-13 14:07"),
+    ] {
+        ok(
+            &journal,
+            &[
+                "entry", "add", "--trip", "1", "--kind", kind, "--title", title, "--at", at,
+            ],
+        );
+    }
+    let out = dir.path().join("post");
+    let folder = out.to_string_lossy();
+    ok(
+        &journal,
+        &[
+            "export", "--trip", "1", "--layout", "plain", "--out", &folder,
+        ],
+    );
+    let post = std::fs::read_dir(&out)
+        .expect("post folder")
+        .flatten()
+        .map(|file| file.path())
+        .find(|path| path.extension().is_some_and(|ext| ext == "md"))
+        .expect("a Markdown post");
+    let text = std::fs::read_to_string(&post).expect("post");
+    let lunch = text.find("Late lunch").expect("lunch in the post");
+    let talk = text.find("Afternoon talk").expect("talk in the post");
+    assert!(lunch < talk, "{text}");
+}
