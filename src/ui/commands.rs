@@ -296,7 +296,7 @@ pub const COMMANDS: &[CommandSpec] = &[
     spec(
         Cmd::Close,
         "",
-        "Leave a field; close the viewer, a dialog or this help",
+        "Leave a field; close the viewer, a dialog, this help or the editor",
         &[key(Key::Escape)],
         Scope::Window,
     ),

@@ -5,7 +5,7 @@
 
 use egui::{Id, Ui};
 
-use super::commands::{Cmd, take_presses};
+use super::commands::{Cmd, keys_text, take_presses};
 use super::photos::{Suggestions, Thumbnails, photo_strip};
 use super::stars::star_rating;
 use super::timeline::kind_style;
@@ -198,10 +198,12 @@ impl EntryEditor {
             .min_size(280.0)
             .max_size((width * 0.65).max(300.0))
             .show(ui, |ui| {
+                // The header stays put above the scrolling fields: Close is always in reach.
+                actions.extend(header(ui, &fields, id, editable));
+                ui.separator();
                 egui::ScrollArea::vertical()
                     .id_salt("editor-scroll")
                     .show(ui, |ui| {
-                        actions.extend(header(ui, &fields, id, editable));
                         ui.add_enabled_ui(editable, |ui| {
                             self.title(ui, id, &mut fields);
                             ui.add_space(4.0);
@@ -340,7 +342,11 @@ fn header(ui: &mut Ui, fields: &EntryFields, id: EntryId, editable: bool) -> Opt
                 .strong(),
         );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.button("Close").clicked() {
+            let close = ui.button("Close").on_hover_text(format!(
+                "Close the editor; what you typed is kept ({})",
+                keys_text(ui.ctx(), Cmd::Close)
+            ));
+            if close.clicked() {
                 action = Some(Action::CloseEditor);
             }
             if ui

@@ -15,6 +15,7 @@ mod commands;
 mod damage_banner;
 mod editor;
 mod export_dialog;
+mod focus_ring;
 mod fonts;
 mod food_board;
 mod help;

@@ -644,3 +644,57 @@ fn the_trip_dialog_sets_the_posts_slug_and_language() {
     let report = tripjournal::export::export_trip(&store, trip, &options).expect("export");
     assert_eq!(report.post, out.join("mein-gipfel.md"));
 }
+
+#[test]
+fn esc_leaves_the_title_then_closes_the_editor_and_the_help_names_it() {
+    let (_dir, journal, _trip) = trip_with_sections();
+    let mut harness = open_window(&journal);
+    harness.get_by_label("Wrap-up").click();
+    step_until(&mut harness, "the editor", |app| {
+        app.selected_entry().is_some()
+    });
+    harness.get_by_label("Title").focus();
+    settle(&mut harness);
+    // The first Esc leaves the field, the second closes the editor.
+    harness.key_press(Key::Escape);
+    settle(&mut harness);
+    assert!(
+        harness.state().selected_entry().is_some(),
+        "only the field was left"
+    );
+    harness.key_press(Key::Escape);
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().selected_entry(),
+        None,
+        "Esc closed the editor"
+    );
+    harness.key_press(Key::F1);
+    settle(&mut harness);
+    harness.get_by_label_contains("this help or the editor");
+}
+
+#[test]
+fn tab_shows_a_ring_around_the_widget_with_the_keyboard_and_a_click_hides_it() {
+    let (_dir, journal, _trip) = trip_with_sections();
+    let mut harness = open_window(&journal);
+    assert_eq!(harness.state().focus_ring(), None);
+    let mut rings = Vec::new();
+    for _ in 0..3 {
+        harness.key_press(Key::Tab);
+        settle(&mut harness);
+        let ring = harness.state().focus_ring().expect("a ring after Tab");
+        rings.push(ring);
+    }
+    assert!(rings.windows(2).all(|pair| pair[0] != pair[1]), "{rings:?}");
+    harness.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().focus_ring(),
+        Some(rings[1]),
+        "Shift+Tab goes back"
+    );
+    harness.get_by_label("Wrap-up").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().focus_ring(), None, "a click hides the ring");
+}

@@ -66,6 +66,7 @@ pub struct TripJournalApp {
     text_field_focused: bool,
     /// Set by a termination signal: the window closes (saving) at the next frame.
     quit: super::QuitSignal,
+    focus_ring: super::focus_ring::FocusRing,
     egui_ctx: egui::Context,
 }
 
@@ -108,6 +109,7 @@ impl TripJournalApp {
             dark: ctx.theme() == egui::Theme::Dark,
             text_field_focused: false,
             quit: super::QuitSignal::default(),
+            focus_ring: super::focus_ring::FocusRing::default(),
             egui_ctx: ctx,
         };
         app.start_journal_thread();
@@ -162,6 +164,12 @@ impl TripJournalApp {
     /// The trips in the side panel.
     pub fn trips(&self) -> &[Trip] {
         self.workspace.trips()
+    }
+
+    /// Where the ring around the widget that has the keyboard was drawn in the last frame
+    /// (none until Tab moved the focus).
+    pub fn focus_ring(&self) -> Option<egui::Rect> {
+        self.focus_ring.drawn()
     }
 
     /// The entry in the editor.
@@ -313,15 +321,18 @@ impl TripJournalApp {
         }
     }
 
-    /// Esc: the photo viewer, else the export dialog (unless it is exporting), else the trip
-    /// dialog, else help. The delete questions close themselves (egui's modal).
+    /// Esc: the photo viewer, else a dialog, else help, else the editor.
     fn close_topmost_window(&mut self) {
         let exporting = self.workspace.job(JobKind::Export).is_some();
         if let Some(viewer) = &mut self.windows.viewer {
             let actions = viewer.close();
             self.apply_all(actions);
-        } else if !self.windows.close_export_or_trip_dialog(exporting) && self.help.is_open() {
+        } else if self.windows.close_dialog(exporting) {
+            // That was the topmost.
+        } else if self.help.is_open() {
             self.help.toggle();
+        } else if self.workspace.selected_entry().is_some() {
+            self.apply(Action::CloseEditor);
         }
     }
 
@@ -469,6 +480,7 @@ impl eframe::App for TripJournalApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         self.poll();
+        self.focus_ring.watch_input(&ctx);
         self.keys(&ctx);
         if self.workspace.busy() {
             ctx.request_repaint_after(Duration::from_millis(250));
@@ -485,6 +497,7 @@ impl eframe::App for TripJournalApp {
         self.central_view(ui);
         self.dialogs(&ctx);
         self.help.show(&ctx);
+        self.focus_ring.draw(&ctx);
         self.end_frame(&ctx);
     }
 

@@ -44,9 +44,13 @@ impl Windows {
         }
     }
 
-    /// Esc: the export dialog (unless it is exporting), else the trip dialog. Returns whether
-    /// one was closed.
-    pub(super) fn close_export_or_trip_dialog(&mut self, exporting: bool) -> bool {
+    /// Esc: the dialog on top (the clock and watch dialogs, the export dialog unless it is
+    /// exporting, the trip dialog; the delete questions are egui modals and close themselves).
+    /// Returns whether one was closed.
+    pub(super) fn close_dialog(&mut self, exporting: bool) -> bool {
+        if self.clock.take().is_some() || self.watch.take().is_some() {
+            return true;
+        }
         if self.export.is_some() && !exporting {
             self.export = None;
         } else if self.trip.is_some() {
