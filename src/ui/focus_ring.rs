@@ -2,7 +2,9 @@
 //! Shift+Tab, arrows): egui's own focused look is the pressed look, which is hard to tell from
 //! the rest. A click hides the ring again, as desktop toolkits do.
 
-use egui::{Context, Key, Rect, Stroke, StrokeKind};
+use egui::{Context, Rect, Stroke, StrokeKind};
+
+use super::commands::{Cmd, was_pressed};
 
 /// Whether the ring shows, and where it was drawn last.
 #[derive(Default)]
@@ -16,7 +18,7 @@ impl FocusRing {
     /// the widgets take their keys.
     pub fn watch_input(&mut self, ctx: &Context) {
         ctx.input(|input| {
-            if input.key_pressed(Key::Tab) {
+            if was_pressed(input, Cmd::NextField) {
                 self.moved_by_keys = true;
             }
             if input.pointer.any_pressed() {
