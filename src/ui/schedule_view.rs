@@ -25,6 +25,10 @@ const ROW_HEIGHT: f32 = 26.0;
 const ROOM_WIDTH: f32 = 130.0;
 const TRACK_WIDTH: f32 = 130.0;
 const NOTES_WIDTH: f32 = 96.0;
+const STAR_WIDTH: f32 = 22.0;
+const GAP: f32 = 6.0;
+/// The narrowest a title may get before room and track move under it.
+const TITLE_MIN_WIDTH: f32 = 240.0;
 /// How long the Now / next strip waits at most before it looks at the clock again.
 const STRIP_RECHECK: std::time::Duration = std::time::Duration::from_secs(60);
 
@@ -259,7 +263,8 @@ impl ScheduleView {
                 search.request_focus();
             }
             let count = listing.rows.len();
-            ui.weak(format!("{count} talk{}", if count == 1 { "" } else { "s" }));
+            let count = format!("{count} talk{}", if count == 1 { "" } else { "s" });
+            ui.add(egui::Label::new(RichText::new(count).weak()).extend());
             ui.separator();
             if command_button(ui, Cmd::ImportSchedule, editable) {
                 action = Some(Action::PickSchedule(Some(open.trip.id)));
@@ -282,7 +287,17 @@ impl ScheduleView {
         }
         let zone = open.trip.fields.time_zone;
         let items = open.schedule.items();
-        let row_step = ROW_HEIGHT + ui.spacing().item_spacing.y;
+        let time_width = ui
+            .painter()
+            .layout_no_wrap(
+                "00:00–00:00".to_string(),
+                egui::TextStyle::Monospace.resolve(ui.style()),
+                egui::Color32::WHITE,
+            )
+            .size()
+            .x;
+        let shape = RowShape::for_width(ui.available_width(), time_width);
+        let row_step = shape.height() + ui.spacing().item_spacing.y;
         let mut scroll = egui::ScrollArea::vertical()
             .id_salt("schedule")
             .auto_shrink([false, false]);
@@ -294,7 +309,7 @@ impl ScheduleView {
         let mut asked = Vec::new();
         let mut row_ids = HashMap::new();
         let mut visible = 0..0;
-        scroll.show_rows(ui, ROW_HEIGHT, listing.rows.len(), |ui, range| {
+        scroll.show_rows(ui, shape.height(), listing.rows.len(), |ui, range| {
             visible = range.clone();
             for &index in &listing.rows[range] {
                 let item = &items[index];
@@ -307,7 +322,7 @@ impl ScheduleView {
                         .entry
                         .is_some_and(|entry| open.entries.iter().any(|e| e.id == entry)),
                 };
-                let (title_id, row_asked) = row.show(ui);
+                let (title_id, row_asked) = row.show(ui, shape);
                 row_ids.insert(title_id, item.id);
                 asked.extend(row_asked);
             }
@@ -346,6 +361,69 @@ fn empty_schedule(ui: &mut Ui, trip: TripId, editable: bool) -> Option<Action> {
     action
 }
 
+/// How the rows are laid out at a width. The title is what matters: when the row is too
+/// narrow for it beside the room and track columns, room · track go on a second line under
+/// it rather than squeezing it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct RowShape {
+    /// Width of the star and time cells before the title.
+    lead: f32,
+    /// Room and track under the title instead of in columns beside it.
+    two_lines: bool,
+}
+
+impl RowShape {
+    /// The shape of a row `width` wide whose time text is `time_width` wide.
+    fn for_width(width: f32, time_width: f32) -> Self {
+        let lead = STAR_WIDTH + GAP + time_width + GAP;
+        let one_line_title = width - lead - (ROOM_WIDTH + TRACK_WIDTH + NOTES_WIDTH + 3.0 * GAP);
+        Self {
+            lead,
+            two_lines: one_line_title < TITLE_MIN_WIDTH,
+        }
+    }
+
+    fn height(self) -> f32 {
+        if self.two_lines {
+            2.0 * ROW_HEIGHT - 4.0
+        } else {
+            ROW_HEIGHT
+        }
+    }
+}
+
+/// `rect` cut in two at `width` from its left (a gap between).
+fn cut_left(rect: egui::Rect, width: f32) -> (egui::Rect, egui::Rect) {
+    let width = width.min(rect.width());
+    let left = egui::Rect::from_min_size(rect.min, egui::vec2(width, rect.height()));
+    let right = egui::Rect::from_min_max(
+        egui::pos2((left.right() + GAP).min(rect.right()), rect.top()),
+        rect.max,
+    );
+    (left, right)
+}
+
+/// `rect` cut in two at `width` from its right (a gap between).
+fn cut_right(rect: egui::Rect, width: f32) -> (egui::Rect, egui::Rect) {
+    let width = width.min(rect.width());
+    let right = egui::Rect::from_min_max(egui::pos2(rect.right() - width, rect.top()), rect.max);
+    let left = egui::Rect::from_min_max(
+        rect.min,
+        egui::pos2((right.left() - GAP).max(rect.left()), rect.bottom()),
+    );
+    (left, right)
+}
+
+/// A child of `ui` confined to `rect`, laid out left to right (right to left when `end`).
+fn cell(ui: &mut Ui, rect: egui::Rect, end: bool) -> Ui {
+    let layout = if end {
+        Layout::right_to_left(Align::Center)
+    } else {
+        Layout::left_to_right(Align::Center)
+    };
+    ui.new_child(egui::UiBuilder::new().max_rect(rect).layout(layout))
+}
+
 /// One talk's row.
 struct TalkRow<'a> {
     item: &'a ScheduleItem,
@@ -358,44 +436,72 @@ struct TalkRow<'a> {
 }
 
 impl TalkRow<'_> {
-    /// Draws the row; returns its title widget's id and what was asked.
-    fn show(&self, ui: &mut Ui) -> (Id, Option<Asked>) {
+    /// Draws the row in the given shape; returns its title widget's id and what was asked.
+    fn show(&self, ui: &mut Ui, shape: RowShape) -> (Id, Option<Asked>) {
+        let item = self.item;
+        let width = ui.available_width();
+        let (rect, _) =
+            ui.allocate_exact_size(egui::vec2(width, shape.height()), egui::Sense::hover());
+        let line = egui::Rect::from_min_size(rect.min, egui::vec2(width, ROW_HEIGHT));
+        let (star, rest) = cut_left(line, STAR_WIDTH);
+        let (time, rest) = cut_left(rest, shape.lead - STAR_WIDTH - 2.0 * GAP);
+        let mut asked = self.star_button(&mut cell(ui, star, false));
+        cell(ui, time, false).monospace(time_text(item, self.zone));
+        let title = if shape.two_lines {
+            // Title alone on the first line; room · track and the notes button under it.
+            let under =
+                egui::Rect::from_min_max(egui::pos2(rest.left(), line.bottom() - 4.0), rect.max);
+            let (place, notes) = cut_right(under, NOTES_WIDTH);
+            asked = self.notes_button(&mut cell(ui, notes, true)).or(asked);
+            let place_text = [item.talk.room.as_str(), item.talk.track.as_str()]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            if !place_text.is_empty() {
+                column(
+                    &mut cell(ui, place, false),
+                    RichText::new(place_text).weak(),
+                );
+            }
+            rest
+        } else {
+            let (rest, notes) = cut_right(rest, NOTES_WIDTH);
+            asked = self.notes_button(&mut cell(ui, notes, true)).or(asked);
+            let (rest, track) = cut_right(rest, TRACK_WIDTH);
+            let (title, room) = cut_right(rest, ROOM_WIDTH);
+            column(
+                &mut cell(ui, track, false),
+                RichText::new(&item.talk.track).weak(),
+            );
+            column(&mut cell(ui, room, false), RichText::new(&item.talk.room));
+            title
+        };
+        let response = self.title(&mut cell(ui, title, false));
+        if response.double_clicked() {
+            asked = Some(Asked::Notes(item.id));
+        } else if response.clicked() || response.gained_focus() {
+            asked = asked.take().or(Some(Asked::Select(item.id)));
+        }
+        (response.id, asked)
+    }
+
+    /// The ☆/★ button; a click asks to (un)star.
+    fn star_button(&self, ui: &mut Ui) -> Option<Asked> {
         let item = self.item;
         let title = &item.talk.title;
-        let mut asked = None;
-        let mut title_id = Id::NULL;
-        ui.horizontal(|ui| {
-            ui.set_min_height(ROW_HEIGHT);
-            let (star, what) = if item.starred {
-                ("★", format!("Unstar “{title}”"))
-            } else {
-                ("☆", format!("Star “{title}”"))
-            };
-            let star = egui::Button::new(RichText::new(star).color(star_color(ui))).small();
-            let button = ui.add_enabled(self.editable, star);
-            button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &what));
-            if button.on_hover_text(format!("{what} (S)")).clicked() {
-                asked = Some(Asked::Star(item.id, !item.starred));
-            }
-            ui.monospace(time_text(item, self.zone));
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                if let Some(notes) = self.notes_button(ui) {
-                    asked = Some(notes);
-                }
-                column(ui, TRACK_WIDTH, RichText::new(&item.talk.track).weak());
-                column(ui, ROOM_WIDTH, RichText::new(&item.talk.room));
-                ui.with_layout(Layout::left_to_right(Align::Center), |ui| {
-                    let response = self.title(ui);
-                    title_id = response.id;
-                    if response.double_clicked() {
-                        asked = Some(Asked::Notes(item.id));
-                    } else if response.clicked() || response.gained_focus() {
-                        asked = asked.take().or(Some(Asked::Select(item.id)));
-                    }
-                });
-            });
-        });
-        (title_id, asked)
+        let (star, what) = if item.starred {
+            ("★", format!("Unstar “{title}”"))
+        } else {
+            ("☆", format!("Star “{title}”"))
+        };
+        let star = egui::Button::new(RichText::new(star).color(star_color(ui))).small();
+        let button = ui.add_enabled(self.editable, star);
+        button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &what));
+        button
+            .on_hover_text(format!("{what} (S)"))
+            .clicked()
+            .then_some(Asked::Star(item.id, !item.starred))
     }
 
     /// The title as a selectable button (struck through when cancelled); hovering shows the
@@ -416,6 +522,14 @@ impl TalkRow<'_> {
             if self.item.cancelled {
                 ui.label("Cancelled: the latest programme no longer lists it.");
             }
+            let place = [talk.room.as_str(), talk.track.as_str()]
+                .into_iter()
+                .filter(|part| !part.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · ");
+            if !place.is_empty() {
+                ui.label(place);
+            }
             if !talk.speakers.is_empty() {
                 ui.label(talk.speakers.join(", "));
             }
@@ -435,36 +549,20 @@ impl TalkRow<'_> {
         } else if self.selected && self.editable {
             ("Start notes", format!("Start notes on “{title}”"))
         } else {
-            ui.allocate_space(egui::vec2(NOTES_WIDTH, ROW_HEIGHT));
             return None;
         };
-        let mut asked = None;
-        ui.allocate_ui_with_layout(
-            egui::vec2(NOTES_WIDTH, ROW_HEIGHT),
-            Layout::right_to_left(Align::Center),
-            |ui| {
-                ui.set_min_width(NOTES_WIDTH);
-                let button = ui.small_button(text);
-                button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &what));
-                if button.on_hover_text(&what).clicked() {
-                    asked = Some(Asked::Notes(self.item.id));
-                }
-            },
-        );
-        asked
+        let button = ui.small_button(text);
+        button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &what));
+        button
+            .on_hover_text(&what)
+            .clicked()
+            .then_some(Asked::Notes(self.item.id))
     }
 }
 
-/// A fixed-width cell of a row, its text cut with an ellipsis.
-fn column(ui: &mut Ui, width: f32, text: RichText) {
-    ui.allocate_ui_with_layout(
-        egui::vec2(width, ROW_HEIGHT),
-        Layout::left_to_right(Align::Center),
-        |ui| {
-            ui.set_min_width(width);
-            ui.add(egui::Label::new(text).truncate());
-        },
-    );
+/// A column's text, cut with an ellipsis at the cell's width.
+fn column(ui: &mut Ui, text: RichText) {
+    ui.add(egui::Label::new(text).truncate());
 }
 
 fn star_color(ui: &Ui) -> egui::Color32 {
@@ -548,4 +646,35 @@ fn strip_talk(
     link.on_hover_text("Open the notes on this talk")
         .clicked()
         .then_some(Action::StartNotes(item.id))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn narrow_rows_put_room_and_track_under_the_title_wide_rows_beside_it() {
+        let time = 90.0;
+        let narrow = RowShape::for_width(440.0, time);
+        assert!(narrow.two_lines);
+        assert!(narrow.height() > ROW_HEIGHT);
+        let wide = RowShape::for_width(1000.0, time);
+        assert!(!wide.two_lines);
+        assert_eq!(wide.height(), ROW_HEIGHT);
+        // Right where the title would get less than its minimum beside the columns.
+        let edge = wide.lead + ROOM_WIDTH + TRACK_WIDTH + NOTES_WIDTH + 3.0 * GAP + TITLE_MIN_WIDTH;
+        assert!(!RowShape::for_width(edge, time).two_lines);
+        assert!(RowShape::for_width(edge - 1.0, time).two_lines);
+    }
+
+    #[test]
+    fn cutting_a_rect_never_leaves_a_negative_width() {
+        let rect = egui::Rect::from_min_size(egui::pos2(10.0, 0.0), egui::vec2(50.0, 20.0));
+        let (left, right) = cut_left(rect, 80.0);
+        assert_eq!(left.width(), 50.0);
+        assert!(right.width() >= 0.0);
+        let (left, right) = cut_right(rect, 20.0);
+        assert_eq!(right.width(), 20.0);
+        assert_eq!(left.right(), right.left() - GAP);
+    }
 }

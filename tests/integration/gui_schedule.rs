@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use tripjournal::model::{EntryContent, ScheduleItem, TripFields, TripId};
 use tripjournal::model::{Talk, TalkTime};
 use tripjournal::store::Store;
@@ -395,6 +395,27 @@ fn a_dropped_schedule_file_goes_to_the_schedule_import_not_the_photos() {
     assert_eq!(store.schedule(trip).expect("schedule").len(), 6);
 }
 
+/// A window of `size` on `journal`, rendering as snapshots do, showing the Schedule view's
+/// first day.
+fn schedule_snapshot_window(journal: &std::path::Path, size: egui::Vec2) -> App {
+    let path = journal.to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_options(crate::snapshots::options())
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| TripJournalApp::new(cc, path));
+    step_until(&mut harness, "the programme", |app| {
+        app.current_trip()
+            .is_some_and(|open| !open.schedule.items().is_empty())
+    });
+    settle(&mut harness);
+    harness.get_by_label("Schedule").click();
+    settle(&mut harness);
+    harness.get_by_label("Sat 31 Jan").click();
+    settle(&mut harness);
+    harness
+}
+
 #[test]
 fn the_schedule_view_looks_right() {
     let (_dir, journal, trip) = fosdem_journal();
@@ -413,21 +434,7 @@ fn the_schedule_view_looks_right() {
             .collect();
         store.import_schedule(trip, &newer).expect("again");
     }
-    let path = journal.clone();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .with_options(crate::snapshots::options())
-        .allow_missing_glyphs()
-        .build_eframe(move |cc| TripJournalApp::new(cc, path));
-    step_until(&mut harness, "the programme", |app| {
-        app.current_trip()
-            .is_some_and(|open| !open.schedule.items().is_empty())
-    });
-    settle(&mut harness);
-    harness.get_by_label("Schedule").click();
-    settle(&mut harness);
-    harness.get_by_label("Sat 31 Jan").click();
-    settle(&mut harness);
+    let mut harness = schedule_snapshot_window(&journal, egui::vec2(1400.0, 900.0));
     harness.get_by_label("Rust in the kernel").click();
     // The pointer leaves the row, so no hover text covers the view.
     harness.hover_at(egui::pos2(700.0, 850.0));
@@ -610,4 +617,100 @@ fn five_arrow_presses_in_one_frame_move_five_rows_and_s_stars_the_talk_reached()
             "{title}"
         );
     }
+}
+
+/// The labels and buttons drawn inside `area`, with their text and rectangles.
+fn widgets_in(harness: &App, area: egui::Rect) -> Vec<(String, egui::Rect)> {
+    harness
+        .query_all(egui_kittest::kittest::by())
+        .filter(|node| matches!(node.accesskit_node().role(), Role::Label | Role::Button))
+        .map(|node| {
+            let ak = node.accesskit_node();
+            let label = ak.label().or_else(|| ak.value()).unwrap_or_default();
+            (label, node.rect())
+        })
+        .filter(|(_, rect)| area.intersects(*rect) && rect.area() > 0.0)
+        .collect()
+}
+
+#[test]
+fn at_800_by_600_with_the_editor_open_every_title_shows_and_nothing_overlaps() {
+    let long = [
+        (
+            "Building a multi-tenant Kubernetes platform on bare metal",
+            "UB2.252A (Lameere)",
+            "Containers and Virtualization",
+        ),
+        ("Rust in the kernel", "UB2.252A", "Rust"),
+        ("开源社区的十年", "K.3.201", "Community"),
+        (
+            "Go generics",
+            "UD2.218A",
+            "Go and other languages that compile",
+        ),
+        ("Lunch", "", ""),
+    ];
+    let talks: Vec<Talk> = long
+        .iter()
+        .enumerate()
+        .map(|(index, (title, room, track))| {
+            talk(title, brussels(31, 9 + index as u32, 0), 50, room, track)
+        })
+        .collect();
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).expect("day");
+    let (_dir, journal, trip) = conference_journal(day(1, 31), day(2, 1), &talks);
+    let mut harness = schedule_snapshot_window(&journal, egui::vec2(800.0, 600.0));
+    harness.get_by_label("Go generics").click();
+    settle(&mut harness);
+    harness.key_press(Key::Enter);
+    notes_opened_on(&mut harness, &journal, trip, "Go generics");
+    settle(&mut harness);
+    harness.hover_at(egui::pos2(790.0, 590.0));
+    settle(&mut harness);
+    // The Schedule view is still there beside the editor.
+    let editor_left = harness.get_by_label("Title").rect().left();
+    let list_top = harness.get_by_label("Import schedule…").rect().bottom();
+    let list = egui::Rect::from_min_max(
+        egui::pos2(0.0, list_top + 1.0),
+        egui::pos2(editor_left - 1.0, 600.0),
+    );
+    let drawn = widgets_in(&harness, list);
+    for (title, room, track) in long {
+        let (_, rect) = drawn
+            .iter()
+            .find(|(label, _)| label == title)
+            .unwrap_or_else(|| panic!("“{title}” is not drawn in the list: {drawn:?}"));
+        // The whole title, or at least 200 px of it when it is longer than the row.
+        let font = egui::TextStyle::Button.resolve(&harness.ctx.global_style());
+        let natural = harness.ctx.fonts_mut(|fonts| {
+            fonts
+                .layout_no_wrap(title.to_string(), font, egui::Color32::WHITE)
+                .size()
+                .x
+        });
+        assert!(
+            rect.width() >= natural.min(200.0) && list.contains_rect(*rect),
+            "“{title}” ({natural} px) gets {rect:?} in {list:?}"
+        );
+        let place = [room, track]
+            .into_iter()
+            .filter(|part| !part.is_empty())
+            .collect::<Vec<_>>()
+            .join(" · ");
+        if !place.is_empty() {
+            assert!(
+                drawn.iter().any(|(label, _)| *label == place),
+                "“{place}” is not drawn: {drawn:?}"
+            );
+        }
+    }
+    for (index, (a, rect_a)) in drawn.iter().enumerate() {
+        for (b, rect_b) in &drawn[index + 1..] {
+            assert!(
+                !rect_a.shrink(0.5).intersects(rect_b.shrink(0.5)),
+                "“{a}” {rect_a:?} overlaps “{b}” {rect_b:?}"
+            );
+        }
+    }
+    harness.snapshot("schedule_800x600");
 }
