@@ -1288,3 +1288,69 @@ fn a_read_only_journal_opens_with_a_banner_and_takes_no_edits() {
         "nothing written"
     );
 }
+
+/// Steps the window until `done` holds; panics after `limit` of wall-clock time.
+fn shown_within(
+    harness: &mut App,
+    limit: Duration,
+    what: &str,
+    done: impl Fn(&TripJournalApp) -> bool,
+) {
+    let deadline = Instant::now() + limit;
+    while !done(harness.state()) {
+        assert!(
+            Instant::now() < deadline,
+            "not shown within {limit:?}: {what}"
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn trips_and_photos_added_by_another_program_show_within_two_seconds() {
+    let (_dir, journal) = new_journal();
+    let mut harness = app_on(&journal);
+    let trip = open_demo(&mut harness);
+    settle(&mut harness);
+    let photos_before = harness
+        .state()
+        .current_trip()
+        .map_or(0, |open| open.photos.len());
+
+    crate::util::cli_ok(&journal, &["trip", "new", "--name", "Lisbon 2019"]);
+    shown_within(
+        &mut harness,
+        Duration::from_secs(2),
+        "the trip made by the CLI",
+        |app| app.trips().iter().any(|t| t.fields.name == "Lisbon 2019"),
+    );
+    harness.step();
+    harness.get_by_label("Lisbon 2019");
+
+    let plain = crate::util::fixture("plain.jpg");
+    let second = crate::util::fixture("second.jpg");
+    crate::util::cli_ok(
+        &journal,
+        &[
+            "photo",
+            "add",
+            "--trip",
+            &trip.to_string(),
+            plain.to_str().expect("utf-8"),
+            second.to_str().expect("utf-8"),
+        ],
+    );
+    shown_within(
+        &mut harness,
+        Duration::from_secs(2),
+        "the photos added by the CLI",
+        |app| {
+            app.current_trip()
+                .is_some_and(|open| open.photos.len() == photos_before + 2)
+        },
+    );
+    // The tray draws them (the demo's own two unassigned photos and these two).
+    harness.step();
+    harness.get_by_label("Unassigned photos (4)");
+}

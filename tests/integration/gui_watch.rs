@@ -75,6 +75,9 @@ fn a_watched_folder_asks_about_its_photos_then_imports_new_ones_and_resumes() {
         app.current_trip()
             .is_some_and(|open| open.photos.len() == 3)
     });
+    // Drawn in the timeline's tray, not only held.
+    settle(&mut harness);
+    harness.get_by_label("Unassigned photos (3)");
     drop(harness);
 
     // The setting is the trip's: a new window watches again, and asks nothing.
