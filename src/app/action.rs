@@ -136,6 +136,8 @@ pub enum Action {
     StartNotes(ScheduleItemId),
     /// Choose a schedule file to import into this trip (`None`: to make a trip of).
     PickSchedule(Option<TripId>),
+    /// Close the dialog that asks for a schedule file's path (no desktop file dialog).
+    CloseScheduleFileDialog,
     /// A schedule file chosen in the file dialog: into `trip`, or a new trip of it.
     ScheduleChosen { trip: Option<TripId>, file: PathBuf },
     /// A schedule file dropped on the window: into the open trip, or a new trip of it.
@@ -212,6 +214,7 @@ impl Action {
             | Action::ChooseWatchFolder(_)
             | Action::WatchFolderChosen { .. }
             | Action::CloseWatchDialog
+            | Action::CloseScheduleFileDialog
             | Action::StartNotes(_)
             | Action::OpenJournal(_)
             | Action::ChooseJournal

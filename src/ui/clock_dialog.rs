@@ -36,9 +36,8 @@ impl ClockDialog {
     pub fn show(&mut self, ctx: &egui::Context, open: &OpenTrip) -> Vec<Action> {
         let mut window_open = true;
         let mut actions = Vec::new();
-        egui::Window::new("Camera clock")
+        super::dialog("Camera clock", ctx)
             .open(&mut window_open)
-            .collapsible(false)
             .default_width(420.0)
             .show(ctx, |ui| {
                 ui.horizontal(|ui| {

@@ -178,6 +178,7 @@ impl ExportDialog {
         let photos = shown.and_then(|shown| shown.preview.as_ref().ok());
         egui::ScrollArea::vertical()
             .id_salt("export-preview")
+            .auto_shrink([false, false])
             .show(ui, |ui| match (&markdown, &self.reading) {
                 (Some(text), _) if self.show_source => {
                     ui.add(egui::Label::new(egui::RichText::new(text).monospace()).wrap());
@@ -241,9 +242,14 @@ impl ExportDialog {
         actions.extend(self.preview_request(trip, workspace).map(Action::Send));
         let running = workspace.job(JobKind::Export);
         let mut open = true;
-        egui::Window::new("Export as a blog post")
+        // Most of the window: the preview is what the dialog is for.
+        let room = ctx.content_rect().size();
+        super::dialog("Export as a blog post", ctx)
             .open(&mut open)
-            .default_size([760.0, 600.0])
+            .default_size([
+                (room.x - 48.0).clamp(320.0, 820.0),
+                (room.y - 48.0).max(300.0),
+            ])
             .show(ctx, |ui| {
                 if self.options_grid(ui) {
                     actions.push(Action::ChooseExportFolder);

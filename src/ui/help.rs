@@ -23,9 +23,8 @@ impl HelpWindow {
     /// Draws the window while it is open.
     pub fn show(&mut self, ctx: &egui::Context) {
         let mut open = self.open;
-        egui::Window::new("Keyboard shortcuts")
+        super::dialog("Keyboard shortcuts", ctx)
             .open(&mut open)
-            .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
                 // In a small window the list scrolls rather than running off the screen.

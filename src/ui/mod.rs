@@ -20,6 +20,7 @@ mod fonts;
 mod food_board;
 mod help;
 mod photos;
+mod schedule_file_dialog;
 mod schedule_view;
 mod stars;
 mod timeline;
@@ -142,4 +143,16 @@ pub(crate) fn progress_bar(ui: &mut egui::Ui, done: usize, total: usize, unit: &
             .desired_width(200.0)
             .text(format!("{done} / {total}{unit}")),
     );
+}
+
+/// A dialog window: centred on the window when it opens (not over the title in a corner),
+/// kept inside it, never folded away.
+/// Its id is its title's (tests find its area by it).
+pub(crate) fn dialog<'open>(title: &str, ctx: &egui::Context) -> egui::Window<'open> {
+    egui::Window::new(title.to_string())
+        .id(egui::Id::unique(title))
+        .collapsible(false)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(ctx.content_rect().center())
+        .constrain(true)
 }

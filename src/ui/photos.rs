@@ -373,8 +373,9 @@ impl PhotoViewer {
         let large = thumbnails
             .texture(photo_id, true)
             .or_else(|| thumbnails.cache.get(photo_id, false));
-        egui::Window::new("Photo")
+        super::dialog("Photo", ctx)
             .id(Id::unique("photo-viewer"))
+            .collapsible(true)
             .open(&mut window_open)
             .default_size([820.0, 680.0])
             .show(ctx, |ui| {

@@ -197,9 +197,8 @@ impl TripDialog {
         };
         let mut open = true;
         let mut answer = None;
-        egui::Window::new(title)
+        super::dialog(title, ctx)
             .open(&mut open)
-            .collapsible(false)
             .resizable(true)
             .default_width(420.0)
             .show(ctx, |ui| {

@@ -40,9 +40,8 @@ impl WatchDialog {
     pub fn show(&mut self, ctx: &egui::Context) -> Vec<Action> {
         let mut window_open = true;
         let mut actions = Vec::new();
-        egui::Window::new("Watch a folder")
+        super::dialog("Watch a folder", ctx)
             .open(&mut window_open)
-            .collapsible(false)
             .default_width(440.0)
             .show(ctx, |ui| {
                 ui.label("Photos that arrive in this folder (a phone's sync folder, a card reader) are imported into the trip's unassigned photos.");

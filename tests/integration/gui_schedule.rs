@@ -714,3 +714,77 @@ fn at_800_by_600_with_the_editor_open_every_title_shows_and_nothing_overlaps() {
     }
     harness.snapshot("schedule_800x600");
 }
+
+#[test]
+fn without_a_file_dialog_a_schedules_path_can_be_typed_for_a_new_trip_and_an_import() {
+    let (_dir, empty) = crate::gui::new_journal();
+    let file = crate::util::fixture("schedules/pretalx.xml");
+    let mut harness = app_on(&empty);
+    harness.state_mut().assume_no_file_dialog();
+    crate::gui::wait_for_trips(&mut harness);
+    settle(&mut harness);
+
+    // The first-run view's button opens the path field, centred on the window.
+    harness.get_by_label("New trip from a schedule…").click();
+    settle(&mut harness);
+    let field = harness.get_by_label("File");
+    let centre = harness
+        .get_by_label("New trip from a conference schedule")
+        .rect()
+        .center();
+    let window = harness.ctx.content_rect().center();
+    assert!(
+        (centre.x - window.x).abs() < 60.0,
+        "the dialog's title at {centre:?}, the window's centre at {window:?}"
+    );
+    field.click();
+    settle(&mut harness);
+    // Pasted as a file manager copies it, in quotes.
+    harness
+        .get_by_label("File")
+        .type_text(&format!("'{}'", file.display()));
+    harness.key_press(Key::Enter);
+    step_until(&mut harness, "the new trip with its programme", |app| {
+        app.current_trip().is_some_and(|open| {
+            open.trip.fields.name == "RustFest Zürich 2024 & Friends"
+                && open.schedule.items().len() == 5
+        })
+    });
+    settle(&mut harness);
+    assert!(
+        harness.query_by_label("File").is_none(),
+        "the dialog closed"
+    );
+
+    // The Schedule view's Import: a file that is not there gets its one line, the dialog
+    // having closed; then a real one imports.
+    harness.get_by_label("Schedule").click();
+    settle(&mut harness);
+    harness.get_by_label("Import schedule…").click();
+    settle(&mut harness);
+    harness.get_by_label("Import a conference schedule");
+    harness.get_by_label("File").click();
+    settle(&mut harness);
+    harness
+        .get_by_label("File")
+        .type_text("/nowhere/schedule.xml");
+    harness.get_by_label("Import").click();
+    step_until(&mut harness, "the refusal", |app| {
+        app.notices()
+            .iter()
+            .any(|n| n.contains("/nowhere/schedule.xml"))
+    });
+    harness.get_by_label("Import schedule…").click();
+    settle(&mut harness);
+    harness.get_by_label("File").click();
+    settle(&mut harness);
+    harness
+        .get_by_label("File")
+        .type_text(&file.display().to_string());
+    harness.get_by_label("Import").click();
+    step_until(&mut harness, "the second import's notice", |app| {
+        app.notices()
+            .iter()
+            .any(|n| n.starts_with("Imported 0 talks, updated 0"))
+    });
+}

@@ -103,6 +103,23 @@ fn main_window_editor_and_export_dialog_look_right() {
     for _ in 0..3 {
         harness.step();
     }
+    // Centred on the window, and most of its height for the preview.
+    let dialog = harness
+        .ctx
+        .memory(|memory| memory.area_rect(egui::Id::unique("Export as a blog post")))
+        .expect("the export dialog's area");
+    let window = harness.ctx.content_rect();
+    assert!(
+        (dialog.center() - window.center()).length() < 40.0
+            && dialog.height() > 0.85 * window.height(),
+        "the dialog {dialog:?} in the window {window:?}"
+    );
+    let preview_top = harness.get_by_label("Rendered").rect().bottom();
+    assert!(
+        dialog.bottom() - preview_top > 350.0,
+        "the preview gets {} px",
+        dialog.bottom() - preview_top
+    );
     harness.snapshot("export_dialog");
 }
 

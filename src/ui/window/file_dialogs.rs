@@ -78,6 +78,8 @@ impl Request {
 /// Runs the dialogs and hands back their answers.
 pub(super) struct FileDialogs {
     answers: (Sender<Action>, Receiver<Action>),
+    /// The desktop can show file dialogs (on Linux: a portal on a session bus).
+    available: bool,
     ctx: egui::Context,
 }
 
@@ -85,6 +87,7 @@ impl FileDialogs {
     pub(super) fn new(ctx: egui::Context) -> Self {
         FileDialogs {
             answers: channel(),
+            available: file_dialog_available(),
             ctx,
         }
     }
@@ -92,11 +95,21 @@ impl FileDialogs {
     /// Shows the dialog for `request` on its own thread; where there is no dialog (no desktop
     /// portal), says so instead.
     pub(super) fn ask(&self, request: Request) -> Result<(), Message> {
-        if !file_dialog_available() {
+        if !self.available {
             return Err(Message::NoFileDialog(request.purpose()));
         }
         self.off_the_window(move || request.run());
         Ok(())
+    }
+
+    /// Whether the desktop can show file dialogs here.
+    pub(super) fn available(&self) -> bool {
+        self.available
+    }
+
+    /// Behaves as on a desktop without file dialogs (tests of the window's own path fields).
+    pub(super) fn assume_none(&mut self) {
+        self.available = false;
     }
 
     /// Shows `folder` in the file manager; a failure comes back as a message.

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use super::editor::EntryEditor;
 use super::help::HelpWindow;
 use super::photos::{TextureCache, Thumbnails};
+use super::schedule_file_dialog::ScheduleFileDialog;
 use super::timeline::Timeline;
 use super::trips_panel::TripsPanel;
 use super::wording;
@@ -198,6 +199,12 @@ impl TripJournalApp {
         self.workspace.trips_loaded()
     }
 
+    /// Behaves as on a desktop without file dialogs (no portal): the window's own path
+    /// fields are used instead.
+    pub fn assume_no_file_dialog(&mut self) {
+        self.file_dialogs.assume_none();
+    }
+
     /// Removes the messages shown in the status bar.
     pub fn clear_notices(&mut self) {
         self.workspace.clear_notices();
@@ -298,6 +305,9 @@ impl TripJournalApp {
                     let entry = self.workspace.selected_entry();
                     self.ask_file(file_dialogs::Request::Photos { trip, entry });
                 }
+            }
+            Action::PickSchedule(trip) if !self.file_dialogs.available() => {
+                self.windows.schedule_file = Some(ScheduleFileDialog::new(trip));
             }
             Action::PickSchedule(trip) => self.ask_file(file_dialogs::Request::Schedule(trip)),
             Action::ChooseExportFolder => self.ask_file(file_dialogs::Request::ExportFolder),

@@ -4,6 +4,7 @@
 use super::super::clock_dialog::ClockDialog;
 use super::super::export_dialog::ExportDialog;
 use super::super::photos::{PhotoViewer, Thumbnails};
+use super::super::schedule_file_dialog::ScheduleFileDialog;
 use super::super::trip_dialog::TripDialog;
 use super::super::trips_panel::{ConfirmDeleteEntry, ConfirmDeleteTrip};
 use super::super::watch_dialog::{WatchDialog, first_batch_question};
@@ -17,6 +18,8 @@ pub(super) struct Windows {
     pub(super) trip: Option<TripDialog>,
     pub(super) clock: Option<ClockDialog>,
     pub(super) watch: Option<WatchDialog>,
+    /// The path field for a schedule file where there is no desktop file dialog.
+    pub(super) schedule_file: Option<ScheduleFileDialog>,
     pub(super) confirm_delete_trip: Option<ConfirmDeleteTrip>,
     pub(super) confirm_delete_entry: Option<ConfirmDeleteEntry>,
     pub(super) export: Option<ExportDialog>,
@@ -48,7 +51,10 @@ impl Windows {
     /// exporting, the trip dialog; the delete questions are egui modals and close themselves).
     /// Returns whether one was closed.
     pub(super) fn close_dialog(&mut self, exporting: bool) -> bool {
-        if self.clock.take().is_some() || self.watch.take().is_some() {
+        if self.clock.take().is_some()
+            || self.watch.take().is_some()
+            || self.schedule_file.take().is_some()
+        {
             return true;
         }
         if self.export.is_some() && !exporting {
@@ -101,6 +107,7 @@ impl Windows {
                 }
             }
             Action::CloseWatchDialog => self.watch = None,
+            Action::CloseScheduleFileDialog => self.schedule_file = None,
             _ => {}
         }
     }
@@ -123,6 +130,9 @@ impl TripJournalApp {
             actions.extend(dialog.show(ctx, open));
         }
         if let Some(dialog) = &mut windows.watch {
+            actions.extend(dialog.show(ctx));
+        }
+        if let Some(dialog) = &mut windows.schedule_file {
             actions.extend(dialog.show(ctx));
         }
         if let Some(trip) = workspace.current().map(|open| open.trip.id)
