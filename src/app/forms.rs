@@ -166,7 +166,8 @@ impl ExportForm {
             "" => None,
             text => Some(parse_date(text).map_err(|_| ExportFormError::BadDate(text.into()))?),
         };
-        let mut options = ExportOptions::new(PathBuf::from(self.out_dir.trim()), self.layout);
+        let out_dir = typed_path(&self.out_dir).unwrap_or_default();
+        let mut options = ExportOptions::new(out_dir, self.layout);
         options.order = self.order;
         options.numbering = self.numbering;
         options.language = self.language;
@@ -184,7 +185,7 @@ impl ExportForm {
 
     /// The options of the export itself: [`ExportForm::preview_options`] with a folder.
     pub fn export_options(&self) -> Result<ExportOptions, ExportFormError> {
-        if self.out_dir.trim().is_empty() {
+        if typed_path(&self.out_dir).is_none() {
             return Err(ExportFormError::NoFolder);
         }
         self.preview_options()
@@ -198,9 +199,34 @@ impl ExportForm {
     }
 }
 
+/// A path as the user typed or pasted it in a field: trimmed, without the quotes a file
+/// manager adds when it copies a path with spaces; `None` when nothing is left.
+pub fn typed_path(text: &str) -> Option<PathBuf> {
+    let text = text.trim();
+    let unquoted = ['"', '\'']
+        .into_iter()
+        .find_map(|quote| text.strip_prefix(quote)?.strip_suffix(quote))
+        .unwrap_or(text);
+    (!unquoted.is_empty()).then(|| PathBuf::from(unquoted))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_path_is_trimmed_and_loses_the_quotes_a_file_manager_adds() {
+        let path = |text| typed_path(text);
+        assert_eq!(path("  /tmp/a b.ics "), Some(PathBuf::from("/tmp/a b.ics")));
+        assert_eq!(path("'/tmp/a b.ics'"), Some(PathBuf::from("/tmp/a b.ics")));
+        assert_eq!(path("\"/tmp/x.xml\""), Some(PathBuf::from("/tmp/x.xml")));
+        assert_eq!(
+            path("'/tmp/half.xml"),
+            Some(PathBuf::from("'/tmp/half.xml"))
+        );
+        assert_eq!(path("   "), None);
+        assert_eq!(path("\"\""), None);
+    }
 
     fn form() -> ExportForm {
         ExportForm::new(PathBuf::from("/tmp/blog"))

@@ -40,7 +40,7 @@ pub use edit_session::{
     EditSession, PhotoRestore, Restore, Revert, SAVE_DELAY, SAVE_RETRY_DELAY, Save, UndoStep,
 };
 pub use food_board::{FoodLine, FoodSort, food_lines};
-pub use forms::{DateField, ExportForm, ExportFormError, TripForm, TripFormError};
+pub use forms::{DateField, ExportForm, ExportFormError, TripForm, TripFormError, typed_path};
 pub use jobs::{ImportCounts, JobKind, JobStartError};
 pub use local_zone::system_zone;
 pub use notice::{DialogPurpose, Message, Notice, OpenFolderError};

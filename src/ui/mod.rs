@@ -154,5 +154,37 @@ pub(crate) fn dialog<'open>(title: &str, ctx: &egui::Context) -> egui::Window<'o
         .collapsible(false)
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(ctx.content_rect().center())
-        .constrain(true)
+}
+
+/// A labelled one-line field for a path, `width` wide; the cursor goes into it when `focus`
+/// is set (once). Returns whether Enter was pressed in it.
+pub(crate) fn path_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    text: &mut String,
+    width: f32,
+    focus: &mut bool,
+) -> bool {
+    let label = ui.label(label);
+    let field = ui
+        .add(egui::TextEdit::singleline(text).desired_width(width))
+        .labelled_by(label.id);
+    if std::mem::take(focus) {
+        field.request_focus();
+    }
+    field.lost_focus() && ui.input(|input| commands::was_pressed(input, commands::Cmd::Confirm))
+}
+
+/// "GO" (on while the path field holds a path) and Cancel; returns which was clicked:
+/// `Some(true)` for GO, `Some(false)` for Cancel.
+pub(crate) fn go_or_cancel(ui: &mut egui::Ui, go: &str, path: &str) -> Option<bool> {
+    ui.horizontal(|ui| {
+        let typed = crate::app::typed_path(path).is_some();
+        if ui.add_enabled(typed, egui::Button::new(go)).clicked() {
+            Some(true)
+        } else {
+            ui.button("Cancel").clicked().then_some(false)
+        }
+    })
+    .inner
 }

@@ -453,11 +453,7 @@ impl TalkRow<'_> {
                 egui::Rect::from_min_max(egui::pos2(rest.left(), line.bottom() - 4.0), rect.max);
             let (place, notes) = cut_right(under, NOTES_WIDTH);
             asked = self.notes_button(&mut cell(ui, notes, true)).or(asked);
-            let place_text = [item.talk.room.as_str(), item.talk.track.as_str()]
-                .into_iter()
-                .filter(|part| !part.is_empty())
-                .collect::<Vec<_>>()
-                .join(" · ");
+            let place_text = room_and_track(&item.talk);
             if !place_text.is_empty() {
                 column(
                     &mut cell(ui, place, false),
@@ -522,11 +518,7 @@ impl TalkRow<'_> {
             if self.item.cancelled {
                 ui.label("Cancelled: the latest programme no longer lists it.");
             }
-            let place = [talk.room.as_str(), talk.track.as_str()]
-                .into_iter()
-                .filter(|part| !part.is_empty())
-                .collect::<Vec<_>>()
-                .join(" · ");
+            let place = room_and_track(talk);
             if !place.is_empty() {
                 ui.label(place);
             }
@@ -558,6 +550,15 @@ impl TalkRow<'_> {
             .clicked()
             .then_some(Asked::Notes(self.item.id))
     }
+}
+
+/// "Room · Track", leaving out either when the programme gives none.
+fn room_and_track(talk: &crate::model::Talk) -> String {
+    [talk.room.as_str(), talk.track.as_str()]
+        .into_iter()
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// A column's text, cut with an ellipsis at the cell's width.

@@ -2,11 +2,8 @@
 //! desktop's folder dialog), the status-bar indicator of a running watch, and the question
 //! about the photos already in a newly watched folder. Each returns what the user asked.
 
-use std::path::PathBuf;
-
-use super::commands::{Cmd, was_pressed};
-use crate::app::Action;
 use crate::app::TripWatch;
+use crate::app::{Action, typed_path};
 use crate::model::TripId;
 
 /// The open dialog: for which trip, and the folder as typed.
@@ -46,15 +43,8 @@ impl WatchDialog {
             .show(ctx, |ui| {
                 ui.label("Photos that arrive in this folder (a phone's sync folder, a card reader) are imported into the trip's unassigned photos.");
                 ui.horizontal(|ui| {
-                    let label = ui.label("Folder");
-                    let field = ui
-                        .add(egui::TextEdit::singleline(&mut self.folder).desired_width(260.0))
-                        .labelled_by(label.id);
-                    if std::mem::take(&mut self.focus) {
-                        field.request_focus();
-                    }
                     let entered =
-                        field.lost_focus() && ui.input(|input| was_pressed(input, Cmd::Confirm));
+                        super::path_field(ui, "Folder", &mut self.folder, 260.0, &mut self.focus);
                     if ui.button("Choose…").clicked() {
                         actions.push(Action::ChooseWatchFolder(self.trip));
                     }
@@ -62,15 +52,11 @@ impl WatchDialog {
                         actions.extend(self.watch());
                     }
                 });
-                ui.horizontal(|ui| {
-                    let typed = !self.folder.trim().is_empty();
-                    if ui.add_enabled(typed, egui::Button::new("Watch")).clicked() {
-                        actions.extend(self.watch());
-                    }
-                    if ui.button("Cancel").clicked() {
-                        actions.push(Action::CloseWatchDialog);
-                    }
-                });
+                match super::go_or_cancel(ui, "Watch", &self.folder) {
+                    Some(true) => actions.extend(self.watch()),
+                    Some(false) => actions.push(Action::CloseWatchDialog),
+                    None => {}
+                }
             });
         if !window_open {
             actions.push(Action::CloseWatchDialog);
@@ -79,14 +65,12 @@ impl WatchDialog {
     }
 
     fn watch(&self) -> Vec<Action> {
-        let folder = self.folder.trim();
-        if folder.is_empty() {
-            return Vec::new();
-        }
-        vec![
-            Action::SetWatch(self.trip, Some(PathBuf::from(folder))),
-            Action::CloseWatchDialog,
-        ]
+        typed_path(&self.folder).map_or_else(Vec::new, |folder| {
+            vec![
+                Action::SetWatch(self.trip, Some(folder)),
+                Action::CloseWatchDialog,
+            ]
+        })
     }
 }
 

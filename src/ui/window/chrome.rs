@@ -7,7 +7,7 @@ use super::super::commands::{CAPTURES, Cmd, command_button};
 use super::super::watch_dialog::indicator;
 use super::super::{damage_banner, wording};
 use super::{TripJournalApp, failure_lines};
-use crate::app::{Action, Command, JobKind};
+use crate::app::{Action, Command, JobKind, typed_path};
 
 impl TripJournalApp {
     /// The toolbar. It wraps onto a second line in a narrow window rather than letting buttons
@@ -129,8 +129,9 @@ impl TripJournalApp {
                     egui::TextEdit::singleline(&mut self.typed_journal_path).desired_width(420.0),
                 )
                 .labelled_by(label.id);
-                if ui.button("Open").clicked() {
-                    let path = std::path::PathBuf::from(self.typed_journal_path.trim());
+                if ui.button("Open").clicked()
+                    && let Some(path) = typed_path(&self.typed_journal_path)
+                {
                     asked = Some(Action::OpenJournal(path));
                 }
                 if ui.button("Choose…").clicked() {
