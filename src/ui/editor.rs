@@ -198,10 +198,12 @@ impl EntryEditor {
             .min_size(280.0)
             .max_size((width * 0.65).max(300.0))
             .show(ui, |ui| {
+                // The header stays above the scrolling fields: Close is always in reach.
+                actions.extend(header(ui, &fields, id, editable));
+                ui.separator();
                 egui::ScrollArea::vertical()
                     .id_salt("editor-scroll")
                     .show(ui, |ui| {
-                        actions.extend(header(ui, &fields, id, editable));
                         ui.add_enabled_ui(editable, |ui| {
                             self.title(ui, id, &mut fields);
                             ui.add_space(4.0);

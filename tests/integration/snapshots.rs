@@ -190,6 +190,25 @@ fn window_at(size: egui::Vec2, name: &str, thumbnails_shown: fn(&TripJournalApp)
         "{name}: the timeline {search:?} runs under the editor {title:?}"
     );
     harness.snapshot(name);
+
+    // Scrolled to the editor's last fields, its Close button stays in reach.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::Button, "Add photos…")
+        .scroll_to_me();
+    for _ in 0..4 {
+        harness.step();
+    }
+    let close = harness.get_by_label("Close").rect();
+    let scrolled_title = harness.get_by_label("Title").rect();
+    // At 600 px the editor's fields run past the window: the scroll must have moved them.
+    assert!(
+        size.y > 700.0 || scrolled_title.top() < title.top() - 50.0,
+        "{name}: the editor did not scroll (title {title:?} → {scrolled_title:?})"
+    );
+    assert!(
+        window.contains_rect(close),
+        "{name}: scrolled down, Close {close:?} left the window"
+    );
 }
 
 #[test]
