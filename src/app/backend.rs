@@ -644,7 +644,10 @@ impl Worker {
                 self.schedule_job(move |store| import_schedule_into(store, trip, &file))
             }
             Command::NewTripFromSchedule(file) => {
-                self.schedule_job(move |store| new_trip_from_schedule(store, &file, None, |_| {}))
+                let computer = crate::app::system_zone();
+                self.schedule_job(move |store| {
+                    new_trip_from_schedule(store, &file, None, computer, |_| {})
+                })
             }
             _ => {}
         }

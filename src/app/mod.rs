@@ -54,5 +54,5 @@ pub use trip_schedule::{
 pub use watch::{TripWatch, Watches};
 pub use workspace::{
     CAPTURE_TYPING_LIMIT, EditorFocus, ExportPreview, ExportResult, ImportFailure, OpenTrip,
-    Workspace,
+    Workspace, ZoneQuestion,
 };

@@ -208,7 +208,8 @@ pub enum TripCommand {
         /// Last day, YYYY-MM-DD.
         #[arg(long, value_parser = parse_date)]
         end: Option<NaiveDate>,
-        /// IANA time zone, e.g. Europe/Berlin (default UTC).
+        /// IANA time zone, e.g. Europe/Berlin (default UTC; with --schedule the programme's,
+        /// else one agreeing with its offsets and place).
         #[arg(long, value_parser = parse_time_zone)]
         tz: Option<Tz>,
         #[arg(long)]

@@ -84,8 +84,16 @@ pub(super) fn new_trip(
     adjust: impl FnOnce(&mut TripFields),
     out: &mut Lines,
 ) -> CliResult<()> {
-    let imported = new_trip_from_schedule(store, file, chosen_zone, adjust)?;
+    let computer = crate::app::system_zone();
+    let imported = new_trip_from_schedule(store, file, chosen_zone, computer, adjust)?;
     out.line(imported.trip)?;
+    if let Some(guess) = imported.zone.as_ref().filter(|guess| !guess.is_sure()) {
+        eprintln!(
+            "note: the trip's time zone {} is {}; give --tz to choose it",
+            guess.zone.name(),
+            guess.reason()
+        );
+    }
     report(&imported, out)
 }
 

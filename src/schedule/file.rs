@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono_tz::Tz;
 
+use super::zone_guess::{ZoneGuess, guess_zone};
 use super::{MAX_FILE_BYTES, ParsedSchedule, ScheduleError, read_schedule};
 
 /// Why a schedule file could not be read.
@@ -58,16 +59,18 @@ pub fn read_schedule_file(
 }
 
 /// Reads a schedule for a new trip, in the zone the trip will have: `chosen` if given, else
-/// the schedule's own (the file is read again when its floating times need that zone).
+/// the one [`guess_zone`] finds with `computer` as this computer's zone (the file is read
+/// again when its floating times need that zone).
 pub fn read_schedule_for_new_trip(
     path: &Path,
     chosen: Option<Tz>,
-) -> Result<(ParsedSchedule, Tz), ScheduleFileError> {
+    computer: Tz,
+) -> Result<(ParsedSchedule, ZoneGuess), ScheduleFileError> {
     let first_guess = chosen.unwrap_or(Tz::UTC);
     let schedule = read_schedule_file(path, first_guess)?;
-    let zone = schedule.trip_zone(chosen);
-    if zone == first_guess {
-        return Ok((schedule, zone));
+    let guess = guess_zone(&schedule, chosen, computer);
+    if guess.zone == first_guess {
+        return Ok((schedule, guess));
     }
-    Ok((read_schedule_file(path, zone)?, zone))
+    Ok((read_schedule_file(path, guess.zone)?, guess))
 }

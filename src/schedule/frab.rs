@@ -101,8 +101,15 @@ pub(super) fn add_event(
     context: &Context,
     line: Option<u64>,
 ) {
-    match talk(&event, day, room, context).and_then(talks::within_journal_years) {
-        Ok(talk) => schedule.talks.push(talk),
+    let read = talk(&event, day, room, context)
+        .and_then(|(talk, offset)| Ok((talks::within_journal_years(talk)?, offset)));
+    match read {
+        Ok((talk, offset)) => {
+            if let (Some(offset), TalkTime::Timed { start, .. }) = (offset, &talk.time) {
+                schedule.stated_offsets.push((*start, offset));
+            }
+            schedule.talks.push(talk);
+        }
         Err(reason) => schedule.skipped.push(skipped(
             [&event.title, &event.guid, &event.id],
             line,
@@ -127,12 +134,18 @@ pub(super) fn skipped(names: [&str; 3], line: Option<u64>, reason: String) -> Sk
     }
 }
 
-fn talk(event: &RawEvent, day: &Day, room: &str, context: &Context) -> Result<Talk, String> {
+/// The talk an event describes, and the UTC offset the file gave its start in (if any).
+fn talk(
+    event: &RawEvent,
+    day: &Day,
+    room: &str,
+    context: &Context,
+) -> Result<(Talk, Option<FixedOffset>), String> {
     let title = event.title.trim();
     if title.is_empty() {
         return Err("it has no title".into());
     }
-    let start = start(event, day, context)?;
+    let (start, offset) = start(event, day, context)?;
     let length = match event.duration.trim() {
         "" => TimeDelta::zero(),
         text => talks::duration(text)
@@ -155,7 +168,7 @@ fn talk(event: &RawEvent, day: &Day, room: &str, context: &Context) -> Result<Ta
         text if text.is_empty() => talks::plain_text(&event.description_html),
         text => text,
     };
-    Ok(Talk {
+    let talk = Talk {
         key,
         title: title.to_owned(),
         subtitle: event.subtitle.trim().to_owned(),
@@ -172,21 +185,31 @@ fn talk(event: &RawEvent, day: &Day, room: &str, context: &Context) -> Result<Ta
         url: talks::web_address(&event.url)
             .or_else(|| event.links.iter().find_map(|link| talks::web_address(link))),
         abstract_text,
-    })
+    };
+    Ok((talk, offset))
 }
 
 /// The event's start: its `date` when that reads as a date and time; else the day's date
 /// and the event's `start`, a day later when `start` is before the day starts (a talk at
-/// 01:30 listed under a day that begins at 11:00).
-fn start(event: &RawEvent, day: &Day, context: &Context) -> Result<DateTime<Utc>, String> {
+/// 01:30 listed under a day that begins at 11:00). With it, the UTC offset the file wrote
+/// (the date's or the day's), when it read the time as such an offset.
+fn start(
+    event: &RawEvent,
+    day: &Day,
+    context: &Context,
+) -> Result<(DateTime<Utc>, Option<FixedOffset>), String> {
     let day_start = DateTime::parse_from_rfc3339(day.start.trim()).ok();
     let zone = match (context.zone, day_start) {
         (Some(tz), _) => Zone::Named(tz),
         (None, Some(day_start)) => Zone::Fixed(*day_start.offset()),
         (None, None) => Zone::Named(context.floating),
     };
-    if let Some(instant) = date_time(&event.date, zone) {
-        return Ok(instant);
+    let zone_offset = match zone {
+        Zone::Fixed(offset) => Some(offset),
+        Zone::Named(_) => None,
+    };
+    if let Some((instant, offset)) = date_time(&event.date, zone) {
+        return Ok((instant, offset.or(zone_offset)));
     }
     let time = talks::clock_time(&event.start).ok_or_else(|| {
         if event.date.trim().is_empty() {
@@ -203,13 +226,15 @@ fn start(event: &RawEvent, day: &Day, context: &Context) -> Result<DateTime<Utc>
     } else {
         date
     };
-    zone.instant(date.and_time(time))
-        .ok_or_else(|| "its start is not a time that exists".to_owned())
+    let instant = zone
+        .instant(date.and_time(time))
+        .ok_or_else(|| "its start is not a time that exists".to_owned())?;
+    Ok((instant, zone_offset))
 }
 
 /// "2014-12-27T11:00:00+01:00" (also "+0100", fractions of seconds, or no offset: then in
-/// `zone`).
-fn date_time(text: &str, zone: Zone) -> Option<DateTime<Utc>> {
+/// `zone`), with the offset it was written with.
+fn date_time(text: &str, zone: Zone) -> Option<(DateTime<Utc>, Option<FixedOffset>)> {
     let text = text.trim();
     if text.is_empty() {
         return None;
@@ -218,12 +243,17 @@ fn date_time(text: &str, zone: Zone) -> Option<DateTime<Utc>> {
         .or_else(|_| DateTime::<FixedOffset>::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f%z"))
         .or_else(|_| DateTime::<FixedOffset>::parse_from_str(text, "%Y-%m-%dT%H:%M%z"))
     {
-        return Some(instant.with_timezone(&Utc));
+        // "Z" says the instant, not the conference's clock.
+        let stated = !text.ends_with(['Z', 'z']);
+        return Some((
+            instant.with_timezone(&Utc),
+            stated.then(|| *instant.offset()),
+        ));
     }
     let local = NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
         .or_else(|_| NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M"))
         .ok()?;
-    zone.instant(local)
+    zone.instant(local).map(|instant| (instant, None))
 }
 
 #[cfg(test)]
@@ -242,7 +272,7 @@ mod tests {
 
     fn start_of(event: &RawEvent, day: &Day, header: &Header) -> String {
         let context = Context::new(header, chrono_tz::Asia::Tokyo);
-        start(event, day, &context).map_or_else(|e| e, |s| s.to_rfc3339())
+        start(event, day, &context).map_or_else(|e| e, |(s, _)| s.to_rfc3339())
     }
 
     #[test]

@@ -242,6 +242,7 @@ impl Calendar {
         let mut schedule = ParsedSchedule {
             title: title.trim().to_owned(),
             time_zone: zones::known_zone(&self.default_zone),
+            coordinates: self.events.iter().find_map(EventLines::coordinates),
             ..ParsedSchedule::default()
         };
         let mut zones_used = BTreeSet::new();
@@ -281,8 +282,16 @@ impl Calendar {
             });
             match expanded {
                 Ok((talks, zone)) => {
+                    match (zone, talks.first().map(|talk| &talk.time)) {
+                        (Some(Zone::Named(tz)), _) => {
+                            zones_used.insert(tz.name());
+                        }
+                        (Some(Zone::Fixed(offset)), Some(TalkTime::Timed { start, .. })) => {
+                            schedule.stated_offsets.push((*start, offset));
+                        }
+                        _ => {}
+                    }
                     schedule.talks.extend(talks);
-                    zones_used.extend(zone.map(|zone| zone.name()));
                 }
                 Err(reason) => schedule.skipped.push(skipped(event, reason)),
             }
@@ -297,6 +306,18 @@ impl Calendar {
 impl EventLines {
     fn property(&self, name: &str) -> Option<&ContentLine> {
         self.properties.iter().find(|line| line.name == name)
+    }
+
+    /// Its `GEO:50.8466;4.3528` (degrees north; east) in minutes of arc, when it reads.
+    fn coordinates(&self) -> Option<(i32, i32)> {
+        let (north, east) = self.property("GEO")?.value.split_once(';')?;
+        let minutes = |text: &str, limit: f64| {
+            let degrees: f64 = text.trim().parse().ok()?;
+            // Rounded minutes of a bounded angle fit an i32.
+            #[allow(clippy::cast_possible_truncation)]
+            (degrees.is_finite() && degrees.abs() <= limit).then(|| (degrees * 60.0).round() as i32)
+        };
+        Some((minutes(north, 90.0)?, minutes(east, 180.0)?))
     }
 
     fn all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a ContentLine> + 'a {
@@ -358,8 +379,8 @@ enum When {
     Instant(DateTime<Utc>),
 }
 
-/// The talk a VEVENT describes, and the IANA zone its times were given in.
-fn talk(event: &EventLines, zones: &Zones, floating: Tz) -> Result<(Talk, Option<Tz>), String> {
+/// The talk a VEVENT describes, and the zone its start was given in (by TZID).
+fn talk(event: &EventLines, zones: &Zones, floating: Tz) -> Result<(Talk, Option<Zone>), String> {
     if let Some(error) = &event.error {
         return Err(error.clone());
     }
@@ -419,8 +440,8 @@ fn talk(event: &EventLines, zones: &Zones, floating: Tz) -> Result<(Talk, Option
     Ok((talk, zone))
 }
 
-/// Reads a DTSTART/DTEND line, with the IANA zone it named if any.
-fn when(line: &ContentLine, zones: &Zones, floating: Tz) -> Result<(When, Option<Tz>), String> {
+/// Reads a DTSTART/DTEND line, with the zone its TZID named if any.
+fn when(line: &ContentLine, zones: &Zones, floating: Tz) -> Result<(When, Option<Zone>), String> {
     let value = line.value.trim();
     let unreadable = || {
         format!(
@@ -449,10 +470,11 @@ fn when(line: &ContentLine, zones: &Zones, floating: Tz) -> Result<(When, Option
     if utc {
         return Ok((When::Instant(local.and_utc()), None));
     }
-    let (zone, named) = match line.param("TZID") {
-        None => (Zone::Named(floating), None),
-        Some(tzid) => zone_for(tzid, local, zones)?,
+    let named = match line.param("TZID") {
+        None => None,
+        Some(tzid) => Some(zone_for(tzid, local, zones)?),
     };
+    let zone = named.unwrap_or(Zone::Named(floating));
     let instant = zone.instant(local).ok_or_else(|| {
         format!(
             "line {}: its {} does not exist in its zone",
@@ -463,12 +485,12 @@ fn when(line: &ContentLine, zones: &Zones, floating: Tz) -> Result<(When, Option
 }
 
 /// The zone a TZID stands for at a local time: known by name, or the file's VTIMEZONE.
-fn zone_for(tzid: &str, local: NaiveDateTime, zones: &Zones) -> Result<(Zone, Option<Tz>), String> {
+fn zone_for(tzid: &str, local: NaiveDateTime, zones: &Zones) -> Result<Zone, String> {
     if let Some(tz) = zones::known_zone(tzid) {
-        return Ok((Zone::Named(tz), Some(tz)));
+        return Ok(Zone::Named(tz));
     }
     match zones.get(tzid) {
-        Some(Ok(custom)) => Ok((Zone::Fixed(custom.offset_at(local)), None)),
+        Some(Ok(custom)) => Ok(Zone::Fixed(custom.offset_at(local))),
         Some(Err(reason)) => Err(format!(
             "its time zone \"{}\" cannot be read: {reason}",
             lines::shorten(tzid)

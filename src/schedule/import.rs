@@ -6,7 +6,9 @@ use std::path::Path;
 
 use chrono_tz::Tz;
 
-use super::{ScheduleFileError, Skipped, read_schedule_file, read_schedule_for_new_trip};
+use super::{
+    ScheduleFileError, Skipped, ZoneGuess, read_schedule_file, read_schedule_for_new_trip,
+};
 use crate::model::{TripFields, TripId};
 use crate::store::{ScheduleImport, Store, StoreError};
 
@@ -20,12 +22,13 @@ pub enum ScheduleImportError {
     Store(#[from] StoreError),
 }
 
-/// What an import did: the trip it went into (made now with `created`), what changed among
-/// its talks, and the events of the file that could not be read.
+/// What an import did: the trip it went into (made now with `created`, in the zone `zone` says
+/// why), what changed among its talks, and the events of the file that could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScheduleImported {
     pub trip: TripId,
     pub created: bool,
+    pub zone: Option<ZoneGuess>,
     pub summary: ScheduleImport,
     pub skipped: Vec<Skipped>,
 }
@@ -43,28 +46,32 @@ pub fn import_schedule_into(
     Ok(ScheduleImported {
         trip,
         created: false,
+        zone: None,
         summary,
         skipped: schedule.skipped,
     })
 }
 
 /// Makes a trip from the schedule's header (name, city, dates, zone: `chosen_zone` if given,
-/// else the schedule's own), lets `adjust` change its fields (the command line's flags win),
-/// then imports the talks into it. Nothing is created when the file cannot be read.
+/// else the best guess from the file and `computer_zone`), lets `adjust` change its fields
+/// (the command line's flags win), then imports the talks into it. Nothing is created when
+/// the file cannot be read.
 pub fn new_trip_from_schedule(
     store: &mut Store,
     file: &Path,
     chosen_zone: Option<Tz>,
+    computer_zone: Tz,
     adjust: impl FnOnce(&mut TripFields),
 ) -> Result<ScheduleImported, ScheduleImportError> {
-    let (schedule, zone) = read_schedule_for_new_trip(file, chosen_zone)?;
-    let mut fields = schedule.trip_fields(zone);
+    let (schedule, zone) = read_schedule_for_new_trip(file, chosen_zone, computer_zone)?;
+    let mut fields = schedule.trip_fields(zone.zone);
     adjust(&mut fields);
     let trip = store.create_trip(&fields.cleaned())?;
     let summary = store.import_schedule(trip, &schedule.talks)?;
     Ok(ScheduleImported {
         trip,
         created: true,
+        zone: Some(zone),
         summary,
         skipped: schedule.skipped,
     })

@@ -18,14 +18,17 @@ mod ical;
 mod import;
 mod talks;
 mod trip;
+mod zone_guess;
 
 pub use file::{ScheduleFileError, read_schedule_file, read_schedule_for_new_trip};
 pub use import::{
     ScheduleImportError, ScheduleImported, import_schedule_into, new_trip_from_schedule,
 };
 
+pub use zone_guess::{ZoneBasis, ZoneGuess};
+
 use crate::model::Talk;
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 /// The largest schedule file read: a 1,000-talk conference with long abstracts is ~3 MB.
@@ -49,6 +52,11 @@ pub struct ParsedSchedule {
     /// one IANA zone all its events use).
     pub time_zone: Option<Tz>,
     pub city: String,
+    /// Starts the file wrote with a UTC offset (frab's `+01:00`, an iCalendar VTIMEZONE of
+    /// its own), each with that offset: a guessed zone must agree with them.
+    pub stated_offsets: Vec<(DateTime<Utc>, FixedOffset)>,
+    /// Where the conference is (iCalendar `GEO`), in minutes of arc north and east.
+    pub coordinates: Option<(i32, i32)>,
     pub talks: Vec<Talk>,
     pub skipped: Vec<Skipped>,
 }

@@ -11,12 +11,6 @@ use crate::model::TripFields;
 const UNTITLED: &str = "Conference";
 
 impl ParsedSchedule {
-    /// The zone of a trip made from this schedule: `chosen` if the user chose one, else the
-    /// schedule's own, else UTC.
-    pub fn trip_zone(&self, chosen: Option<Tz>) -> Tz {
-        chosen.or(self.time_zone).unwrap_or(Tz::UTC)
-    }
-
     /// The first and last day of the schedule in `zone`: the header's dates, else those of its
     /// first and last talks.
     pub fn days(&self, zone: Tz) -> (Option<NaiveDate>, Option<NaiveDate>) {

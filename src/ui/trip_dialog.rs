@@ -11,7 +11,7 @@ use chrono_tz::Tz;
 
 use super::commands::{Cmd, command_button, was_pressed};
 use super::wording::trip_form_error;
-use crate::app::{Action, TripForm, TripFormError};
+use crate::app::{Action, TripForm, TripFormError, ZoneQuestion};
 use crate::model::places::zone_of_place;
 use crate::model::{Trip, TripId};
 
@@ -27,6 +27,8 @@ pub struct TripDialog {
     system_zone: Tz,
     /// Put the cursor in the name at the next frame.
     focus_name: bool,
+    /// Why the zone is a guess (a trip just made from a programme), shown under the zone.
+    zone_doubt: Option<String>,
 }
 
 /// Where the time zone in the form comes from.
@@ -53,6 +55,7 @@ impl TripDialog {
             zone_source: ZoneSource::System,
             system_zone,
             focus_name: true,
+            zone_doubt: None,
         }
     }
 
@@ -64,6 +67,21 @@ impl TripDialog {
             zone_source: ZoneSource::Chosen,
             system_zone: crate::app::system_zone(),
             focus_name: true,
+            zone_doubt: None,
+        }
+    }
+
+    /// The form of a trip just made from a programme that left its zone a guess: the
+    /// cursor in the zone, and why it is unsure under it.
+    pub fn confirm_zone(question: &ZoneQuestion) -> Self {
+        TripDialog {
+            zone_doubt: Some(format!(
+                "The time zone {} is {}. Type the conference's zone (e.g. Europe/Brussels) or keep it.",
+                question.guess.zone.name(),
+                question.guess.reason()
+            )),
+            focus_name: false,
+            ..TripDialog::edit(&question.trip)
         }
     }
 
@@ -211,6 +229,9 @@ impl TripDialog {
                     self.error = self.form.to_fields().err();
                 }
                 self.cover_line(ui);
+                if let Some(doubt) = &self.zone_doubt {
+                    ui.colored_label(ui.visuals().warn_fg_color, doubt);
+                }
                 if let Some(error) = &self.error {
                     ui.colored_label(ui.visuals().error_fg_color, trip_form_error(error));
                 }

@@ -788,3 +788,75 @@ fn without_a_file_dialog_a_schedules_path_can_be_typed_for_a_new_trip_and_an_imp
             .any(|n| n.starts_with("Imported 0 talks, updated 0"))
     });
 }
+
+/// A programme giving only `-11:00` offsets (no zone name, no city): no computer running the
+/// tests is in that zone, so the trip's zone stays a guess.
+const OFFSETS_ONLY_FRAB: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<schedule>
+  <conference><title>Island Conf</title><start>2025-12-05</start><end>2025-12-05</end></conference>
+  <day index="1" date="2025-12-05" start="2025-12-05T09:00:00-11:00" end="2025-12-05T18:00:00-11:00">
+    <room name="Fale">
+      <event guid="i1"><date>2025-12-05T10:00:00-11:00</date><start>10:00</start>
+        <duration>00:30</duration><room>Fale</room><title>Talofa</title></event>
+    </room>
+  </day>
+</schedule>
+"#;
+
+#[test]
+fn a_trip_whose_programme_gives_only_offsets_opens_its_form_saying_the_zone_is_a_guess() {
+    let (dir, empty) = crate::gui::new_journal();
+    let file = dir.path().join("island.xml");
+    std::fs::write(&file, OFFSETS_ONLY_FRAB).expect("writes");
+    let mut harness = app_on(&empty);
+    harness.state_mut().assume_no_file_dialog();
+    crate::gui::wait_for_trips(&mut harness);
+    settle(&mut harness);
+    harness.get_by_label("New trip from a schedule…").click();
+    settle(&mut harness);
+    harness.get_by_label("File").click();
+    settle(&mut harness);
+    harness
+        .get_by_label("File")
+        .type_text(&file.display().to_string());
+    harness.key_press(Key::Enter);
+    step_until(
+        &mut harness,
+        "the trip's form asking about its zone",
+        |app| {
+            app.current_trip()
+                .is_some_and(|open| open.trip.fields.name == "Island Conf")
+                && app.windows_open().2
+        },
+    );
+    settle(&mut harness);
+    assert_eq!(
+        harness
+            .state()
+            .current_trip()
+            .expect("open")
+            .trip
+            .fields
+            .time_zone
+            .name(),
+        "Etc/GMT+11"
+    );
+    let doubt = harness.get_by_label_contains("is a guess");
+    let node = doubt.accesskit_node();
+    let doubt = node.label().or_else(|| node.value()).unwrap_or_default();
+    assert!(doubt.contains("-11:00"), "{doubt}");
+    // The user types the zone they know and confirms with Enter.
+    harness.get_by_label("Time zone").click();
+    settle(&mut harness);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label("Time zone")
+        .type_text("Pacific/Pago_Pago");
+    harness.key_press(Key::Enter);
+    step_until(&mut harness, "the chosen zone saved", |app| {
+        app.current_trip()
+            .is_some_and(|open| open.trip.fields.time_zone == chrono_tz::Pacific::Pago_Pago)
+    });
+    settle(&mut harness);
+    assert!(!harness.state().windows_open().2, "the form closed");
+}

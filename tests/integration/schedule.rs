@@ -433,3 +433,54 @@ fn skipped_events_are_named_and_bad_programme_files_are_refused_in_one_line() {
     let listed = cli_ok(&journal, &["schedule", "list", "--trip", "1"]);
     assert_eq!(listed.lines().count(), imported, "{listed}");
 }
+
+/// A December frab programme that gives only `+01:00` offsets: no zone name, no city.
+const OFFSETS_ONLY_FRAB: &str = r#"<?xml version="1.0" encoding="UTF-8"?>
+<schedule>
+  <conference><title>Winter Congress</title><start>2019-12-27</start><end>2019-12-28</end></conference>
+  <day index="1" date="2019-12-27" start="2019-12-27T10:00:00+01:00" end="2019-12-28T04:00:00+01:00">
+    <room name="Saal 1">
+      <event guid="e1"><date>2019-12-27T11:00:00+01:00</date><start>11:00</start>
+        <duration>00:30</duration><room>Saal 1</room><title>Opening</title></event>
+      <event guid="e2"><date>2019-12-28T01:30:00+01:00</date><start>01:30</start>
+        <duration>00:30</duration><room>Saal 1</room><title>Late night</title></event>
+    </room>
+  </day>
+</schedule>
+"#;
+
+#[test]
+fn a_programme_with_only_utc_offsets_gets_a_zone_keeping_them_and_says_it_is_a_guess() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("schedule.xml");
+    std::fs::write(&file, OFFSETS_ONLY_FRAB).expect("writes");
+    let file = file.to_string_lossy().into_owned();
+    // On a computer in New York nothing agrees with +01:00 but a fixed offset.
+    let journal = dir.path().join("new-york.sqlite");
+    let output = crate::util::cli_command(&journal, &["trip", "new", "--schedule", &file])
+        .env("TZ", "America/New_York")
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{output:?}");
+    let note = crate::util::stderr(&output);
+    assert!(
+        note.contains("Etc/GMT-1") && note.contains("+01:00") && note.contains("--tz"),
+        "{note}"
+    );
+    let shown = cli_ok(&journal, &["trip", "show", "1"]);
+    assert!(shown.contains("time zone: Etc/GMT-1"), "{shown}");
+    // The talks show at the programme's printed times, not an hour earlier (UTC).
+    let listed = cli_ok(&journal, &["schedule", "list", "--trip", "1"]);
+    assert!(listed.contains("2019-12-27 11:00"), "{listed}");
+    assert!(listed.contains("2019-12-28 01:30"), "{listed}");
+    // On a computer in Berlin, its zone agrees and is taken without a note.
+    let journal = dir.path().join("berlin.sqlite");
+    let output = crate::util::cli_command(&journal, &["trip", "new", "--schedule", &file])
+        .env("TZ", "Europe/Berlin")
+        .output()
+        .expect("runs");
+    assert!(output.status.success(), "{output:?}");
+    assert_eq!(crate::util::stderr(&output), "");
+    let shown = cli_ok(&journal, &["trip", "show", "1"]);
+    assert!(shown.contains("time zone: Europe/Berlin"), "{shown}");
+}

@@ -1067,3 +1067,55 @@ fn odd_repetition_rules_never_panic_or_run_away() {
         assert!(took < Duration::from_secs(5), "{rule} took {took:?} of CPU");
     }
 }
+
+/// An iCalendar programme with its own VTIMEZONE (no IANA name) and the venue's GEO.
+const GEO_AND_OWN_ZONE_ICS: &str = "BEGIN:VCALENDAR\r
+PRODID:-//Hand made//geo//EN\r
+BEGIN:VTIMEZONE\r
+TZID:Conference Time\r
+BEGIN:STANDARD\r
+DTSTART:19701025T030000\r
+TZOFFSETFROM:+0200\r
+TZOFFSETTO:+0100\r
+END:STANDARD\r
+END:VTIMEZONE\r
+BEGIN:VEVENT\r
+UID:geo-1\r
+DTSTART;TZID=Conference Time:20250201T100000\r
+DTEND;TZID=Conference Time:20250201T110000\r
+SUMMARY:Opening\r
+GEO:50.8130;4.3820\r
+END:VEVENT\r
+END:VCALENDAR\r
+";
+
+#[test]
+fn an_icalendars_own_zone_gives_offsets_and_its_geo_the_place_of_the_trips_zone() {
+    let schedule = read_schedule(GEO_AND_OWN_ZONE_ICS.as_bytes(), Tz::UTC).expect("reads");
+    assert_eq!(schedule.time_zone, None);
+    assert_eq!(schedule.coordinates, Some((3049, 263)));
+    let offsets: Vec<(String, i32)> = schedule
+        .stated_offsets
+        .iter()
+        .map(|(at, offset)| (at.to_rfc3339(), offset.local_minus_utc()))
+        .collect();
+    assert_eq!(offsets, [("2025-02-01T09:00:00+00:00".to_owned(), 3600)]);
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("programme.ics");
+    std::fs::write(&file, GEO_AND_OWN_ZONE_ICS).expect("writes");
+    let mut store = tripjournal::store::Store::open(&dir.path().join("j.sqlite")).expect("opens");
+    let made = tripjournal::schedule::new_trip_from_schedule(
+        &mut store,
+        &file,
+        None,
+        chrono_tz::America::New_York,
+        |_| {},
+    )
+    .expect("imports");
+    let guess = made.zone.expect("a new trip's zone");
+    assert_eq!(guess.zone, chrono_tz::Europe::Brussels, "{guess:?}");
+    assert!(guess.is_sure());
+    let trip = store.trip(made.trip).expect("the trip");
+    assert_eq!(trip.fields.time_zone, chrono_tz::Europe::Brussels);
+}

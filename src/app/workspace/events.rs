@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::{EditorFocus, ExportPreview, ImportFailure, OpenTrip, Workspace};
+use super::{EditorFocus, ExportPreview, ImportFailure, OpenTrip, Workspace, ZoneQuestion};
 use crate::app::notice::Message;
 use crate::app::{Command, Event, ImportCounts, JobKind, TripSchedule};
 use crate::model::{Entry, EntryFields, EntryId, Photo, Trip, TripId};
@@ -303,7 +303,12 @@ fn job_event(ws: &mut Workspace, event: Event) {
             });
             ws.schedule_skipped = imported.skipped;
             match created {
-                Some(trip) => trip_created(ws, &trip),
+                Some(trip) => {
+                    trip_created(ws, &trip);
+                    if let Some(guess) = imported.zone.filter(|guess| !guess.is_sure()) {
+                        ws.zone_question = Some(ZoneQuestion { trip, guess });
+                    }
+                }
                 None => ws.send(Command::LoadSchedule(imported.trip)),
             }
         }

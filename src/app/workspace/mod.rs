@@ -64,6 +64,14 @@ pub struct ExportPreview {
     pub preview: Result<PostPreview, Arc<ExportError>>,
 }
 
+/// A trip made from a programme that did not settle its time zone: the window opens the
+/// trip's form with the reason, so the user confirms or picks the zone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ZoneQuestion {
+    pub trip: Trip,
+    pub guess: crate::schedule::ZoneGuess,
+}
+
 /// The window's state and rules; see the module documentation.
 pub struct Workspace {
     journal_path: PathBuf,
@@ -96,6 +104,9 @@ pub struct Workspace {
     held_typing: Option<capture::HeldTyping>,
     /// Where the editor's cursor should go, until the window takes it.
     focus_request: Option<EditorFocus>,
+    /// A trip just made from a programme whose zone is a guess, until the window asks the
+    /// user about it.
+    zone_question: Option<ZoneQuestion>,
     /// The trip to open first (remembered from the last run), then the open one.
     last_trip: Option<TripId>,
     /// The trips' watched folders, each on its own thread.
@@ -129,6 +140,7 @@ impl Workspace {
             jobs: Vec::new(),
             import_failures: Vec::new(),
             schedule_skipped: Vec::new(),
+            zone_question: None,
             last_export: None,
             export_preview: None,
             notices: Notices::default(),
@@ -170,6 +182,11 @@ impl Workspace {
     /// Where the editor's cursor should go now, once.
     pub fn take_focus_request(&mut self) -> Option<EditorFocus> {
         self.focus_request.take()
+    }
+
+    /// A new trip whose time zone the user should confirm, once.
+    pub fn take_zone_question(&mut self) -> Option<ZoneQuestion> {
+        self.zone_question.take()
     }
 
     pub fn journal_path(&self) -> &Path {

@@ -25,6 +25,7 @@ use super::help::HelpWindow;
 use super::photos::{TextureCache, Thumbnails};
 use super::schedule_file_dialog::ScheduleFileDialog;
 use super::timeline::Timeline;
+use super::trip_dialog::TripDialog;
 use super::trips_panel::TripsPanel;
 use super::wording;
 use crate::app::{
@@ -361,6 +362,9 @@ impl TripJournalApp {
     fn poll(&mut self) {
         while let Some(event) = self.backend.as_ref().and_then(Backend::try_event) {
             self.workspace.handle_event(event);
+        }
+        if let Some(question) = self.workspace.take_zone_question() {
+            self.windows.trip = Some(TripDialog::confirm_zone(&question));
         }
         if self.workspace.open_error().is_some() {
             self.backend = None;
