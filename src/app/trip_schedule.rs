@@ -192,6 +192,9 @@ pub struct NowNext<'a> {
     pub next: Option<&'a ScheduleItem>,
     /// When this answer changes next (the running talk ends or the next one starts).
     pub changes_at: Option<DateTime<Utc>>,
+    /// Whether a star could give the strip a talk (during the trip, a talk not yet over):
+    /// the window keeps its place then, so starring does not push the list down.
+    pub holds_place: bool,
 }
 
 /// Whether `at` falls within the trip's dates, read in its zone (a trip without dates is
@@ -214,10 +217,14 @@ pub fn now_and_next<'a>(
         now: None,
         next: None,
         changes_at: None,
+        holds_place: false,
     };
     if !during_trip(trip, at) {
         return answer;
     }
+    answer.holds_place = items.iter().any(|item| {
+        !item.cancelled && matches!(item.talk.time, TalkTime::Timed { end, .. } if end > at)
+    });
     let mut now_start = None;
     let mut next_start = None;
     for item in items.iter().filter(|i| i.starred && !i.cancelled) {
@@ -344,6 +351,20 @@ mod tests {
         let after = now_and_next(&items, &trip, at(17, 0));
         assert_eq!(titles(after), (None, None));
         assert_eq!(after.changes_at, None);
+        assert!(!after.holds_place, "every talk is over");
+    }
+
+    #[test]
+    fn the_strip_holds_its_place_while_a_star_could_fill_it() {
+        let mut items = talks();
+        for item in &mut items {
+            item.starred = false;
+        }
+        let early = now_and_next(&items, &trip(), at(8, 0));
+        assert_eq!(titles(early), (None, None));
+        assert!(early.holds_place, "talks to come could be starred");
+        let before_trip = now_and_next(&items, &trip(), at(8, 0) - Duration::days(3));
+        assert!(!before_trip.holds_place);
     }
 
     #[test]

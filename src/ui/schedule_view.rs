@@ -31,6 +31,10 @@ const GAP: f32 = 6.0;
 const TITLE_MIN_WIDTH: f32 = 240.0;
 /// How long the Now / next strip waits at most before it looks at the clock again.
 const STRIP_RECHECK: std::time::Duration = std::time::Duration::from_secs(60);
+/// What a Now / next talk shows besides its title: the word, the time, the room, a gap.
+const STRIP_TALK_EXTRAS: f32 = 230.0;
+/// The least a Now / next title gets before it is cut.
+const STRIP_TITLE_MIN_WIDTH: f32 = 80.0;
 
 /// What the list was derived from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -587,8 +591,9 @@ fn time_text(item: &ScheduleItem, zone: Tz) -> String {
 }
 
 /// The Now / next strip: the starred talk running now and the next one, with rooms and
-/// times; nothing outside the trip or when no starred talk is left. A click opens the talk's
-/// notes (starting them the first time).
+/// times. It is one line of a fixed height, and while a star could fill it (during the trip,
+/// talks still to come) it keeps its place with a hint, so starring a talk never pushes the
+/// list under the pointer. A click opens the talk's notes (starting them the first time).
 pub fn now_next_strip(ui: &mut Ui, open: &OpenTrip) -> Option<Action> {
     let items = open.schedule.items();
     if items.is_empty() {
@@ -601,16 +606,29 @@ pub fn now_next_strip(ui: &mut Ui, open: &OpenTrip) -> Option<Action> {
         .and_then(|at| (at - now).to_std().ok())
         .map_or(STRIP_RECHECK, |left| left.min(STRIP_RECHECK));
     ui.ctx().request_repaint_after(wait);
-    if answer.now.is_none() && answer.next.is_none() {
+    if !answer.holds_place && answer.now.is_none() && answer.next.is_none() {
         return None;
     }
     let zone = open.trip.fields.time_zone;
     let mut action = None;
+    let height = ui.spacing().interact_size.y;
     egui::Frame::group(ui.style()).show(ui, |ui| {
-        ui.horizontal_wrapped(|ui| {
+        let size = egui::vec2(ui.available_width(), height);
+        let layout = egui::Layout::left_to_right(egui::Align::Center);
+        ui.allocate_ui_with_layout(size, layout, |ui| {
+            ui.set_height(height);
+            ui.set_clip_rect(ui.max_rect().intersect(ui.clip_rect()));
+            if answer.now.is_none() && answer.next.is_none() {
+                ui.weak("Now / next: star talks (☆ or S in the Schedule) to see them here");
+            }
+            let shown = usize::from(answer.now.is_some()) + usize::from(answer.next.is_some());
+            // Each talk's share of the line, less its word, time and room.
+            #[allow(clippy::cast_precision_loss)]
+            let title_width = (ui.available_width() / shown.max(1) as f32 - STRIP_TALK_EXTRAS)
+                .max(STRIP_TITLE_MIN_WIDTH);
             for (word, item) in [("Now", answer.now), ("Next", answer.next)] {
                 let Some(item) = item else { continue };
-                if let Some(asked) = strip_talk(ui, word, item, zone, now) {
+                if let Some(asked) = strip_talk(ui, word, item, zone, now, title_width) {
                     action = Some(asked);
                 }
                 ui.add_space(16.0);
@@ -620,13 +638,15 @@ pub fn now_next_strip(ui: &mut Ui, open: &OpenTrip) -> Option<Action> {
     action
 }
 
-/// One talk of the Now / next strip: "Now  10:00–10:50  Title  · Room".
+/// One talk of the Now / next strip: "Now  10:00–10:50  Title  · Room". The title is cut
+/// with "…" when the line is full (the whole title is its tooltip).
 fn strip_talk(
     ui: &mut Ui,
     word: &str,
     item: &ScheduleItem,
     zone: Tz,
     now: DateTime<Utc>,
+    title_width: f32,
 ) -> Option<Action> {
     ui.label(RichText::new(word).strong());
     let mut when = time_text(item, zone);
@@ -638,13 +658,26 @@ fn strip_talk(
     }
     ui.monospace(when);
     let title = &item.talk.title;
-    let link = ui.link(title);
+    let link_text = RichText::new(title)
+        .color(ui.visuals().hyperlink_color)
+        .underline();
+    let height = ui.spacing().interact_size.y;
+    let link = ui
+        .allocate_ui(egui::vec2(title_width, height), |ui| {
+            ui.add(
+                egui::Label::new(link_text)
+                    .truncate()
+                    .sense(egui::Sense::click()),
+            )
+        })
+        .inner;
     let what = format!("{word}: {title}");
     link.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Link, true, &what));
     if !item.talk.room.is_empty() {
         ui.weak(format!("· {}", item.talk.room));
     }
-    link.on_hover_text("Open the notes on this talk")
+    let link = link.on_hover_cursor(egui::CursorIcon::PointingHand);
+    link.on_hover_text(format!("{title}\nOpen the notes on this talk"))
         .clicked()
         .then_some(Action::StartNotes(item.id))
 }

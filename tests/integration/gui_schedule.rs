@@ -860,3 +860,52 @@ fn a_trip_whose_programme_gives_only_offsets_opens_its_form_saying_the_zone_is_a
     settle(&mut harness);
     assert!(!harness.state().windows_open().2, "the form closed");
 }
+
+#[test]
+fn starring_the_first_talk_fills_the_now_next_strip_without_moving_the_list() {
+    let now = Utc::now();
+    let soon = now + Duration::minutes(30);
+    let talks = [
+        talk("First talk to come", soon, 30, "Janson", "Main"),
+        talk(
+            "Second talk to come",
+            soon + Duration::minutes(40),
+            30,
+            "K.1.105",
+            "Main",
+        ),
+    ];
+    let today = now.with_timezone(&chrono_tz::Europe::Brussels).date_naive();
+    let (first, last) = (today - Duration::days(1), today + Duration::days(1));
+    let (_dir, journal, trip) = conference_journal(first, last, &talks);
+    let mut harness = window_with_programme(&journal);
+    harness.get_by_label("Schedule").click();
+    settle(&mut harness);
+    let talk_day = soon
+        .with_timezone(&chrono_tz::Europe::Brussels)
+        .date_naive();
+    harness
+        .get_by_label(&talk_day.format("%a %-d %b").to_string())
+        .click();
+    settle(&mut harness);
+    // No star yet: the strip keeps its place with a hint.
+    harness.get_by_label_contains("star talks");
+    let before = harness.get_by_label("First talk to come").rect();
+    harness.get_by_label("First talk to come").click();
+    settle(&mut harness);
+    harness.key_press(Key::S);
+    journal_until(&mut harness, &journal, "the star", |store| {
+        starred_in_journal(store, trip, "First talk to come") == Some(true)
+    });
+    step_until(&mut harness, "the star shown", |app| {
+        app.current_trip()
+            .is_some_and(|open| open.schedule.items().iter().any(|item| item.starred))
+    });
+    settle(&mut harness);
+    harness.get_by_label("Next: First talk to come");
+    let after = harness.get_by_label("First talk to come").rect();
+    assert!(
+        (after.top() - before.top()).abs() < 0.5,
+        "the talk moved from {before:?} to {after:?} when the strip filled"
+    );
+}
