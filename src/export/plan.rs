@@ -295,19 +295,24 @@ pub(crate) fn plan_post_with(
                     // <group>-<entry>-<n>: a reader of the folder finds the photo's place in
                     // the post (section 2, its third entry, first photo: 02-03-1-…).
                     let prefix = format!("{:02}-{:02}", group_index + 1, index + 1);
-                    let entry_photos: Vec<ImageContext> = photos
+                    let of_entry: Vec<&Photo> = photos
                         .iter()
                         .filter(|p| p.entry == Some(entry.id))
+                        .collect();
+                    // An untitled entry's photo is described by its kind, in the post's
+                    // language; of several, each uncaptioned one also by its number.
+                    let fallback = if entry.fields.title.trim().is_empty() {
+                        words.kind(entry.fields.kind())
+                    } else {
+                        entry.fields.title.as_str()
+                    };
+                    let entry_photos: Vec<ImageContext> = of_entry
+                        .iter()
                         .enumerate()
                         .map(|(n, p)| {
-                            // An untitled entry's photo is described by its kind, in the
-                            // post's language.
-                            let fallback = if entry.fields.title.trim().is_empty() {
-                                words.kind(entry.fields.kind())
-                            } else {
-                                entry.fields.title.as_str()
-                            };
-                            images.name(p, &format!("{prefix}-{}", n + 1), fallback)
+                            let alt =
+                                (of_entry.len() > 1).then(|| words.numbered_photo(fallback, n + 1));
+                            images.name(p, &format!("{prefix}-{}", n + 1), fallback, alt)
                         })
                         .collect();
                     let mut context = entry_context(entry, index + 1, zone, words, entry_photos);
@@ -321,12 +326,15 @@ pub(crate) fn plan_post_with(
         })
         .collect();
     let gallery: Vec<ImageContext> = if options.include_unassigned {
-        photos
+        let unassigned: Vec<&Photo> = photos.iter().filter(|p| p.entry.is_none()).collect();
+        unassigned
             .iter()
-            .filter(|p| p.entry.is_none())
             .enumerate()
             .map(|(index, p)| {
-                images.name(p, &format!("gallery-{:02}", index + 1), &trip.fields.name)
+                let alt = (unassigned.len() > 1)
+                    .then(|| words.numbered_photo(&trip.fields.name, index + 1));
+                let prefix = format!("gallery-{:02}", index + 1);
+                images.name(p, &prefix, &trip.fields.name, alt)
             })
             .collect()
     } else {
@@ -489,15 +497,28 @@ struct ImageNamer<'a> {
 }
 
 impl ImageNamer<'_> {
-    /// Plans one photo: `<prefix>-<caption or fallback words>.jpg`, unique in the post.
-    fn name(&mut self, photo: &Photo, prefix: &str, fallback_text: &str) -> ImageContext {
+    /// Plans one photo: `<prefix>-<caption or fallback words>.jpg`, unique in the post. Its
+    /// alt text is the caption, else `fallback_alt` (one of several: "Title, photo 2"), else
+    /// the fallback words.
+    fn name(
+        &mut self,
+        photo: &Photo,
+        prefix: &str,
+        fallback_text: &str,
+        fallback_alt: Option<String>,
+    ) -> ImageContext {
         let as_png = self.transparent.contains(&photo.id);
-        let alt = if photo.caption.trim().is_empty() {
-            fallback_text
+        let captioned = !photo.caption.trim().is_empty();
+        let words = if captioned {
+            photo.caption.as_str()
         } else {
-            &photo.caption
+            fallback_text
         };
-        let mut stem = slugify(alt);
+        let alt = match fallback_alt {
+            Some(alt) if !captioned => alt,
+            _ => words.to_owned(),
+        };
+        let mut stem = slugify(words);
         stem.truncate(MAX_SLUG_LEN.min(40));
         while stem.ends_with('-') {
             stem.pop();
@@ -520,7 +541,7 @@ impl ImageNamer<'_> {
         ImageContext {
             src: Value::from_safe_string(self.link_for(&file_name)),
             file: file_name,
-            alt: alt.to_string(),
+            alt,
             caption: photo.caption.clone(),
         }
     }

@@ -150,6 +150,25 @@ fn looks_like_entity(from_ampersand: &[char]) -> bool {
     name_len > 0 && rest.get(name_len) == Some(&';')
 }
 
+/// The plain text a reader sees of escaped inline Markdown: a backslash before ASCII
+/// punctuation is dropped (CommonMark's rule), so "31\\. Chaos" reads "31. Chaos".
+pub fn unescape_markdown_inline(text: &str) -> String {
+    let mut plain = String::with_capacity(text.len());
+    let mut characters = text.chars().peekable();
+    while let Some(character) = characters.next() {
+        if character == '\\'
+            && let Some(&next) = characters.peek()
+            && next.is_ascii_punctuation()
+        {
+            plain.push(next);
+            characters.next();
+        } else {
+            plain.push(character);
+        }
+    }
+    plain
+}
+
 /// Escapes text for the inside of a Markdown link text or image alt text.
 pub fn escape_alt_text(text: &str) -> String {
     escape_markdown_inline(text)
@@ -293,7 +312,7 @@ pub fn reading_view(markdown: &str) -> Vec<ReadingBlock> {
                 }
                 text.clear();
                 blocks.push(ReadingBlock::Image {
-                    alt: alt.to_string(),
+                    alt: unescape_markdown_inline(alt),
                     link: link.to_string(),
                 });
             }
@@ -320,6 +339,37 @@ fn image_line(line: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_reading_views_alt_text_is_plain_text() {
+        let post = "![31\\. Chaos \\*Congress\\*, photo 2](images/a/x.jpg)\n";
+        assert_eq!(
+            reading_view(post),
+            vec![ReadingBlock::Image {
+                alt: "31. Chaos *Congress*, photo 2".into(),
+                link: "images/a/x.jpg".into(),
+            }]
+        );
+    }
+
+    #[test]
+    fn unescaping_gives_back_the_text_that_was_escaped() {
+        for text in [
+            "31. Chaos Communication Congress",
+            "*stars* and _under_ [links](x) <b> a|b ~x~ # not \\ a heading #",
+            "- a dash, + a plus, 1) one, ![not an image] &amp; entity",
+            "C:\\Users\\me and 柏林肘子 No.1",
+        ] {
+            assert_eq!(
+                unescape_markdown_inline(&escape_markdown_inline(text)),
+                text,
+                "{}",
+                escape_markdown_inline(text)
+            );
+        }
+        // A backslash before a letter is no escape and stays.
+        assert_eq!(unescape_markdown_inline("a\\b \\."), "a\\b .");
+    }
 
     #[test]
     fn the_reading_view_drops_front_matter_and_sets_images_apart() {

@@ -49,6 +49,9 @@ pub struct Words {
     pub kinds_plural: [&'static str; 4],
     /// Written as `{day}` `{n}`: "Day 2", "第2天", "Tag 2".
     pub day_number: &'static str,
+    /// Between a title and a photo's number, for the alt text of uncaptioned photos:
+    /// "Currywurst, photo 2".
+    pub photo_number: &'static str,
     #[serde(skip)]
     months: [&'static str; 12],
     #[serde(skip)]
@@ -87,6 +90,7 @@ const ENGLISH: Words = Words {
     kinds: ["Session", "Meal", "Food rating", "Note"],
     kinds_plural: ["Sessions", "Meals", "Food ratings", "Notes"],
     day_number: "Day {n}",
+    photo_number: ", photo ",
     months: [
         "January",
         "February",
@@ -144,6 +148,7 @@ const CHINESE: Words = Words {
     kinds: ["演讲", "用餐", "美食评分", "随笔"],
     kinds_plural: ["演讲", "用餐", "美食评分", "随笔"],
     day_number: "第{n}天",
+    photo_number: "，照片 ",
     months: [
         "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
     ],
@@ -196,6 +201,7 @@ const GERMAN: Words = Words {
     kinds: ["Vortrag", "Mahlzeit", "Essensbewertung", "Notiz"],
     kinds_plural: ["Vorträge", "Mahlzeiten", "Essensbewertungen", "Notizen"],
     day_number: "Tag {n}",
+    photo_number: ", Foto ",
     months: [
         "Januar",
         "Februar",
@@ -232,6 +238,11 @@ pub fn words(language: PostLanguage) -> &'static Words {
 
 impl Words {
     /// "Session", "演讲", "Vortrag".
+    /// The alt text of an uncaptioned photo, the `number`th of several under `title`.
+    pub fn numbered_photo(&self, title: &str, number: usize) -> String {
+        format!("{title}{}{number}", self.photo_number)
+    }
+
     pub fn kind(&self, kind: EntryKind) -> &'static str {
         self.kinds[kind.index()]
     }

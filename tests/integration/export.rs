@@ -12,7 +12,9 @@ use tripjournal::model::{EntryFields, EntryKind, PostLanguage, TripFields, TripI
 use tripjournal::photos::{ImportRequest, import_files, read_exif};
 use tripjournal::store::{PhotoBytes, Store};
 
-use crate::util::{TempJournal, cli_run, fixture, front_matter, stderr, stdout, yaml_strings};
+use crate::util::{
+    TempJournal, cli_ok, cli_run, fixture, front_matter, stderr, stdout, yaml_strings,
+};
 
 fn demo_journal() -> (TempJournal, TripId) {
     let mut journal = TempJournal::new();
@@ -940,4 +942,86 @@ fn a_chinese_trip_matches_its_golden_posts() {
             );
         }
     }
+}
+
+#[test]
+fn uncaptioned_photos_of_one_entry_get_distinct_alt_text() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let journal = dir.path().join("journal.sqlite");
+    let trip = cli_ok(
+        &journal,
+        &["trip", "new", "--name", "Berlin", "--tz", "Europe/Berlin"],
+    );
+    let trip = trip.trim();
+    let entry = cli_ok(
+        &journal,
+        &[
+            "entry",
+            "add",
+            "--trip",
+            trip,
+            "--kind",
+            "meal",
+            "--title",
+            "Currywurst",
+            "--at",
+            "2018-11-13 20:15",
+        ],
+    );
+    let photos: Vec<String> = ["plain.jpg", "second.jpg", "orient3.jpg"]
+        .iter()
+        .map(|name| crate::util::fixture(name).to_string_lossy().into_owned())
+        .collect();
+    let mut args = vec!["photo", "add", "--trip", trip, "--entry", entry.trim()];
+    args.extend(photos.iter().map(String::as_str));
+    cli_ok(&journal, &args);
+    // A captioned one keeps its caption.
+    let captioned = crate::util::fixture("orient6_gps.jpg");
+    cli_ok(
+        &journal,
+        &[
+            "photo",
+            "add",
+            "--trip",
+            trip,
+            "--entry",
+            entry.trim(),
+            "--caption",
+            "The stand",
+            &captioned.to_string_lossy(),
+        ],
+    );
+    let out = dir.path().join("blog");
+    let printed = cli_ok(
+        &journal,
+        &[
+            "export",
+            "--trip",
+            trip,
+            "--layout",
+            "plain",
+            "--out",
+            &out.to_string_lossy(),
+        ],
+    );
+    let post = printed.lines().last().expect("the post's path");
+    let markdown = std::fs::read_to_string(post).expect("post");
+    let alts: Vec<&str> = markdown
+        .lines()
+        .filter_map(|line| {
+            line.strip_prefix("![")?
+                .split_once("](")
+                .map(|(alt, _)| alt)
+        })
+        .collect();
+    assert_eq!(
+        alts,
+        [
+            "Currywurst, photo 1",
+            "Currywurst, photo 2",
+            "Currywurst, photo 3",
+            "The stand"
+        ],
+        "{markdown}"
+    );
 }
