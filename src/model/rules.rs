@@ -158,6 +158,56 @@ const LOCAL_TIME_FORMATS: [&str; 4] = [
     "%Y-%m-%dT%H:%M:%S",
 ];
 
+/// The longest notes preview, in characters, before "…".
+pub const NOTES_PREVIEW_CHARS: usize = 160;
+
+/// The first line of an entry's Markdown notes as a reader sees it, for a timeline card: the
+/// first line with words, without its heading, quote or list marker and without emphasis and
+/// code marks; cut at [`NOTES_PREVIEW_CHARS`] with "…". `None` when the notes are empty.
+pub fn notes_preview(body: &str) -> Option<String> {
+    let line = body
+        .lines()
+        .map(strip_block_marker)
+        .find(|line| line.chars().any(char::is_alphanumeric))?;
+    let plain: String = line
+        .replace("**", "")
+        .replace("__", "")
+        .chars()
+        .filter(|c| *c != '`')
+        .collect();
+    let plain = plain.trim();
+    if plain.chars().count() <= NOTES_PREVIEW_CHARS {
+        return Some(plain.to_owned());
+    }
+    let cut: String = plain.chars().take(NOTES_PREVIEW_CHARS).collect();
+    Some(format!("{}…", cut.trim_end()))
+}
+
+/// A Markdown line without its leading `#`s, `>`s, `-`/`*`/`+` bullet or `1.` number.
+fn strip_block_marker(line: &str) -> &str {
+    let mut rest = line.trim();
+    loop {
+        let before = rest;
+        rest = rest.trim_start_matches(['#', '>']).trim_start();
+        for marker in ["- [ ] ", "- [x] ", "- ", "* ", "+ "] {
+            rest = rest.strip_prefix(marker).unwrap_or(rest);
+        }
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 {
+            let after_number = &rest[digits..];
+            if let Some(after) = after_number
+                .strip_prefix(". ")
+                .or_else(|| after_number.strip_prefix(") "))
+            {
+                rest = after;
+            }
+        }
+        if rest == before {
+            return rest;
+        }
+    }
+}
+
 /// Reads a trip-local time ("2018-11-13 16:20", with seconds or a `T`, or a bare date for
 /// midnight) as an instant. A time that a clock change skips is refused; one that happens
 /// twice means the first.
@@ -232,6 +282,31 @@ pub fn day_heading(day: NaiveDate, first_day: Option<NaiveDate>) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::{NOTES_PREVIEW_CHARS, notes_preview};
+
+    #[test]
+    fn a_notes_preview_is_the_first_line_with_words_without_markdown_marks() {
+        assert_eq!(notes_preview(""), None);
+        assert_eq!(notes_preview("\n  \n---\n"), None);
+        assert_eq!(
+            notes_preview("\n## Keynote\nmore").as_deref(),
+            Some("Keynote")
+        );
+        assert_eq!(
+            notes_preview("> The summit will be renamed **Open Infrastructure Summit**.")
+                .as_deref(),
+            Some("The summit will be renamed Open Infrastructure Summit.")
+        );
+        assert_eq!(
+            notes_preview("1. 先说结论 `code`").as_deref(),
+            Some("先说结论 code")
+        );
+        assert_eq!(notes_preview("- [ ] todo").as_deref(), Some("todo"));
+        let long = "word ".repeat(100);
+        let preview = notes_preview(&long).expect("a preview");
+        assert!(preview.ends_with('…'));
+        assert!(preview.chars().count() <= NOTES_PREVIEW_CHARS + 1);
+    }
 
     #[test]
     fn times_and_dates_outside_the_years_1000_to_9999_are_refused() {

@@ -71,7 +71,7 @@ impl FoodBoard {
                             let value = line.rating.map_or(String::new(), |r| r.to_string());
                             ui.label(
                                 RichText::new(format!("{stars} {value}"))
-                                    .color(egui::Color32::from_rgb(235, 170, 20)),
+                                    .color(super::theme::rating_color(ui.visuals())),
                             );
                             ui.label(line.price.as_ref().map_or(String::new(), Money::to_string));
                             ui.label(&line.category);

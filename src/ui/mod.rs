@@ -23,6 +23,7 @@ mod photos;
 mod schedule_file_dialog;
 mod schedule_view;
 mod stars;
+mod theme;
 mod timeline;
 mod trip_dialog;
 mod trips_panel;

@@ -177,6 +177,33 @@ pub fn photo_strip(
     actions
 }
 
+/// Paints a photo's thumbnail filling `rect` (cropped to its shape, rounded corners), or a
+/// plain tile until the thumbnail is decoded.
+pub fn paint_cover(ui: &Ui, rect: egui::Rect, photo: PhotoId, thumbnails: &mut Thumbnails<'_>) {
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
+    let Some(texture) = thumbnails.thumbnail(photo) else {
+        ui.painter()
+            .rect_filled(rect, 4.0, ui.visuals().faint_bg_color);
+        return;
+    };
+    let size = texture.size_vec2();
+    let (photo_aspect, box_aspect) = (size.x / size.y.max(1.0), rect.aspect_ratio());
+    // The middle of the photo in the box's shape.
+    let uv = if photo_aspect > box_aspect {
+        let width = box_aspect / photo_aspect;
+        egui::Rect::from_x_y_ranges((0.5 - width / 2.0)..=(0.5 + width / 2.0), 0.0..=1.0)
+    } else {
+        let height = photo_aspect / box_aspect;
+        egui::Rect::from_x_y_ranges(0.0..=1.0, (0.5 - height / 2.0)..=(0.5 + height / 2.0))
+    };
+    egui::Image::new((texture.id(), rect.size()))
+        .uv(uv)
+        .corner_radius(4.0)
+        .paint_at(ui, rect);
+}
+
 /// One draggable thumbnail with its hover text.
 fn thumbnail(ui: &mut Ui, photo: &Photo, thumbnails: &mut Thumbnails<'_>) -> egui::Response {
     let (rect, response) = ui.allocate_exact_size(Vec2::splat(THUMB_BOX), Sense::click_and_drag());

@@ -571,11 +571,7 @@ fn column(ui: &mut Ui, text: RichText) {
 }
 
 fn star_color(ui: &Ui) -> egui::Color32 {
-    if ui.visuals().dark_mode {
-        egui::Color32::from_rgb(240, 190, 60)
-    } else {
-        egui::Color32::from_rgb(180, 120, 0)
-    }
+    super::theme::rating_color(ui.visuals())
 }
 
 /// "09:00–09:50" in the trip's zone, or "All day".

@@ -2,7 +2,7 @@
 //! and use ←/→ or ↑/↓ (half a star), Home/End, type the value ("4", "4.5"), and Delete to
 //! clear. The arrow keys stay with the widget while it has the focus; Tab leaves it.
 
-use egui::{Color32, Pos2, Response, Sense, Shape, Stroke, Ui, Vec2, WidgetInfo};
+use egui::{Pos2, Response, Sense, Shape, Stroke, Ui, Vec2, WidgetInfo};
 
 use super::commands::{Cmd, take_presses_in_order};
 
@@ -77,7 +77,7 @@ pub fn star_rating(ui: &mut Ui, label: &str, rating: &mut Option<Rating>) -> Res
 
     if ui.is_rect_visible(rect) {
         let painter = ui.painter();
-        let filled = Color32::from_rgb(245, 180, 30);
+        let filled = super::theme::rating_color(ui.visuals());
         let empty = ui.visuals().weak_text_color();
         for star in 0..5u8 {
             let center = Pos2::new(

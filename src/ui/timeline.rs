@@ -3,7 +3,7 @@
 //! and the Now / next strip of starred talks tops them all during the trip. Only the rows on
 //! screen are laid out.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use egui::{Color32, Id, RichText};
 
@@ -12,7 +12,9 @@ use super::food_board::FoodBoard;
 use super::photos::Thumbnails;
 use super::schedule_view::{ScheduleView, now_next_strip};
 use crate::app::{Action, OpenTrip};
-use crate::model::rules::{day_heading, group_by_section, move_section, section_of, section_order};
+use crate::model::rules::{
+    day_heading, group_by_section, move_section, notes_preview, section_of, section_order,
+};
 use crate::model::search::Search;
 use crate::model::{Entry, EntryId, EntryKind, Photo, PhotoId};
 
@@ -30,6 +32,13 @@ pub enum TimelineView {
 }
 
 const ROW_HEIGHT: f32 = 26.0;
+/// An entry card with notes but no photos: its line and the first line of its notes.
+const TWO_LINE_HEIGHT: f32 = 46.0;
+/// An entry card with photos: their thumbnails beside its two lines.
+const PHOTO_CARD_HEIGHT: f32 = 62.0;
+/// The size of a card's thumbnail, and how many a card shows.
+const CARD_THUMB: egui::Vec2 = egui::vec2(72.0, 54.0);
+const CARD_PHOTOS: usize = 2;
 
 /// One line of the timeline.
 #[derive(Debug, Clone, PartialEq)]
@@ -201,7 +210,7 @@ impl Timeline {
             });
             return actions;
         }
-        let (row_actions, under_pointer) = self.rows(ui, open, selected, &rows);
+        let (row_actions, under_pointer) = self.rows(ui, open, selected, &rows, thumbnails);
         self.entry_under_pointer = under_pointer;
         actions.extend(
             row_actions
@@ -263,13 +272,15 @@ impl Timeline {
         });
     }
 
-    /// The rows on screen; returns what was clicked, dropped or chosen in them.
+    /// The rows on screen (only those in view are drawn; a card is as tall as what it shows);
+    /// returns what was clicked, dropped or chosen in them.
     fn rows(
         &self,
         ui: &mut egui::Ui,
         open: &OpenTrip,
         selected: Option<EntryId>,
         rows: &[Row],
+        thumbnails: &mut Thumbnails<'_>,
     ) -> (Vec<RowAction>, Option<EntryId>) {
         let pointer = ui.ctx().pointer_latest_pos();
         let mut under_pointer = None;
@@ -281,12 +292,29 @@ impl Timeline {
         // closes the editor.
         let area = ui.available_rect_before_wrap();
         let background = ui.interact(area, Id::unique("timeline-background"), egui::Sense::CLICK);
+        let gap = ui.spacing().item_spacing.y;
+        let tops = row_tops(rows, &context, gap);
         egui::ScrollArea::vertical()
             .id_salt("timeline")
             .auto_shrink([false, false])
-            .show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
-                for index in range {
-                    match &rows[index] {
+            .show_viewport(ui, |ui, viewport| {
+                let origin = ui.max_rect().min;
+                ui.set_height(tops.last().copied().unwrap_or_default());
+                let first = tops
+                    .partition_point(|top| *top <= viewport.min.y)
+                    .saturating_sub(1);
+                for (index, row) in rows.iter().enumerate().skip(first) {
+                    if tops[index] > viewport.max.y {
+                        break;
+                    }
+                    let height = tops[index + 1] - tops[index] - gap;
+                    let rect = egui::Rect::from_min_size(
+                        origin + egui::vec2(0.0, tops[index]),
+                        egui::vec2(ui.max_rect().width(), height),
+                    );
+                    let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect));
+                    let ui = &mut child;
+                    match row {
                         Row::Header(text) => {
                             ui.horizontal(|ui| {
                                 ui.set_min_height(ROW_HEIGHT);
@@ -301,12 +329,7 @@ impl Timeline {
                                 selected: selected == Some(*id),
                                 in_sections,
                             };
-                            let top = ui.cursor().top();
-                            actions.extend(row.show(ui, *id));
-                            let rect = egui::Rect::from_x_y_ranges(
-                                ui.max_rect().x_range(),
-                                top..=ui.cursor().top(),
-                            );
+                            actions.extend(row.show(ui, *id, height, thumbnails));
                             if pointer.is_some_and(|p| rect.contains(p)) {
                                 under_pointer = Some(*id);
                             }
@@ -321,6 +344,19 @@ impl Timeline {
     }
 }
 
+/// Where each row starts in the scrolled content, and after the last one the content's
+/// height (`rows.len() + 1` values).
+fn row_tops(rows: &[Row], context: &RowContext, gap: f32) -> Vec<f32> {
+    let mut tops = Vec::with_capacity(rows.len() + 1);
+    let mut top = 0.0;
+    tops.push(top);
+    for row in rows {
+        top += context.height(row) + gap;
+        tops.push(top);
+    }
+    tops
+}
+
 /// One entry's row, with what it needs to be drawn.
 struct EntryRow<'a> {
     open: &'a OpenTrip,
@@ -330,7 +366,15 @@ struct EntryRow<'a> {
 }
 
 impl EntryRow<'_> {
-    fn show(&self, ui: &mut egui::Ui, id: EntryId) -> Option<RowAction> {
+    /// The entry's card, `height` tall: its first photos, then a line with the kind's icon,
+    /// time, rating, photo count and title, and under it the first line of its notes.
+    fn show(
+        &self,
+        ui: &mut egui::Ui,
+        id: EntryId,
+        height: f32,
+        thumbnails: &mut Thumbnails<'_>,
+    ) -> Option<RowAction> {
         let entry = self.open.entries.get(*self.context.index.get(&id)?)?;
         let zone = self.open.trip.fields.time_zone;
         let photo_count = self.context.photo_counts.get(&id).copied().unwrap_or(0);
@@ -345,8 +389,18 @@ impl EntryRow<'_> {
         let title = entry.fields.shown_title();
         let stars = super::stars::stars_text(entry.fields.content.rating());
         let mut action = None;
+        // The card's tile: a faint rounded background, outlined when it is the open entry.
+        let tile = ui.max_rect();
+        let visuals = ui.visuals();
+        ui.painter().rect_filled(tile, 6.0, visuals.faint_bg_color);
+        if self.selected {
+            let stroke = visuals.selection.stroke;
+            ui.painter()
+                .rect_stroke(tile, 6.0, stroke, egui::StrokeKind::Inside);
+        }
         let row = ui.horizontal(|ui| {
-            ui.set_min_height(ROW_HEIGHT);
+            ui.set_min_height(height);
+            ui.add_space(4.0);
             if self.in_sections {
                 ui.dnd_drag_source(Id::unique(("drag-entry", id.0)), DraggedEntry(id), |ui| {
                     ui.label("☰")
@@ -367,17 +421,33 @@ impl EntryRow<'_> {
                     );
                 }
             }
-            ui.label(RichText::new(icon).color(color));
-            ui.monospace(&time);
-            if !stars.is_empty() {
-                ui.label(RichText::new(stars).color(Color32::from_rgb(235, 170, 20)));
+            for photo in self.context.first_photos.get(&id).into_iter().flatten() {
+                let (rect, _) = ui.allocate_exact_size(CARD_THUMB, egui::Sense::hover());
+                super::photos::paint_cover(ui, rect, *photo, thumbnails);
             }
-            if photo_count > 0 {
-                ui.weak(format!("📷 {photo_count}"));
-            }
-            // Last, so a long title is cut with an ellipsis at the panel's edge.
-            ui.add(egui::Button::selectable(self.selected, title.as_str()).truncate())
-                .on_hover_text(&title)
+            ui.vertical(|ui| {
+                let title_button = ui
+                    .horizontal(|ui| {
+                        ui.label(RichText::new(icon).color(color));
+                        ui.monospace(&time);
+                        if !stars.is_empty() {
+                            let gold = super::theme::rating_color(ui.visuals());
+                            ui.label(RichText::new(stars).color(gold));
+                        }
+                        if photo_count > 0 {
+                            ui.weak(format!("📷 {photo_count}"));
+                        }
+                        // Last, so a long title is cut with an ellipsis at the panel's edge.
+                        ui.add(egui::Button::selectable(self.selected, title.as_str()).truncate())
+                            .on_hover_text(&title)
+                    })
+                    .inner;
+                if let Some(preview) = notes_preview(&entry.fields.body) {
+                    ui.add(egui::Label::new(RichText::new(preview).weak()).truncate());
+                }
+                title_button
+            })
+            .inner
         });
         let label = row.inner;
         if label.clicked() {
@@ -576,6 +646,10 @@ struct RowContext {
     /// Where each entry is in the trip's entry list.
     index: HashMap<EntryId, usize>,
     photo_counts: HashMap<EntryId, usize>,
+    /// The photos each entry's card shows, in the entry's order.
+    first_photos: HashMap<EntryId, Vec<PhotoId>>,
+    /// Whether each entry's notes give a preview line.
+    has_preview: HashSet<EntryId>,
     /// Section headings in the user's order.
     sections: Vec<String>,
 }
@@ -589,14 +663,37 @@ impl RowContext {
             .map(|(i, e)| (e.id, i))
             .collect();
         let mut photo_counts: HashMap<EntryId, usize> = HashMap::new();
-        for entry in open.photos.iter().filter_map(|p| p.entry) {
+        let mut first_photos: HashMap<EntryId, Vec<PhotoId>> = HashMap::new();
+        for photo in &open.photos {
+            let Some(entry) = photo.entry else { continue };
             *photo_counts.entry(entry).or_default() += 1;
+            let shown = first_photos.entry(entry).or_default();
+            if shown.len() < CARD_PHOTOS {
+                shown.push(photo.id);
+            }
         }
+        let has_preview = open
+            .entries
+            .iter()
+            .filter(|entry| notes_preview(&entry.fields.body).is_some())
+            .map(|entry| entry.id)
+            .collect();
         let sections = section_order(&open.entries, &open.trip.fields.section_order);
         RowContext {
             index,
             photo_counts,
+            first_photos,
+            has_preview,
             sections,
+        }
+    }
+
+    /// How tall a row is: a card with photos, with a notes line, or one line.
+    fn height(&self, row: &Row) -> f32 {
+        match row {
+            Row::Entry(id) if self.first_photos.contains_key(id) => PHOTO_CARD_HEIGHT,
+            Row::Entry(id) if self.has_preview.contains(id) => TWO_LINE_HEIGHT,
+            _ => ROW_HEIGHT,
         }
     }
 }

@@ -96,8 +96,30 @@ pub(crate) fn wait_for_trips(harness: &mut App) {
     step_until(harness, "the trips to load", TripJournalApp::trips_loaded);
 }
 
-/// Clicks an entry in the timeline and waits for its editor; returns its id.
+/// Scrolls the timeline down with the mouse wheel, a notch at a time, until the row titled
+/// `title` is drawn (cards below the fold are not drawn at all).
+pub(crate) fn scroll_timeline_to(harness: &mut App, title: &str) {
+    let over_timeline = harness.get_by_label("🔍").rect().center_bottom() + egui::vec2(0.0, 200.0);
+    for _ in 0..40 {
+        if harness.query_by_label(title).is_some() {
+            return;
+        }
+        harness.hover_at(over_timeline);
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -120.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Wheel,
+            modifiers: Modifiers::NONE,
+        });
+        settle(harness);
+    }
+    panic!("“{title}” never scrolled into the timeline");
+}
+
+/// Clicks an entry in the timeline (scrolled to it) and waits for its editor; returns its id.
 pub(crate) fn select_entry(harness: &mut App, title: &str) -> tripjournal::model::EntryId {
+    scroll_timeline_to(harness, title);
     harness.get_by_label(title).click();
     step_until(harness, "the editor", |app| app.selected_entry().is_some());
     harness.state().selected_entry().expect("entry")
@@ -316,7 +338,7 @@ fn search_and_filter_narrow_the_timeline() {
     let (_dir, journal) = new_journal();
     let mut harness = app_on(&journal);
     open_demo(&mut harness);
-    assert!(harness.query_by_label("Haxe to go").is_some());
+    scroll_timeline_to(&mut harness, "Haxe to go");
     harness.get_by_label("🔍").click();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::F);
     settle(&mut harness);
@@ -331,7 +353,7 @@ fn search_and_filter_narrow_the_timeline() {
     assert!(harness.query_by_label("Haxe to go").is_none());
     harness.get_by_label("✖").click();
     settle(&mut harness);
-    assert!(harness.query_by_label("Haxe to go").is_some());
+    scroll_timeline_to(&mut harness, "Haxe to go");
     // Hide food ratings.
     harness.get_by_label("⭐ Food ratings").click();
     settle(&mut harness);
@@ -1353,4 +1375,39 @@ fn trips_and_photos_added_by_another_program_show_within_two_seconds() {
     // The tray draws them (the demo's own two unassigned photos and these two).
     harness.step();
     harness.get_by_label("Unassigned photos (4)");
+}
+
+#[test]
+fn timeline_cards_show_their_first_photos_and_the_first_line_of_the_notes() {
+    let (_dir, journal) = new_journal();
+    let mut harness = app_on(&journal);
+    open_demo(&mut harness);
+    // No entry is open: the cards alone ask for their photos' thumbnails.
+    let keynote_photo = {
+        let open = harness.state().current_trip().expect("the demo");
+        let keynote = open
+            .entries
+            .iter()
+            .find(|entry| entry.fields.title == "Keynotes: Open Infrastructure")
+            .expect("the keynote");
+        open.photos
+            .iter()
+            .find(|photo| photo.entry == Some(keynote.id))
+            .expect("its photo")
+            .id
+    };
+    assert_eq!(harness.state().selected_entry(), None);
+    step_until(&mut harness, "the keynote card's thumbnail", |app| {
+        app.has_thumbnail(keynote_photo)
+    });
+    settle(&mut harness);
+    // The notes' first line, Markdown marks dropped, under the title.
+    let title = harness.get_by_label("Keynotes: Open Infrastructure").rect();
+    let notes = harness
+        .get_by_label_contains("OpenStack 的内涵在被延展")
+        .rect();
+    assert!(
+        notes.top() >= title.bottom() - 1.0 && notes.left() <= title.left(),
+        "the notes line {notes:?} is not under the title {title:?}"
+    );
 }

@@ -94,6 +94,7 @@ impl TripJournalApp {
     }
 
     fn start(ctx: egui::Context, journal: PathBuf, last_trip: Option<TripId>) -> Self {
+        super::theme::install(&ctx);
         let wake_ctx = ctx.clone();
         let wake: Arc<dyn Fn() + Send + Sync> = Arc::new(move || wake_ctx.request_repaint());
         let mut app = TripJournalApp {
