@@ -45,6 +45,28 @@ pub fn rating_color(visuals: &Visuals) -> Color32 {
     }
 }
 
+/// WCAG relative luminance of an opaque sRGB colour.
+#[cfg(test)]
+fn luminance(color: Color32) -> f32 {
+    let channel = |c: u8| {
+        let c = f32::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(color.r()) + 0.7152 * channel(color.g()) + 0.0722 * channel(color.b())
+}
+
+/// The contrast of `text` drawn over `background` (a translucent colour blended first).
+#[cfg(test)]
+pub(super) fn contrast(text: Color32, background: Color32) -> f32 {
+    let shown = background.blend(text);
+    let (a, b) = (luminance(shown), luminance(background));
+    (a.max(b) + 0.05) / (a.min(b) + 0.05)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,26 +80,6 @@ mod tests {
             visuals.panel_fill.blend(visuals.faint_bg_color),
             visuals.extreme_bg_color,
         ]
-    }
-
-    /// WCAG relative luminance of an opaque sRGB colour.
-    fn luminance(color: Color32) -> f32 {
-        let channel = |c: u8| {
-            let c = f32::from(c) / 255.0;
-            if c <= 0.039_28 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(color.r()) + 0.7152 * channel(color.g()) + 0.0722 * channel(color.b())
-    }
-
-    /// The contrast of `text` drawn over `background` (a translucent colour blended first).
-    fn contrast(text: Color32, background: Color32) -> f32 {
-        let shown = background.blend(text);
-        let (a, b) = (luminance(shown), luminance(background));
-        (a.max(b) + 0.05) / (a.min(b) + 0.05)
     }
 
     /// The pairs of text and background the window draws, by name.

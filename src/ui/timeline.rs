@@ -720,23 +720,7 @@ enum RowAction {
 mod tests {
     use super::*;
 
-    /// WCAG relative luminance of an sRGB colour.
-    fn luminance(color: Color32) -> f32 {
-        let channel = |c: u8| {
-            let c = f32::from(c) / 255.0;
-            if c <= 0.039_28 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * channel(color.r()) + 0.7152 * channel(color.g()) + 0.0722 * channel(color.b())
-    }
-
-    fn contrast(a: Color32, b: Color32) -> f32 {
-        let (la, lb) = (luminance(a), luminance(b));
-        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
-    }
+    use crate::ui::theme::contrast;
 
     #[test]
     fn kind_chips_read_at_4_5_to_1_in_both_themes() {
