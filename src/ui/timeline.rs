@@ -389,8 +389,10 @@ impl EntryRow<'_> {
         let title = entry.fields.shown_title();
         let stars = super::stars::stars_text(entry.fields.content.rating());
         let mut action = None;
-        // The card's tile: a faint rounded background, outlined when it is the open entry.
+        // The card's tile: a faint rounded background, outlined when it is the open entry. A
+        // click anywhere on it opens the entry (registered first: its buttons stay on top).
         let tile = ui.max_rect();
+        let card = ui.interact(tile, Id::unique(("entry-card", id.0)), egui::Sense::click());
         let visuals = ui.visuals();
         ui.painter().rect_filled(tile, 6.0, visuals.faint_bg_color);
         if self.selected {
@@ -400,6 +402,8 @@ impl EntryRow<'_> {
         }
         let row = ui.horizontal(|ui| {
             ui.set_min_height(height);
+            // Its words are not selectable text: a click on them goes to the card.
+            ui.style_mut().interaction.selectable_labels = false;
             ui.add_space(4.0);
             if self.in_sections {
                 ui.dnd_drag_source(Id::unique(("drag-entry", id.0)), DraggedEntry(id), |ui| {
@@ -443,16 +447,19 @@ impl EntryRow<'_> {
                     })
                     .inner;
                 if let Some(preview) = notes_preview(&entry.fields.body) {
-                    ui.add(egui::Label::new(RichText::new(preview).weak()).truncate());
+                    // Not selectable: a click on it goes to the card.
+                    let preview = egui::Label::new(RichText::new(preview).weak());
+                    ui.add(preview.truncate().selectable(false));
                 }
                 title_button
             })
             .inner
         });
         let label = row.inner;
-        if label.clicked() {
+        if label.clicked() || card.clicked() {
             action = Some(RowAction::Select(id));
         }
+        self.menu(&card, id, &mut action);
         // Photos dragged from a strip or the tray, and entries dragged by their handle, can be
         // dropped on an entry.
         if let Some(photo) = row.response.dnd_release_payload::<PhotoId>() {

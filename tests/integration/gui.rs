@@ -1411,3 +1411,37 @@ fn timeline_cards_show_their_first_photos_and_the_first_line_of_the_notes() {
         "the notes line {notes:?} is not under the title {title:?}"
     );
 }
+
+#[test]
+fn a_click_anywhere_on_a_card_opens_its_entry() {
+    let (_dir, journal) = new_journal();
+    let mut harness = app_on(&journal);
+    open_demo(&mut harness);
+    settle(&mut harness);
+    // On the notes line, not the title.
+    let notes = harness
+        .get_by_label_contains("这次峰会的午饭冷餐简直了")
+        .rect();
+    harness.hover_at(notes.center());
+    harness.event(egui::Event::PointerButton {
+        pos: notes.center(),
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::NONE,
+    });
+    harness.event(egui::Event::PointerButton {
+        pos: notes.center(),
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: Modifiers::NONE,
+    });
+    step_until(&mut harness, "the lunch box's editor", |app| {
+        app.selected_entry().is_some_and(|id| {
+            app.current_trip().is_some_and(|open| {
+                open.entries
+                    .iter()
+                    .any(|e| e.id == id && e.fields.title == "Conference lunch box")
+            })
+        })
+    });
+}
