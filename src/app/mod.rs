@@ -16,6 +16,7 @@
 mod action;
 mod backend;
 mod capture;
+mod day_grid;
 mod desktop;
 mod edit_session;
 mod food_board;
@@ -33,6 +34,7 @@ mod workspace;
 pub use action::{Action, PastedImage};
 pub use backend::{Backend, Command, Event, JournalError};
 pub use capture::{CaptureDay, CaptureTime, capture_time, capture_time_at};
+pub use day_grid::{DayGrid, GridCell, MIN_CELL_MINUTES, rows_started_by};
 pub use desktop::{file_dialog_available, open_folder};
 #[cfg(test)]
 pub(crate) use edit_session::tests::entry as test_entry;

@@ -21,6 +21,7 @@ mod food_board;
 mod help;
 mod photos;
 mod schedule_file_dialog;
+mod schedule_grid;
 mod schedule_view;
 mod stars;
 mod theme;

@@ -16,8 +16,10 @@ use chrono_tz::Tz;
 use egui::{Align, Id, Layout, RichText, Ui};
 
 use super::commands::{Cmd, command_button, take_presses_in_order};
+use super::schedule_grid::{GridDay, GridState};
 use crate::app::{
-    Action, DayFilter, OpenTrip, day_items, now_and_next, schedule_days, schedule_tracks,
+    Action, DayFilter, DayGrid, OpenTrip, day_items, now_and_next, rows_started_by, schedule_days,
+    schedule_tracks,
 };
 use crate::model::{ScheduleItem, ScheduleItemId, TalkTime, TripId};
 
@@ -54,6 +56,16 @@ struct Listing {
     tracks: Vec<String>,
     /// Positions in the schedule's items of the talks listed, in order.
     rows: Vec<usize>,
+    /// The same talks by room and time.
+    grid: DayGrid,
+}
+
+/// How the view shows a day: a list by time, or a grid of rooms by time.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum DayLayout {
+    #[default]
+    List,
+    Grid,
 }
 
 /// The Schedule view's own state.
@@ -73,10 +85,12 @@ pub struct ScheduleView {
     /// Scroll so that this row shows (the selection moved by keys).
     scroll_to_row: Option<usize>,
     listing: Option<Listing>,
+    layout: DayLayout,
+    grid: GridState,
 }
 
 /// What a click or a key in the view asks for.
-enum Asked {
+pub(super) enum Asked {
     Select(ScheduleItemId),
     Star(ScheduleItemId, bool),
     Notes(ScheduleItemId),
@@ -101,7 +115,10 @@ impl ScheduleView {
         }
         let mut actions: Vec<Action> = self.toolbar(ui, open, editable).into_iter().collect();
         ui.separator();
-        asked.extend(self.rows(ui, open, editable));
+        match self.layout {
+            DayLayout::List => asked.extend(self.rows(ui, open, editable)),
+            DayLayout::Grid => asked.extend(self.grid(ui, open)),
+        }
         asked.retain(|asked| editable || allowed_read_only(asked, open));
         for asked in asked {
             match asked {
@@ -156,6 +173,7 @@ impl ScheduleView {
             key: ListingKey { day, ..key },
             days,
             tracks: schedule_tracks(items),
+            grid: DayGrid::build(items, &rows, zone),
             rows,
         });
     }
@@ -224,6 +242,7 @@ impl ScheduleView {
         };
         let item = items.get(*listing.rows.get(row)?)?;
         self.scroll_to_row = Some(row);
+        self.grid.scroll_to_selected = true;
         Some(item.id)
     }
 
@@ -233,12 +252,19 @@ impl ScheduleView {
             return None;
         };
         let mut day = self.day;
+        let mut layout = self.layout;
         ui.horizontal_wrapped(|ui| {
             for tab in &listing.days {
                 let text = tab.format("%a %-d %b").to_string();
                 ui.selectable_value(&mut day, Some(*tab), text);
             }
+            ui.separator();
+            ui.selectable_value(&mut layout, DayLayout::List, "List")
+                .on_hover_text("The day's talks by time");
+            ui.selectable_value(&mut layout, DayLayout::Grid, "Grid")
+                .on_hover_text("The day's rooms side by side, by time");
         });
+        self.layout = layout;
         let mut action = None;
         let mut track = self.track.clone();
         ui.horizontal_wrapped(|ui| {
@@ -279,6 +305,33 @@ impl ScheduleView {
         action
     }
 
+    /// The day's talks by room and time.
+    fn grid(&mut self, ui: &mut Ui, open: &OpenTrip) -> Vec<Asked> {
+        let Some(listing) = &self.listing else {
+            return Vec::new();
+        };
+        let Some(date) = listing.key.day else {
+            return Vec::new();
+        };
+        if listing.rows.is_empty() {
+            ui.add_space(12.0);
+            ui.label("No talk of this day matches the track and the search.");
+            return Vec::new();
+        }
+        let day = GridDay {
+            grid: &listing.grid,
+            items: open.schedule.items(),
+            zone: open.trip.fields.time_zone,
+            selected: self.selected,
+            now: Utc::now(),
+        };
+        let mut cell_ids = HashMap::new();
+        let shown = (date, listing.key.version);
+        let asked = self.grid.show(ui, &day, shown, &mut cell_ids);
+        self.row_ids = cell_ids;
+        asked
+    }
+
     /// The talks of the day, only those on screen laid out.
     fn rows(&mut self, ui: &mut Ui, open: &OpenTrip, editable: bool) -> Vec<Asked> {
         let Some(listing) = &self.listing else {
@@ -313,7 +366,21 @@ impl ScheduleView {
         let mut asked = Vec::new();
         let mut row_ids = HashMap::new();
         let mut visible = 0..0;
+        let now = Utc::now();
+        let today = listing.key.day == Some(now.with_timezone(&zone).date_naive());
+        let started = today.then(|| rows_started_by(items, &listing.rows, now));
+        if today {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs(30));
+        }
         scroll.show_rows(ui, shape.height(), listing.rows.len(), |ui, range| {
+            let first_top = ui.cursor().top();
+            if let Some(started) = started.filter(|row| range.start <= *row && *row <= range.end) {
+                #[allow(clippy::cast_precision_loss)]
+                let y = first_top + (started - range.start) as f32 * row_step
+                    - ui.spacing().item_spacing.y / 2.0;
+                list_now_line(ui, y.max(first_top + 1.0), now.with_timezone(&zone));
+            }
             visible = range.clone();
             for &index in &listing.rows[range] {
                 let item = &items[index];
@@ -335,6 +402,29 @@ impl ScheduleView {
         self.row_ids = row_ids;
         asked
     }
+}
+
+/// The list's red "now" line between the talks already started and those to come, with the
+/// time at its right end.
+fn list_now_line(ui: &Ui, y: f32, now: DateTime<Tz>) {
+    let color = ui.visuals().error_fg_color;
+    let rect = ui.max_rect();
+    let painter = ui.painter();
+    painter.hline(rect.x_range(), y, egui::Stroke::new(2.0, color));
+    let text = painter.layout_no_wrap(
+        format!("Now {}", now.format("%H:%M")),
+        egui::FontId::proportional(11.0),
+        color,
+    );
+    let tag = egui::Rect::from_min_size(
+        egui::pos2(
+            rect.right() - text.size().x - 10.0,
+            y - text.size().y / 2.0 - 1.0,
+        ),
+        text.size() + egui::vec2(8.0, 2.0),
+    );
+    painter.rect_filled(tag, 3.0, ui.visuals().panel_fill);
+    painter.galley(tag.min + egui::vec2(4.0, 1.0), text, color);
 }
 
 /// Whether a read-only journal can do what was asked: select, and open existing notes.
@@ -513,28 +603,7 @@ impl TalkRow<'_> {
             text = text.strikethrough().weak();
         }
         let response = ui.add(egui::Button::selectable(self.selected, text).truncate());
-        response.on_hover_ui(|ui| {
-            ui.set_max_width(420.0);
-            ui.strong(&talk.title);
-            if !talk.subtitle.is_empty() {
-                ui.label(&talk.subtitle);
-            }
-            if self.item.cancelled {
-                ui.label("Cancelled: the latest programme no longer lists it.");
-            }
-            let place = room_and_track(talk);
-            if !place.is_empty() {
-                ui.label(place);
-            }
-            if !talk.speakers.is_empty() {
-                ui.label(talk.speakers.join(", "));
-            }
-            let summary: String = talk.abstract_text.chars().take(400).collect();
-            if !summary.is_empty() {
-                ui.weak(summary);
-            }
-            ui.weak("Double-click or Enter: start notes");
-        })
+        response.on_hover_ui(|ui| talk_tooltip(ui, self.item))
     }
 
     /// "✏ notes" for a talk with an entry; "Start notes" on the selected talk.
@@ -556,6 +625,32 @@ impl TalkRow<'_> {
     }
 }
 
+/// A talk's tooltip: its title, subtitle, whether it was cancelled, room and track, speakers
+/// and the start of its abstract.
+pub(super) fn talk_tooltip(ui: &mut Ui, item: &ScheduleItem) {
+    let talk = &item.talk;
+    ui.set_max_width(420.0);
+    ui.strong(&talk.title);
+    if !talk.subtitle.is_empty() {
+        ui.label(&talk.subtitle);
+    }
+    if item.cancelled {
+        ui.label("Cancelled: the latest programme no longer lists it.");
+    }
+    let place = room_and_track(talk);
+    if !place.is_empty() {
+        ui.label(place);
+    }
+    if !talk.speakers.is_empty() {
+        ui.label(talk.speakers.join(", "));
+    }
+    let summary: String = talk.abstract_text.chars().take(400).collect();
+    if !summary.is_empty() {
+        ui.weak(summary);
+    }
+    ui.weak("Double-click or Enter: start notes");
+}
+
 /// "Room · Track", leaving out either when the programme gives none.
 fn room_and_track(talk: &crate::model::Talk) -> String {
     [talk.room.as_str(), talk.track.as_str()]
@@ -575,7 +670,7 @@ fn star_color(ui: &Ui) -> egui::Color32 {
 }
 
 /// "09:00–09:50" in the trip's zone, or "All day".
-fn time_text(item: &ScheduleItem, zone: Tz) -> String {
+pub(super) fn time_text(item: &ScheduleItem, zone: Tz) -> String {
     match &item.talk.time {
         TalkTime::AllDay { .. } => "All day    ".to_string(),
         TalkTime::Timed { start, end } => format!(

@@ -13,6 +13,7 @@ use tripjournal::store::Store;
 use tripjournal::ui::TripJournalApp;
 
 use crate::gui::{App, app_on, journal_until, new_journal, settle, step_until};
+use crate::snapshots::Theme;
 
 /// A talk of the schedule.
 fn talk(title: &str, start: DateTime<Utc>, minutes: i64, room: &str, track: &str) -> Talk {
@@ -83,11 +84,21 @@ fn conference_journal(
     last: NaiveDate,
     talks: &[Talk],
 ) -> (tempfile::TempDir, std::path::PathBuf, TripId) {
+    conference_journal_in(chrono_tz::Europe::Brussels, first, last, talks)
+}
+
+/// A journal with one trip in `zone` (`first` to `last`) holding `talks`.
+fn conference_journal_in(
+    zone: chrono_tz::Tz,
+    first: NaiveDate,
+    last: NaiveDate,
+    talks: &[Talk],
+) -> (tempfile::TempDir, std::path::PathBuf, TripId) {
     let (dir, journal) = new_journal();
     let mut store = Store::open(&journal).expect("journal");
     let mut fields = TripFields::named("FOSDEM 2026");
     fields.city = "Brussels".into();
-    fields.time_zone = chrono_tz::Europe::Brussels;
+    fields.time_zone = zone;
     fields.start_date = Some(first);
     fields.end_date = Some(last);
     let trip = store.create_trip(&fields).expect("trip");
@@ -444,6 +455,23 @@ fn the_schedule_view_looks_right() {
     harness.get_by_label("Start notes on “Rust in the kernel”");
     harness.get_by_label("Open the notes on “Welcome to FOSDEM”");
     harness.snapshot("schedule_view");
+    let calm = |harness: &mut App| {
+        harness.hover_at(egui::pos2(700.0, 880.0));
+        settle(harness);
+    };
+    // The same day as a grid of rooms: the starred talk framed in gold, the selected one
+    // highlighted, the cancelled one struck through.
+    harness.get_by_label("Grid").click();
+    calm(&mut harness);
+    harness.get_by_label("Go generics");
+    harness.get_by_label("UB2.252A");
+    harness.snapshot("schedule_grid");
+    Theme::Light.choose(&mut harness);
+    calm(&mut harness);
+    harness.snapshot("schedule_grid_light");
+    harness.get_by_label("List").click();
+    calm(&mut harness);
+    harness.snapshot("schedule_view_light");
 }
 
 #[test]
@@ -908,4 +936,106 @@ fn starring_the_first_talk_fills_the_now_next_strip_without_moving_the_list() {
         (after.top() - before.top()).abs() < 0.5,
         "the talk moved from {before:?} to {after:?} when the strip filled"
     );
+}
+
+/// A fixed-offset zone whose clock shows about noon at `now`, so talks a couple of hours
+/// either side of now fall on the same day there.
+fn zone_at_noon(now: DateTime<Utc>) -> chrono_tz::Tz {
+    use chrono::Timelike;
+    let offset = 12 - i32::try_from(now.hour()).expect("an hour");
+    // The tz database's Etc zones count the other way: Etc/GMT-3 is UTC+3.
+    let name = match offset {
+        0 => "Etc/GMT".to_string(),
+        east if east > 0 => format!("Etc/GMT-{east}"),
+        west => format!("Etc/GMT+{}", -west),
+    };
+    name.parse().expect("an Etc zone")
+}
+
+#[test]
+fn the_grid_puts_rooms_side_by_side_with_the_now_line_between_what_ran_and_what_comes() {
+    let now = Utc::now();
+    let zone = zone_at_noon(now);
+    let today = now.with_timezone(&zone).date_naive();
+    let talks = [
+        talk(
+            "Earlier talk",
+            now - Duration::minutes(100),
+            60,
+            "Room A",
+            "",
+        ),
+        talk(
+            "Clashing talk",
+            now - Duration::minutes(80),
+            30,
+            "Room A",
+            "",
+        ),
+        talk(
+            "Running talk",
+            now - Duration::minutes(20),
+            60,
+            "Room B",
+            "",
+        ),
+        talk("Coming talk", now + Duration::minutes(30), 45, "Room A", ""),
+    ];
+    let (first, last) = (today - Duration::days(1), today + Duration::days(1));
+    let (_dir, journal, trip) = conference_journal_in(zone, first, last, &talks);
+    let mut harness = window_with_programme(&journal);
+    harness.get_by_label("Schedule").click();
+    settle(&mut harness);
+    harness.get_by_label("Grid").click();
+    settle(&mut harness);
+
+    let rect = |harness: &App, label: &str| harness.get_by_label(label).rect();
+    let (room_a, room_b) = (rect(&harness, "Room A"), rect(&harness, "Room B"));
+    assert!(room_a.right() <= room_b.left(), "{room_a:?} {room_b:?}");
+    let earlier = rect(&harness, "Earlier talk");
+    let clashing = rect(&harness, "Clashing talk");
+    let running = rect(&harness, "Running talk");
+    let coming = rect(&harness, "Coming talk");
+    // Each talk under its room's name; the two that overlap in Room A side by side.
+    for cell in [earlier, clashing, coming] {
+        assert!(cell.center().x < room_b.left() && cell.right() > room_a.left());
+    }
+    assert!(
+        running.center().x > room_b.left() - 8.0,
+        "{running:?} {room_b:?}"
+    );
+    assert!(!earlier.intersects(clashing), "{earlier:?} {clashing:?}");
+    assert!(earlier.top() < clashing.top() && earlier.bottom() > clashing.top());
+    // Time runs down, an hour 96 px: the coming talk starts 130 minutes after the earlier.
+    let step = coming.top() - earlier.top();
+    assert!((step - 130.0 * 1.6).abs() < 3.0, "{step}");
+
+    // The now line: between what ran and what comes, through the running talk.
+    // (The Now / next strip's hint also starts with "Now ".)
+    let (shown_time, y) = harness
+        .query_all_by_label_contains("Now ")
+        .find_map(|node| {
+            let ak = node.accesskit_node();
+            let text = ak.label().or_else(|| ak.value()).unwrap_or_default();
+            let time = text.strip_prefix("Now ")?;
+            (time.len() == 5 && time.as_bytes()[2] == b':').then(|| (text, node.rect().center().y))
+        })
+        .expect("the now line's time");
+    assert!(
+        earlier.bottom() < y && y < coming.top(),
+        "{y} {earlier:?} {coming:?}"
+    );
+    assert!(running.top() < y && y < running.bottom(), "{y} {running:?}");
+    let expected = Utc::now().with_timezone(&zone);
+    let close_by =
+        [expected - Duration::minutes(1), expected].map(|at| format!("Now {}", at.format("%H:%M")));
+    assert!(close_by.contains(&shown_time), "{shown_time} {close_by:?}");
+
+    // A click selects a cell and S stars it, as in the list.
+    harness.get_by_label("Coming talk").click();
+    settle(&mut harness);
+    harness.key_press(Key::S);
+    journal_until(&mut harness, &journal, "the star in the journal", |store| {
+        starred_in_journal(store, trip, "Coming talk") == Some(true)
+    });
 }

@@ -57,6 +57,45 @@ fn thumbnails_loaded(app: &TripJournalApp) -> bool {
 
 #[test]
 fn main_window_editor_and_export_dialog_look_right() {
+    main_views_in(Theme::Dark);
+}
+
+#[test]
+fn main_window_editor_and_export_dialog_look_right_in_the_light_theme() {
+    main_views_in(Theme::Light);
+}
+
+/// Which of the window's two themes a snapshot shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Theme {
+    Dark,
+    Light,
+}
+
+impl Theme {
+    /// The snapshot's name in this theme: the dark ones keep their first names.
+    pub(crate) fn name(self, view: &str) -> String {
+        match self {
+            Theme::Dark => view.to_string(),
+            Theme::Light => format!("{view}_light"),
+        }
+    }
+
+    /// Switches the window to this theme with its toolbar button, as a person does (the
+    /// window starts dark).
+    pub(crate) fn choose(self, harness: &mut Harness<'static, TripJournalApp>) {
+        if self == Theme::Light {
+            harness.get_by_label("☀ Light").click();
+            for _ in 0..3 {
+                harness.step();
+            }
+            assert_eq!(harness.ctx.theme(), egui::Theme::Light, "still dark");
+        }
+    }
+}
+
+/// The main window, the entry editor and the export dialog on the demo trip, in `theme`.
+fn main_views_in(theme: Theme) {
     let dir = tempfile::tempdir().expect("temp dir");
     let journal = dir.path().join("journal.sqlite");
     let mut harness = Harness::builder()
@@ -71,15 +110,16 @@ fn main_window_editor_and_export_dialog_look_right() {
     step_until(&mut harness, "the demo with thumbnails", |app| {
         app.current_trip().is_some_and(|o| !o.photos.is_empty()) && thumbnails_loaded(app)
     });
+    theme.choose(&mut harness);
     harness.state_mut().clear_notices();
     harness.step();
-    harness.snapshot("main_window");
+    harness.snapshot(theme.name("main_window"));
 
     harness.get_by_label("柏林肘子 No.1").click();
     step_until(&mut harness, "the editor with its photo", |app| {
         app.selected_entry().is_some() && thumbnails_loaded(app)
     });
-    harness.snapshot("entry_editor");
+    harness.snapshot(theme.name("entry_editor"));
 
     harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
     for _ in 0..3 {
@@ -120,7 +160,7 @@ fn main_window_editor_and_export_dialog_look_right() {
         "the preview gets {} px",
         dialog.bottom() - preview_top
     );
-    harness.snapshot("export_dialog");
+    harness.snapshot(theme.name("export_dialog"));
 }
 
 /// Toolbar buttons and the panels' widgets of the window at `size`, with an entry open: no two
