@@ -64,7 +64,7 @@ pub fn new_trip_from_schedule(
     adjust: impl FnOnce(&mut TripFields),
 ) -> Result<ScheduleImported, ScheduleImportError> {
     let (schedule, zone) = read_schedule_for_new_trip(file, chosen_zone, computer_zone)?;
-    let mut fields = schedule.trip_fields(zone.zone);
+    let mut fields = schedule.trip_fields(&zone, file);
     adjust(&mut fields);
     let trip = store.create_trip(&fields.cleaned())?;
     let summary = store.import_schedule(trip, &schedule.talks)?;

@@ -1118,4 +1118,21 @@ fn an_icalendars_own_zone_gives_offsets_and_its_geo_the_place_of_the_trips_zone(
     assert!(guess.is_sure());
     let trip = store.trip(made.trip).expect("the trip");
     assert_eq!(trip.fields.time_zone, chrono_tz::Europe::Brussels);
+    // No X-WR-CALNAME and a file name that says nothing: named after the GEO's city and month.
+    assert_eq!(trip.fields.name, "Conference in Brussels, Feb 2025");
+    assert_eq!(trip.fields.city, "Brussels");
+
+    // A file named after the conference names the trip.
+    let named = dir.path().join("cfgmgmtcamp-2025.ics");
+    std::fs::write(&named, GEO_AND_OWN_ZONE_ICS).expect("writes");
+    let made = tripjournal::schedule::new_trip_from_schedule(
+        &mut store,
+        &named,
+        None,
+        chrono_tz::America::New_York,
+        |_| {},
+    )
+    .expect("imports");
+    let trip = store.trip(made.trip).expect("the trip");
+    assert_eq!(trip.fields.name, "Cfgmgmtcamp 2025");
 }
