@@ -80,7 +80,7 @@ impl GridState {
         let output = scroll.show(ui, |ui| {
             let (rect, _) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
             let canvas = Canvas { rect, room_width };
-            canvas.hour_lines(ui, day.grid);
+            canvas.hour_lines(ui, day.grid, day.grid.minutes_to(day.now));
             let asked = canvas.cells(ui, day, scroll_to_selected, cell_ids);
             canvas.now_line(ui, day);
             asked
@@ -147,7 +147,9 @@ impl Canvas {
     }
 
     /// A faint line and the time at each whole hour, and a line between rooms.
-    fn hour_lines(&self, ui: &Ui, grid: &DayGrid) {
+    /// The hour lines and labels, and the room columns; an hour label the now tag would cover
+    /// (`now_minutes` from the top) is left out, the tag telling the time instead.
+    fn hour_lines(&self, ui: &Ui, grid: &DayGrid, now_minutes: Option<f32>) {
         let painter = ui.painter();
         let visuals = ui.visuals();
         let line = Stroke::new(1.0, visuals.widgets.noninteractive.bg_stroke.color);
@@ -160,6 +162,11 @@ impl Canvas {
                 y,
                 line,
             );
+            let under_now_tag =
+                now_minutes.is_some_and(|now| (self.y_at(now) - (y + 9.0)).abs() < 20.0);
+            if under_now_tag {
+                continue;
+            }
             painter.text(
                 pos2(self.rect.left() + 4.0, y + 2.0),
                 Align2::LEFT_TOP,
@@ -272,7 +279,10 @@ fn talk_cell(
             visuals.strong_text_color(),
         )
     } else {
-        (visuals.widgets.inactive.weak_bg_fill, visuals.text_color())
+        (
+            visuals.widgets.inactive.weak_bg_fill,
+            visuals.strong_text_color(),
+        )
     };
     let text_color = if item.cancelled {
         visuals.weak_text_color()

@@ -418,7 +418,7 @@ fn list_now_line(ui: &Ui, y: f32, now: DateTime<Tz>) {
     );
     let tag = egui::Rect::from_min_size(
         egui::pos2(
-            rect.right() - text.size().x - 10.0,
+            rect.right() - text.size().x - 8.0,
             y - text.size().y / 2.0 - 1.0,
         ),
         text.size() + egui::vec2(8.0, 2.0),
