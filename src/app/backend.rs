@@ -312,7 +312,7 @@ impl Backend {
             .name("journal".into())
             .spawn(move || {
                 if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-                    let _ = std::fs::create_dir_all(parent);
+                    let _ = crate::store::private::create_private_folder(parent);
                 }
                 match Store::open(&path) {
                     Ok(store) => Worker {

@@ -460,6 +460,18 @@ fn check(store: &mut Store, repair: bool, out: &mut Lines) -> CliResult<()> {
         store.ensure_writable()?;
     }
     let mut report = store.check()?;
+    add_loose_data_folder(store, &mut report);
+    if repair && !report.loose_modes.is_empty() {
+        for loose in std::mem::take(&mut report.loose_modes) {
+            let path = one_line(&loose.path.display().to_string());
+            match crate::store::private::tighten(&loose.path) {
+                Ok(()) => out.line(format!("{path}: made private"))?,
+                Err(error) => out.line(format!("{path}: cannot make it private: {error}"))?,
+            }
+        }
+        report = store.check()?;
+        add_loose_data_folder(store, &mut report);
+    }
     if repair && !report.damaged_rows.is_empty() {
         for row in store.set_aside_damaged()? {
             out.line(format!("{}: set aside", one_line(&row.to_string())))?;
@@ -482,6 +494,29 @@ fn check(store: &mut Store, repair: bool, out: &mut Lines) -> CliResult<()> {
         out.line(problem)?;
     }
     Err(CliError::Reported)
+}
+
+/// The default data folder, when the journal lives in it and other accounts can open it, is
+/// reported with the journal's files (a folder chosen by the user is theirs to decide).
+fn add_loose_data_folder(store: &Store, report: &mut crate::store::CheckReport) {
+    let data_folder = super::default_journal_path()
+        .ok()
+        .and_then(|path| path.parent().map(std::path::Path::to_path_buf));
+    let journal_folder = std::path::absolute(store.path())
+        .ok()
+        .and_then(|path| path.parent().map(std::path::Path::to_path_buf));
+    let (Some(data_folder), Some(journal_folder)) = (data_folder, journal_folder) else {
+        return;
+    };
+    if std::fs::canonicalize(&data_folder).ok() != std::fs::canonicalize(&journal_folder).ok() {
+        return;
+    }
+    for loose in crate::store::private::loose_modes(&[data_folder]) {
+        report
+            .problems
+            .push(crate::store::loose_mode_problem(&loose));
+        report.loose_modes.push(loose);
+    }
 }
 
 fn export(store: &Store, args: ExportArgs, out: &mut Lines) -> CliResult<()> {

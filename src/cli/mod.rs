@@ -547,7 +547,7 @@ fn journal_path(journal: Option<&PathBuf>) -> CliResult<PathBuf> {
         None => {
             let path = default_journal_path()?;
             if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent).map_err(|error| {
+                crate::store::private::create_private_folder(parent).map_err(|error| {
                     CliError::Failed(format!(
                         "cannot create the data folder: {error}: {}",
                         parent.display()

@@ -84,6 +84,16 @@ mod platform {
         )?)
     }
 
+    /// A folder only the owner can enter (the staging folder: photos wait there unpublished).
+    pub fn make_private_dir(parent: &Dir, name: &OsStr) -> io::Result<()> {
+        rustix::fs::mkdirat(parent, name, Mode::from_raw_mode(0o700))?;
+        // The umask cannot widen 0700; a file system without modes refuses, which is fine.
+        if let Ok(dir) = open_dir(parent, name) {
+            let _ = rustix::fs::fchmod(&dir, Mode::from_raw_mode(0o700));
+        }
+        Ok(())
+    }
+
     pub fn kind(parent: &Dir, name: &OsStr) -> io::Result<Option<super::Kind>> {
         match rustix::fs::statat(parent, name, AtFlags::SYMLINK_NOFOLLOW) {
             Ok(stat) => Ok(Some(match FileType::from_raw_mode(stat.st_mode) {
@@ -181,6 +191,10 @@ mod platform {
     }
 
     pub fn make_dir(parent: &Dir, name: &OsStr) -> io::Result<()> {
+        fs::create_dir(parent.join(name))
+    }
+
+    pub fn make_private_dir(parent: &Dir, name: &OsStr) -> io::Result<()> {
         fs::create_dir(parent.join(name))
     }
 
@@ -379,7 +393,7 @@ impl OutFolder {
         let name = PathBuf::from(format!("{STAGING_PREFIX}{}", std::process::id()));
         let root = self.reopen_root()?;
         let _ = std::fs::remove_dir_all(self.path.join(&name));
-        platform::make_dir(&root, name.as_os_str())
+        platform::make_private_dir(&root, name.as_os_str())
             .map_err(|e| ExportError::io("cannot write to the output folder", &self.path, e))?;
         let dir =
             platform::open_dir(&root, name.as_os_str()).map_err(|e| self.open_error(&name, e))?;

@@ -359,7 +359,9 @@ fn run_converter(
     let input = folder.path().join(format!("photo.{}", kind.extension()));
     let output = folder.path().join("photo.png");
     let errors = folder.path().join("errors.txt");
-    std::fs::write(&input, bytes).map_err(ImportError::Scratch)?;
+    crate::store::private::create_private_file(&input)
+        .and_then(|mut file| std::io::Write::write_all(&mut file, bytes))
+        .map_err(ImportError::Scratch)?;
     let mut command = Command::new(&converter.program);
     command
         .args(arguments(converter.arguments, &input, &output))

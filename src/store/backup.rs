@@ -80,6 +80,9 @@ impl Store {
     pub fn backup_to(&self, destination: &Path) -> StoreResult<BackupReport> {
         let destination = new_file_path(destination)?;
         let partial = PartialFile::beside(&destination)?;
+        // Made private before SQLite writes a byte into it; the backup keeps this mode.
+        super::private::create_private_file(partial.path())
+            .map_err(|error| not_created(&error, &destination))?;
         let expected = self
             .copy_into(partial.path())
             .map_err(|error| not_written(error, &destination))?;
@@ -169,6 +172,21 @@ fn not_written(error: rusqlite::Error, destination: &Path) -> StoreError {
             "the folder is not writable".to_string()
         }
         _ => first_line(&error.to_string()),
+    };
+    StoreError::BackupFailed {
+        reason,
+        path: destination.to_path_buf(),
+    }
+}
+
+/// Why the backup's file could not even be created, worded as [`not_written`] words SQLite's.
+fn not_created(error: &std::io::Error, destination: &Path) -> StoreError {
+    let reason = match error.kind() {
+        ErrorKind::StorageFull => "the disk is full".to_string(),
+        ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+            "the folder is not writable".to_string()
+        }
+        _ => "cannot create a file in that folder".to_string(),
     };
     StoreError::BackupFailed {
         reason,

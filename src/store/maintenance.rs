@@ -16,6 +16,9 @@ pub struct CheckReport {
     pub damaged_derivatives: Vec<PhotoId>,
     /// Rows that cannot be read; `tripjournal check --repair` sets them aside.
     pub damaged_rows: Vec<DamagedRow>,
+    /// Files of the journal other accounts can read; `tripjournal check --repair` makes them
+    /// `0600`.
+    pub loose_modes: Vec<super::private::LooseMode>,
 }
 
 impl CheckReport {
@@ -54,6 +57,10 @@ impl Store {
         }
         if let Err(error) = self.photo_problems(&mut report) {
             damaged(&mut report, "photo check", error);
+        }
+        report.loose_modes = super::private::loose_modes(&self.private_files());
+        for loose in &report.loose_modes {
+            report.problems.push(loose_mode_problem(loose));
         }
         report.damaged_rows = self.damaged_rows()?;
         for row in &report.damaged_rows {
@@ -153,4 +160,13 @@ pub fn hex_sha256(bytes: &[u8]) -> String {
         text.push_str(&format!("{byte:02x}"));
     }
     text
+}
+
+/// How `check` names a file or folder other accounts can read.
+pub fn loose_mode_problem(loose: &super::private::LooseMode) -> String {
+    format!(
+        "readable by other accounts (mode {:04o}): {} (tripjournal check --repair makes it private)",
+        loose.mode,
+        loose.path.display()
+    )
 }

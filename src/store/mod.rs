@@ -19,6 +19,7 @@ mod file;
 mod maintenance;
 mod migrations;
 mod photos;
+pub mod private;
 mod restore;
 mod schedule;
 mod schema;
@@ -37,7 +38,7 @@ pub use clock_shift::{ShiftReport, ShiftedPhoto};
 pub use damage::{DamagedRow, Listing, RowTable};
 pub use exports::{ExportRecord, ExportedFile};
 pub use file::{NotAFile, PathKind, ReadOnlyReason};
-pub use maintenance::{CheckReport, hex_sha256};
+pub use maintenance::{CheckReport, hex_sha256, loose_mode_problem};
 pub use migrations::LATEST_VERSION;
 pub use photos::{NewPhoto, PhotoBytes, PhotoInsert};
 pub use restore::{RestoreReport, restore};
@@ -201,6 +202,9 @@ impl Store {
     pub fn open(path: &Path) -> StoreResult<Store> {
         let found = file::inspect(path)?;
         let absolute = file::sqlite_path(path)?;
+        if found.is_new && found.read_only.is_none() {
+            create_new_journal_file(path, &absolute)?;
+        }
         let conn = match found.read_only {
             None => open_writable(path, &absolute, found.is_new)?,
             Some(reason) => open_read_only(path, &absolute, reason, found.folder_writable)?,
@@ -257,6 +261,17 @@ impl Store {
             .pragma_query_value(None, "data_version", |row| row.get(0))?)
     }
 
+    /// The journal's file and the `-wal` and `-shm` files SQLite keeps beside it: what must
+    /// stay private (see [`private`]).
+    pub fn private_files(&self) -> Vec<PathBuf> {
+        let main = file::sqlite_path(&self.path).unwrap_or_else(|_| self.path.clone());
+        vec![
+            file::sibling(&main, "-wal"),
+            file::sibling(&main, "-shm"),
+            main,
+        ]
+    }
+
     /// The underlying connection, for read-only queries that have no method yet.
     pub fn connection(&self) -> &Connection {
         &self.conn
@@ -275,6 +290,20 @@ fn read_header(conn: &Connection) -> rusqlite::Result<Header> {
         application_id: conn.pragma_query_value(None, "application_id", |row| row.get(0))?,
         object_count: conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?,
     })
+}
+
+/// Creates the empty file of a new journal with mode `0600` before SQLite opens it, so the
+/// journal and the `-wal` and `-shm` files SQLite gives the journal's mode are private. Another
+/// program creating it meanwhile is fine: SQLite then opens theirs.
+fn create_new_journal_file(path: &Path, absolute: &Path) -> StoreResult<()> {
+    match private::create_private_file(absolute) {
+        Ok(_) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(source) => Err(StoreError::Io {
+            context: format!("cannot create the journal {}", path.display()),
+            source,
+        }),
+    }
 }
 
 /// Opens (or creates) a journal that can be written and sets the connection up; the caller

@@ -141,11 +141,7 @@ fn copy_backup(backup: &Path, journal: &Path, to: &Path) -> Result<(), CopyError
     }
     let mut source =
         std::fs::File::open(backup).map_err(|error| CopyError::Bad(error.to_string()))?;
-    let mut target = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(to)
-        .map_err(CopyError::Write)?;
+    let mut target = super::private::create_private_file(to).map_err(CopyError::Write)?;
     std::io::copy(&mut source, &mut target).map_err(CopyError::Write)?;
     target.sync_all().map_err(CopyError::Write)?;
     drop(target);
@@ -175,11 +171,7 @@ fn copy_committed_wal(backup: &Path, copy: &Path) -> Result<(), CopyError> {
     let copied_wal = with_suffix(copy, "-wal");
     let mut source = std::fs::File::open(&wal)
         .map_err(|error| CopyError::Bad(format!("its -wal file cannot be read: {error}")))?;
-    let mut target = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&copied_wal)
-        .map_err(CopyError::Write)?;
+    let mut target = super::private::create_private_file(&copied_wal).map_err(CopyError::Write)?;
     std::io::copy(&mut source, &mut target).map_err(CopyError::Write)?;
     target.sync_all().map_err(CopyError::Write)?;
     drop(target);
@@ -227,6 +219,14 @@ fn set_aside(journal: &Path) -> StoreResult<PathBuf> {
         })?;
     }
     drop(hold);
+    // The journal set aside holds everything the journal held: only its owner reads it.
+    for path in [
+        kept.clone(),
+        with_suffix(&kept, "-wal"),
+        with_suffix(&kept, "-shm"),
+    ] {
+        let _ = super::private::tighten(&path);
+    }
     Ok(kept)
 }
 

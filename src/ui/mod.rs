@@ -58,6 +58,8 @@ pub fn run(journal: PathBuf) -> Result<(), WindowError> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("tripjournal")
+            .with_app_id(crate::APP_ID)
+            .with_icon(window_icon())
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([800.0, 600.0])
             .with_drag_and_drop(true),
@@ -77,6 +79,16 @@ pub fn run(journal: PathBuf) -> Result<(), WindowError> {
         }),
     )
     .map_err(WindowError::Window)
+}
+
+/// The app's icon for the window (the 256 px rendering of `assets/icons/tripjournal.svg`).
+fn window_icon() -> egui::IconData {
+    let png = include_bytes!(
+        "../../assets/icons/hicolor/256x256/apps/io.github.tripjournal.TripJournal.png"
+    );
+    // The PNG is part of the program, so decoding it can only fail if the build is broken;
+    // the window then shows the system's generic icon rather than not opening.
+    eframe::icon_data::from_png_bytes(png).unwrap_or_default()
 }
 
 /// Set when the system asked the program to end; the app then closes its window.
@@ -189,4 +201,17 @@ pub(crate) fn go_or_cancel(ui: &mut egui::Ui, go: &str, path: &str) -> Option<bo
         }
     })
     .inner
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_window_icon_is_the_apps_256_px_icon() {
+        let icon = super::window_icon();
+        assert_eq!((icon.width, icon.height), (256, 256));
+        // Not a blank square: the tile's corners are see-through, its middle is not.
+        let alpha = |x: u32, y: u32| icon.rgba[((y * 256 + x) * 4 + 3) as usize];
+        assert_eq!(alpha(0, 0), 0);
+        assert_eq!(alpha(128, 128), 255);
+    }
 }

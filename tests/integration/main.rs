@@ -49,6 +49,8 @@ mod outside_input;
 mod photo_shift;
 /// `photo watch`: a folder's arriving photos imported in the foreground until SIGTERM.
 mod photo_watch;
+/// Private files whatever the umask, and `check` naming the ones others can read.
+mod privacy;
 /// Journals on read-only storage: reading commands work, writing ones say why they cannot.
 mod read_only;
 /// The real window in Xvfb, driven with xdotool and xclip: typing, pasting, SIGTERM.
