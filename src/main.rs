@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
+use tripjournal::app::{OpenedFiles, looks_like_a_command};
 use tripjournal::cli::{Cli, default_journal_path, run};
 
 fn main() -> ExitCode {
@@ -43,9 +44,18 @@ fn main() -> ExitCode {
         }
     };
     if cli.command.is_none() {
-        let journal = match cli
+        if let Some(word) = cli.files.iter().find(|file| looks_like_a_command(file)) {
+            eprintln!(
+                "error: unrecognized subcommand '{}'; see tripjournal --help",
+                word.display()
+            );
+            return ExitCode::from(2);
+        }
+        let mut opened = OpenedFiles::sort(&cli.files);
+        let journal = match opened
             .journal
-            .clone()
+            .take()
+            .or_else(|| cli.journal.clone())
             .map(Ok)
             .unwrap_or_else(default_journal_path)
         {
@@ -55,7 +65,7 @@ fn main() -> ExitCode {
                 return ExitCode::from(error.exit_code() as u8);
             }
         };
-        return match tripjournal::ui::run(journal) {
+        return match tripjournal::ui::run(journal, opened) {
             Ok(()) => ExitCode::SUCCESS,
             Err(message) => {
                 eprintln!("error: {message}");

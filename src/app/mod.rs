@@ -24,6 +24,7 @@ mod forms;
 mod jobs;
 mod local_zone;
 mod notice;
+mod opened_files;
 mod shift_preview;
 mod suggest;
 mod thumbnails;
@@ -46,6 +47,9 @@ pub use forms::{DateField, ExportForm, ExportFormError, TripForm, TripFormError,
 pub use jobs::{ImportCounts, JobKind, JobStartError};
 pub use local_zone::system_zone;
 pub use notice::{DialogPurpose, Message, Notice, OpenFolderError};
+pub use opened_files::{
+    OpenedFileProblem, OpenedFiles, SCHEDULE_EXTENSIONS, is_schedule_file, looks_like_a_command,
+};
 pub use shift_preview::{ShiftPreview, preview_clock_shift};
 pub use suggest::{suggest_entry_for_photo, suggestion_inputs, suggestions_by_entry};
 pub use thumbnails::{DecodedImage, ThumbnailError, ThumbnailPool};

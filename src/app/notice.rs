@@ -84,6 +84,11 @@ pub enum Message {
     NoFileDialog(DialogPurpose),
     /// A folder did not open in the file manager.
     FolderNotOpened(Arc<OpenFolderError>),
+    /// A file given on the command line (opened from the file manager) was not opened.
+    FileNotOpened {
+        file: std::path::PathBuf,
+        problem: super::OpenedFileProblem,
+    },
 }
 
 impl Message {

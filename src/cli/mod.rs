@@ -88,11 +88,23 @@ fn parse_currency(text: &str) -> Result<String, ModelError> {
 
 /// tripjournal: a travel journal for conferences and trips, exported as Markdown blog posts.
 #[derive(Debug, Parser)]
-#[command(name = "tripjournal", version, about, long_about = None)]
+#[command(
+    name = "tripjournal",
+    version,
+    about,
+    long_about = None,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     /// The journal file (default: journal.sqlite in the OS data folder).
     #[arg(long, global = true, env = "TRIPJOURNAL_JOURNAL", value_name = "PATH")]
     pub journal: Option<PathBuf>,
+
+    /// Without a command, files to open in the window (as the file manager passes them): a
+    /// journal opens instead of the default one; a conference programme (.ics, .xml, .json) is
+    /// offered as a new trip or an import into the open trip.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -54,7 +54,7 @@ pub enum WindowError {
 ///
 /// SIGTERM, SIGINT and SIGHUP (logout, `kill`, shutdown) close the window the way its close
 /// button does, so pending edits are saved first; a second signal ends the program at once.
-pub fn run(journal: PathBuf) -> Result<(), WindowError> {
+pub fn run(journal: PathBuf, opened: crate::app::OpenedFiles) -> Result<(), WindowError> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("tripjournal")
@@ -75,6 +75,7 @@ pub fn run(journal: PathBuf) -> Result<(), WindowError> {
             let _ = context_for_signals.set(cc.egui_ctx.clone());
             let mut app = TripJournalApp::new(cc, journal);
             app.set_quit_signal(quit);
+            app.open_files(opened.programmes, opened.refused);
             Ok(Box::new(app))
         }),
     )

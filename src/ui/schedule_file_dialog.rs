@@ -1,6 +1,8 @@
 //! "Import schedule…" and "New trip from a schedule…" where the desktop has no file dialog
 //! (no portal): a small dialog with a path field, as *Watch a folder…* has, so the programme
-//! can be given by typing or pasting its path instead of only by dropping the file.
+//! can be given by typing or pasting its path instead of only by dropping the file. The same
+//! dialog offers a programme opened from the file manager (given on the command line): its path
+//! filled in, and the choice of a new trip from it or an import into the open trip.
 
 use crate::app::{Action, typed_path};
 use crate::model::TripId;
@@ -11,6 +13,8 @@ pub struct ScheduleFileDialog {
     trip: Option<TripId>,
     file: String,
     focus: bool,
+    /// Offering a file given on the command line: the user picks new trip or open trip.
+    offered: bool,
 }
 
 impl ScheduleFileDialog {
@@ -19,14 +23,30 @@ impl ScheduleFileDialog {
             trip,
             file: String::new(),
             focus: true,
+            offered: false,
         }
     }
 
-    /// Draws the dialog; returns what was asked (importing closes it).
-    pub fn show(&mut self, ctx: &egui::Context) -> Vec<Action> {
-        let (title, go) = match self.trip {
-            Some(_) => ("Import a conference schedule", "Import"),
-            None => ("New trip from a conference schedule", "Create trip"),
+    /// The offer of a programme opened from the file manager: a new trip from it by default.
+    pub fn offer(file: &std::path::Path) -> Self {
+        ScheduleFileDialog {
+            trip: None,
+            file: file.display().to_string(),
+            focus: false,
+            offered: true,
+        }
+    }
+
+    /// Draws the dialog; returns what was asked (importing closes it). `open_trip` is the trip
+    /// an offered programme can go into.
+    pub fn show(&mut self, ctx: &egui::Context, open_trip: Option<(TripId, &str)>) -> Vec<Action> {
+        if self.trip.is_some() && self.offered && open_trip.is_none() {
+            self.trip = None;
+        }
+        let (title, go) = match (self.offered, self.trip) {
+            (true, _) => ("Open a conference programme", self.go_label()),
+            (false, Some(_)) => ("Import a conference schedule", "Import"),
+            (false, None) => ("New trip from a conference schedule", "Create trip"),
         };
         let mut window_open = true;
         let mut actions = Vec::new();
@@ -34,7 +54,11 @@ impl ScheduleFileDialog {
             .open(&mut window_open)
             .default_width(460.0)
             .show(ctx, |ui| {
-                ui.label("The schedule file the conference publishes: .ics, schedule.xml or schedule.json. Type or paste its path (no file dialog is available here), or drop the file on the window.");
+                if self.offered {
+                    self.choice(ui, open_trip);
+                } else {
+                    ui.label("The schedule file the conference publishes: .ics, schedule.xml or schedule.json. Type or paste its path (no file dialog is available here), or drop the file on the window.");
+                }
                 let entered = ui
                     .horizontal(|ui| {
                         super::path_field(ui, "File", &mut self.file, 320.0, &mut self.focus)
@@ -51,6 +75,23 @@ impl ScheduleFileDialog {
             actions.push(Action::CloseScheduleFileDialog);
         }
         actions
+    }
+
+    fn go_label(&self) -> &'static str {
+        match self.trip {
+            Some(_) => "Import",
+            None => "Create trip",
+        }
+    }
+
+    /// What to do with an offered programme: a new trip, or the open trip when there is one.
+    fn choice(&mut self, ui: &mut egui::Ui, open_trip: Option<(TripId, &str)>) {
+        ui.label("A conference programme was opened with tripjournal. What should it become?");
+        ui.radio_value(&mut self.trip, None, "A new trip with its talks");
+        if let Some((id, name)) = open_trip {
+            ui.radio_value(&mut self.trip, Some(id), format!("Its talks in “{name}”"));
+        }
+        ui.add_space(4.0);
     }
 
     /// The file as typed, to import (nothing while the field is empty).

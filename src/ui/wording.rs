@@ -31,6 +31,12 @@ pub fn message(message: &Message) -> String {
             format!("Set aside {count} {noun} (kept in the journal file)")
         }
         Message::TripCreated(name) => format!("Created “{name}”"),
+        Message::FileNotOpened { file, problem } => format!(
+            "Cannot open {}: {problem}",
+            file.file_name()
+                .unwrap_or(file.as_os_str())
+                .to_string_lossy()
+        ),
         Message::ClockShifted { by, report } => clock_shifted(*by, report),
         Message::Journal(error) => journal_error(error),
         Message::SaveFailed { error, retry: true } => {

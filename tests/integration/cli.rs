@@ -550,3 +550,14 @@ fn without_sections_the_post_follows_the_clock_not_the_order_entries_were_writte
     let talk = text.find("Afternoon talk").expect("talk in the post");
     assert!(lunch < talk, "{text}");
 }
+
+#[test]
+fn a_mistyped_command_is_an_error_not_a_file_to_open_in_the_window() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let journal = dir.path().join("journal.sqlite");
+    let error = fails(&journal, &["tirp", "list"], 2);
+    assert!(error.contains("unrecognized subcommand 'tirp'"), "{error}");
+    assert!(!journal.exists(), "nothing was opened");
+    let help = ok(&journal, &["--help"]);
+    assert!(help.contains("[FILE]..."), "{help}");
+}

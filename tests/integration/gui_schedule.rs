@@ -12,7 +12,7 @@ use tripjournal::model::{Talk, TalkTime};
 use tripjournal::store::Store;
 use tripjournal::ui::TripJournalApp;
 
-use crate::gui::{App, app_on, journal_until, new_journal, settle, step_until};
+use crate::gui::{App, app_on, journal_until, new_journal, settle, shown_until, step_until};
 use crate::snapshots::Theme;
 
 /// A talk of the schedule.
@@ -472,6 +472,59 @@ fn the_schedule_view_looks_right() {
     harness.get_by_label("List").click();
     calm(&mut harness);
     harness.snapshot("schedule_view_light");
+}
+
+#[test]
+fn a_programme_opened_from_the_file_manager_is_offered_as_a_new_trip_or_into_the_open_trip() {
+    use tripjournal::app::OpenedFileProblem;
+    // The open trip is one of the two choices; a file that is no programme gets its reason.
+    let (dir, journal, trip) = fosdem_journal();
+    let file = dir.path().join("pretalx.xml");
+    std::fs::copy(crate::util::fixture("schedules/pretalx.xml"), &file).expect("copy");
+    let mut harness = window_with_programme(&journal);
+    harness.state_mut().open_files(
+        vec![file.clone()],
+        vec![(dir.path().join("photo.gif"), OpenedFileProblem::Unsupported)],
+    );
+    shown_until(&mut harness, "the offer", |h| {
+        h.query_by_label("Open a conference programme").is_some()
+    });
+    assert!(
+        harness.state().notices().iter().any(|n| n
+            == "Cannot open photo.gif: it is neither a journal nor a conference programme (.ics, .xml, .json)"),
+        "{:?}",
+        harness.state().notices()
+    );
+    harness.get_by_label("Its talks in “FOSDEM 2026”").click();
+    settle(&mut harness);
+    harness.get_by_label("Import").click();
+    step_until(&mut harness, "the import's notice", |app| {
+        app.notices()
+            .iter()
+            .any(|n| n.starts_with("Imported 5 talks"))
+    });
+    assert!(
+        harness
+            .query_by_label("Open a conference programme")
+            .is_none()
+    );
+    let store = Store::open(&journal).expect("journal");
+    assert_eq!(store.schedule(trip).expect("schedule").len(), 6 + 5);
+
+    // Taken as offered: a new trip of its own.
+    let mut harness = window_with_programme(&journal);
+    harness.state_mut().open_files(vec![file], Vec::new());
+    shown_until(&mut harness, "the offer", |h| {
+        h.query_by_label("Create trip").is_some()
+    });
+    harness.get_by_label("Create trip").click();
+    step_until(&mut harness, "the new trip with its programme", |app| {
+        app.current_trip().is_some_and(|open| {
+            open.trip.fields.name == "RustFest Zürich 2024 & Friends"
+                && open.schedule.items().len() == 5
+        })
+    });
+    assert_eq!(harness.state().trips().len(), 2);
 }
 
 #[test]

@@ -45,6 +45,8 @@ mod journal_file;
 /// Input from outside that must never break a trip or empty the journal: schedule times past
 /// 9999, backups carrying triggers or views, a backup's committed -wal.
 mod outside_input;
+/// The installed app's files: one app id, the package's file list, man page, validators.
+mod packaging;
 /// Correcting a camera clock: `photo shift` moves taken-at, never the original bytes.
 mod photo_shift;
 /// `photo watch`: a folder's arriving photos imported in the foreground until SIGTERM.

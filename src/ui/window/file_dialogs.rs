@@ -6,7 +6,7 @@
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, Sender, channel};
 
-use super::input::SCHEDULE_EXTENSIONS;
+use crate::app::SCHEDULE_EXTENSIONS;
 use crate::app::{Action, DialogPurpose, Message, file_dialog_available, open_folder};
 use crate::model::{EntryId, TripId};
 use crate::photos::PHOTO_EXTENSIONS;

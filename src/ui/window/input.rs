@@ -2,14 +2,11 @@
 //! frame counts), typing held for a quick capture's title while its entry is on its way, files
 //! dropped on the window and images pasted. Each becomes an [`Action`], applied like a click.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use super::super::commands::{Cmd, WINDOW_KEYS, action_of, take_presses};
 use super::{TripJournalApp, pasted};
 use crate::app::Action;
-
-/// The file name endings of the conference schedules the window imports.
-pub(super) const SCHEDULE_EXTENSIONS: [&str; 3] = ["ics", "xml", "json"];
 
 impl TripJournalApp {
     /// This frame's keys, held typing, drops and pastes.
@@ -73,8 +70,9 @@ impl TripJournalApp {
                 .filter(|path| !path.as_os_str().is_empty())
                 .collect()
         });
-        let (schedules, photos): (Vec<PathBuf>, Vec<PathBuf>) =
-            dropped.into_iter().partition(|path| is_schedule_file(path));
+        let (schedules, photos): (Vec<PathBuf>, Vec<PathBuf>) = dropped
+            .into_iter()
+            .partition(|path| crate::app::is_schedule_file(path));
         let mut asked: Vec<Action> = schedules
             .into_iter()
             .map(Action::ImportScheduleFile)
@@ -98,15 +96,4 @@ impl TripJournalApp {
         asked.extend(pasted_images);
         self.apply_all(asked);
     }
-}
-
-/// Whether a file dropped on the window is a conference schedule (not a photo).
-fn is_schedule_file(path: &Path) -> bool {
-    path.extension()
-        .and_then(|ending| ending.to_str())
-        .is_some_and(|ending| {
-            SCHEDULE_EXTENSIONS
-                .iter()
-                .any(|known| ending.eq_ignore_ascii_case(known))
-        })
 }

@@ -138,6 +138,20 @@ impl TripJournalApp {
         self.send_commands();
     }
 
+    /// Files given on the command line: each programme is offered in turn (as a new trip or an
+    /// import into the open trip) once the trips are loaded; each refused file gets its reason.
+    pub fn open_files(
+        &mut self,
+        programmes: Vec<PathBuf>,
+        refused: Vec<(PathBuf, crate::app::OpenedFileProblem)>,
+    ) {
+        for (file, problem) in refused {
+            self.workspace
+                .notify(crate::app::Message::FileNotOpened { file, problem });
+        }
+        self.windows.offered_programmes.extend(programmes);
+    }
+
     /// Uses `quit` to learn that the system asked the program to end.
     pub fn set_quit_signal(&mut self, quit: super::QuitSignal) {
         self.quit = quit;

@@ -18,8 +18,11 @@ pub(super) struct Windows {
     pub(super) trip: Option<TripDialog>,
     pub(super) clock: Option<ClockDialog>,
     pub(super) watch: Option<WatchDialog>,
-    /// The path field for a schedule file where there is no desktop file dialog.
+    /// The path field for a schedule file where there is no desktop file dialog, or the offer
+    /// of a programme given on the command line.
     pub(super) schedule_file: Option<ScheduleFileDialog>,
+    /// Programmes given on the command line, still to be offered.
+    pub(super) offered_programmes: std::collections::VecDeque<std::path::PathBuf>,
     pub(super) confirm_delete_trip: Option<ConfirmDeleteTrip>,
     pub(super) confirm_delete_entry: Option<ConfirmDeleteEntry>,
     pub(super) export: Option<ExportDialog>,
@@ -132,8 +135,17 @@ impl TripJournalApp {
         if let Some(dialog) = &mut windows.watch {
             actions.extend(dialog.show(ctx));
         }
+        if windows.schedule_file.is_none()
+            && workspace.trips_loaded()
+            && let Some(file) = windows.offered_programmes.pop_front()
+        {
+            windows.schedule_file = Some(ScheduleFileDialog::offer(&file));
+        }
         if let Some(dialog) = &mut windows.schedule_file {
-            actions.extend(dialog.show(ctx));
+            let open_trip = workspace
+                .current()
+                .map(|open| (open.trip.id, &open.trip.fields.name[..]));
+            actions.extend(dialog.show(ctx, open_trip));
         }
         if let Some(trip) = workspace.current().map(|open| open.trip.id)
             && let Some(watch) = workspace.watch_of(trip)
