@@ -82,10 +82,10 @@ pub fn run(journal: PathBuf, opened: crate::app::OpenedFiles) -> Result<(), Wind
     .map_err(WindowError::Window)
 }
 
-/// The app's icon for the window (the 256 px rendering of `assets/icons/tripjournal.svg`).
+/// The app's icon for the window (the 128 px rendering of `assets/icons/tripjournal.svg`).
 fn window_icon() -> egui::IconData {
     let png = include_bytes!(
-        "../../assets/icons/hicolor/256x256/apps/io.github.tripjournal.TripJournal.png"
+        "../../assets/icons/hicolor/128x128/apps/io.github.tripjournal.TripJournal.png"
     );
     // The PNG is part of the program, so decoding it can only fail if the build is broken;
     // the window then shows the system's generic icon rather than not opening.
@@ -207,12 +207,12 @@ pub(crate) fn go_or_cancel(ui: &mut egui::Ui, go: &str, path: &str) -> Option<bo
 #[cfg(test)]
 mod tests {
     #[test]
-    fn the_window_icon_is_the_apps_256_px_icon() {
+    fn the_window_icon_is_the_apps_128_px_icon() {
         let icon = super::window_icon();
-        assert_eq!((icon.width, icon.height), (256, 256));
+        assert_eq!((icon.width, icon.height), (128, 128));
         // Not a blank square: the tile's corners are see-through, its middle is not.
-        let alpha = |x: u32, y: u32| icon.rgba[((y * 256 + x) * 4 + 3) as usize];
+        let alpha = |x: u32, y: u32| icon.rgba[((y * 128 + x) * 4 + 3) as usize];
         assert_eq!(alpha(0, 0), 0);
-        assert_eq!(alpha(128, 128), 255);
+        assert_eq!(alpha(64, 64), 255);
     }
 }
