@@ -3,7 +3,7 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use tripjournal::app::{OpenedFiles, looks_like_a_command};
 use tripjournal::cli::{Cli, default_journal_path, run};
 
@@ -43,6 +43,22 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    let commands: Vec<String> = Cli::command()
+        .get_subcommands()
+        .map(|c| c.get_name().to_string())
+        .collect();
+    let mixed = cli.command.is_some()
+        || cli
+            .files
+            .iter()
+            .any(|file| commands.iter().any(|c| file.as_os_str() == c.as_str()));
+    if mixed && let Some(file) = cli.files.first() {
+        eprintln!(
+            "error: '{}' given with a command; files open only without a command",
+            file.display()
+        );
+        return ExitCode::from(2);
+    }
     if cli.command.is_none() {
         if let Some(word) = cli.files.iter().find(|file| looks_like_a_command(file)) {
             eprintln!(

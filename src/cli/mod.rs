@@ -93,7 +93,7 @@ fn parse_currency(text: &str) -> Result<String, ModelError> {
     version,
     about,
     long_about = None,
-    args_conflicts_with_subcommands = true
+    override_usage = "tripjournal [OPTIONS] [FILE]...\n       tripjournal [OPTIONS] <COMMAND>"
 )]
 pub struct Cli {
     /// The journal file (default: journal.sqlite in the OS data folder).

@@ -63,6 +63,7 @@ pub fn run(journal: PathBuf, opened: crate::app::OpenedFiles) -> Result<(), Wind
             .with_inner_size([1280.0, 800.0])
             .with_min_inner_size([800.0, 600.0])
             .with_drag_and_drop(true),
+        persistence_path: settings_file(),
         ..Default::default()
     };
     let quit = QuitSignal::default();
@@ -80,6 +81,18 @@ pub fn run(journal: PathBuf, opened: crate::app::OpenedFiles) -> Result<(), Wind
         }),
     )
     .map_err(WindowError::Window)
+}
+
+/// The window's remembered settings (`app.ron`: theme, size, last trip) in the private data
+/// folder beside the default journal, created `0700` if missing. (Without this eframe would
+/// name a folder after the app id, readable by others.)
+fn settings_file() -> Option<PathBuf> {
+    let folder = crate::cli::default_journal_path()
+        .ok()?
+        .parent()?
+        .to_path_buf();
+    crate::store::private::create_private_folder(&folder).ok()?;
+    Some(folder.join("app.ron"))
 }
 
 /// The app's icon for the window (the 128 px rendering of `assets/icons/tripjournal.svg`).

@@ -558,6 +558,11 @@ fn a_mistyped_command_is_an_error_not_a_file_to_open_in_the_window() {
     let error = fails(&journal, &["tirp", "list"], 2);
     assert!(error.contains("unrecognized subcommand 'tirp'"), "{error}");
     assert!(!journal.exists(), "nothing was opened");
+    let error = fails(&journal, &["talks.ics", "trip", "list"], 2);
+    assert!(
+        error.contains("files open only without a command"),
+        "{error}"
+    );
     let help = ok(&journal, &["--help"]);
-    assert!(help.contains("[FILE]..."), "{help}");
+    assert!(help.contains("tripjournal [OPTIONS] [FILE]..."), "{help}");
 }

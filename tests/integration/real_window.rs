@@ -242,6 +242,25 @@ impl App {
     }
 }
 
+/// The app's window id, once eframe has mapped it (after its first frame).
+fn wait_for_window(x: &Xvfb, app: &mut App) -> String {
+    poll(PATIENCE, || {
+        app.assert_running("before its window showed");
+        let output = x.run(
+            "xdotool",
+            &["search", "--onlyvisible", "--name", "^tripjournal$"],
+            Duration::from_secs(10),
+        );
+        stdout(&output).lines().next().map(str::to_string)
+    })
+    .unwrap_or_else(|| {
+        panic!(
+            "no tripjournal window within {PATIENCE:?}\n{}",
+            app.report()
+        )
+    })
+}
+
 /// Polls `probe` every 100 ms until it gives a value or `timeout` passes.
 fn poll<T>(timeout: Duration, mut probe: impl FnMut() -> Option<T>) -> Option<T> {
     let deadline = Instant::now() + timeout;
@@ -365,22 +384,7 @@ fn typing_pasting_and_sigterm_in_a_real_x_window() {
         stderr: app_stderr,
     };
 
-    // eframe maps the window after its first frame.
-    let window = poll(PATIENCE, || {
-        app.assert_running("before its window showed");
-        let output = x.run(
-            "xdotool",
-            &["search", "--onlyvisible", "--name", "^tripjournal$"],
-            Duration::from_secs(10),
-        );
-        stdout(&output).lines().next().map(str::to_string)
-    })
-    .unwrap_or_else(|| {
-        panic!(
-            "no tripjournal window within {PATIENCE:?}\n{}",
-            app.report()
-        )
-    });
+    let window = wait_for_window(&x, &mut app);
     // No window manager: give the window the keyboard focus directly.
     x.ok("xdotool", &["windowfocus", "--sync", &window], &app);
     app.assert_running("after its window showed");
@@ -551,4 +555,47 @@ fn typing_pasting_and_sigterm_in_a_real_x_window() {
         "real_window: done in {:.1} s",
         started.elapsed().as_secs_f64()
     );
+}
+
+/// `tripjournal PATH` (what the menu entry runs for a journal double-clicked in the file
+/// manager) opens that journal in the window, not the default one: the window holds the given
+/// file open (its `-shm` is there while it runs) and no journal appears in the data folder.
+#[test]
+fn a_journal_given_as_a_file_opens_in_the_window() {
+    if !tools_available() {
+        return;
+    }
+    let scratch = Scratch(Some(tempfile::tempdir().expect("temp dir")));
+    let dir = scratch.path().to_path_buf();
+    let home = dir.join("home");
+    std::fs::create_dir(&home).expect("home");
+    let journal = dir.join("Lisbon trip.sqlite");
+    let output = cli_run(&journal, &["trip", "new", "--name", "Lisbon"]);
+    assert!(output.status.success(), "trip new: {}", stderr(&output));
+
+    let x = Xvfb::start(&dir.join("xvfb.log"));
+    let app_stderr = dir.join("app.stderr");
+    let child = x
+        .command(env!("CARGO_BIN_EXE_tripjournal"))
+        .arg(&journal)
+        .env("HOME", &home)
+        .env_remove("TRIPJOURNAL_JOURNAL")
+        .env_remove("XDG_DATA_HOME")
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .stdout(Stdio::null())
+        .stderr(File::create(&app_stderr).expect("stderr file"))
+        .spawn()
+        .expect("the app starts");
+    let mut app = App {
+        process: Killed::new(child, "tripjournal"),
+        stderr: app_stderr,
+    };
+    wait_for_window(&x, &mut app);
+    let mut shm = journal.as_os_str().to_owned();
+    shm.push("-shm");
+    let held = poll(PATIENCE, || PathBuf::from(&shm).exists().then_some(()));
+    assert!(held.is_some(), "the window never opened the given journal");
+    app.assert_running("with the journal open");
+    let default = home.join(".local/share/tripjournal/journal.sqlite");
+    assert!(!default.exists(), "the default journal was opened too");
 }

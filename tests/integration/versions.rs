@@ -117,6 +117,10 @@ fn copy_of(version: u32, dir: &Path) -> PathBuf {
     );
     let copy = dir.join(format!("v{version}.tripjournal"));
     std::fs::copy(&source, &copy).expect("copies");
+    // Private, as the program makes journals (the checked-in file's mode is the checkout's;
+    // `check` naming looser modes is tested in privacy.rs).
+    std::fs::set_permissions(&copy, std::os::unix::fs::PermissionsExt::from_mode(0o600))
+        .expect("chmod");
     copy
 }
 
