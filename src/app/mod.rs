@@ -21,6 +21,7 @@ mod desktop;
 mod edit_session;
 mod food_board;
 mod forms;
+pub mod i18n;
 mod jobs;
 mod local_zone;
 mod notice;

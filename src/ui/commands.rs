@@ -85,9 +85,9 @@ pub enum Scope {
 /// One row of the table.
 pub struct CommandSpec {
     pub cmd: Cmd,
-    /// The toolbar's or menu's label ("" when it has none).
+    /// The message key of the toolbar's or menu's label ("" when it has none).
     pub label: &'static str,
-    /// What it does, for the help and tooltips.
+    /// The message key of what it does, for the help and tooltips.
     pub help: &'static str,
     pub keys: &'static [KeyboardShortcut],
     pub scope: Scope,
@@ -113,289 +113,289 @@ const fn shift(key: Key) -> KeyboardShortcut {
 pub const COMMANDS: &[CommandSpec] = &[
     spec(
         Cmd::CaptureSession,
-        "🎤 Session",
-        "New session (talk); keep typing its title",
+        "cmd-capture-session",
+        "cmd-capture-session-help",
         &[ctrl(Key::Num1)],
         Scope::Window,
     ),
     spec(
         Cmd::CaptureMeal,
-        "🍴 Meal",
-        "New meal; keep typing its title",
+        "cmd-capture-meal",
+        "cmd-capture-meal-help",
         &[ctrl(Key::Num2)],
         Scope::Window,
     ),
     spec(
         Cmd::CaptureRating,
-        "⭐ Food rating",
-        "New food rating; keep typing its title",
+        "cmd-capture-rating",
+        "cmd-capture-rating-help",
         &[ctrl(Key::Num3)],
         Scope::Window,
     ),
     spec(
         Cmd::CaptureNote,
-        "📝 Note",
-        "New note; keep typing its title",
+        "cmd-capture-note",
+        "cmd-capture-note-help",
         &[ctrl(Key::Num4)],
         Scope::Window,
     ),
     spec(
         Cmd::NewTrip,
-        "➕ New trip",
-        "New trip",
+        "cmd-new-trip",
+        "cmd-new-trip-help",
         &[ctrl(Key::N)],
         Scope::Window,
     ),
     spec(
         Cmd::AddPhotos,
-        "📷 Add photos…",
-        "Add photos to the selected entry (or the trip)",
+        "cmd-add-photos",
+        "cmd-add-photos-help",
         &[ctrl(Key::O)],
         Scope::Window,
     ),
     spec(
         Cmd::Paste,
         "",
-        "Paste text into a field, or an image as a photo",
+        "cmd-paste-help",
         &[ctrl(Key::V)],
         Scope::TextField,
     ),
     spec(
         Cmd::Find,
         "",
-        "Search the trip",
+        "cmd-find-help",
         &[ctrl(Key::F)],
         Scope::Window,
     ),
     spec(
         Cmd::Export,
-        "Export…",
-        "Export the trip as a blog post",
+        "cmd-export",
+        "cmd-export-help",
         &[ctrl(Key::E)],
         Scope::Window,
     ),
     spec(
         Cmd::Save,
         "",
-        "Save now (edits also save by themselves)",
+        "cmd-save-help",
         &[ctrl(Key::S)],
         Scope::Window,
     ),
     spec(
         Cmd::Undo,
-        "Undo",
-        "Undo (outside a text field)",
+        "cmd-undo",
+        "cmd-undo-help",
         &[ctrl(Key::Z)],
         Scope::OutsideText,
     ),
     spec(
         Cmd::Redo,
-        "Redo",
-        "Redo",
+        "cmd-redo",
+        "cmd-redo-help",
         &[ctrl_shift(Key::Z), ctrl(Key::Y)],
         Scope::OutsideText,
     ),
     spec(
         Cmd::NextField,
         "",
-        "Next / previous field",
+        "cmd-next-field-help",
         &[key(Key::Tab), shift(Key::Tab)],
         Scope::TextField,
     ),
     spec(
         Cmd::JumpToNotes,
         "",
-        "Jump to the entry's notes",
+        "cmd-jump-to-notes-help",
         &[ctrl(Key::Enter)],
         Scope::Editor,
     ),
     spec(
         Cmd::StarsMore,
         "",
-        "Half a star more",
+        "cmd-stars-more-help",
         &[key(Key::ArrowRight), key(Key::ArrowUp)],
         Scope::Stars,
     ),
     spec(
         Cmd::StarsLess,
         "",
-        "Half a star less",
+        "cmd-stars-less-help",
         &[key(Key::ArrowLeft), key(Key::ArrowDown)],
         Scope::Stars,
     ),
     spec(
         Cmd::StarsLowest,
         "",
-        "Half a star; digits type a value (4.5)",
+        "cmd-stars-lowest-help",
         &[key(Key::Home)],
         Scope::Stars,
     ),
     spec(
         Cmd::StarsHighest,
         "",
-        "Five stars",
+        "cmd-stars-highest-help",
         &[key(Key::End)],
         Scope::Stars,
     ),
     spec(
         Cmd::StarsClear,
         "",
-        "No rating",
+        "cmd-stars-clear-help",
         &[key(Key::Delete), key(Key::Backspace)],
         Scope::Stars,
     ),
     spec(
         Cmd::ViewerPrevious,
         "",
-        "Previous photo",
+        "cmd-viewer-previous-help",
         &[key(Key::ArrowLeft)],
         Scope::Viewer,
     ),
     spec(
         Cmd::ViewerNext,
         "",
-        "Next photo",
+        "cmd-viewer-next-help",
         &[key(Key::ArrowRight)],
         Scope::Viewer,
     ),
     spec(
         Cmd::ScheduleStar,
         "",
-        "Star or unstar the selected talk",
+        "cmd-schedule-star-help",
         &[key(Key::S)],
         Scope::Schedule,
     ),
     spec(
         Cmd::ScheduleNotes,
         "",
-        "Start notes on the selected talk (or open them)",
+        "cmd-schedule-notes-help",
         &[key(Key::Enter)],
         Scope::Schedule,
     ),
     spec(
         Cmd::ScheduleNext,
         "",
-        "Select the next talk",
+        "cmd-schedule-next-help",
         &[key(Key::ArrowDown)],
         Scope::Schedule,
     ),
     spec(
         Cmd::SchedulePrevious,
         "",
-        "Select the previous talk",
+        "cmd-schedule-previous-help",
         &[key(Key::ArrowUp)],
         Scope::Schedule,
     ),
     spec(
         Cmd::Confirm,
         "",
-        "Confirm the dialog (in a one-line field)",
+        "cmd-confirm-help",
         &[key(Key::Enter)],
         Scope::Field,
     ),
     spec(
         Cmd::Close,
         "",
-        "Leave a field; close the viewer, a dialog, this help or the editor",
+        "cmd-close-help",
         &[key(Key::Escape)],
         Scope::Window,
     ),
     spec(
         Cmd::EraseTyped,
         "",
-        "Erase the last letter typed",
+        "cmd-erase-typed-help",
         &[key(Key::Backspace)],
         Scope::TextField,
     ),
     spec(
         Cmd::Help,
-        "Help",
-        "This help",
+        "cmd-help",
+        "cmd-help-help",
         &[key(Key::F1)],
         Scope::Window,
     ),
-    spec(Cmd::Theme, "", "Light or dark theme", &[], Scope::Window),
+    spec(Cmd::Theme, "", "cmd-theme-help", &[], Scope::Window),
     spec(
         Cmd::EditTrip,
-        "Edit trip…",
-        "Change the trip's name, place, dates, zone and post",
+        "cmd-edit-trip",
+        "cmd-edit-trip-help",
         &[],
         Scope::Menu,
     ),
     spec(
         Cmd::DeleteTrip,
-        "Delete trip…",
-        "Delete the trip with its entries and photos",
+        "cmd-delete-trip",
+        "cmd-delete-trip-help",
         &[],
         Scope::Menu,
     ),
     spec(
         Cmd::WatchFolder,
-        "Watch a folder…",
-        "Import the photos that arrive in a folder (a phone's sync folder)",
+        "cmd-watch-folder",
+        "cmd-watch-folder-help",
         &[],
         Scope::Menu,
     ),
     spec(
         Cmd::DeleteEntry,
-        "Delete entry…",
-        "Delete the entry (undo brings it back)",
+        "cmd-delete-entry",
+        "cmd-delete-entry-help",
         &[],
         Scope::Menu,
     ),
     spec(
         Cmd::ViewPhoto,
-        "View…",
-        "Show the photo large, with its caption",
+        "cmd-view-photo",
+        "cmd-view-photo-help",
         &[],
         Scope::Menu,
     ),
     spec(
         Cmd::MovePhotoLeft,
-        "Move left",
-        "One place earlier among its photos",
+        "cmd-move-photo-left",
+        "cmd-move-photo-left-help",
         &[],
         Scope::Menu,
     ),
     spec(
         Cmd::MovePhotoRight,
-        "Move right",
-        "One place later among its photos",
+        "cmd-move-photo-right",
+        "cmd-move-photo-right-help",
         &[],
         Scope::Menu,
     ),
     spec(
         Cmd::CameraClock,
-        "Camera clock off…",
-        "Move the times of a camera's photos",
+        "cmd-camera-clock",
+        "cmd-camera-clock-help",
         &[],
         Scope::Menu,
     ),
     spec(
         Cmd::SetCover,
-        "Set as trip cover",
-        "Show this photo beside the trip",
+        "cmd-set-cover",
+        "cmd-set-cover-help",
         &[],
         Scope::Menu,
     ),
     spec(
         Cmd::DeletePhoto,
-        "Delete photo",
-        "Delete the photo (undo brings it back)",
+        "cmd-delete-photo",
+        "cmd-delete-photo-help",
         &[],
         Scope::Menu,
     ),
     spec(
         Cmd::ImportSchedule,
-        "Import schedule…",
-        "A conference programme file (.ics, schedule.xml, schedule.json); or drop it on the window",
+        "cmd-import-schedule",
+        "cmd-import-schedule-help",
         &[],
         Scope::Menu,
     ),
     spec(
         Cmd::NewTripFromSchedule,
-        "New trip from a schedule…",
-        "Name, dates and time zone from a conference programme file",
+        "cmd-new-trip-from-schedule",
+        "cmd-new-trip-from-schedule-help",
         &[],
         Scope::Menu,
     ),
@@ -438,7 +438,8 @@ pub fn keys_text(ctx: &egui::Context, cmd: Cmd) -> String {
 /// A button or menu item of the table, with the command's tooltip; returns whether it was
 /// clicked.
 pub fn command_button(ui: &mut egui::Ui, cmd: Cmd, enabled: bool) -> bool {
-    ui.add_enabled(enabled, egui::Button::new(spec_of(cmd).label))
+    let label = super::i18n::text(ui.ctx(), spec_of(cmd).label, &[]);
+    ui.add_enabled(enabled, egui::Button::new(label))
         .on_hover_text(tooltip(ui.ctx(), cmd))
         .clicked()
 }
@@ -446,10 +447,11 @@ pub fn command_button(ui: &mut egui::Ui, cmd: Cmd, enabled: bool) -> bool {
 /// A tooltip: what the command does and its keys.
 pub fn tooltip(ctx: &egui::Context, cmd: Cmd) -> String {
     let keys = keys_text(ctx, cmd);
+    let help = super::i18n::text(ctx, spec_of(cmd).help, &[]);
     if keys.is_empty() {
-        spec_of(cmd).help.to_string()
+        help
     } else {
-        format!("{} ({keys})", spec_of(cmd).help)
+        format!("{help} ({keys})")
     }
 }
 
@@ -555,18 +557,18 @@ pub const CAPTURES: [(Cmd, EntryKind); 4] = [
 ];
 
 /// Where the help says a scoped key works ("in the Schedule").
-pub fn scope_text(scope: Scope) -> &'static str {
+pub fn scope_text(ctx: &egui::Context, scope: Scope) -> String {
     match scope {
         Scope::Window
         | Scope::OutsideText
         | Scope::Editor
         | Scope::TextField
         | Scope::Menu
-        | Scope::HeldTyping => "",
-        Scope::Stars => " on stars",
-        Scope::Viewer => " in the photo viewer",
-        Scope::Schedule => " in the Schedule",
-        Scope::Field => " in a field",
+        | Scope::HeldTyping => String::new(),
+        Scope::Stars => t!(ctx, "scope-stars"),
+        Scope::Viewer => t!(ctx, "scope-viewer"),
+        Scope::Schedule => t!(ctx, "scope-schedule"),
+        Scope::Field => t!(ctx, "scope-field"),
     }
 }
 

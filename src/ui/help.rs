@@ -23,27 +23,29 @@ impl HelpWindow {
     /// Draws the window while it is open.
     pub fn show(&mut self, ctx: &egui::Context) {
         let mut open = self.open;
-        super::dialog("Keyboard shortcuts", ctx)
+        super::dialog(&t!(ctx, "help-title"), ctx)
             .open(&mut open)
             .resizable(false)
             .show(ctx, |ui| {
                 // In a small window the list scrolls rather than running off the screen.
                 let most = (ctx.content_rect().height() - 160.0).max(200.0);
-                egui::ScrollArea::vertical().max_height(most).show(ui, |ui| {
-                    egui::Grid::new("shortcuts")
-                        .num_columns(2)
-                        .striped(true)
-                        .show(ui, |ui| {
-                            for spec in COMMANDS.iter().filter(|spec| in_help(spec)) {
-                                let keys = keys_text(ctx, spec.cmd);
-                                ui.monospace(format!("{keys}{}", scope_text(spec.scope)));
-                                ui.label(spec.help);
-                                ui.end_row();
-                            }
-                        });
-                });
+                egui::ScrollArea::vertical()
+                    .max_height(most)
+                    .show(ui, |ui| {
+                        egui::Grid::new("shortcuts")
+                            .num_columns(2)
+                            .striped(true)
+                            .show(ui, |ui| {
+                                for spec in COMMANDS.iter().filter(|spec| in_help(spec)) {
+                                    let keys = keys_text(ctx, spec.cmd);
+                                    ui.monospace(format!("{keys}{}", scope_text(ctx, spec.scope)));
+                                    ui.label(super::i18n::text(ui.ctx(), spec.help, &[]));
+                                    ui.end_row();
+                                }
+                            });
+                    });
                 ui.add_space(8.0);
-                ui.weak("Drop photo files anywhere on the window to add them, or a conference schedule (.ics, .xml, .json) to import it.");
+                ui.weak(t!(ctx, "help-drop"));
             });
         self.open = open;
     }

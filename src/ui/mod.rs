@@ -10,6 +10,8 @@
 //! the trip dialog and help. `commands.rs` is the table of every command with its label and
 //! keys; `wording.rs` turns what the library and the workspace report into the window's words.
 
+#[macro_use]
+mod i18n;
 mod clock_dialog;
 mod commands;
 mod damage_banner;
@@ -77,6 +79,7 @@ pub fn run(journal: PathBuf, opened: crate::app::OpenedFiles) -> Result<(), Wind
             let mut app = TripJournalApp::new(cc, journal);
             app.set_quit_signal(quit);
             app.open_files(opened.programmes, opened.refused);
+            app.follow_system_language(crate::app::i18n::system_language());
             Ok(Box::new(app))
         }),
     )

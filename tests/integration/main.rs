@@ -37,6 +37,8 @@ mod heic;
 mod hostile_files;
 /// Markdown, YAML, HTML, NUL, right-to-left and 100,000-character text, stored and exported.
 mod hostile_text;
+/// The window's message files: same keys in every language, keys used exist, the font covers them.
+mod i18n;
 /// Photo import: formats, EXIF, orientation, dedupe, bad input, cancel.
 mod import;
 /// Opening files: migrations, newer schemas, files that are not journals, paths that are not

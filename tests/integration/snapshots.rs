@@ -268,3 +268,54 @@ fn the_window_fits_at_1400_by_900() {
         thumbnails_loaded,
     );
 }
+
+/// The window switched to `language` through its 🌐 menu, as a person does, on the welcome
+/// view; returns the harness for more.
+fn welcome_in(language: &str, size: egui::Vec2) -> Harness<'static, TripJournalApp> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let journal = dir.path().join("journal.sqlite");
+    let mut harness = Harness::builder()
+        .with_size(size)
+        .with_options(options())
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| TripJournalApp::new(cc, journal));
+    step_until(&mut harness, "the welcome view", |app| {
+        app.trips_loaded() && app.current_trip().is_none()
+    });
+    harness.get_by_label("🌐 English").click();
+    step_until(&mut harness, "the language menu", |_| true);
+    harness.get_by_label(language).click();
+    step_until(&mut harness, "the new words", |_| true);
+    // The temp folder goes with the harness's journal thread; keep it alive.
+    std::mem::forget(dir);
+    harness
+}
+
+#[test]
+fn the_window_switches_language_without_a_restart() {
+    let mut harness = welcome_in("中文（简体）", egui::vec2(1280.0, 800.0));
+    for label in [
+        "🎤 讲座",
+        "📷 添加照片…",
+        "导出…",
+        "欢迎使用 tripjournal",
+        "打开示例旅程",
+    ] {
+        assert!(harness.query_by_label(label).is_some(), "no “{label}”");
+    }
+    assert!(harness.query_by_label("🎤 Session").is_none());
+    harness.snapshot("welcome_zh");
+}
+
+#[test]
+fn german_words_fit_the_toolbar_at_800_by_600() {
+    let mut harness = welcome_in("Deutsch", egui::vec2(800.0, 600.0));
+    for label in [
+        "🎤 Vortrag",
+        "Willkommen bei tripjournal",
+        "Die Beispielreise öffnen",
+    ] {
+        assert!(harness.query_by_label(label).is_some(), "no “{label}”");
+    }
+    harness.snapshot("welcome_de_800");
+}

@@ -31,9 +31,16 @@ impl TripJournalApp {
                 clicked = toolbar_button(ui, Cmd::Undo, session.can_undo()).or(clicked);
                 clicked = toolbar_button(ui, Cmd::Redo, session.can_redo()).or(clicked);
                 ui.separator();
-                let theme_label = if self.dark { "☀ Light" } else { "🌙 Dark" };
+                let theme_label = if self.dark {
+                    t!(ui.ctx(), "theme-light")
+                } else {
+                    t!(ui.ctx(), "theme-dark")
+                };
                 if ui.button(theme_label).clicked() {
                     clicked = Some(Cmd::Theme);
+                }
+                if let Some(language) = language_menu(ui) {
+                    self.set_language(language);
                 }
                 clicked = toolbar_button(ui, Cmd::Help, true).or(clicked);
             });
@@ -148,15 +155,15 @@ pub(super) fn welcome_view(ui: &mut egui::Ui, editable: bool) -> Option<Action> 
     let mut asked = None;
     ui.vertical_centered(|ui| {
         ui.add_space(ui.available_height() * 0.25);
-        ui.heading("Welcome to tripjournal");
-        ui.label("Jot down talks, meals and the food you rate; add photos; export a blog post.");
+        ui.heading(t!(ui.ctx(), "welcome-title"));
+        ui.label(t!(ui.ctx(), "welcome-lead"));
         ui.add_space(16.0);
         if command_button(ui, Cmd::NewTrip, editable) {
             asked = Some(Action::NewTrip);
         }
         ui.add_space(6.0);
         if ui
-            .add_enabled(editable, egui::Button::new("Open the demo trip"))
+            .add_enabled(editable, egui::Button::new(t!(ui.ctx(), "welcome-demo")))
             .clicked()
         {
             asked = Some(Action::Send(Command::CreateDemo));
@@ -167,6 +174,27 @@ pub(super) fn welcome_view(ui: &mut egui::Ui, editable: bool) -> Option<Action> 
         }
     });
     asked
+}
+
+/// The window's language: each language named in itself, and "System" (the system's);
+/// returns the choice when one was made (`None` inside: follow the system).
+fn language_menu(ui: &mut egui::Ui) -> Option<Option<crate::model::PostLanguage>> {
+    let current = super::super::i18n::language(ui.ctx());
+    let mut chosen = None;
+    ui.menu_button(format!("🌐 {}", current.native_name()), |ui| {
+        if ui.button(t!(ui.ctx(), "language-system")).clicked() {
+            chosen = Some(None);
+        }
+        for language in crate::model::PostLanguage::ALL {
+            if ui
+                .selectable_label(language == current, language.native_name())
+                .clicked()
+            {
+                chosen = Some(Some(language));
+            }
+        }
+    });
+    chosen
 }
 
 /// A toolbar button for a command of the table; returns the command when clicked.

@@ -15,6 +15,8 @@ mod input;
 mod windows;
 
 use std::path::PathBuf;
+
+use crate::model::PostLanguage;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -42,6 +44,9 @@ use windows::Windows;
 struct Settings {
     last_trip: Option<i64>,
     dark: Option<bool>,
+    /// The window's language chosen in the 🌐 menu ("en", "zh", "de"); none: the system's.
+    #[serde(default)]
+    language: Option<String>,
 }
 
 /// Below this width (points) the trips list hides while the editor is open.
@@ -69,6 +74,9 @@ pub struct TripJournalApp {
     /// Set by a termination signal: the window closes (saving) at the next frame.
     quit: super::QuitSignal,
     focus_ring: super::focus_ring::FocusRing,
+    /// The language chosen in the window (`None`: the system's, `system_language`).
+    language: Option<PostLanguage>,
+    system_language: PostLanguage,
     egui_ctx: egui::Context,
 }
 
@@ -85,7 +93,23 @@ impl TripJournalApp {
             app.dark = dark;
         }
         app.apply_theme();
+        let chosen = settings.language.and_then(|code| code.parse().ok());
+        app.set_language(chosen);
         app
+    }
+
+    /// The language the system asks for, used while none is chosen in the window (the
+    /// program passes it; tests leave the window English).
+    pub fn follow_system_language(&mut self, language: PostLanguage) {
+        self.system_language = language;
+        self.set_language(self.language);
+    }
+
+    /// Chooses the window's language (`None`: the system's); the words change from the next
+    /// frame, without a restart, and the choice is remembered.
+    pub fn set_language(&mut self, choice: Option<PostLanguage>) {
+        self.language = choice;
+        super::i18n::set_language(&self.egui_ctx, choice.unwrap_or(self.system_language));
     }
 
     /// The app without eframe's creation context (fonts must be installed by the caller).
@@ -113,6 +137,8 @@ impl TripJournalApp {
             text_field_focused: false,
             quit: super::QuitSignal::default(),
             focus_ring: super::focus_ring::FocusRing::default(),
+            language: None,
+            system_language: PostLanguage::English,
             egui_ctx: ctx,
         };
         app.start_journal_thread();
@@ -534,6 +560,7 @@ impl eframe::App for TripJournalApp {
         let settings = Settings {
             last_trip: self.workspace.last_trip().map(|trip| trip.0),
             dark: Some(self.dark),
+            language: self.language.map(|language| language.code().to_string()),
         };
         eframe::set_value(storage, eframe::APP_KEY, &settings);
         self.workspace.save_dirty(true);

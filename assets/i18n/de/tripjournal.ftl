@@ -1,0 +1,87 @@
+# Die Texte des tripjournal-Fensters, Deutsch.
+
+## Die Befehlstabelle: Beschriftung und was der Befehl tut.
+cmd-capture-session = 🎤 Vortrag
+cmd-capture-session-help = Neuer Vortrag; einfach den Titel weitertippen
+cmd-capture-meal = 🍴 Essen
+cmd-capture-meal-help = Neues Essen; einfach den Titel weitertippen
+cmd-capture-rating = ⭐ Bewertung
+cmd-capture-rating-help = Neue Essensbewertung; einfach den Titel weitertippen
+cmd-capture-note = 📝 Notiz
+cmd-capture-note-help = Neue Notiz; einfach den Titel weitertippen
+cmd-new-trip = ➕ Neue Reise
+cmd-new-trip-help = Neue Reise
+cmd-add-photos = 📷 Fotos hinzufügen…
+cmd-add-photos-help = Fotos zum gewählten Eintrag (oder zur Reise) hinzufügen
+cmd-paste-help = Text in ein Feld einfügen oder ein Bild als Foto
+cmd-find-help = In der Reise suchen
+cmd-export = Exportieren…
+cmd-export-help = Die Reise als Blogbeitrag exportieren
+cmd-save-help = Jetzt speichern (Änderungen speichern sich auch selbst)
+cmd-undo = Rückgängig
+cmd-undo-help = Rückgängig (außerhalb eines Textfelds)
+cmd-redo = Wiederholen
+cmd-redo-help = Wiederholen
+cmd-next-field-help = Nächstes / vorheriges Feld
+cmd-jump-to-notes-help = Zu den Notizen des Eintrags springen
+cmd-stars-more-help = Einen halben Stern mehr
+cmd-stars-less-help = Einen halben Stern weniger
+cmd-stars-lowest-help = Ein halber Stern; Ziffern tippen einen Wert (4,5)
+cmd-stars-highest-help = Fünf Sterne
+cmd-stars-clear-help = Keine Bewertung
+cmd-viewer-previous-help = Vorheriges Foto
+cmd-viewer-next-help = Nächstes Foto
+cmd-schedule-star-help = Gewählten Vortrag markieren oder die Markierung aufheben
+cmd-schedule-notes-help = Notizen zum gewählten Vortrag beginnen (oder öffnen)
+cmd-schedule-next-help = Nächsten Vortrag wählen
+cmd-schedule-previous-help = Vorherigen Vortrag wählen
+cmd-confirm-help = Den Dialog bestätigen (in einem einzeiligen Feld)
+cmd-close-help = Ein Feld verlassen; Betrachter, Dialog, diese Hilfe oder den Editor schließen
+cmd-erase-typed-help = Den zuletzt getippten Buchstaben löschen
+cmd-help = Hilfe
+cmd-help-help = Diese Hilfe
+cmd-theme-help = Helles oder dunkles Design
+cmd-edit-trip = Reise bearbeiten…
+cmd-edit-trip-help = Name, Ort, Daten, Zeitzone und Beitrag der Reise ändern
+cmd-delete-trip = Reise löschen…
+cmd-delete-trip-help = Die Reise mit ihren Einträgen und Fotos löschen
+cmd-watch-folder = Ordner beobachten…
+cmd-watch-folder-help = Fotos importieren, die in einem Ordner ankommen (dem Sync-Ordner eines Telefons)
+cmd-delete-entry = Eintrag löschen…
+cmd-delete-entry-help = Den Eintrag löschen (Rückgängig holt ihn zurück)
+cmd-view-photo = Ansehen…
+cmd-view-photo-help = Das Foto groß zeigen, mit seiner Bildunterschrift
+cmd-move-photo-left = Nach links
+cmd-move-photo-left-help = Eine Stelle früher unter seinen Fotos
+cmd-move-photo-right = Nach rechts
+cmd-move-photo-right-help = Eine Stelle später unter seinen Fotos
+cmd-camera-clock = Kamerauhr falsch…
+cmd-camera-clock-help = Die Zeiten der Fotos einer Kamera verschieben
+cmd-set-cover = Als Titelbild der Reise
+cmd-set-cover-help = Dieses Foto neben der Reise zeigen
+cmd-delete-photo = Foto löschen
+cmd-delete-photo-help = Das Foto löschen (Rückgängig holt es zurück)
+cmd-import-schedule = Programm importieren…
+cmd-import-schedule-help = Die Programmdatei einer Konferenz (.ics, schedule.xml, schedule.json); oder auf das Fenster ziehen
+cmd-new-trip-from-schedule = Neue Reise aus einem Programm…
+cmd-new-trip-from-schedule-help = Name, Daten und Zeitzone aus der Programmdatei einer Konferenz
+
+## Wo die Tasten eines Befehls wirken.
+scope-stars = {" "}auf den Sternen
+scope-viewer = {" "}im Fotobetrachter
+scope-schedule = {" "}im Programm
+scope-field = {" "}in einem Feld
+
+## Die F1-Hilfe.
+help-title = Tastenkürzel
+help-drop = Fotodateien irgendwo auf das Fenster ziehen, um sie hinzuzufügen, oder ein Konferenzprogramm (.ics, .xml, .json), um es zu importieren.
+
+## Die obere Leiste.
+theme-light = ☀ Hell
+theme-dark = 🌙 Dunkel
+language-system = Sprache des Systems
+
+## Der erste Start.
+welcome-title = Willkommen bei tripjournal
+welcome-lead = Vorträge, Essen und bewertete Speisen notieren; Fotos hinzufügen; einen Blogbeitrag exportieren.
+welcome-demo = Die Beispielreise öffnen
