@@ -326,14 +326,21 @@ impl Words {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::rules::{date_range_text, day_heading};
+    use crate::model::rules::date_range_text;
 
     #[test]
     fn english_dates_are_the_windows_and_others_follow_their_language() {
         let day = NaiveDate::from_ymd_opt(2018, 11, 14).unwrap();
         let first = NaiveDate::from_ymd_opt(2018, 11, 13);
         let english = words(PostLanguage::English);
-        assert_eq!(english.day_heading(day, first), day_heading(day, first));
+        assert_eq!(
+            english.day_heading(day, first),
+            "Day 2 · Wednesday, 14 November 2018"
+        );
+        assert_eq!(
+            english.day_heading(first.unwrap(), day.succ_opt()),
+            "Tuesday, 13 November 2018"
+        );
         assert_eq!(
             english.date_range(first, Some(day)),
             date_range_text(first, Some(day))

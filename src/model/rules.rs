@@ -270,16 +270,6 @@ pub fn date_range_text(start: Option<NaiveDate>, end: Option<NaiveDate>) -> Stri
     }
 }
 
-/// The heading of a day: "Day 2 · Wednesday, 14 November 2018" inside the trip, the date
-/// alone before its first day (or when the trip has none).
-pub fn day_heading(day: NaiveDate, first_day: Option<NaiveDate>) -> String {
-    let weekday_date = day.format("%A, %-d %B %Y").to_string();
-    match first_day.map(|first| (day - first).num_days() + 1) {
-        Some(number) if number >= 1 => format!("Day {number} · {weekday_date}"),
-        _ => weekday_date,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::{NOTES_PREVIEW_CHARS, notes_preview};
@@ -473,19 +463,11 @@ mod tests {
     }
 
     #[test]
-    fn date_ranges_and_day_headings() {
+    fn date_ranges() {
         let day = |d| NaiveDate::from_ymd_opt(2018, 11, d);
         assert_eq!(date_range_text(day(13), day(15)), "2018-11-13 – 2018-11-15");
         assert_eq!(date_range_text(day(13), day(13)), "2018-11-13");
         assert_eq!(date_range_text(None, day(15)), "– 2018-11-15");
         assert_eq!(date_range_text(None, None), "");
-        assert_eq!(
-            day_heading(day(14).unwrap(), day(13)),
-            "Day 2 · Wednesday, 14 November 2018"
-        );
-        assert_eq!(
-            day_heading(day(12).unwrap(), day(13)),
-            "Monday, 12 November 2018"
-        );
     }
 }

@@ -248,8 +248,8 @@ impl PhotoMenu<'_> {
             actions.push(Action::ViewPhoto(photo));
             ui.close();
         }
-        ui.menu_button("Move to", |ui| {
-            if self.entry.is_some() && ui.button("Unassigned photos").clicked() {
+        ui.menu_button(t!(ui.ctx(), "photo-move-to"), |ui| {
+            if self.entry.is_some() && ui.button(t!(ui.ctx(), "photo-unassigned")).clicked() {
                 actions.push(Action::MovePhoto(photo, None));
                 ui.close();
             }
@@ -301,7 +301,7 @@ pub fn unassigned_tray(
         return Vec::new();
     }
     let mut actions = Vec::new();
-    egui::CollapsingHeader::new(format!("Unassigned photos ({count})"))
+    egui::CollapsingHeader::new(t!(ui.ctx(), "photo-unassigned-count", count = count))
         .id_salt("unassigned-tray")
         .default_open(true)
         .show(ui, |ui| {

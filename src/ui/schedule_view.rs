@@ -259,21 +259,25 @@ impl ScheduleView {
                 ui.selectable_value(&mut day, Some(*tab), text);
             }
             ui.separator();
-            ui.selectable_value(&mut layout, DayLayout::List, "List")
-                .on_hover_text("The day's talks by time");
-            ui.selectable_value(&mut layout, DayLayout::Grid, "Grid")
-                .on_hover_text("The day's rooms side by side, by time");
+            let ctx = ui.ctx().clone();
+            ui.selectable_value(&mut layout, DayLayout::List, t!(&ctx, "schedule-list"))
+                .on_hover_text(t!(&ctx, "schedule-list-help"));
+            ui.selectable_value(&mut layout, DayLayout::Grid, t!(&ctx, "schedule-grid"))
+                .on_hover_text(t!(&ctx, "schedule-grid-help"));
         });
         self.layout = layout;
         let mut action = None;
         let mut track = self.track.clone();
         ui.horizontal_wrapped(|ui| {
-            let shown = track.clone().unwrap_or_else(|| "All tracks".to_string());
-            let label = ui.label("Track");
+            let ctx = ui.ctx().clone();
+            let shown = track
+                .clone()
+                .unwrap_or_else(|| t!(&ctx, "schedule-all-tracks"));
+            let label = ui.label(t!(&ctx, "schedule-track"));
             egui::ComboBox::from_id_salt("schedule-track")
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut track, None, "All tracks");
+                    ui.selectable_value(&mut track, None, t!(&ctx, "schedule-all-tracks"));
                     for name in &listing.tracks {
                         ui.selectable_value(&mut track, Some(name.clone()), name);
                     }
@@ -281,11 +285,11 @@ impl ScheduleView {
                 .response
                 .labelled_by(label.id);
             ui.separator();
-            let label = ui.label("Search talks");
+            let label = ui.label(t!(&ctx, "schedule-search"));
             let search = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.search)
-                        .hint_text("title, speaker, room…")
+                        .hint_text(t!(&ctx, "schedule-search-hint"))
                         .desired_width(180.0),
                 )
                 .labelled_by(label.id);
@@ -293,7 +297,7 @@ impl ScheduleView {
                 search.request_focus();
             }
             let count = listing.rows.len();
-            let count = format!("{count} talk{}", if count == 1 { "" } else { "s" });
+            let count = t!(&ctx, "schedule-talk-count", count = count);
             ui.add(egui::Label::new(RichText::new(count).weak()).extend());
             ui.separator();
             if command_button(ui, Cmd::ImportSchedule, editable) {
@@ -315,7 +319,7 @@ impl ScheduleView {
         };
         if listing.rows.is_empty() {
             ui.add_space(12.0);
-            ui.label("No talk of this day matches the track and the search.");
+            ui.label(t!(ui.ctx(), "schedule-no-match"));
             return Vec::new();
         }
         let day = GridDay {
@@ -339,7 +343,7 @@ impl ScheduleView {
         };
         if listing.rows.is_empty() {
             ui.add_space(12.0);
-            ui.label("No talk of this day matches the track and the search.");
+            ui.label(t!(ui.ctx(), "schedule-no-match"));
             return Vec::new();
         }
         let zone = open.trip.fields.time_zone;
@@ -445,8 +449,8 @@ fn empty_schedule(ui: &mut Ui, trip: TripId, editable: bool) -> Option<Action> {
     let mut action = None;
     ui.add_space(20.0);
     ui.vertical_centered(|ui| {
-        ui.label("This trip has no conference programme yet.");
-        ui.label("Import the schedule file the conference publishes (.ics, schedule.xml or schedule.json), or drop it on the window.");
+        ui.label(t!(ui.ctx(), "schedule-none"));
+        ui.label(t!(ui.ctx(), "schedule-none-hint"));
         ui.add_space(8.0);
         if command_button(ui, Cmd::ImportSchedule, editable) {
             action = Some(Action::PickSchedule(Some(trip)));

@@ -13,7 +13,7 @@ use super::photos::Thumbnails;
 use super::schedule_view::{ScheduleView, now_next_strip};
 use crate::app::{Action, OpenTrip};
 use crate::model::rules::{
-    day_heading, group_by_section, move_section, notes_preview, section_of, section_order,
+    group_by_section, move_section, notes_preview, section_of, section_order,
 };
 use crate::model::search::Search;
 use crate::model::{Entry, EntryId, EntryKind, Photo, PhotoId};
@@ -65,11 +65,14 @@ pub fn kind_style(kind: EntryKind) -> (Color32, &'static str) {
 
 /// The rows of a view, from the trip's entries after filtering (the search also looks at
 /// the captions of each entry's `photos`).
+/// Day headings are in `language`, from the export's tables ("Day 2 · Wednesday, …",
+/// "第 2 天 · …").
 pub fn build_rows(
     open: &OpenTrip,
     view: TimelineView,
     kind_filter: &[bool; 4],
     search: &str,
+    language: crate::model::PostLanguage,
 ) -> Vec<Row> {
     let (entries, photos) = (&open.entries, &open.photos);
     let zone = open.trip.fields.time_zone;
@@ -98,7 +101,8 @@ pub fn build_rows(
                 let day = entry.fields.at.with_timezone(&zone).date_naive();
                 if current_day != Some(day) {
                     current_day = Some(day);
-                    rows.push(Row::Header(day_heading(day, first_day)));
+                    let words = crate::export::words::words(language);
+                    rows.push(Row::Header(words.day_heading(day, first_day)));
                 }
                 rows.push(Row::Entry(entry.id));
             }
@@ -198,14 +202,15 @@ impl Timeline {
             TimelineView::Days | TimelineView::Sections => {}
         }
         actions.extend(super::photos::unassigned_tray(ui, open, thumbnails));
-        let rows = build_rows(open, self.view, &self.kind_filter, &self.search);
+        let language = super::i18n::language(ui.ctx());
+        let rows = build_rows(open, self.view, &self.kind_filter, &self.search, language);
         if rows.is_empty() {
             ui.add_space(20.0);
             ui.vertical_centered(|ui| {
                 if open.entries.is_empty() {
-                    ui.label("No entries yet. Start one with the buttons above (Ctrl+1…4).");
+                    ui.label(t!(ui.ctx(), "timeline-empty"));
                 } else {
-                    ui.label("Nothing matches the search and filters.");
+                    ui.label(t!(ui.ctx(), "timeline-no-match"));
                 }
             });
             return actions;
@@ -223,10 +228,23 @@ impl Timeline {
     /// The view switch, the kind filters and the search field.
     fn toolbar(&mut self, ui: &mut egui::Ui) {
         ui.horizontal_wrapped(|ui| {
-            ui.selectable_value(&mut self.view, TimelineView::Days, "By day");
-            ui.selectable_value(&mut self.view, TimelineView::Sections, "By section");
-            ui.selectable_value(&mut self.view, TimelineView::Food, "Food board");
-            ui.selectable_value(&mut self.view, TimelineView::Schedule, "Schedule");
+            let ctx = ui.ctx().clone();
+            ui.selectable_value(&mut self.view, TimelineView::Days, t!(&ctx, "view-by-day"));
+            ui.selectable_value(
+                &mut self.view,
+                TimelineView::Sections,
+                t!(&ctx, "view-by-section"),
+            );
+            ui.selectable_value(
+                &mut self.view,
+                TimelineView::Food,
+                t!(&ctx, "view-food-board"),
+            );
+            ui.selectable_value(
+                &mut self.view,
+                TimelineView::Schedule,
+                t!(&ctx, "view-schedule"),
+            );
             if self.view == TimelineView::Schedule {
                 // The schedule has its own filter and search.
                 return;
@@ -240,20 +258,21 @@ impl Timeline {
                 let font = egui::TextStyle::Button.resolve(ui.style());
                 let text_color = chip_text_color(ui.visuals());
                 label.append(icon, 0.0, egui::TextFormat::simple(font.clone(), color));
+                let (plural, show) = kind_words(&ctx, kind);
                 label.append(
-                    &format!(" {}", kind.plural_label()),
+                    &format!(" {plural}"),
                     0.0,
                     egui::TextFormat::simple(font, text_color),
                 );
                 ui.toggle_value(&mut self.kind_filter[index], label)
-                    .on_hover_text(format!("Show {}s", kind.as_str()));
+                    .on_hover_text(show);
             }
             ui.separator();
             let label = ui.label("🔍");
             let search = ui
                 .add(
                     egui::TextEdit::singleline(&mut self.search)
-                        .hint_text("Search (Ctrl+F)")
+                        .hint_text(t!(&ctx, "timeline-search-hint"))
                         .desired_width(180.0),
                 )
                 .labelled_by(label.id);
@@ -264,7 +283,7 @@ impl Timeline {
             if !self.search.is_empty()
                 && ui
                     .small_button("✖")
-                    .on_hover_text("Clear the search")
+                    .on_hover_text(t!(&ctx, "timeline-search-clear"))
                     .clicked()
             {
                 self.search.clear();
@@ -749,5 +768,18 @@ mod tests {
         // The old chips (the kind's orange on the selected blue) fail the same check.
         let old = kind_style(EntryKind::Meal).0;
         assert!(contrast(old, egui::Visuals::dark().selection.bg_fill) < 4.5);
+    }
+}
+
+/// A kind's plural for its filter chip and the chip's tooltip, in the window's language.
+fn kind_words(ctx: &egui::Context, kind: EntryKind) -> (String, String) {
+    match kind {
+        EntryKind::Session => (t!(ctx, "kind-sessions"), t!(ctx, "kind-sessions-show")),
+        EntryKind::Meal => (t!(ctx, "kind-meals"), t!(ctx, "kind-meals-show")),
+        EntryKind::FoodRating => (
+            t!(ctx, "kind-food-ratings"),
+            t!(ctx, "kind-food-ratings-show"),
+        ),
+        EntryKind::Note => (t!(ctx, "kind-notes"), t!(ctx, "kind-notes-show")),
     }
 }

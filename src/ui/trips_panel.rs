@@ -31,7 +31,7 @@ impl TripsPanel {
             .max_size(400.0)
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
-                    ui.heading("Trips");
+                    ui.heading(t!(ui.ctx(), "trips-heading"));
                     if command_button(ui, Cmd::NewTrip, editable) {
                         action = Some(Action::NewTrip);
                     }

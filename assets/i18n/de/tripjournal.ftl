@@ -85,3 +85,44 @@ language-system = Sprache des Systems
 welcome-title = Willkommen bei tripjournal
 welcome-lead = Vorträge, Essen und bewertete Speisen notieren; Fotos hinzufügen; einen Blogbeitrag exportieren.
 welcome-demo = Die Beispielreise öffnen
+
+## Die Zeitleiste.
+view-by-day = Nach Tagen
+view-by-section = Nach Abschnitten
+view-food-board = Essensliste
+view-schedule = Programm
+kind-sessions = Vorträge
+kind-sessions-show = Vorträge zeigen
+kind-meals = Essen
+kind-meals-show = Essen zeigen
+kind-food-ratings = Bewertungen
+kind-food-ratings-show = Essensbewertungen zeigen
+kind-notes = Notizen
+kind-notes-show = Notizen zeigen
+timeline-search-hint = Suchen (Strg+F)
+timeline-search-clear = Suche leeren
+timeline-empty = Noch keine Einträge. Mit den Knöpfen oben einen beginnen (Strg+1…4).
+timeline-no-match = Nichts passt zur Suche und zu den Filtern.
+trips-heading = Reisen
+
+## Fotos.
+photo-move-to = Verschieben nach
+photo-unassigned = Nicht zugeordnete Fotos
+photo-unassigned-count = Nicht zugeordnete Fotos ({ $count })
+
+## Das Programm.
+schedule-list = Liste
+schedule-list-help = Die Vorträge des Tages nach Zeit
+schedule-grid = Raster
+schedule-grid-help = Die Räume des Tages nebeneinander, nach Zeit
+schedule-track = Track
+schedule-all-tracks = Alle Tracks
+schedule-search = Vorträge suchen
+schedule-search-hint = Titel, Sprecher, Raum…
+schedule-talk-count = { $count ->
+    [one] 1 Vortrag
+   *[other] { $count } Vorträge
+}
+schedule-no-match = Kein Vortrag dieses Tages passt zu Track und Suche.
+schedule-none = Diese Reise hat noch kein Konferenzprogramm.
+schedule-none-hint = Die Programmdatei der Konferenz importieren (.ics, schedule.xml oder schedule.json) oder auf das Fenster ziehen.

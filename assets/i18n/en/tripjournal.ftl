@@ -86,3 +86,44 @@ language-system = System language
 welcome-title = Welcome to tripjournal
 welcome-lead = Jot down talks, meals and the food you rate; add photos; export a blog post.
 welcome-demo = Open the demo trip
+
+## The timeline.
+view-by-day = By day
+view-by-section = By section
+view-food-board = Food board
+view-schedule = Schedule
+kind-sessions = Sessions
+kind-sessions-show = Show sessions
+kind-meals = Meals
+kind-meals-show = Show meals
+kind-food-ratings = Food ratings
+kind-food-ratings-show = Show food ratings
+kind-notes = Notes
+kind-notes-show = Show notes
+timeline-search-hint = Search (Ctrl+F)
+timeline-search-clear = Clear the search
+timeline-empty = No entries yet. Start one with the buttons above (Ctrl+1…4).
+timeline-no-match = Nothing matches the search and filters.
+trips-heading = Trips
+
+## Photos.
+photo-move-to = Move to
+photo-unassigned = Unassigned photos
+photo-unassigned-count = Unassigned photos ({ $count })
+
+## The Schedule view.
+schedule-list = List
+schedule-list-help = The day's talks by time
+schedule-grid = Grid
+schedule-grid-help = The day's rooms side by side, by time
+schedule-track = Track
+schedule-all-tracks = All tracks
+schedule-search = Search talks
+schedule-search-hint = title, speaker, room…
+schedule-talk-count = { $count ->
+    [one] 1 talk
+   *[other] { $count } talks
+}
+schedule-no-match = No talk of this day matches the track and the search.
+schedule-none = This trip has no conference programme yet.
+schedule-none-hint = Import the schedule file the conference publishes (.ics, schedule.xml or schedule.json), or drop it on the window.

@@ -85,3 +85,41 @@ language-system = 跟随系统语言
 welcome-title = 欢迎使用 tripjournal
 welcome-lead = 记下讲座、用餐和品尝的美食；添加照片；导出博客文章。
 welcome-demo = 打开示例旅程
+
+## 时间线。
+view-by-day = 按天
+view-by-section = 按章节
+view-food-board = 美食榜
+view-schedule = 日程
+kind-sessions = 讲座
+kind-sessions-show = 显示讲座
+kind-meals = 用餐
+kind-meals-show = 显示用餐
+kind-food-ratings = 美食评分
+kind-food-ratings-show = 显示美食评分
+kind-notes = 笔记
+kind-notes-show = 显示笔记
+timeline-search-hint = 搜索（Ctrl+F）
+timeline-search-clear = 清除搜索
+timeline-empty = 还没有条目。用上方的按钮新建一条（Ctrl+1…4）。
+timeline-no-match = 没有符合搜索和筛选条件的条目。
+trips-heading = 旅程
+
+## 照片。
+photo-move-to = 移到
+photo-unassigned = 未归类照片
+photo-unassigned-count = 未归类照片（{ $count }）
+
+## 日程视图。
+schedule-list = 列表
+schedule-list-help = 当天的讲座，按时间排列
+schedule-grid = 网格
+schedule-grid-help = 当天各会场并排，按时间排列
+schedule-track = 分会场
+schedule-all-tracks = 全部分会场
+schedule-search = 搜索讲座
+schedule-search-hint = 标题、讲者、会场…
+schedule-talk-count = { $count } 场讲座
+schedule-no-match = 当天没有符合分会场和搜索条件的讲座。
+schedule-none = 这次旅程还没有会议日程。
+schedule-none-hint = 导入会议发布的日程文件（.ics、schedule.xml 或 schedule.json），或把它拖到窗口上。
