@@ -742,6 +742,19 @@ enum RowAction {
     DropInSection(EntryId, Option<String>),
 }
 
+/// A kind's plural for its filter chip and the chip's tooltip, in the window's language.
+fn kind_words(ctx: &egui::Context, kind: EntryKind) -> (String, String) {
+    match kind {
+        EntryKind::Session => (t!(ctx, "kind-sessions"), t!(ctx, "kind-sessions-show")),
+        EntryKind::Meal => (t!(ctx, "kind-meals"), t!(ctx, "kind-meals-show")),
+        EntryKind::FoodRating => (
+            t!(ctx, "kind-food-ratings"),
+            t!(ctx, "kind-food-ratings-show"),
+        ),
+        EntryKind::Note => (t!(ctx, "kind-notes"), t!(ctx, "kind-notes-show")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -768,18 +781,5 @@ mod tests {
         // The old chips (the kind's orange on the selected blue) fail the same check.
         let old = kind_style(EntryKind::Meal).0;
         assert!(contrast(old, egui::Visuals::dark().selection.bg_fill) < 4.5);
-    }
-}
-
-/// A kind's plural for its filter chip and the chip's tooltip, in the window's language.
-fn kind_words(ctx: &egui::Context, kind: EntryKind) -> (String, String) {
-    match kind {
-        EntryKind::Session => (t!(ctx, "kind-sessions"), t!(ctx, "kind-sessions-show")),
-        EntryKind::Meal => (t!(ctx, "kind-meals"), t!(ctx, "kind-meals-show")),
-        EntryKind::FoodRating => (
-            t!(ctx, "kind-food-ratings"),
-            t!(ctx, "kind-food-ratings-show"),
-        ),
-        EntryKind::Note => (t!(ctx, "kind-notes"), t!(ctx, "kind-notes-show")),
     }
 }
