@@ -12,6 +12,10 @@ use crate::model::{EntryKind, MealType, PostLanguage};
 pub struct Words {
     /// The language's tag for the page (`en`, `zh-Hans`, `de`).
     pub tag: &'static str,
+    /// After a label: ": " in English and German, a full-width "：" (no space) in Chinese.
+    pub label_end: &'static str,
+    /// The colon inside a bold label ("**When:**", "**时间：**").
+    pub colon: &'static str,
     pub author: &'static str,
     pub date: &'static str,
     pub place: &'static str,
@@ -60,6 +64,8 @@ pub struct Words {
 
 const ENGLISH: Words = Words {
     tag: "en",
+    label_end: ": ",
+    colon: ":",
     author: "Author",
     date: "Date",
     place: "Place",
@@ -118,6 +124,8 @@ const ENGLISH: Words = Words {
 
 const CHINESE: Words = Words {
     tag: "zh-Hans",
+    label_end: "：",
+    colon: "：",
     author: "作者",
     date: "日期",
     place: "地点",
@@ -165,6 +173,8 @@ const CHINESE: Words = Words {
 
 const GERMAN: Words = Words {
     tag: "de",
+    label_end: ": ",
+    colon: ":",
     author: "Autor",
     date: "Datum",
     place: "Ort",

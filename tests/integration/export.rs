@@ -887,7 +887,7 @@ fn the_cli_sets_the_posts_language_date_and_slug() {
     // The trip keeps its slug; --lang overrides the trip's language for one export.
     export(&["--publish", "--date", "2019-01-05", "--lang", "zh"]);
     let text = std::fs::read_to_string(&post).expect("same post");
-    assert!(text.contains("**时间:**"), "{text}");
+    assert!(text.contains("**时间：**"), "{text}");
     // A new slug moves the post; the old file, written by the last export, goes.
     export(&["--publish", "--date", "2019-01-05", "--slug", "neu"]);
     assert!(out.join("_posts/2019-01-05-neu.md").is_file());
