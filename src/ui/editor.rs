@@ -181,6 +181,7 @@ impl EntryEditor {
         editable: bool,
         thumbnails: &mut Thumbnails<'_>,
     ) -> Vec<Action> {
+        let ctx = ui.ctx().clone();
         let Some(entry) = open.entries.iter().find(|e| e.id == id) else {
             return Vec::new();
         };
@@ -216,8 +217,8 @@ impl EntryEditor {
                         ui.add_enabled_ui(editable, |ui| self.body(ui, &mut fields));
                         ui.add_space(6.0);
                         ui.horizontal(|ui| {
-                            ui.strong("Photos");
-                            let add = egui::Button::new("Add photos…").small();
+                            ui.strong(t!(&ctx, "editor-photos"));
+                            let add = egui::Button::new(t!(&ctx, "editor-add-photos")).small();
                             if ui.add_enabled(editable, add).clicked() {
                                 actions.push(Action::PickPhotos);
                             }
@@ -248,6 +249,7 @@ impl EntryEditor {
     }
 
     fn title(&mut self, ui: &mut Ui, id: EntryId, fields: &mut EntryFields) {
+        let ctx = ui.ctx().clone();
         let title_id = Id::unique(("entry-title", id.0));
         if self.focus_title {
             // Focus before the field is drawn, so keys of this very frame reach it; the cursor
@@ -261,11 +263,11 @@ impl EntryEditor {
             state.store(ui.ctx(), title_id);
             self.focus_title = false;
         }
-        let title_label = ui.label("Title");
+        let title_label = ui.label(t!(&ctx, "editor-title"));
         ui.add(
             egui::TextEdit::singleline(&mut fields.title)
                 .id(title_id)
-                .hint_text("What is this about?")
+                .hint_text(t!(&ctx, "editor-what-is-this-about"))
                 .font(egui::TextStyle::Heading)
                 .desired_width(f32::INFINITY),
         )
@@ -273,9 +275,10 @@ impl EntryEditor {
     }
 
     fn body(&mut self, ui: &mut Ui, fields: &mut EntryFields) {
+        let ctx = ui.ctx().clone();
         ui.horizontal(|ui| {
-            ui.strong("Notes (Markdown)");
-            ui.checkbox(&mut self.show_body_preview, "Preview");
+            ui.strong(t!(&ctx, "editor-notes-markdown"));
+            ui.checkbox(&mut self.show_body_preview, t!(&ctx, "editor-preview"));
         });
         if self.show_body_preview {
             egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -286,7 +289,7 @@ impl EntryEditor {
                 );
             });
         } else {
-            let body_label = ui.label("Body");
+            let body_label = ui.label(t!(&ctx, "editor-body"));
             let body_id = Id::unique("entry-body");
             if std::mem::take(&mut self.focus_body) {
                 ui.memory_mut(|memory| memory.request_focus(body_id));
@@ -296,7 +299,7 @@ impl EntryEditor {
                     .id(body_id)
                     .desired_rows(10)
                     .desired_width(f32::INFINITY)
-                    .hint_text("Impressions, quotes, links… Markdown works."),
+                    .hint_text(t!(&ctx, "editor-impressions-quotes-links-markdown-works")),
             )
             .labelled_by(body_label.id);
         }
@@ -305,10 +308,11 @@ impl EntryEditor {
 
 /// The abstract of the talk a session was made from: a quote under a collapsed "Abstract".
 fn talk_abstract(ui: &mut Ui, id: EntryId, text: &str) {
+    let ctx = ui.ctx().clone();
     if text.trim().is_empty() {
         return;
     }
-    egui::CollapsingHeader::new("Abstract")
+    egui::CollapsingHeader::new(t!(&ctx, "editor-abstract"))
         .id_salt(("talk-abstract", id.0))
         .default_open(false)
         .show(ui, |ui| {
@@ -332,6 +336,7 @@ fn talk_abstract(ui: &mut Ui, id: EntryId, text: &str) {
 
 /// The kind of the entry with the Close and Delete buttons.
 fn header(ui: &mut Ui, fields: &EntryFields, id: EntryId, editable: bool) -> Option<Action> {
+    let ctx = ui.ctx().clone();
     let kind = fields.kind();
     let (color, icon) = kind_style(kind);
     let mut action = None;
@@ -342,7 +347,7 @@ fn header(ui: &mut Ui, fields: &EntryFields, id: EntryId, editable: bool) -> Opt
                 .strong(),
         );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let close = ui.button("Close").on_hover_text(format!(
+            let close = ui.button(t!(&ctx, "editor-close")).on_hover_text(format!(
                 "Close the editor; what you typed is kept ({})",
                 keys_text(ui.ctx(), Cmd::Close)
             ));
@@ -350,7 +355,7 @@ fn header(ui: &mut Ui, fields: &EntryFields, id: EntryId, editable: bool) -> Opt
                 action = Some(Action::CloseEditor);
             }
             if ui
-                .add_enabled(editable, egui::Button::new("Delete…"))
+                .add_enabled(editable, egui::Button::new(t!(&ctx, "editor-delete")))
                 .clicked()
             {
                 action = Some(Action::AskDeleteEntry(id));
@@ -362,6 +367,7 @@ fn header(ui: &mut Ui, fields: &EntryFields, id: EntryId, editable: bool) -> Opt
 
 /// Time, section, tags and the fields of the entry's kind.
 fn field_grid(ui: &mut Ui, open: &OpenTrip, id: EntryId, fields: &mut EntryFields) {
+    let ctx = ui.ctx().clone();
     let zone = open.trip.fields.time_zone;
     let sections = sections_of(open);
     let key = Id::unique(("entry-editor", id.0));
@@ -386,14 +392,20 @@ fn field_grid(ui: &mut Ui, open: &OpenTrip, id: EntryId, fields: &mut EntryField
                 fields.at = at;
             }
             section_row(ui, &sections, fields);
-            list_row(ui, key.with("tags"), "Tags", &mut fields.tags);
+            list_row(
+                ui,
+                key.with("tags"),
+                &t!(&ctx, "editor-tags"),
+                &mut fields.tags,
+            );
             kind_fields(ui, key, fields);
         });
 }
 
 /// The section field with a menu of the trip's sections.
 fn section_row(ui: &mut Ui, sections: &[String], fields: &mut EntryFields) {
-    let section_label = ui.label("Section");
+    let ctx = ui.ctx().clone();
+    let section_label = ui.label(t!(&ctx, "editor-section"));
     ui.horizontal(|ui| {
         let mut section = fields.section.clone().unwrap_or_default();
         let response = ui
@@ -415,8 +427,8 @@ fn section_row(ui: &mut Ui, sections: &[String], fields: &mut EntryFields) {
             // A pointer-only button: Tab goes from the section field straight to the next
             // field, and a typed space never opens this menu.
             let pick = ui
-                .add(egui::Button::new("Pick…").sense(egui::Sense::CLICK))
-                .on_hover_text("Choose one of the trip's sections");
+                .add(egui::Button::new(t!(&ctx, "editor-pick")).sense(egui::Sense::CLICK))
+                .on_hover_text(t!(&ctx, "editor-choose-one-of-the-trip-s-sections"));
             egui::Popup::menu(&pick).show(|ui| {
                 for s in sections {
                     if ui
@@ -443,10 +455,16 @@ fn kind_fields(ui: &mut Ui, key: Id, fields: &mut EntryFields) {
 }
 
 fn session_fields(ui: &mut Ui, key: Id, session: &mut Session) {
-    list_row(ui, key.with("speakers"), "Speakers", &mut session.speakers);
-    text_row(ui, "Track", &mut session.track, "");
-    text_row(ui, "Room", &mut session.room, "");
-    let label = ui.label("Duration (min)");
+    let ctx = ui.ctx().clone();
+    list_row(
+        ui,
+        key.with("speakers"),
+        &t!(&ctx, "editor-speakers"),
+        &mut session.speakers,
+    );
+    text_row(ui, &t!(&ctx, "editor-track"), &mut session.track, "");
+    text_row(ui, &t!(&ctx, "editor-room"), &mut session.room, "");
+    let label = ui.label(t!(&ctx, "editor-duration-min"));
     let mut minutes = session.duration_min.unwrap_or(0);
     if ui
         .add(
@@ -460,20 +478,29 @@ fn session_fields(ui: &mut Ui, key: Id, session: &mut Session) {
         session.duration_min = (minutes > 0).then_some(minutes);
     }
     ui.end_row();
-    ui.label("Role");
+    ui.label(t!(&ctx, "editor-role"));
     ui.horizontal(|ui| {
-        ui.radio_value(&mut session.role, SessionRole::Attended, "Attended");
+        ui.radio_value(
+            &mut session.role,
+            SessionRole::Attended,
+            t!(&ctx, "editor-attended"),
+        );
         ui.radio_value(&mut session.role, SessionRole::Speaker, "I gave this talk");
     });
     ui.end_row();
     let mut link = session.link.clone().unwrap_or_default();
-    if text_row(ui, "Link (slides/video)", &mut link, "https://…") {
+    if text_row(
+        ui,
+        &t!(&ctx, "editor-link-slides-video"),
+        &mut link,
+        "https://…",
+    ) {
         session.link = Some(link.trim().to_string()).filter(|l| !l.is_empty());
     }
-    ui.label("Usefulness");
-    star_rating(ui, "Usefulness", &mut session.usefulness);
+    ui.label(t!(&ctx, "editor-usefulness"));
+    star_rating(ui, &t!(&ctx, "editor-usefulness"), &mut session.usefulness);
     ui.end_row();
-    let label = ui.label("Takeaways");
+    let label = ui.label(t!(&ctx, "editor-takeaways"));
     ui.add(
         egui::TextEdit::multiline(&mut session.takeaways)
             .desired_rows(2)
@@ -484,7 +511,8 @@ fn session_fields(ui: &mut Ui, key: Id, session: &mut Session) {
 }
 
 fn meal_fields(ui: &mut Ui, key: Id, meal: &mut Meal) {
-    ui.label("Meal");
+    let ctx = ui.ctx().clone();
+    ui.label(t!(&ctx, "editor-meal"));
     ui.horizontal(|ui| {
         for meal_type in [
             MealType::Breakfast,
@@ -502,27 +530,41 @@ fn meal_fields(ui: &mut Ui, key: Id, meal: &mut Meal) {
         }
     });
     ui.end_row();
-    text_row(ui, "Venue", &mut meal.venue, "");
-    text_row(ui, "Address", &mut meal.address, "");
-    list_row(ui, key.with("dishes"), "Dishes", &mut meal.dishes);
+    text_row(ui, &t!(&ctx, "editor-venue"), &mut meal.venue, "");
+    text_row(ui, &t!(&ctx, "editor-address"), &mut meal.address, "");
+    list_row(
+        ui,
+        key.with("dishes"),
+        &t!(&ctx, "editor-dishes"),
+        &mut meal.dishes,
+    );
     price_row(ui, key.with("price"), &mut meal.price);
-    ui.label("Rating");
-    star_rating(ui, "Rating", &mut meal.rating);
+    ui.label(t!(&ctx, "editor-rating"));
+    star_rating(ui, &t!(&ctx, "editor-rating"), &mut meal.rating);
     ui.end_row();
 }
 
 fn food_fields(ui: &mut Ui, key: Id, food: &mut FoodRating) {
-    text_row(ui, "Dish", &mut food.dish, "Schweinshaxe");
-    text_row(ui, "Venue", &mut food.venue, "");
-    text_row(ui, "Category", &mut food.category, "e.g. Schweinshaxe");
-    ui.label("Overall");
-    star_rating(ui, "Overall", &mut food.overall);
+    let ctx = ui.ctx().clone();
+    text_row(ui, &t!(&ctx, "editor-dish"), &mut food.dish, "Schweinshaxe");
+    text_row(ui, &t!(&ctx, "editor-venue"), &mut food.venue, "");
+    text_row(
+        ui,
+        &t!(&ctx, "editor-category"),
+        &mut food.category,
+        "e.g. Schweinshaxe",
+    );
+    ui.label(t!(&ctx, "editor-overall"));
+    star_rating(ui, &t!(&ctx, "editor-overall"), &mut food.overall);
     ui.end_row();
     for (label, value) in [
-        ("Taste", &mut food.sub_ratings.taste),
-        ("Value", &mut food.sub_ratings.value),
-        ("Service", &mut food.sub_ratings.service),
-        ("Atmosphere", &mut food.sub_ratings.atmosphere),
+        (&t!(&ctx, "editor-taste"), &mut food.sub_ratings.taste),
+        (&t!(&ctx, "editor-value"), &mut food.sub_ratings.value),
+        (&t!(&ctx, "editor-service"), &mut food.sub_ratings.service),
+        (
+            &t!(&ctx, "editor-atmosphere"),
+            &mut food.sub_ratings.atmosphere,
+        ),
     ] {
         ui.label(label);
         star_rating(ui, label, value);
@@ -541,7 +583,7 @@ fn food_fields(ui: &mut Ui, key: Id, food: &mut FoodRating) {
     ) {
         food.source = RatingSource::from_text(&source);
     }
-    let label = ui.label("Verdict");
+    let label = ui.label(t!(&ctx, "editor-verdict"));
     ui.add(
         egui::TextEdit::multiline(&mut food.verdict)
             .desired_rows(2)

@@ -305,6 +305,31 @@ fn the_window_switches_language_without_a_restart() {
     }
     assert!(harness.query_by_label("🎤 Session").is_none());
     harness.snapshot("welcome_zh");
+
+    // The demo trip in Chinese: views, day headings from the post's tables, the editor.
+    harness.get_by_label("打开示例旅程").click();
+    step_until(&mut harness, "the demo with thumbnails", |app| {
+        app.current_trip().is_some_and(|o| !o.photos.is_empty()) && thumbnails_loaded(app)
+    });
+    harness.state_mut().clear_notices();
+    harness.step();
+    for label in ["按天", "美食榜", "日程", "未归类照片（2）"] {
+        assert!(harness.query_by_label(label).is_some(), "no “{label}”");
+    }
+    assert!(
+        harness
+            .query_by_label_contains("第2天 · 2018年11月13日 星期二")
+            .is_some(),
+        "no Chinese day heading"
+    );
+    harness.get_by_label("柏林肘子 No.1").click();
+    step_until(&mut harness, "the editor", |app| {
+        app.selected_entry().is_some()
+    });
+    for label in ["标题", "餐厅", "总评", "关闭"] {
+        assert!(harness.query_by_label(label).is_some(), "no “{label}”");
+    }
+    harness.snapshot("main_window_zh");
 }
 
 #[test]
