@@ -96,16 +96,7 @@ impl Theme {
 
 /// The main window, the entry editor and the export dialog on the demo trip, in `theme`.
 fn main_views_in(theme: Theme) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let journal = dir.path().join("journal.sqlite");
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1280.0, 800.0))
-        .with_options(options())
-        .allow_missing_glyphs()
-        .build_eframe(move |cc| TripJournalApp::new(cc, journal));
-    step_until(&mut harness, "the welcome view", |app| {
-        app.trips_loaded() && app.current_trip().is_none()
-    });
+    let (_dir, mut harness) = welcome_window(egui::vec2(1280.0, 800.0));
     harness.get_by_label("Open the demo trip").click();
     step_until(&mut harness, "the demo with thumbnails", |app| {
         app.current_trip().is_some_and(|o| !o.photos.is_empty()) && thumbnails_loaded(app)
@@ -167,16 +158,7 @@ fn main_views_in(theme: Theme) {
 /// toolbar buttons overlap, each lies inside the window, and the timeline keeps a usable width.
 /// `thumbnails_shown` says when the photos this size shows have their thumbnails.
 fn window_at(size: egui::Vec2, name: &str, thumbnails_shown: fn(&TripJournalApp) -> bool) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let journal = dir.path().join("journal.sqlite");
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_options(options())
-        .allow_missing_glyphs()
-        .build_eframe(move |cc| TripJournalApp::new(cc, journal));
-    step_until(&mut harness, "the welcome view", |app| {
-        app.trips_loaded() && app.current_trip().is_none()
-    });
+    let (_dir, mut harness) = welcome_window(size);
     harness.get_by_label("Open the demo trip").click();
     step_until(&mut harness, "the demo", |app| {
         app.current_trip().is_some_and(|o| !o.photos.is_empty())
@@ -269,9 +251,8 @@ fn the_window_fits_at_1400_by_900() {
     );
 }
 
-/// The window switched to `language` through its 🌐 menu, as a person does, on the welcome
-/// view; returns the harness for more.
-fn welcome_in(language: &str, size: egui::Vec2) -> Harness<'static, TripJournalApp> {
+/// The window at `size` on a new journal in a temporary folder, once its welcome view shows.
+fn welcome_window(size: egui::Vec2) -> (tempfile::TempDir, Harness<'static, TripJournalApp>) {
     let dir = tempfile::tempdir().expect("temp dir");
     let journal = dir.path().join("journal.sqlite");
     let mut harness = Harness::builder()
@@ -282,18 +263,26 @@ fn welcome_in(language: &str, size: egui::Vec2) -> Harness<'static, TripJournalA
     step_until(&mut harness, "the welcome view", |app| {
         app.trips_loaded() && app.current_trip().is_none()
     });
+    (dir, harness)
+}
+
+/// The window switched to `language` through its 🌐 menu, as a person does, on the welcome
+/// view; returns the harness for more.
+fn welcome_in(
+    language: &str,
+    size: egui::Vec2,
+) -> (tempfile::TempDir, Harness<'static, TripJournalApp>) {
+    let (dir, mut harness) = welcome_window(size);
     harness.get_by_label("🌐 English").click();
     step_until(&mut harness, "the language menu", |_| true);
     harness.get_by_label(language).click();
     step_until(&mut harness, "the new words", |_| true);
-    // The temp folder goes with the harness's journal thread; keep it alive.
-    std::mem::forget(dir);
-    harness
+    (dir, harness)
 }
 
 #[test]
 fn the_window_switches_language_without_a_restart() {
-    let mut harness = welcome_in("中文（简体）", egui::vec2(1280.0, 800.0));
+    let (_dir, mut harness) = welcome_in("中文（简体）", egui::vec2(1280.0, 800.0));
     for label in [
         "🎤 讲座",
         "📷 添加照片…",
@@ -334,7 +323,7 @@ fn the_window_switches_language_without_a_restart() {
 
 #[test]
 fn german_words_fit_the_toolbar_at_800_by_600() {
-    let mut harness = welcome_in("Deutsch", egui::vec2(800.0, 600.0));
+    let (_dir, mut harness) = welcome_in("Deutsch", egui::vec2(800.0, 600.0));
     for label in [
         "🎤 Vortrag",
         "Willkommen bei tripjournal",
