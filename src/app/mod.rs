@@ -58,7 +58,7 @@ pub use trip_schedule::{
     DayFilter, NowNext, TripSchedule, day_items, now_and_next, schedule_days, schedule_tracks,
     talk_matches,
 };
-pub use watch::{TripWatch, Watches};
+pub use watch::{TripWatch, WatchProblem, Watches};
 pub use workspace::{
     CAPTURE_TYPING_LIMIT, EditorFocus, ExportPreview, ExportResult, ImportFailure, OpenTrip,
     Workspace, ZoneQuestion,

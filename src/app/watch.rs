@@ -20,7 +20,17 @@ pub struct TripWatch {
     /// Photos already in the folder, waiting for "import them?".
     pub first_batch: Option<usize>,
     /// Why the folder cannot be read now (cleared when it is back).
-    pub problem: Option<String>,
+    pub problem: Option<WatchProblem>,
+}
+
+/// Why a watched folder is not being watched now; the front end words it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum WatchProblem {
+    /// The folder went away or cannot be read (the error's text); watching resumes when it
+    /// is back.
+    FolderLost(String),
+    /// Watching ended, with the error that ended it when there was one.
+    Stopped(Option<String>),
 }
 
 impl TripWatch {
@@ -47,11 +57,12 @@ impl TripWatch {
                     self.arrived += 1;
                 }
             }
-            WatchEvent::FolderLost(error) => self.problem = Some(error.to_string()),
+            WatchEvent::FolderLost(error) => {
+                self.problem = Some(WatchProblem::FolderLost(error.to_string()));
+            }
             WatchEvent::Ended(error) => {
-                self.problem = Some(
-                    error.map_or_else(|| "watching stopped".to_string(), |error| error.to_string()),
-                );
+                let error = error.map(|error| error.to_string());
+                self.problem = Some(WatchProblem::Stopped(error));
             }
         }
     }

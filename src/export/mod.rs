@@ -209,7 +209,7 @@ pub struct ConflictingFile {
 }
 
 /// The conflicting files as one line: the first few, then a count.
-fn list_conflicts(files: &[ConflictingFile]) -> String {
+pub fn list_conflicts(files: &[ConflictingFile]) -> String {
     const SHOWN: usize = 5;
     let mut parts: Vec<String> = files
         .iter()

@@ -292,6 +292,35 @@ impl Words {
         self.weekdays[weekday.num_days_from_monday() as usize]
     }
 
+    /// A weekday in a few letters: "Tue", "周二", "Di".
+    pub fn short_weekday(&self, day: NaiveDate) -> String {
+        let weekday = self.weekday(day.weekday());
+        match self.tag {
+            "zh-Hans" => format!("周{}", weekday.chars().last().unwrap_or('一')),
+            "de" => weekday.chars().take(2).collect(),
+            _ => weekday.chars().take(3).collect(),
+        }
+    }
+
+    /// A day in few letters with its weekday, for tabs and status lines: "Tue 13 Nov",
+    /// "11月13日 周二", "Di 13.11." (and the year after it when `with_year`).
+    pub fn short_date(&self, day: NaiveDate, with_year: bool) -> String {
+        let weekday = self.short_weekday(day);
+        let (number, month, year) = (day.day(), day.month(), day.year());
+        match (self.tag, with_year) {
+            ("zh-Hans", false) => format!("{month}月{number}日 {weekday}"),
+            ("zh-Hans", true) => format!("{year}年{month}月{number}日 {weekday}"),
+            ("de", false) => format!("{weekday} {number}.{month}."),
+            ("de", true) => format!("{weekday} {number}.{month}.{year}"),
+            (_, false) => format!("{weekday} {number} {}", self.short_month(day)),
+            (_, true) => format!("{weekday} {number} {} {year}", self.short_month(day)),
+        }
+    }
+
+    fn short_month(&self, day: NaiveDate) -> String {
+        self.month(day).chars().take(3).collect()
+    }
+
     /// A day with its weekday: "Wednesday, 14 November 2018", "2018年11月14日 星期三",
     /// "Mittwoch, 14. November 2018".
     fn weekday_date(&self, day: NaiveDate) -> String {
@@ -367,5 +396,33 @@ mod tests {
             "Tag 2 · Mittwoch, 14. November 2018"
         );
         assert_eq!(german.meal(Some(MealType::Lunch)), "Mittagessen");
+    }
+
+    #[test]
+    fn short_dates_name_the_weekday_in_each_language() {
+        let day = NaiveDate::from_ymd_opt(2018, 11, 13).unwrap();
+        let short = |language| {
+            let words = words(language);
+            (words.short_date(day, false), words.short_date(day, true))
+        };
+        assert_eq!(
+            short(PostLanguage::English),
+            ("Tue 13 Nov".to_string(), "Tue 13 Nov 2018".to_string())
+        );
+        assert_eq!(
+            short(PostLanguage::Chinese),
+            (
+                "11月13日 周二".to_string(),
+                "2018年11月13日 周二".to_string()
+            )
+        );
+        assert_eq!(
+            short(PostLanguage::German),
+            ("Di 13.11.".to_string(), "Di 13.11.2018".to_string())
+        );
+        assert_eq!(
+            words(PostLanguage::Chinese).short_weekday(day.pred_opt().unwrap()),
+            "周一"
+        );
     }
 }

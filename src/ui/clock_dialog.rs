@@ -36,26 +36,29 @@ impl ClockDialog {
     pub fn show(&mut self, ctx: &egui::Context, open: &OpenTrip) -> Vec<Action> {
         let mut window_open = true;
         let mut actions = Vec::new();
-        super::dialog("Camera clock", ctx)
+        super::dialog(&t!(ctx, "clock-title"), ctx)
             .open(&mut window_open)
             .default_width(420.0)
             .show(ctx, |ui| {
                 ui.horizontal(|ui| {
-                    let label = ui.label(format!("Photos from {} are off by", self.camera));
+                    let camera = self.camera.as_str();
+                    let label = ui.label(t!(ctx, "clock-off-by", camera = camera));
                     ui.text_edit_singleline(&mut self.by_text)
                         .labelled_by(label.id)
-                        .on_hover_text("For example +2h, -7h30m, +90s, -1d or +00:05");
+                        .on_hover_text(t!(ctx, "clock-off-by-help"));
                 });
                 let by = parse_clock_shift(&self.by_text);
                 match &by {
                     Ok(by) => self.preview(ui, open, *by),
-                    Err(error) if !self.by_text.trim().is_empty() => {
-                        ui.colored_label(ui.visuals().error_fg_color, error.to_string());
+                    Err(_) if !self.by_text.trim().is_empty() => {
+                        let error = t!(ctx, "clock-bad-shift", typed = self.by_text.trim());
+                        ui.colored_label(ui.visuals().error_fg_color, error);
                     }
                     Err(_) => {}
                 }
                 ui.horizontal(|ui| {
-                    let shift = ui.add_enabled(by.is_ok(), egui::Button::new("Shift"));
+                    let shift =
+                        ui.add_enabled(by.is_ok(), egui::Button::new(t!(ctx, "clock-shift")));
                     if let (true, Ok(by)) = (shift.clicked(), &by) {
                         actions.push(Action::Send(Command::ShiftTakenAt {
                             trip: open.trip.id,
@@ -65,7 +68,7 @@ impl ClockDialog {
                         }));
                         actions.push(Action::CloseClockDialog);
                     }
-                    if ui.button("Cancel").clicked() {
+                    if ui.button(t!(ctx, "dialog-cancel")).clicked() {
                         actions.push(Action::CloseClockDialog);
                     }
                 });
@@ -80,12 +83,13 @@ impl ClockDialog {
     fn preview(&self, ui: &mut Ui, open: &OpenTrip, by: Duration) {
         let zone = open.trip.fields.time_zone;
         let preview = preview_clock_shift(&open.photos, &open.entries, zone, by, &self.filter());
-        ui.label(format!("{} photo(s) with a time move.", preview.len()));
+        let ctx = ui.ctx().clone();
+        ui.label(t!(&ctx, "clock-moving", count = preview.len()));
         let titles = entry_titles(open);
         let title = |entry: Option<EntryId>| {
             entry
                 .and_then(|id| titles.iter().find(|(e, _)| *e == id))
-                .map_or_else(|| "no entry".to_string(), |(_, title)| title.clone())
+                .map_or_else(|| t!(&ctx, "clock-no-entry"), |(_, title)| title.clone())
         };
         let changes: Vec<&ShiftPreview> = preview.iter().filter(|p| p.changes_offer()).collect();
         egui::ScrollArea::vertical()

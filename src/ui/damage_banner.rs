@@ -16,15 +16,14 @@ pub fn show(ui: &mut egui::Ui, rows: &[DamagedRow], editable: bool) -> Option<Ac
         return None;
     }
     let mut action = None;
+    let ctx = ui.ctx().clone();
     egui::Panel::top("damaged rows").show(ui, |ui| {
         ui.horizontal_wrapped(|ui| {
             let warning = ui.visuals().warn_fg_color;
-            ui.colored_label(warning, headline(rows.len()));
+            ui.colored_label(warning, t!(&ctx, "damage-headline", count = rows.len()));
             if ui
-                .add_enabled(editable, egui::Button::new("Set aside"))
-                .on_hover_text(
-                    "Moves them out of the way so the rest exports; they stay in the journal file",
-                )
+                .add_enabled(editable, egui::Button::new(t!(&ctx, "damage-set-aside")))
+                .on_hover_text(t!(&ctx, "damage-set-aside-help"))
                 .clicked()
             {
                 action = Some(Action::Send(Command::SetAsideDamaged));
@@ -34,14 +33,8 @@ pub fn show(ui: &mut egui::Ui, rows: &[DamagedRow], editable: bool) -> Option<Ac
             ui.weak(row.to_string());
         }
         if rows.len() > ROWS_NAMED {
-            ui.weak(format!("and {} more", rows.len() - ROWS_NAMED));
+            ui.weak(t!(&ctx, "damage-more", count = rows.len() - ROWS_NAMED));
         }
     });
     action
-}
-
-/// "⚠ 1 row of this journal cannot be read and is not shown".
-pub fn headline(count: usize) -> String {
-    let rows = if count == 1 { "row" } else { "rows" };
-    format!("⚠ {count} {rows} of this journal cannot be read and not shown")
 }

@@ -6,10 +6,12 @@
 use egui::{Id, Ui};
 
 use super::commands::{Cmd, keys_text, take_presses};
+use super::i18n::language;
 use super::photos::{Suggestions, Thumbnails, photo_strip};
 use super::stars::star_rating;
 use super::timeline::kind_style;
 use crate::app::{Action, EditorFocus, OpenTrip};
+use crate::export::words::words;
 use crate::model::rules::{
     clean_section, format_local_time, join_list, parse_local_time, split_list,
 };
@@ -67,7 +69,7 @@ fn parsed_field<T: PartialEq>(
         ui.label("");
         ui.colored_label(
             ui.visuals().error_fg_color,
-            format!("Not saved: write it like {hint}"),
+            t!(ui.ctx(), "editor-not-saved-write-like", hint = hint),
         );
         ui.end_row();
     }
@@ -105,10 +107,11 @@ fn text_row(ui: &mut Ui, label: &str, value: &mut String, hint: &str) -> bool {
 }
 
 fn list_row(ui: &mut Ui, key: Id, label: &str, list: &mut Vec<String>) -> bool {
+    let hint = t!(ui.ctx(), "tags-hint");
     let field = ParsedField {
         key,
         label,
-        hint: "comma, separated",
+        hint: &hint,
         live: true,
     };
     match parsed_field(ui, field, list, |l| join_list(l), |t| Some(split_list(t))) {
@@ -121,10 +124,12 @@ fn list_row(ui: &mut Ui, key: Id, label: &str, list: &mut Vec<String>) -> bool {
 }
 
 fn price_row(ui: &mut Ui, key: Id, price: &mut Option<Money>) -> bool {
+    let label = t!(ui.ctx(), "editor-price");
+    let hint = t!(ui.ctx(), "editor-price-hint");
     let field = ParsedField {
         key,
-        label: "Price",
-        hint: "12.50 EUR",
+        label: &label,
+        hint: &hint,
         live: false,
     };
     let parsed = parsed_field(
@@ -342,14 +347,16 @@ fn header(ui: &mut Ui, fields: &EntryFields, id: EntryId, editable: bool) -> Opt
     let mut action = None;
     ui.horizontal(|ui| {
         ui.label(
-            egui::RichText::new(format!("{icon} {}", kind.label()))
+            egui::RichText::new(format!("{icon} {}", words(language(&ctx)).kind(kind)))
                 .color(color)
                 .strong(),
         );
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            let close = ui.button(t!(&ctx, "editor-close")).on_hover_text(format!(
-                "Close the editor; what you typed is kept ({})",
-                keys_text(ui.ctx(), Cmd::Close)
+            let keys = keys_text(ui.ctx(), Cmd::Close);
+            let close = (ui.button(t!(&ctx, "editor-close"))).on_hover_text(t!(
+                &ctx,
+                "editor-close-help",
+                keys = keys
             ));
             if close.clicked() {
                 action = Some(Action::CloseEditor);
@@ -375,11 +382,12 @@ fn field_grid(ui: &mut Ui, open: &OpenTrip, id: EntryId, fields: &mut EntryField
         .num_columns(2)
         .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            let label = format!("When ({})", zone.name());
+            let label = t!(&ctx, "editor-when", zone = zone.name());
+            let hint = t!(&ctx, "editor-when-hint");
             let field = ParsedField {
                 key: key.with("at"),
                 label: &label,
-                hint: "YYYY-MM-DD HH:MM",
+                hint: &hint,
                 live: false,
             };
             if let Some(at) = parsed_field(
@@ -411,7 +419,7 @@ fn section_row(ui: &mut Ui, sections: &[String], fields: &mut EntryFields) {
         let response = ui
             .add(
                 egui::TextEdit::singleline(&mut section)
-                    .hint_text("e.g. 一、社区在发展")
+                    .hint_text(t!(&ctx, "editor-section-hint"))
                     .desired_width(200.0),
             )
             .labelled_by(section_label.id);
@@ -485,7 +493,11 @@ fn session_fields(ui: &mut Ui, key: Id, session: &mut Session) {
             SessionRole::Attended,
             t!(&ctx, "editor-attended"),
         );
-        ui.radio_value(&mut session.role, SessionRole::Speaker, "I gave this talk");
+        ui.radio_value(
+            &mut session.role,
+            SessionRole::Speaker,
+            t!(&ctx, "editor-speaker"),
+        );
     });
     ui.end_row();
     let mut link = session.link.clone().unwrap_or_default();
@@ -546,13 +558,18 @@ fn meal_fields(ui: &mut Ui, key: Id, meal: &mut Meal) {
 
 fn food_fields(ui: &mut Ui, key: Id, food: &mut FoodRating) {
     let ctx = ui.ctx().clone();
-    text_row(ui, &t!(&ctx, "editor-dish"), &mut food.dish, "Schweinshaxe");
+    text_row(
+        ui,
+        &t!(&ctx, "editor-dish"),
+        &mut food.dish,
+        &t!(&ctx, "editor-dish-hint"),
+    );
     text_row(ui, &t!(&ctx, "editor-venue"), &mut food.venue, "");
     text_row(
         ui,
         &t!(&ctx, "editor-category"),
         &mut food.category,
-        "e.g. Schweinshaxe",
+        &t!(&ctx, "editor-category-hint"),
     );
     ui.label(t!(&ctx, "editor-overall"));
     star_rating(ui, &t!(&ctx, "editor-overall"), &mut food.overall);
@@ -577,9 +594,9 @@ fn food_fields(ui: &mut Ui, key: Id, food: &mut FoodRating) {
     };
     if text_row(
         ui,
-        "Source",
+        &t!(&ctx, "editor-source"),
         &mut source,
-        "own visit, or e.g. 4.6 on a review site",
+        &t!(&ctx, "editor-source-hint"),
     ) {
         food.source = RatingSource::from_text(&source);
     }

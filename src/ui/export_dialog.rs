@@ -104,45 +104,62 @@ impl ExportDialog {
     fn options_grid(&mut self, ui: &mut egui::Ui) -> bool {
         let form = &mut self.form;
         let mut choose = false;
+        let ctx = ui.ctx().clone();
         egui::Grid::new("export-options")
             .num_columns(2)
             .spacing([8.0, 6.0])
             .show(ui, |ui| {
-                ui.label("Layout");
+                ui.label(t!(&ctx, "export-layout"));
                 ui.horizontal(|ui| {
-                    ui.selectable_value(&mut form.layout, Layout::Plain, "Plain folder");
+                    ui.selectable_value(
+                        &mut form.layout,
+                        Layout::Plain,
+                        t!(&ctx, "export-layout-plain"),
+                    );
                     ui.selectable_value(&mut form.layout, Layout::Jekyll, "Jekyll");
                     ui.selectable_value(&mut form.layout, Layout::Hugo, "Hugo");
                 });
                 ui.end_row();
-                ui.label("Order");
+                ui.label(t!(&ctx, "export-order"));
                 ui.horizontal(|ui| {
-                    ui.selectable_value(&mut form.order, Order::Day, "By day");
-                    ui.selectable_value(&mut form.order, Order::Kind, "By kind");
-                    ui.selectable_value(&mut form.order, Order::Section, "By section");
+                    ui.selectable_value(&mut form.order, Order::Day, t!(&ctx, "export-order-day"));
+                    ui.selectable_value(
+                        &mut form.order,
+                        Order::Kind,
+                        t!(&ctx, "export-order-kind"),
+                    );
+                    ui.selectable_value(
+                        &mut form.order,
+                        Order::Section,
+                        t!(&ctx, "export-order-section"),
+                    );
                 });
                 ui.end_row();
                 if form.order == Order::Section {
-                    ui.label("Numbering");
+                    ui.label(t!(&ctx, "export-numbering"));
                     ui.horizontal(|ui| {
                         ui.selectable_value(&mut form.numbering, Numbering::Section, "1, 2, 3…")
-                            .on_hover_text("Titles that start with their own number keep only it");
-                        ui.selectable_value(&mut form.numbering, Numbering::None, "None");
+                            .on_hover_text(t!(&ctx, "export-numbering-help"));
+                        ui.selectable_value(
+                            &mut form.numbering,
+                            Numbering::None,
+                            t!(&ctx, "export-numbering-none"),
+                        );
                     });
                     ui.end_row();
                 }
-                let label = ui.label("Max width (px)");
+                let label = ui.label(t!(&ctx, "export-max-width"));
                 let widths = ExportOptions::MIN_MAX_WIDTH..=8000;
                 ui.add(egui::DragValue::new(&mut form.max_width).range(widths))
                     .labelled_by(label.id);
                 ui.end_row();
                 photo_rows(ui, form);
                 post_rows(ui, form);
-                let label = ui.label("Destination folder");
+                let label = ui.label(t!(&ctx, "export-destination"));
                 ui.horizontal(|ui| {
                     ui.add(egui::TextEdit::singleline(&mut form.out_dir).desired_width(360.0))
                         .labelled_by(label.id);
-                    choose = ui.button("Choose…").clicked();
+                    choose = ui.button(t!(&ctx, "journal-choose")).clicked();
                 });
                 ui.end_row();
             });
@@ -157,15 +174,17 @@ impl ExportDialog {
         workspace: &Workspace,
         thumbnails: &mut Thumbnails<'_>,
     ) {
+        let ctx = ui.ctx().clone();
+        let language = super::i18n::language(&ctx);
         ui.horizontal(|ui| {
-            ui.strong("Preview");
-            ui.selectable_value(&mut self.show_source, false, "Rendered");
-            ui.selectable_value(&mut self.show_source, true, "Source");
+            ui.strong(t!(&ctx, "export-preview"));
+            ui.selectable_value(&mut self.show_source, false, t!(&ctx, "export-rendered"));
+            ui.selectable_value(&mut self.show_source, true, t!(&ctx, "export-source"));
         });
         let shown = workspace.export_preview();
         let markdown = shown.map(|shown| match &shown.preview {
             Ok(preview) => preview.markdown.clone(),
-            Err(error) => wording::export_error(error),
+            Err(error) => wording::export_error(error, language),
         });
         if let (Some(shown), Some(markdown)) = (shown, &markdown)
             && self
@@ -210,11 +229,12 @@ impl ExportDialog {
     /// The form's problem, or the last export's outcome; returns the folder to open when
     /// asked.
     fn result_row(&self, ui: &mut egui::Ui, workspace: &Workspace) -> Option<PathBuf> {
+        let language = super::i18n::language(ui.ctx());
         let problem = self
             .refused
             .as_ref()
             .or(self.form.preview_options().err().as_ref())
-            .map(wording::export_form_error);
+            .map(|error| wording::export_form_error(error, language));
         if let Some(problem) = problem {
             ui.colored_label(ui.visuals().error_fg_color, problem);
             return None;
@@ -222,7 +242,10 @@ impl ExportDialog {
         match workspace.last_export().filter(|_| self.started)? {
             Ok(report) => report_row(ui, report),
             Err(error) => {
-                ui.colored_label(ui.visuals().error_fg_color, wording::export_error(error));
+                ui.colored_label(
+                    ui.visuals().error_fg_color,
+                    wording::export_error(error, language),
+                );
                 None
             }
         }
@@ -244,7 +267,7 @@ impl ExportDialog {
         let mut open = true;
         // Most of the window: the preview is what the dialog is for.
         let room = ctx.content_rect().size();
-        super::dialog("Export as a blog post", ctx)
+        super::dialog(&t!(ctx, "export-title"), ctx)
             .open(&mut open)
             .default_size([
                 (room.x - 48.0).clamp(320.0, 820.0),
@@ -255,13 +278,13 @@ impl ExportDialog {
                     actions.push(Action::ChooseExportFolder);
                 }
                 ui.horizontal(|ui| {
-                    let export = egui::Button::new("Export");
+                    let export = egui::Button::new(t!(ctx, "export-export"));
                     if ui.add_enabled(running.is_none(), export).clicked() {
                         actions.extend(self.start());
                     }
                     if let Some((done, total)) = running {
-                        super::progress_bar(ui, done, total, " images");
-                        if ui.button("Cancel").clicked() {
+                        super::progress_bar(ui, done, total, &t!(ctx, "export-images-unit"));
+                        if ui.button(t!(ctx, "dialog-cancel")).clicked() {
                             actions.push(Action::Send(Command::Cancel(JobKind::Export)));
                         }
                     }
@@ -281,37 +304,42 @@ impl ExportDialog {
 
 /// The photos' rows: GPS, the gallery, the talks attended.
 fn photo_rows(ui: &mut egui::Ui, form: &mut ExportForm) {
-    ui.label("Photos");
+    let ctx = ui.ctx().clone();
+    ui.label(t!(&ctx, "editor-photos"));
     ui.horizontal(|ui| {
-        ui.checkbox(&mut form.keep_gps, "Keep GPS position");
-        ui.checkbox(&mut form.include_unassigned, "Gallery of unassigned photos");
+        ui.checkbox(&mut form.keep_gps, t!(&ctx, "export-keep-gps"));
+        ui.checkbox(&mut form.include_unassigned, t!(&ctx, "export-gallery"));
     });
     ui.end_row();
-    ui.label("Programme");
-    ui.checkbox(&mut form.talks_attended, "Talks I attended")
-        .on_hover_text("End the post with the starred talks that have notes");
+    ui.label(t!(&ctx, "export-programme"));
+    ui.checkbox(&mut form.talks_attended, t!(&ctx, "export-talks-attended"))
+        .on_hover_text(t!(&ctx, "export-talks-attended-help"));
     ui.end_row();
 }
 
 /// The post's rows: draft or published, overwrite, language, date and slug.
 fn post_rows(ui: &mut egui::Ui, form: &mut ExportForm) {
-    ui.label("Post");
+    let ctx = ui.ctx().clone();
+    ui.label(t!(&ctx, "export-post"));
     ui.horizontal(|ui| {
-        ui.radio_value(&mut form.publish, false, "Draft");
-        if ui.radio_value(&mut form.publish, true, "Published").clicked() {
+        ui.radio_value(&mut form.publish, false, t!(&ctx, "export-draft"));
+        if ui
+            .radio_value(&mut form.publish, true, t!(&ctx, "export-published"))
+            .clicked()
+        {
             // A published post is dated the day it goes out: today, to change.
             form.publish_today(chrono::Local::now().date_naive());
         }
-        ui.checkbox(&mut form.force, "Overwrite")
-            .on_hover_text("Replace or remove files in the folder that this trip's last export did not write, or that were changed since");
+        ui.checkbox(&mut form.force, t!(&ctx, "export-overwrite"))
+            .on_hover_text(t!(&ctx, "export-overwrite-help"));
     });
     ui.end_row();
     super::trip_dialog::language_row(ui, &mut form.language);
-    let label = ui.label("Post date");
+    let label = ui.label(t!(&ctx, "export-post-date"));
     let hint = if form.publish {
-        "YYYY-MM-DD"
+        t!(&ctx, "date-hint")
     } else {
-        "the trip's first day"
+        t!(&ctx, "export-post-date-hint")
     };
     ui.add(
         egui::TextEdit::singleline(&mut form.date)
@@ -320,27 +348,26 @@ fn post_rows(ui: &mut egui::Ui, form: &mut ExportForm) {
     )
     .labelled_by(label.id);
     ui.end_row();
-    let label = ui.label("Slug");
+    let label = ui.label(t!(&ctx, "export-slug"));
     ui.add(
         egui::TextEdit::singleline(&mut form.slug)
-            .hint_text("as before (from the trip's name)")
+            .hint_text(t!(&ctx, "export-slug-hint"))
             .desired_width(240.0),
     )
     .labelled_by(label.id)
-    .on_hover_text("The post's file and URL name; the trip keeps it for later exports");
+    .on_hover_text(t!(&ctx, "export-slug-help"));
     ui.end_row();
 }
 
 /// A finished export: where it wrote, what it removed or kept, and *Open folder*.
 fn report_row(ui: &mut egui::Ui, report: &crate::export::ExportReport) -> Option<PathBuf> {
     let mut open_folder = None;
+    let ctx = ui.ctx().clone();
     ui.horizontal(|ui| {
-        ui.label(format!("✔ Written: {}", report.post.display()));
+        let post = report.post.display().to_string();
+        ui.label(t!(&ctx, "export-written", post = post));
         if !report.removed.is_empty() {
-            ui.label(format!(
-                "· removed {} file(s) no longer in the post",
-                report.removed.len()
-            ));
+            ui.label(t!(&ctx, "export-removed", count = report.removed.len()));
         }
         if !report.kept.is_empty() {
             let kept: Vec<String> = report
@@ -348,13 +375,10 @@ fn report_row(ui: &mut egui::Ui, report: &crate::export::ExportReport) -> Option
                 .iter()
                 .map(|p| p.display().to_string())
                 .collect();
-            ui.label(format!(
-                "· kept {} old file(s) you changed (tick Overwrite to remove them)",
-                report.kept.len()
-            ))
-            .on_hover_text(kept.join("\n"));
+            ui.label(t!(&ctx, "export-kept", count = report.kept.len()))
+                .on_hover_text(kept.join("\n"));
         }
-        if ui.button("Open folder").clicked() {
+        if ui.button(t!(&ctx, "export-open-folder")).clicked() {
             open_folder = report.post.parent().map(|p| p.to_path_buf());
         }
     });

@@ -29,7 +29,7 @@ impl FoodBoard {
         let (sort, descending) = (self.sort, self.descending);
         let lines = food_lines(entries, sort, descending);
         if lines.is_empty() {
-            ui.label("No rated food yet. Add a food rating (Ctrl+3) or rate a meal.");
+            ui.label(t!(ui.ctx(), "food-none"));
             return None;
         }
         let mut new_sort = None;
@@ -42,12 +42,13 @@ impl FoodBoard {
                     .num_columns(5)
                     .spacing([16.0, 6.0])
                     .show(ui, |ui| {
-                        ui.strong("Dish");
+                        let ctx = ui.ctx().clone();
+                        ui.strong(t!(&ctx, "editor-dish"));
                         for (column, label) in [
-                            (FoodSort::Rating, "Rating"),
-                            (FoodSort::Price, "Price"),
-                            (FoodSort::Category, "Category"),
-                            (FoodSort::Venue, "Venue"),
+                            (FoodSort::Rating, t!(&ctx, "editor-rating")),
+                            (FoodSort::Price, t!(&ctx, "editor-price")),
+                            (FoodSort::Category, t!(&ctx, "editor-category")),
+                            (FoodSort::Venue, t!(&ctx, "editor-venue")),
                         ] {
                             let arrow = if sort == column {
                                 if descending { " ⏷" } else { " ⏶" }
@@ -56,7 +57,7 @@ impl FoodBoard {
                             };
                             if ui
                                 .button(format!("{label}{arrow}"))
-                                .on_hover_text(format!("Sort by {label}"))
+                                .on_hover_text(t!(&ctx, "food-sort-by", column = label.as_str()))
                                 .clicked()
                             {
                                 new_sort = Some(column);

@@ -22,13 +22,31 @@ pub fn set_language(ctx: &Context, language: PostLanguage) {
     ctx.data_mut(|data| data.insert_temp(language_id(), language));
 }
 
+/// What knows the language to word a message in: a window (its egui context) or, where the
+/// window's words are made away from one (the status bar's wording), the language itself.
+pub trait WindowLanguage {
+    fn window_language(self) -> PostLanguage;
+}
+
+impl WindowLanguage for &Context {
+    fn window_language(self) -> PostLanguage {
+        language(self)
+    }
+}
+
+impl WindowLanguage for PostLanguage {
+    fn window_language(self) -> PostLanguage {
+        self
+    }
+}
+
 /// The message `key` in the window's language with `args` filled in.
-pub fn text(ctx: &Context, key: &str, args: &[(&str, MessageArg)]) -> String {
-    Messages::get().text(language(ctx), key, args)
+pub fn text(source: impl WindowLanguage, key: &str, args: &[(&str, MessageArg)]) -> String {
+    Messages::get().text(source.window_language(), key, args)
 }
 
 /// `t!(ctx, "key")` or `t!(ctx, "key", count = n, folder = name)`: a message of the window in
-/// its language (`ctx` is an `egui::Context`; a key used here must be in every message file,
+/// its language (`ctx` is an `&egui::Context` or a `PostLanguage`; a key used here must be in every message file,
 /// which a test checks by reading these calls).
 macro_rules! t {
     ($ctx:expr, $key:literal) => {

@@ -214,7 +214,9 @@ pub(crate) fn go_or_cancel(ui: &mut egui::Ui, go: &str, path: &str) -> Option<bo
         if ui.add_enabled(typed, egui::Button::new(go)).clicked() {
             Some(true)
         } else {
-            ui.button("Cancel").clicked().then_some(false)
+            ui.button(t!(ui.ctx(), "dialog-cancel"))
+                .clicked()
+                .then_some(false)
         }
     })
     .inner

@@ -147,10 +147,8 @@ pub fn photo_strip(
     let mut actions = Vec::new();
     if photos.is_empty() {
         ui.weak(match entry {
-            Some(_) => {
-                "No photos yet: drop files on the window, paste an image, or use Add photos."
-            }
-            None => "No unassigned photos.",
+            Some(_) => t!(ui.ctx(), "photo-none-yet"),
+            None => t!(ui.ctx(), "photo-no-unassigned"),
         });
         return actions;
     }
@@ -227,9 +225,8 @@ fn thumbnail(ui: &mut Ui, photo: &Photo, thumbnails: &mut Thumbnails<'_>) -> egu
     } else {
         &photo.caption
     };
-    response.on_hover_text(format!(
-        "Photo: {caption}\nClick to view, drag onto an entry to move"
-    ))
+    let tooltip = t!(ui.ctx(), "photo-tooltip", caption = caption.as_str());
+    response.on_hover_text(tooltip)
 }
 
 /// The context menu of a thumbnail in a strip.
@@ -341,11 +338,8 @@ impl Suggestions {
             return actions;
         }
         ui.horizontal(|ui| {
-            ui.label(format!(
-                "💡 {} unassigned photo(s) were taken around this entry.",
-                suggested.len()
-            ));
-            if ui.button("Add them").clicked() {
+            ui.label(t!(ui.ctx(), "photo-suggested", count = suggested.len()));
+            if ui.button(t!(ui.ctx(), "photo-add-them")).clicked() {
                 actions.extend(
                     suggested
                         .iter()
@@ -400,7 +394,7 @@ impl PhotoViewer {
         let large = thumbnails
             .texture(photo_id, true)
             .or_else(|| thumbnails.cache.get(photo_id, false));
-        super::dialog("Photo", ctx)
+        super::dialog(&t!(ctx, "photo-viewer-title"), ctx)
             .id(Id::unique("photo-viewer"))
             .collapsible(true)
             .open(&mut window_open)
@@ -412,7 +406,7 @@ impl PhotoViewer {
                     ui.add_enabled_ui(editable, |ui| self.caption_row(ui, photo))
                         .inner,
                 );
-                ui.weak(photo_details(photo));
+                ui.weak(photo_details(photo, ctx));
                 ui.horizontal(|ui| {
                     if let Some(step) = previous_next_buttons(ui, open, photo) {
                         step_to = Some(step);
@@ -424,7 +418,7 @@ impl PhotoViewer {
                     if command_button(ui, Cmd::DeletePhoto, editable) {
                         actions.push(Action::DeletePhoto(photo_id));
                     }
-                    if ui.button("Close viewer").clicked() {
+                    if ui.button(t!(ctx, "photo-close-viewer")).clicked() {
                         close_clicked = true;
                     }
                 });
@@ -462,7 +456,7 @@ impl PhotoViewer {
         let text = self.caption.get_or_insert_with(|| photo.caption.clone());
         let mut action = None;
         ui.horizontal(|ui| {
-            let label = ui.label("Caption");
+            let label = ui.label(t!(ui.ctx(), "photo-caption"));
             let response = ui
                 .add(egui::TextEdit::singleline(text).desired_width(ui.available_width() - 10.0))
                 .labelled_by(label.id);
@@ -503,16 +497,20 @@ fn previous_next_buttons(ui: &mut Ui, open: &OpenTrip, photo: &Photo) -> Option<
     let previous = neighbour_photo(open, photo, true, false);
     let next = neighbour_photo(open, photo, false, true);
     let mut step = None;
+    let ctx = ui.ctx().clone();
     if ui
-        .add_enabled(previous.is_some(), egui::Button::new("◀ Previous"))
-        .on_hover_text("Left arrow key")
+        .add_enabled(
+            previous.is_some(),
+            egui::Button::new(t!(&ctx, "photo-previous")),
+        )
+        .on_hover_text(t!(&ctx, "photo-previous-help"))
         .clicked()
     {
         step = previous;
     }
     if ui
-        .add_enabled(next.is_some(), egui::Button::new("Next ▶"))
-        .on_hover_text("Right arrow key")
+        .add_enabled(next.is_some(), egui::Button::new(t!(&ctx, "photo-next")))
+        .on_hover_text(t!(&ctx, "photo-next-help"))
         .clicked()
     {
         step = next;
@@ -545,20 +543,20 @@ fn large_image(ui: &mut Ui, large: Option<&TextureHandle>, available: Vec2) {
 }
 
 /// Size, name, time, camera and GPS of a photo, in one line.
-fn photo_details(photo: &Photo) -> String {
+fn photo_details(photo: &Photo, ctx: &egui::Context) -> String {
     let meta = &photo.metadata;
     let mut details = vec![
         format!("{}×{}", meta.width, meta.height),
         meta.original_name.clone(),
     ];
     if let Some(taken) = meta.taken_at {
-        details.push(format!("taken {}", taken.to_iso()));
+        details.push(t!(ctx, "photo-taken", time = taken.to_iso()));
     }
     if let Some(camera) = &meta.camera_model {
         details.push(camera.clone());
     }
     if meta.gps.is_some() {
-        details.push("has GPS (not exported unless asked)".into());
+        details.push(t!(ctx, "photo-has-gps"));
     }
     details.join(" · ")
 }

@@ -44,27 +44,31 @@ impl ScheduleFileDialog {
             self.trip = None;
         }
         let (title, go) = match (self.offered, self.trip) {
-            (true, _) => ("Open a conference programme", self.go_label()),
-            (false, Some(_)) => ("Import a conference schedule", "Import"),
-            (false, None) => ("New trip from a conference schedule", "Create trip"),
+            (true, _) => (t!(ctx, "schedule-file-offer-title"), self.go_label(ctx)),
+            (false, Some(_)) => (
+                t!(ctx, "schedule-file-import-title"),
+                t!(ctx, "schedule-file-import"),
+            ),
+            (false, None) => (t!(ctx, "schedule-file-new-title"), t!(ctx, "trip-create")),
         };
         let mut window_open = true;
         let mut actions = Vec::new();
-        super::dialog(title, ctx)
+        super::dialog(&title, ctx)
             .open(&mut window_open)
             .default_width(460.0)
             .show(ctx, |ui| {
                 if self.offered {
                     self.choice(ui, open_trip);
                 } else {
-                    ui.label("The schedule file the conference publishes: .ics, schedule.xml or schedule.json. Type or paste its path (no file dialog is available here), or drop the file on the window.");
+                    ui.label(t!(ctx, "schedule-file-lead"));
                 }
                 let entered = ui
                     .horizontal(|ui| {
-                        super::path_field(ui, "File", &mut self.file, 320.0, &mut self.focus)
+                        let label = t!(ctx, "schedule-file-file");
+                        super::path_field(ui, &label, &mut self.file, 320.0, &mut self.focus)
                     })
                     .inner;
-                match super::go_or_cancel(ui, go, &self.file) {
+                match super::go_or_cancel(ui, &go, &self.file) {
                     Some(true) => actions.extend(self.chosen()),
                     Some(false) => actions.push(Action::CloseScheduleFileDialog),
                     None if entered => actions.extend(self.chosen()),
@@ -77,19 +81,21 @@ impl ScheduleFileDialog {
         actions
     }
 
-    fn go_label(&self) -> &'static str {
+    fn go_label(&self, ctx: &egui::Context) -> String {
         match self.trip {
-            Some(_) => "Import",
-            None => "Create trip",
+            Some(_) => t!(ctx, "schedule-file-import"),
+            None => t!(ctx, "trip-create"),
         }
     }
 
     /// What to do with an offered programme: a new trip, or the open trip when there is one.
     fn choice(&mut self, ui: &mut egui::Ui, open_trip: Option<(TripId, &str)>) {
-        ui.label("A conference programme was opened with tripjournal. What should it become?");
-        ui.radio_value(&mut self.trip, None, "A new trip with its talks");
+        let ctx = ui.ctx().clone();
+        ui.label(t!(&ctx, "schedule-file-offer-lead"));
+        ui.radio_value(&mut self.trip, None, t!(&ctx, "schedule-file-offer-new"));
         if let Some((id, name)) = open_trip {
-            ui.radio_value(&mut self.trip, Some(id), format!("Its talks in “{name}”"));
+            let into = t!(&ctx, "schedule-file-offer-into", trip = name);
+            ui.radio_value(&mut self.trip, Some(id), into);
         }
         ui.add_space(4.0);
     }

@@ -108,7 +108,11 @@ impl GridState {
             if !cell.intersects(clip) {
                 continue;
             }
-            let name = if room.is_empty() { "No room" } else { room };
+            let name = if room.is_empty() {
+                t!(ui.ctx(), "schedule-no-room")
+            } else {
+                room.clone()
+            };
             names.put(
                 cell,
                 egui::Label::new(RichText::new(name).strong()).truncate(),
@@ -130,7 +134,7 @@ fn all_day_line(ui: &mut Ui, day: &GridDay<'_>) {
         return;
     }
     ui.horizontal(|ui| {
-        ui.weak("All day:");
+        ui.weak(t!(ui.ctx(), "schedule-all-day-label"));
         ui.add(egui::Label::new(titles.join(" · ")).truncate());
     });
 }
@@ -251,7 +255,11 @@ impl Canvas {
         let now = day.now.with_timezone(&day.zone).format("%H:%M");
         ui.put(
             tag,
-            egui::Label::new(RichText::new(format!("Now {now}")).color(color).small()),
+            egui::Label::new(
+                RichText::new(t!(ui.ctx(), "schedule-now-at", time = now.to_string()))
+                    .color(color)
+                    .small(),
+            ),
         );
     }
 }
@@ -309,7 +317,7 @@ fn talk_cell(
     if rect.height() >= TWO_LINE_CELL {
         let star = if item.starred { "★ " } else { "" };
         let when = painter.layout_no_wrap(
-            format!("{star}{}", time_text(item, zone)),
+            format!("{star}{}", time_text(painter.ctx(), item, zone)),
             FontId::proportional(11.0),
             match (selected, item.starred) {
                 (true, _) => text_color,

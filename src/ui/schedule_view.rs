@@ -255,7 +255,8 @@ impl ScheduleView {
         let mut layout = self.layout;
         ui.horizontal_wrapped(|ui| {
             for tab in &listing.days {
-                let text = tab.format("%a %-d %b").to_string();
+                let words = crate::export::words::words(super::i18n::language(ui.ctx()));
+                let text = words.short_date(*tab, false);
                 ui.selectable_value(&mut day, Some(*tab), text);
             }
             ui.separator();
@@ -416,7 +417,11 @@ fn list_now_line(ui: &Ui, y: f32, now: DateTime<Tz>) {
     let painter = ui.painter();
     painter.hline(rect.x_range(), y, egui::Stroke::new(2.0, color));
     let text = painter.layout_no_wrap(
-        format!("Now {}", now.format("%H:%M")),
+        t!(
+            ui.ctx(),
+            "schedule-now-at",
+            time = now.format("%H:%M").to_string()
+        ),
         egui::FontId::proportional(11.0),
         color,
     );
@@ -544,7 +549,8 @@ impl TalkRow<'_> {
         let (star, rest) = cut_left(line, STAR_WIDTH);
         let (time, rest) = cut_left(rest, shape.lead - STAR_WIDTH - 2.0 * GAP);
         let mut asked = self.star_button(&mut cell(ui, star, false));
-        cell(ui, time, false).monospace(time_text(item, self.zone));
+        let when = time_text(ui.ctx(), item, self.zone);
+        cell(ui, time, false).monospace(when);
         let title = if shape.two_lines {
             // Title alone on the first line; room · track and the notes button under it.
             let under =
@@ -585,9 +591,9 @@ impl TalkRow<'_> {
         let item = self.item;
         let title = &item.talk.title;
         let (star, what) = if item.starred {
-            ("★", format!("Unstar “{title}”"))
+            ("★", t!(ui.ctx(), "schedule-unstar", title = title.as_str()))
         } else {
-            ("☆", format!("Star “{title}”"))
+            ("☆", t!(ui.ctx(), "schedule-star", title = title.as_str()))
         };
         let star = egui::Button::new(RichText::new(star).color(star_color(ui))).small();
         let button = ui.add_enabled(self.editable, star);
@@ -613,10 +619,18 @@ impl TalkRow<'_> {
     /// "✏ notes" for a talk with an entry; "Start notes" on the selected talk.
     fn notes_button(&self, ui: &mut Ui) -> Option<Asked> {
         let title = &self.item.talk.title;
+        let ctx = ui.ctx().clone();
+        let title = title.as_str();
         let (text, what) = if self.has_notes {
-            ("✏ notes", format!("Open the notes on “{title}”"))
+            (
+                t!(&ctx, "schedule-notes"),
+                t!(&ctx, "schedule-open-notes-on", title = title),
+            )
         } else if self.selected && self.editable {
-            ("Start notes", format!("Start notes on “{title}”"))
+            (
+                t!(&ctx, "schedule-start-notes"),
+                t!(&ctx, "schedule-start-notes-on", title = title),
+            )
         } else {
             return None;
         };
@@ -633,13 +647,14 @@ impl TalkRow<'_> {
 /// and the start of its abstract.
 pub(super) fn talk_tooltip(ui: &mut Ui, item: &ScheduleItem) {
     let talk = &item.talk;
+    let ctx = ui.ctx().clone();
     ui.set_max_width(420.0);
     ui.strong(&talk.title);
     if !talk.subtitle.is_empty() {
         ui.label(&talk.subtitle);
     }
     if item.cancelled {
-        ui.label("Cancelled: the latest programme no longer lists it.");
+        ui.label(t!(&ctx, "schedule-cancelled"));
     }
     let place = room_and_track(talk);
     if !place.is_empty() {
@@ -652,7 +667,7 @@ pub(super) fn talk_tooltip(ui: &mut Ui, item: &ScheduleItem) {
     if !summary.is_empty() {
         ui.weak(summary);
     }
-    ui.weak("Double-click or Enter: start notes");
+    ui.weak(t!(&ctx, "schedule-start-notes-hint"));
 }
 
 /// "Room · Track", leaving out either when the programme gives none.
@@ -674,9 +689,9 @@ fn star_color(ui: &Ui) -> egui::Color32 {
 }
 
 /// "09:00–09:50" in the trip's zone, or "All day".
-pub(super) fn time_text(item: &ScheduleItem, zone: Tz) -> String {
+pub(super) fn time_text(ctx: &egui::Context, item: &ScheduleItem, zone: Tz) -> String {
     match &item.talk.time {
-        TalkTime::AllDay { .. } => "All day    ".to_string(),
+        TalkTime::AllDay { .. } => t!(ctx, "schedule-all-day"),
         TalkTime::Timed { start, end } => format!(
             "{}–{}",
             start.with_timezone(&zone).format("%H:%M"),
@@ -714,14 +729,15 @@ pub fn now_next_strip(ui: &mut Ui, open: &OpenTrip) -> Option<Action> {
             ui.set_height(height);
             ui.set_clip_rect(ui.max_rect().intersect(ui.clip_rect()));
             if answer.now.is_none() && answer.next.is_none() {
-                ui.weak("Now / next: star talks (☆ or S in the Schedule) to see them here");
+                ui.weak(t!(ui.ctx(), "schedule-strip-hint"));
             }
             let shown = usize::from(answer.now.is_some()) + usize::from(answer.next.is_some());
             // Each talk's share of the line, less its word, time and room.
             #[allow(clippy::cast_precision_loss)]
             let title_width = (ui.available_width() / shown.max(1) as f32 - STRIP_TALK_EXTRAS)
                 .max(STRIP_TITLE_MIN_WIDTH);
-            for (word, item) in [("Now", answer.now), ("Next", answer.next)] {
+            let words = [t!(ui.ctx(), "schedule-now"), t!(ui.ctx(), "schedule-next")];
+            for (word, item) in words.iter().zip([answer.now, answer.next]) {
                 let Some(item) = item else { continue };
                 if let Some(asked) = strip_talk(ui, word, item, zone, now, title_width) {
                     action = Some(asked);
@@ -744,11 +760,12 @@ fn strip_talk(
     title_width: f32,
 ) -> Option<Action> {
     ui.label(RichText::new(word).strong());
-    let mut when = time_text(item, zone);
+    let mut when = time_text(ui.ctx(), item, zone);
     if let TalkTime::Timed { start, .. } = item.talk.time {
         let day = start.with_timezone(&zone).date_naive();
         if day != now.with_timezone(&zone).date_naive() {
-            when = format!("{} {when}", day.format("%a"));
+            let words = crate::export::words::words(super::i18n::language(ui.ctx()));
+            when = format!("{} {when}", words.short_weekday(day));
         }
     }
     ui.monospace(when);

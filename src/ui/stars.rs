@@ -67,7 +67,9 @@ pub fn star_rating(ui: &mut Ui, label: &str, rating: &mut Option<Rating>) -> Res
         response.mark_changed();
     }
     let shown = rating.map_or(0, Rating::half_stars);
-    let value_text = rating.map_or("no rating".to_string(), |r| format!("{r} of 5 stars"));
+    let value_text = rating.map_or(t!(ui.ctx(), "stars-none"), |r| {
+        t!(ui.ctx(), "stars-value", rating = r.to_string())
+    });
     response.widget_info(|| {
         let mut info =
             WidgetInfo::labeled(egui::Role::Slider, true, format!("{label}: {value_text}"));
@@ -119,9 +121,8 @@ pub fn star_rating(ui: &mut Ui, label: &str, rating: &mut Option<Rating>) -> Res
             );
         }
     }
-    response.on_hover_text(format!(
-        "{label}: {value_text}. Click or use ←/→; Delete clears."
-    ))
+    let tooltip = t!(ui.ctx(), "stars-help", label = label, value = value_text);
+    response.on_hover_text(tooltip)
 }
 
 /// The rating typed as digits while the widget has the focus ("4", then "4." and "4.5"), in

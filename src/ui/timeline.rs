@@ -427,15 +427,17 @@ impl EntryRow<'_> {
             if self.in_sections {
                 ui.dnd_drag_source(Id::unique(("drag-entry", id.0)), DraggedEntry(id), |ui| {
                     ui.label("☰")
-                        .on_hover_text("Drag to another place or section");
+                        .on_hover_text(t!(ui.ctx(), "timeline-drag-help"));
                 });
                 // Entries without a section are in time order: only a section's own order
                 // is the user's to change.
                 if section_of(entry).is_some() {
-                    if arrow_button(ui, "⬆", &format!("Move “{title}” up in its section")) {
+                    let up = t!(ui.ctx(), "timeline-move-up", title = title.as_str());
+                    let down = t!(ui.ctx(), "timeline-move-down", title = title.as_str());
+                    if arrow_button(ui, "⬆", &up) {
                         action = Some(RowAction::MoveUp(id));
                     }
-                    if arrow_button(ui, "⬇", &format!("Move “{title}” down in its section")) {
+                    if arrow_button(ui, "⬇", &down) {
                         action = Some(RowAction::MoveDown(id));
                     }
                 } else {
@@ -494,8 +496,11 @@ impl EntryRow<'_> {
 
     fn menu(&self, label: &egui::Response, id: EntryId, action: &mut Option<RowAction>) {
         label.context_menu(|ui| {
-            ui.menu_button("Move to section", |ui| {
-                if ui.button("(no section)").clicked() {
+            ui.menu_button(t!(ui.ctx(), "timeline-move-to-section"), |ui| {
+                if ui
+                    .button(t!(ui.ctx(), "timeline-no-section-choice"))
+                    .clicked()
+                {
                     *action = Some(RowAction::SetSection(id, None));
                     ui.close();
                 }
@@ -522,16 +527,26 @@ fn section_heading(ui: &mut egui::Ui, section: &Option<String>) -> Option<RowAct
         ui.set_min_height(ROW_HEIGHT);
         match section {
             Some(name) => {
-                if arrow_button(ui, "⬆", &format!("Move section “{name}” up")) {
+                let up = t!(
+                    ui.ctx(),
+                    "timeline-move-section-up",
+                    section = name.as_str()
+                );
+                let down = t!(
+                    ui.ctx(),
+                    "timeline-move-section-down",
+                    section = name.as_str()
+                );
+                if arrow_button(ui, "⬆", &up) {
                     action = Some(RowAction::MoveSection(name.clone(), true));
                 }
-                if arrow_button(ui, "⬇", &format!("Move section “{name}” down")) {
+                if arrow_button(ui, "⬇", &down) {
                     action = Some(RowAction::MoveSection(name.clone(), false));
                 }
                 ui.label(RichText::new(name).strong());
             }
             None => {
-                ui.label(RichText::new("No section").strong());
+                ui.label(RichText::new(t!(ui.ctx(), "timeline-no-section")).strong());
             }
         }
     });

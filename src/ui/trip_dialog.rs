@@ -28,7 +28,7 @@ pub struct TripDialog {
     /// Put the cursor in the name at the next frame.
     focus_name: bool,
     /// Why the zone is a guess (a trip just made from a programme), shown under the zone.
-    zone_doubt: Option<String>,
+    zone_doubt: Option<crate::schedule::ZoneGuess>,
 }
 
 /// Where the time zone in the form comes from.
@@ -75,11 +75,7 @@ impl TripDialog {
     /// cursor in the zone, and why it is unsure under it.
     pub fn confirm_zone(question: &ZoneQuestion) -> Self {
         TripDialog {
-            zone_doubt: Some(format!(
-                "The time zone {} is {}. Type the conference's zone (e.g. Europe/Brussels) or keep it.",
-                question.guess.zone.name(),
-                question.guess.reason()
-            )),
+            zone_doubt: Some(question.guess.clone()),
             focus_name: false,
             ..TripDialog::edit(&question.trip)
         }
@@ -170,12 +166,13 @@ fn date_field(
 ) -> egui::Response {
     let name = label;
     let label = ui.label(name);
+    let ctx = ui.ctx().clone();
     let mut response = ui
         .horizontal(|ui| {
             let field = ui
                 .add(
                     egui::TextEdit::singleline(value)
-                        .hint_text("YYYY-MM-DD")
+                        .hint_text(t!(&ctx, "date-hint"))
                         .desired_width(240.0),
                 )
                 .labelled_by(label.id);
@@ -187,7 +184,7 @@ fn date_field(
                             .id_salt(name)
                             .format(""),
                     )
-                    .on_hover_text("Pick the date on a calendar");
+                    .on_hover_text(t!(&ctx, "trip-pick-date"));
                 if calendar.changed()
                     && let Some(day) = from_picker(picked)
                 {
@@ -209,13 +206,13 @@ impl TripDialog {
     /// Draws the dialog; returns what to do when it is confirmed or closed.
     pub fn show(&mut self, ctx: &egui::Context) -> Option<Action> {
         let title = if self.editing.is_some() {
-            "Edit trip"
+            t!(ctx, "trip-edit-title")
         } else {
-            "New trip"
+            t!(ctx, "trip-new-title")
         };
         let mut open = true;
         let mut answer = None;
-        super::dialog(title, ctx)
+        super::dialog(&title, ctx)
             .open(&mut open)
             .resizable(true)
             .default_width(420.0)
@@ -229,11 +226,14 @@ impl TripDialog {
                     self.error = self.form.to_fields().err();
                 }
                 self.cover_line(ui);
+                let language = super::i18n::language(ctx);
                 if let Some(doubt) = &self.zone_doubt {
+                    let doubt = super::wording::zone_doubt(doubt, language);
                     ui.colored_label(ui.visuals().warn_fg_color, doubt);
                 }
                 if let Some(error) = &self.error {
-                    ui.colored_label(ui.visuals().error_fg_color, trip_form_error(error));
+                    let error = trip_form_error(error, language);
+                    ui.colored_label(ui.visuals().error_fg_color, error);
                 }
                 answer = self.buttons(ui);
                 if input.submitted {
@@ -252,13 +252,29 @@ impl TripDialog {
     /// The form's rows; returns whether a field changed and whether Enter confirmed it.
     fn form(&mut self, ui: &mut egui::Ui) -> FormInput {
         let mut input = FormInput::default();
-        let name = labelled_field(ui, "Name", &mut self.form.name, "Berlin Summit 2018");
+        let ctx = ui.ctx().clone();
+        let name = labelled_field(
+            ui,
+            &t!(&ctx, "trip-name"),
+            &mut self.form.name,
+            &t!(&ctx, "trip-name-hint"),
+        );
         if std::mem::take(&mut self.focus_name) {
             name.request_focus();
         }
         input.note(&name);
-        let city = labelled_field(ui, "City", &mut self.form.city, "Berlin");
-        let country = labelled_field(ui, "Country", &mut self.form.country, "Germany");
+        let city = labelled_field(
+            ui,
+            &t!(&ctx, "trip-city"),
+            &mut self.form.city,
+            &t!(&ctx, "trip-city-hint"),
+        );
+        let country = labelled_field(
+            ui,
+            &t!(&ctx, "trip-country"),
+            &mut self.form.country,
+            &t!(&ctx, "trip-country-hint"),
+        );
         if city.changed() || country.changed() {
             self.place_changed();
         }
@@ -268,29 +284,39 @@ impl TripDialog {
         let start_default = crate::model::rules::parse_date(&self.form.end).unwrap_or(today);
         input.note(&date_field(
             ui,
-            "Start date",
+            &t!(&ctx, "trip-start-date"),
             &mut self.form.start,
             start_default,
         ));
         let end_default = crate::model::rules::parse_date(&self.form.start).unwrap_or(today);
-        input.note(&date_field(ui, "End date", &mut self.form.end, end_default));
+        input.note(&date_field(
+            ui,
+            &t!(&ctx, "trip-end-date"),
+            &mut self.form.end,
+            end_default,
+        ));
         let zone = self.zone_field(ui);
         input.note(&zone);
         input.changed |= language_row(ui, &mut self.form.post_language);
         input.note(&labelled_field(
             ui,
-            "Slug",
+            &t!(&ctx, "export-slug"),
             &mut self.form.slug,
-            "from the name, e.g. berlin-summit-2018",
+            &t!(&ctx, "trip-slug-hint"),
         ));
-        input.note(&labelled_field(ui, "Author", &mut self.form.author, ""));
         input.note(&labelled_field(
             ui,
-            "Tags",
-            &mut self.form.tags,
-            "comma, separated",
+            &t!(&ctx, "trip-author"),
+            &mut self.form.author,
+            "",
         ));
-        let label = ui.label("Summary");
+        input.note(&labelled_field(
+            ui,
+            &t!(&ctx, "editor-tags"),
+            &mut self.form.tags,
+            &t!(&ctx, "tags-hint"),
+        ));
+        let label = ui.label(t!(&ctx, "trip-summary"));
         let summary = ui
             .add(
                 egui::TextEdit::multiline(&mut self.form.summary)
@@ -306,7 +332,8 @@ impl TripDialog {
 
     /// The time zone row, saying when the zone came from the place.
     fn zone_field(&mut self, ui: &mut egui::Ui) -> egui::Response {
-        let label = ui.label("Time zone");
+        let ctx = ui.ctx().clone();
+        let label = ui.label(t!(&ctx, "trip-time-zone"));
         let response = ui
             .horizontal(|ui| {
                 let field = ui
@@ -317,7 +344,7 @@ impl TripDialog {
                     )
                     .labelled_by(label.id);
                 if self.zone_source == ZoneSource::Place {
-                    ui.weak("from the place");
+                    ui.weak(t!(&ctx, "trip-zone-from-place"));
                 }
                 field
             })
@@ -330,28 +357,30 @@ impl TripDialog {
     }
 
     fn cover_line(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
         if self.form.cover.is_some() {
             ui.horizontal(|ui| {
-                ui.label("A cover photo is set.");
-                if ui.small_button("Remove cover").clicked() {
+                ui.label(t!(&ctx, "trip-cover-set"));
+                if ui.small_button(t!(&ctx, "trip-remove-cover")).clicked() {
                     self.form.cover = None;
                 }
             });
         } else {
-            ui.weak("Set a cover from a photo's menu.");
+            ui.weak(t!(&ctx, "trip-cover-hint"));
         }
     }
 
     fn buttons(&self, ui: &mut egui::Ui) -> Option<Answer> {
+        let ctx = ui.ctx().clone();
         let confirm = if self.editing.is_some() {
-            "Save trip"
+            t!(&ctx, "trip-save")
         } else {
-            "Create trip"
+            t!(&ctx, "trip-create")
         };
         ui.horizontal(|ui| {
             if ui.button(confirm).clicked() {
                 Some(Answer::Save)
-            } else if ui.button("Cancel").clicked() {
+            } else if ui.button(t!(&ctx, "dialog-cancel")).clicked() {
                 Some(Answer::Cancel)
             } else if self.editing.is_none() && command_button(ui, Cmd::NewTripFromSchedule, true) {
                 Some(Answer::FromSchedule)
@@ -383,9 +412,12 @@ pub(super) fn language_row(
     ui: &mut egui::Ui,
     language: &mut Option<crate::model::PostLanguage>,
 ) -> bool {
-    let label = ui.label("Post language");
+    let ctx = ui.ctx().clone();
+    let label = ui.label(t!(&ctx, "trip-post-language"));
     let name = |language: Option<crate::model::PostLanguage>| {
-        language.map_or("Automatic (from the trip's text)", |l| l.native_name())
+        language.map_or(t!(&ctx, "trip-post-language-automatic"), |l| {
+            l.native_name().to_string()
+        })
     };
     let before = *language;
     egui::ComboBox::from_id_salt(label.id)

@@ -104,10 +104,8 @@ fn trip_row(
                 let name =
                     ui.selectable_label(selected, egui::RichText::new(&trip.fields.name).strong());
                 let place = trip.fields.place();
-                let dates = crate::model::rules::date_range_text(
-                    trip.fields.start_date,
-                    trip.fields.end_date,
-                );
+                let words = crate::export::words::words(super::i18n::language(ui.ctx()));
+                let dates = words.date_range(trip.fields.start_date, trip.fields.end_date);
                 let details = [place, dates]
                     .into_iter()
                     .filter(|s| !s.is_empty())
@@ -163,15 +161,13 @@ impl ConfirmDeleteTrip {
             .map_or(String::new(), |t| t.fields.name.clone());
         let mut action = None;
         let modal = egui::Modal::new(egui::Id::unique("confirm-delete-trip")).show(ctx, |ui| {
-            ui.heading("Delete this trip?");
-            ui.label(format!(
-                "“{name}” and all its entries and photos will be deleted from the journal."
-            ));
+            ui.heading(t!(ctx, "delete-trip-question"));
+            ui.label(t!(ctx, "delete-trip-what", trip = name.as_str()));
             ui.horizontal(|ui| {
-                if ui.button("Delete trip").clicked() {
+                if ui.button(t!(ctx, "delete-trip")).clicked() {
                     action = Some(Action::DeleteTrip(Some(trip_id)));
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t!(ctx, "dialog-cancel")).clicked() {
                     action = Some(Action::DeleteTrip(None));
                 }
             });
@@ -204,26 +200,23 @@ impl ConfirmDeleteEntry {
         let photo_count = photos.iter().filter(|p| p.entry == Some(entry_id)).count();
         let mut action = None;
         let modal = egui::Modal::new(egui::Id::unique("confirm-delete-entry")).show(ctx, |ui| {
-            ui.heading(format!("Delete “{title}”?"));
-            ui.label("Undo (Ctrl+Z) brings it back.");
+            ui.heading(t!(ctx, "delete-entry-question", entry = title.as_str()));
+            ui.label(t!(ctx, "delete-entry-undo"));
             if photo_count > 0 {
-                ui.label(format!(
-                    "Its {photo_count} photo(s) go back to the trip's unassigned photos, \
-                     unless you delete them with it (that cannot be undone)."
-                ));
+                ui.label(t!(ctx, "delete-entry-photos", count = photo_count));
             }
             ui.horizontal(|ui| {
-                if ui.button("Delete entry").clicked() {
+                if ui.button(t!(ctx, "delete-entry")).clicked() {
                     action = Some(Action::DeleteEntry(Some((entry_id, false))));
                 }
                 if photo_count > 0
                     && ui
-                        .button(format!("Delete with its {photo_count} photo(s)"))
+                        .button(t!(ctx, "delete-entry-with-photos", count = photo_count))
                         .clicked()
                 {
                     action = Some(Action::DeleteEntry(Some((entry_id, true))));
                 }
-                if ui.button("Cancel").clicked() {
+                if ui.button(t!(ctx, "dialog-cancel")).clicked() {
                     action = Some(Action::DeleteEntry(None));
                 }
             });

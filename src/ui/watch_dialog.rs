@@ -2,8 +2,8 @@
 //! desktop's folder dialog), the status-bar indicator of a running watch, and the question
 //! about the photos already in a newly watched folder. Each returns what the user asked.
 
-use crate::app::TripWatch;
 use crate::app::{Action, typed_path};
+use crate::app::{TripWatch, WatchProblem};
 use crate::model::TripId;
 
 /// The open dialog: for which trip, and the folder as typed.
@@ -37,22 +37,23 @@ impl WatchDialog {
     pub fn show(&mut self, ctx: &egui::Context) -> Vec<Action> {
         let mut window_open = true;
         let mut actions = Vec::new();
-        super::dialog("Watch a folder", ctx)
+        super::dialog(&t!(ctx, "watch-title"), ctx)
             .open(&mut window_open)
             .default_width(440.0)
             .show(ctx, |ui| {
-                ui.label("Photos that arrive in this folder (a phone's sync folder, a card reader) are imported into the trip's unassigned photos.");
+                ui.label(t!(ctx, "watch-lead"));
                 ui.horizontal(|ui| {
+                    let label = t!(ctx, "watch-folder");
                     let entered =
-                        super::path_field(ui, "Folder", &mut self.folder, 260.0, &mut self.focus);
-                    if ui.button("Choose…").clicked() {
+                        super::path_field(ui, &label, &mut self.folder, 260.0, &mut self.focus);
+                    if ui.button(t!(ctx, "journal-choose")).clicked() {
                         actions.push(Action::ChooseWatchFolder(self.trip));
                     }
                     if entered {
                         actions.extend(self.watch());
                     }
                 });
-                match super::go_or_cancel(ui, "Watch", &self.folder) {
+                match super::go_or_cancel(ui, &t!(ctx, "watch-go"), &self.folder) {
                     Some(true) => actions.extend(self.watch()),
                     Some(false) => actions.push(Action::CloseWatchDialog),
                     None => {}
@@ -83,15 +84,24 @@ pub fn indicator(
 ) -> Option<Action> {
     let name = watch.folder_name();
     let text = match watch.arrived {
-        0 => format!("Watching {name}"),
-        count => format!("Watching {name} · {count} new"),
+        0 => t!(ui.ctx(), "watch-watching", folder = name),
+        count => t!(ui.ctx(), "watch-watching-new", folder = name, count = count),
     };
     ui.label(text)
         .on_hover_text(watch.folder().display().to_string());
     if let Some(problem) = &watch.problem {
+        let problem = match problem {
+            WatchProblem::FolderLost(error) => {
+                t!(ui.ctx(), "watch-folder-lost", error = error.as_str())
+            }
+            WatchProblem::Stopped(None) => t!(ui.ctx(), "watch-stopped"),
+            WatchProblem::Stopped(Some(error)) => {
+                t!(ui.ctx(), "watch-stopped-by", error = error.as_str())
+            }
+        };
         ui.colored_label(ui.visuals().error_fg_color, problem);
     }
-    let stop = ui.add_enabled(editable, egui::Button::new("Stop watching"));
+    let stop = ui.add_enabled(editable, egui::Button::new(t!(ui.ctx(), "watch-stop")));
     stop.clicked().then_some(Action::SetWatch(trip, None))
 }
 
@@ -103,21 +113,23 @@ pub fn first_batch_question(
 ) -> Option<Action> {
     let count = watch.first_batch?;
     let mut action = None;
-    egui::Window::new("Photos already in the folder")
+    egui::Window::new(t!(ctx, "watch-first-title"))
         .collapsible(false)
         .resizable(false)
         .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
         .show(ctx, |ui| {
-            let noun = if count == 1 { "photo is" } else { "photos are" };
-            ui.label(format!(
-                "{count} {noun} already in {} — import?",
-                watch.folder_name()
+            let folder = watch.folder_name();
+            ui.label(t!(
+                ctx,
+                "watch-first-question",
+                count = count,
+                folder = folder
             ));
             ui.horizontal(|ui| {
-                if ui.button("Import them").clicked() {
+                if ui.button(t!(ctx, "watch-import-them")).clicked() {
                     action = Some(Action::AnswerFirstBatch(trip, true));
                 }
-                if ui.button("Not these").clicked() {
+                if ui.button(t!(ctx, "watch-not-these")).clicked() {
                     action = Some(Action::AnswerFirstBatch(trip, false));
                 }
             });

@@ -1092,3 +1092,134 @@ fn the_grid_puts_rooms_side_by_side_with_the_now_line_between_what_ran_and_what_
         starred_in_journal(store, trip, "Coming talk") == Some(true)
     });
 }
+
+/// One language of the window as the tests choose it: its name in the 🌐 menu, the words
+/// looked for, and the snapshots' suffix.
+struct WindowLanguage {
+    menu_name: &'static str,
+    suffix: &'static str,
+    schedule: &'static str,
+    first_day: &'static str,
+    destination: &'static str,
+    /// Words of the Schedule view and of the export dialog that must show.
+    schedule_words: [&'static str; 3],
+    export_words: [&'static str; 3],
+}
+
+const WINDOW_LANGUAGES: [WindowLanguage; 3] = [
+    WindowLanguage {
+        menu_name: "English",
+        suffix: "en",
+        schedule: "Schedule",
+        first_day: "Sat 31 Jan",
+        destination: "Destination folder",
+        schedule_words: ["List", "Search talks", "Grid"],
+        export_words: ["Export as a blog post", "Plain folder", "Talks I attended"],
+    },
+    WindowLanguage {
+        menu_name: "中文（简体）",
+        suffix: "zh",
+        schedule: "日程",
+        first_day: "1月31日 周六",
+        destination: "目标文件夹",
+        schedule_words: ["列表", "搜索讲座", "网格"],
+        export_words: ["导出为博客文章", "普通文件夹", "我听过的讲座"],
+    },
+    WindowLanguage {
+        menu_name: "Deutsch",
+        suffix: "de",
+        schedule: "Programm",
+        first_day: "Sa 31.1.",
+        destination: "Zielordner",
+        schedule_words: ["Liste", "Vorträge suchen", "Raster"],
+        export_words: [
+            "Als Blogbeitrag exportieren",
+            "Einfacher Ordner",
+            "Besuchte Vorträge",
+        ],
+    },
+];
+
+/// The Schedule view and the export dialog in a language of the window, chosen through the
+/// 🌐 menu as a person does: their words come from the message files (the controls looked
+/// for are in that language) and each is snapshotted.
+fn schedule_and_export_speak(language: &WindowLanguage) {
+    let (_dir, journal, trip) = fosdem_journal();
+    {
+        let store = Store::open(&journal).expect("journal");
+        let kernel = stored_talk(&journal, trip, "Rust in the kernel").id;
+        store.set_starred(kernel, true).expect("star");
+    }
+    let mut harness = schedule_snapshot_language(&journal, language);
+    for word in language.schedule_words {
+        assert!(
+            harness.query_by_label_contains(word).is_some(),
+            "{}: no “{word}” in the Schedule view",
+            language.suffix
+        );
+    }
+    harness.snapshot(format!("schedule_{}", language.suffix));
+
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    settle(&mut harness);
+    harness.get_by_label(language.destination).click();
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness
+        .get_by_label(language.destination)
+        .type_text("/tmp/blog");
+    harness.step();
+    harness.key_press(Key::Escape);
+    step_until(&mut harness, "the preview", |app| {
+        app.export_preview().is_some()
+    });
+    settle(&mut harness);
+    for word in language.export_words {
+        assert!(
+            harness.query_by_label_contains(word).is_some(),
+            "{}: no “{word}” in the export dialog",
+            language.suffix
+        );
+    }
+    harness.snapshot(format!("export_dialog_{}", language.suffix));
+}
+
+#[test]
+fn the_schedule_view_and_the_export_dialog_speak_english() {
+    schedule_and_export_speak(&WINDOW_LANGUAGES[0]);
+}
+
+#[test]
+fn the_schedule_view_and_the_export_dialog_speak_chinese() {
+    schedule_and_export_speak(&WINDOW_LANGUAGES[1]);
+}
+
+#[test]
+fn the_schedule_view_and_the_export_dialog_speak_german() {
+    schedule_and_export_speak(&WINDOW_LANGUAGES[2]);
+}
+
+/// The window on `journal` in `language`, showing the Schedule view's first day.
+fn schedule_snapshot_language(journal: &std::path::Path, language: &WindowLanguage) -> App {
+    let path = journal.to_path_buf();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_options(crate::snapshots::options())
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| TripJournalApp::new(cc, path));
+    step_until(&mut harness, "the programme", |app| {
+        app.current_trip()
+            .is_some_and(|open| !open.schedule.items().is_empty())
+    });
+    harness.get_by_label("🌐 English").click();
+    settle(&mut harness);
+    harness.get_by_label(language.menu_name).click();
+    settle(&mut harness);
+    harness.get_by_label(language.schedule).click();
+    settle(&mut harness);
+    harness.get_by_label(language.first_day).click();
+    harness.hover_at(egui::pos2(700.0, 780.0));
+    settle(&mut harness);
+    harness.state_mut().clear_notices();
+    harness.step();
+    harness
+}

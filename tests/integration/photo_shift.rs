@@ -119,7 +119,7 @@ fn the_window_shifts_a_camera_with_a_preview_and_undoes_it() {
     settle(&mut harness);
     duration_field(&harness).type_text("-2h");
     settle(&mut harness);
-    harness.get_by_label_contains("1 photo(s) with a time move");
+    harness.get_by_label_contains("1 photo with a time move");
     harness.get_by_label("Shift").click();
     let taken = |store: &Store| {
         store

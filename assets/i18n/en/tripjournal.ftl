@@ -166,3 +166,309 @@ editor-value = Value
 editor-service = Service
 editor-atmosphere = Atmosphere
 editor-verdict = Verdict
+
+## The status bar.
+status-no-trip-open = Open or create a trip first
+status-no-trip-for-photos = Open a trip before adding photos
+status-no-trip-for-paste = Open a trip before pasting a photo
+status-deleted-with-photos = The entry and its photos were deleted; this cannot be undone
+status-no-camera-model = This photo does not say which camera took it
+status-set-aside = { $count ->
+    [one] Set aside 1 row (kept in the journal file)
+   *[other] Set aside { $count } rows (kept in the journal file)
+}
+status-trip-created = Created “{ $name }”
+status-file-not-opened = Cannot open { $file }: { $problem }
+status-not-saved-retrying = Not saved yet: { $error }. Your text is kept; retrying
+status-not-saved-deleted = Not saved: { $error } (it was deleted, perhaps by another program)
+status-export-failed = Export failed: { $error }
+status-saved = Saved
+status-cannot-watch = The folder cannot be watched: { $error }
+status-no-opener = Cannot open the folder: { $program } is not available ({ $error })
+status-not-opened = No file manager opened { $path }: open it yourself
+status-exported = Exported { $post }
+status-exported-not-recorded = Exported { $post }; the read-only journal cannot record it, so exporting there again needs "Overwrite"
+status-imported-photos = { $count ->
+    [one] Imported 1 photo
+   *[other] Imported { $count } photos
+}
+status-imported-duplicates = , { $count } already in the trip
+status-imported-failed = , { $count } failed
+status-imported-cancelled = , { $count } cancelled
+status-clock-shifted = { $count ->
+    [one] Moved the time of 1 photo by { $by }
+   *[other] Moved the time of { $count } photos by { $by }
+}
+status-clock-left = , { $count } without a time left as they were
+status-schedule-imported = { $imported ->
+    [one] Imported 1 talk, updated { $updated }, cancelled { $cancelled }, skipped { $skipped }
+   *[other] Imported { $imported } talks, updated { $updated }, cancelled { $cancelled }, skipped { $skipped }
+}
+status-added-on-selected = Added on { $day } (the selected entry's day)
+status-added-on-first = Added on { $day } (the trip's first day)
+status-added-on-last = Added on { $day } (the trip's last day)
+opened-missing = there is no such file
+opened-folder = it is a folder
+opened-not-a-file = it is not a regular file
+opened-unreadable = it cannot be read
+opened-unsupported = it is neither a journal nor a conference programme (.ics, .xml, .json)
+opened-second-journal = one journal opens at a time
+no-dialog-photos = No file dialog is available here (no desktop portal): drop photos on the window or paste an image
+no-dialog-schedule = No file dialog is available here (no desktop portal): drop the schedule file on the window
+no-dialog-export-folder = No folder dialog is available here: type the destination folder
+no-dialog-watch-folder = No folder dialog is available here (no desktop portal): type the folder's path
+no-dialog-journal = No file dialog is available here: type the path instead
+journal-demo-failed = The demo trip could not be created: { $error }
+journal-import-failed = The import could not run: { $error }
+journal-paste-unreadable = The pasted image could not be read
+journal-paste-duplicate = { $name } is already in this trip
+journal-thread = cannot start the work: { $error }
+journal-schedule-failed = The schedule was not imported: { $error }
+read-only-storage = This journal is on read-only storage; copy it to a writable folder to edit
+read-only-file = This journal file is write-protected; copy it to a writable folder to edit
+read-only-folder = This journal's folder is write-protected; copy it to a writable folder to edit
+editing-off-storage = Editing is off: this journal is on read-only storage; copy it to a writable folder to edit
+editing-off-file = Editing is off: this journal file is write-protected; copy it to a writable folder to edit
+editing-off-folder = Editing is off: this journal's folder is write-protected; copy it to a writable folder to edit
+
+## Export and form errors the window words.
+export-would-replace = not replacing { $count } file(s) in the output folder; nothing was changed: { $files }. Tick "Overwrite" to replace them.
+export-slug-without-letters = The slug needs letters or digits (it becomes a file name)
+export-max-width-too-small = Max width { $width } px is too small: at least { $least } px
+export-symlink = refusing to write through a symbolic link in the output folder: { $path }
+export-blocked = a folder or special file is in the way of the export: { $path }
+export-busy = another export into this folder is running; try again when it has finished: { $path }
+export-disk-full = the disk is full; nothing was changed in the output folder: { $path }
+export-cancelled = export cancelled; nothing was changed in the output folder
+export-form-no-folder = Choose a destination folder first
+export-form-bad-date = The post date must look like 2018-11-13
+trip-form-bad-start = The start date must look like 2018-11-13
+trip-form-bad-end = The end date must look like 2018-11-13
+
+## The status bar's jobs and lists, the damaged-rows banner, a journal that did not open.
+status-importing-photos = Importing photos
+status-cancel-import = Cancel import
+status-saving = Saving…
+status-photos-not-imported = { $count } photo(s) could not be imported
+status-events-skipped = { $count } event(s) of the schedule were skipped
+status-dismiss = Dismiss
+damage-headline = { $count ->
+    [one] ⚠ 1 row of this journal cannot be read and not shown
+   *[other] ⚠ { $count } rows of this journal cannot be read and not shown
+}
+damage-set-aside = Set aside
+damage-set-aside-help = Moves them out of the way so the rest exports; they stay in the journal file
+damage-more = and { $count } more
+journal-not-opened = The journal could not be opened
+journal-open-another = Open another journal file (a new file is created if it does not exist):
+journal-file = Journal file:
+journal-open = Open
+journal-choose = Choose…
+
+## Shared by the dialogs.
+dialog-cancel = Cancel
+date-hint = YYYY-MM-DD
+tags-hint = comma, separated
+
+## The export dialog.
+export-title = Export as a blog post
+export-layout = Layout
+export-layout-plain = Plain folder
+export-order = Order
+export-order-day = By day
+export-order-kind = By kind
+export-order-section = By section
+export-numbering = Numbering
+export-numbering-help = Titles that start with their own number keep only it
+export-numbering-none = None
+export-max-width = Max width (px)
+export-destination = Destination folder
+export-keep-gps = Keep GPS position
+export-gallery = Gallery of unassigned photos
+export-programme = Programme
+export-talks-attended = Talks I attended
+export-talks-attended-help = End the post with the starred talks that have notes
+export-post = Post
+export-draft = Draft
+export-published = Published
+export-overwrite = Overwrite
+export-overwrite-help = Replace or remove files in the folder that this trip's last export did not write, or that were changed since
+export-post-date = Post date
+export-post-date-hint = the trip's first day
+export-slug = Slug
+export-slug-hint = as before (from the trip's name)
+export-slug-help = The post's file and URL name; the trip keeps it for later exports
+export-preview = Preview
+export-rendered = Rendered
+export-source = Source
+export-export = Export
+export-images-unit = {" "}images
+export-written = ✔ Written: { $post }
+export-removed = · removed { $count } file(s) no longer in the post
+export-kept = · kept { $count } old file(s) you changed (tick Overwrite to remove them)
+export-open-folder = Open folder
+
+## The trip dialog.
+trip-new-title = New trip
+trip-edit-title = Edit trip
+trip-name = Name
+trip-name-hint = Berlin Summit 2018
+trip-city = City
+trip-city-hint = Berlin
+trip-country = Country
+trip-country-hint = Germany
+trip-start-date = Start date
+trip-end-date = End date
+trip-pick-date = Pick the date on a calendar
+trip-slug-hint = from the name, e.g. berlin-summit-2018
+trip-author = Author
+trip-summary = Summary
+trip-time-zone = Time zone
+trip-zone-from-place = from the place
+trip-cover-set = A cover photo is set.
+trip-remove-cover = Remove cover
+trip-cover-hint = Set a cover from a photo's menu.
+trip-save = Save trip
+trip-create = Create trip
+trip-post-language = Post language
+trip-post-language-automatic = Automatic (from the trip's text)
+trip-zone-doubt-offsets = The time zone { $zone } is a guess: the programme gives only UTC offsets ({ $offsets }) and no place; the city's zone would also keep summer time right. Type the conference's zone (e.g. Europe/Brussels) or keep it.
+trip-zone-doubt-nothing = The time zone { $zone } is a guess: the programme names no zone, place or UTC offset. Type the conference's zone (e.g. Europe/Brussels) or keep it.
+trip-zone-doubt = The time zone { $zone } is { $reason }. Type the conference's zone (e.g. Europe/Brussels) or keep it.
+
+## The watched folder.
+watch-title = Watch a folder
+watch-lead = Photos that arrive in this folder (a phone's sync folder, a card reader) are imported into the trip's unassigned photos.
+watch-folder = Folder
+watch-go = Watch
+watch-watching = Watching { $folder }
+watch-watching-new = Watching { $folder } · { $count } new
+watch-stop = Stop watching
+watch-first-title = Photos already in the folder
+watch-first-question = { $count ->
+    [one] 1 photo is already in { $folder } — import?
+   *[other] { $count } photos are already in { $folder } — import?
+}
+watch-import-them = Import them
+watch-not-these = Not these
+
+## The camera clock.
+clock-title = Camera clock
+clock-off-by = Photos from { $camera } are off by
+clock-off-by-help = For example +2h, -7h30m, +90s, -1d or +00:05
+clock-shift = Shift
+clock-moving = { $count ->
+    [one] 1 photo with a time move.
+   *[other] { $count } photos with a time move.
+}
+clock-no-entry = no entry
+
+## A conference programme's file.
+schedule-file-offer-title = Open a conference programme
+schedule-file-import-title = Import a conference schedule
+schedule-file-new-title = New trip from a conference schedule
+schedule-file-import = Import
+schedule-file-lead = The schedule file the conference publishes: .ics, schedule.xml or schedule.json. Type or paste its path (no file dialog is available here), or drop the file on the window.
+schedule-file-file = File
+schedule-file-offer-lead = A conference programme was opened with tripjournal. What should it become?
+schedule-file-offer-new = A new trip with its talks
+schedule-file-offer-into = Its talks in “{ $trip }”
+
+## Deleting.
+delete-trip-question = Delete this trip?
+delete-trip-what = “{ $trip }” and all its entries and photos will be deleted from the journal.
+delete-trip = Delete trip
+delete-entry-question = Delete “{ $entry }”?
+delete-entry-undo = Undo (Ctrl+Z) brings it back.
+delete-entry-photos = { $count ->
+    [one] Its photo goes back to the trip's unassigned photos, unless you delete it with the entry (that cannot be undone).
+   *[other] Its { $count } photos go back to the trip's unassigned photos, unless you delete them with it (that cannot be undone).
+}
+delete-entry = Delete entry
+delete-entry-with-photos = { $count ->
+    [one] Delete with its photo
+   *[other] Delete with its { $count } photos
+}
+
+## Photos (strips, suggestions, the viewer).
+photo-none-yet = No photos yet: drop files on the window, paste an image, or use Add photos.
+photo-no-unassigned = No unassigned photos.
+photo-tooltip = Photo: { $caption }
+    Click to view, drag onto an entry to move
+photo-suggested = { $count ->
+    [one] 💡 1 unassigned photo was taken around this entry.
+   *[other] 💡 { $count } unassigned photos were taken around this entry.
+}
+photo-add-them = Add them
+photo-viewer-title = Photo
+photo-close-viewer = Close viewer
+photo-caption = Caption
+photo-previous = ◀ Previous
+photo-previous-help = Left arrow key
+photo-next = Next ▶
+photo-next-help = Right arrow key
+photo-taken = taken { $time }
+photo-has-gps = has GPS (not exported unless asked)
+
+## The food board.
+food-none = No rated food yet. Add a food rating (Ctrl+3) or rate a meal.
+food-sort-by = Sort by { $column }
+
+## The Schedule's rows, grid and Now/next strip.
+schedule-now-at = Now { $time }
+schedule-now = Now
+schedule-next = Next
+schedule-cancelled = Cancelled: the latest programme no longer lists it.
+schedule-start-notes-hint = Double-click or Enter: start notes
+schedule-all-day = All day
+schedule-all-day-label = All day:
+schedule-no-room = No room
+schedule-strip-hint = Now / next: star talks (☆ or S in the Schedule) to see them here
+
+## The timeline's rows.
+timeline-drag-help = Drag to another place or section
+timeline-move-to-section = Move to section
+timeline-no-section-choice = (no section)
+timeline-no-section = No section
+trips-choose = Choose a trip on the left
+
+## The desktop's file dialogs.
+file-dialog-photos-title = Add photos
+file-dialog-photos = Photos
+file-dialog-schedules = Conference schedules
+file-dialog-export-title = Export to folder
+file-dialog-journal-title = Open a journal
+file-dialog-journal = Journal
+
+## The entry editor (more).
+editor-not-saved-write-like = Not saved: write it like { $hint }
+editor-price = Price
+editor-price-hint = 12.50 EUR
+editor-close-help = Close the editor; what you typed is kept ({ $keys })
+editor-when = When ({ $zone })
+editor-when-hint = YYYY-MM-DD HH:MM
+editor-section-hint = e.g. 一、社区在发展
+editor-speaker = I gave this talk
+editor-dish-hint = Schweinshaxe
+editor-category-hint = e.g. Schweinshaxe
+editor-source = Source
+editor-source-hint = own visit, or e.g. 4.6 on a review site
+
+## Stars, the Schedule's buttons, moving rows.
+stars-none = no rating
+stars-value = { $rating } of 5 stars
+stars-help = { $label }: { $value }. Click or use ←/→; Delete clears.
+schedule-star = Star “{ $title }”
+schedule-unstar = Unstar “{ $title }”
+schedule-notes = ✏ notes
+schedule-start-notes = Start notes
+schedule-open-notes-on = Open the notes on “{ $title }”
+schedule-start-notes-on = Start notes on “{ $title }”
+timeline-move-up = Move “{ $title }” up in its section
+timeline-move-down = Move “{ $title }” down in its section
+timeline-move-section-up = Move section “{ $section }” up
+timeline-move-section-down = Move section “{ $section }” down
+watch-folder-lost = The folder cannot be read now: { $error }
+watch-stopped = Watching stopped
+watch-stopped-by = Watching stopped: { $error }
+clock-bad-shift = “{ $typed }” is not a clock shift: write it like +2h, -7h30m, +90s, -1d or +00:05

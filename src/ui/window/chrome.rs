@@ -4,6 +4,7 @@
 //! journal that could not be opened.
 
 use super::super::commands::{CAPTURES, Cmd, command_button};
+use super::super::i18n::language;
 use super::super::watch_dialog::indicator;
 use super::super::{damage_banner, wording};
 use super::{TripJournalApp, failure_lines};
@@ -59,7 +60,7 @@ impl TripJournalApp {
             ui.add_space(4.0);
             ui.colored_label(
                 ui.visuals().warn_fg_color,
-                egui::RichText::new(wording::read_only_banner(reason)).strong(),
+                egui::RichText::new(wording::read_only_banner(reason, language(ui.ctx()))).strong(),
             );
             ui.add_space(4.0);
         });
@@ -77,17 +78,18 @@ impl TripJournalApp {
     pub(super) fn status_bar(&mut self, ui: &mut egui::Ui) {
         let mut actions = Vec::new();
         let mut dismissed = (false, false);
+        let ctx = ui.ctx().clone();
         egui::Panel::bottom("status").show(ui, |ui| {
             ui.horizontal(|ui| {
                 if let Some((done, total)) = self.workspace.job(JobKind::Import) {
-                    ui.label("Importing photos");
+                    ui.label(t!(&ctx, "status-importing-photos"));
                     super::super::progress_bar(ui, done, total, "");
-                    if ui.button("Cancel import").clicked() {
+                    if ui.button(t!(&ctx, "status-cancel-import")).clicked() {
                         actions.push(Action::Send(Command::Cancel(JobKind::Import)));
                     }
                 }
                 if self.workspace.session().has_pending() {
-                    ui.weak("Saving…");
+                    ui.weak(t!(&ctx, "status-saving"));
                 }
                 if let Some(trip) = self.workspace.current().map(|open| open.trip.id)
                     && let Some(watch) = self.workspace.watch_of(trip)
@@ -101,15 +103,23 @@ impl TripJournalApp {
                     } else {
                         ui.visuals().text_color()
                     };
-                    ui.colored_label(color, wording::message(&notice.message));
+                    ui.colored_label(color, wording::message(&notice.message, language(&ctx)));
                 }
             });
             let failures = failure_lines(self.workspace.import_failures());
-            dismissed.0 = failure_list(ui, "photo(s) could not be imported", &failures);
+            dismissed.0 = failure_list(
+                ui,
+                |count| t!(&ctx, "status-photos-not-imported", count = count),
+                &failures,
+            );
             let skipped: Vec<String> = (self.workspace.schedule_skipped().iter())
                 .map(|s| format!("{}: {}", s.what, s.reason))
                 .collect();
-            dismissed.1 = failure_list(ui, "event(s) of the schedule were skipped", &skipped);
+            dismissed.1 = failure_list(
+                ui,
+                |count| t!(&ctx, "status-events-skipped", count = count),
+                &skipped,
+            );
         });
         if dismissed.0 {
             self.workspace.dismiss_import_failures();
@@ -123,25 +133,26 @@ impl TripJournalApp {
     /// Shown when the journal could not be opened: why, and a way to open another.
     pub(super) fn journal_error_view(&mut self, ui: &mut egui::Ui) {
         let mut asked = None;
+        let ctx = ui.ctx().clone();
         egui::CentralPanel::default_margins().show(ui, |ui| {
-            ui.heading("The journal could not be opened");
+            ui.heading(t!(&ctx, "journal-not-opened"));
             if let Some(error) = self.workspace.open_error() {
                 ui.colored_label(ui.visuals().error_fg_color, error.to_string());
             }
             ui.add_space(12.0);
-            ui.label("Open another journal file (a new file is created if it does not exist):");
+            ui.label(t!(&ctx, "journal-open-another"));
             ui.horizontal(|ui| {
-                let label = ui.label("Journal file:");
+                let label = ui.label(t!(&ctx, "journal-file"));
                 ui.add(
                     egui::TextEdit::singleline(&mut self.typed_journal_path).desired_width(420.0),
                 )
                 .labelled_by(label.id);
-                if ui.button("Open").clicked()
+                if ui.button(t!(&ctx, "journal-open")).clicked()
                     && let Some(path) = typed_path(&self.typed_journal_path)
                 {
                     asked = Some(Action::OpenJournal(path));
                 }
-                if ui.button("Choose…").clicked() {
+                if ui.button(t!(&ctx, "journal-choose")).clicked() {
                     asked = Some(Action::ChooseJournal);
                 }
             });
@@ -202,20 +213,20 @@ fn toolbar_button(ui: &mut egui::Ui, cmd: Cmd, enabled: bool) -> Option<Cmd> {
     command_button(ui, cmd, enabled).then_some(cmd)
 }
 
-/// A dismissable list of what could not be imported, under "N {what}"; returns whether it
-/// was dismissed.
-fn failure_list(ui: &mut egui::Ui, what: &str, lines: &[String]) -> bool {
+/// A dismissable list of what could not be imported, under its heading (`heading` words the
+/// count); returns whether it was dismissed.
+fn failure_list(ui: &mut egui::Ui, heading: impl Fn(usize) -> String, lines: &[String]) -> bool {
     if lines.is_empty() {
         return false;
     }
     let mut dismissed = false;
-    egui::CollapsingHeader::new(format!("{} {what}", lines.len()))
+    egui::CollapsingHeader::new(heading(lines.len()))
         .default_open(true)
         .show(ui, |ui| {
             for line in lines {
                 ui.colored_label(ui.visuals().error_fg_color, line);
             }
-            dismissed = ui.small_button("Dismiss").clicked();
+            dismissed = ui.small_button(t!(ui.ctx(), "status-dismiss")).clicked();
         });
     dismissed
 }

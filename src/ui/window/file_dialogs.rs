@@ -8,7 +8,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 
 use crate::app::SCHEDULE_EXTENSIONS;
 use crate::app::{Action, DialogPurpose, Message, file_dialog_available, open_folder};
-use crate::model::{EntryId, TripId};
+use crate::model::{EntryId, PostLanguage, TripId};
 use crate::photos::PHOTO_EXTENSIONS;
 
 /// What a file dialog is to choose.
@@ -37,37 +37,39 @@ impl Request {
         }
     }
 
-    /// Shows the dialog (blocking: on the dialog's own thread) and says what was chosen.
-    fn run(self) -> Option<Action> {
+    /// Shows the dialog (blocking: on the dialog's own thread) titled in the window's
+    /// `language`, and says what was chosen.
+    fn run(self, language: PostLanguage) -> Option<Action> {
+        let l = language;
         let dialog = rfd::FileDialog::new();
         match self {
             Request::Photos { trip, entry } => {
-                let files = (dialog.set_title("Add photos"))
-                    .add_filter("Photos", &PHOTO_EXTENSIONS)
+                let files = (dialog.set_title(t!(l, "file-dialog-photos-title")))
+                    .add_filter(t!(l, "file-dialog-photos"), &PHOTO_EXTENSIONS)
                     .pick_files()?;
                 Some(Action::PhotosChosen { trip, entry, files })
             }
             Request::Schedule(trip) => {
                 let title = match trip {
-                    Some(_) => "Import a conference schedule",
-                    None => "New trip from a conference schedule",
+                    Some(_) => t!(l, "schedule-file-import-title"),
+                    None => t!(l, "schedule-file-new-title"),
                 };
                 let file = (dialog.set_title(title))
-                    .add_filter("Conference schedules", &SCHEDULE_EXTENSIONS)
+                    .add_filter(t!(l, "file-dialog-schedules"), &SCHEDULE_EXTENSIONS)
                     .pick_file()?;
                 Some(Action::ScheduleChosen { trip, file })
             }
             Request::ExportFolder => {
-                let folder = dialog.set_title("Export to folder").pick_folder()?;
+                let folder = (dialog.set_title(t!(l, "file-dialog-export-title"))).pick_folder()?;
                 Some(Action::ExportFolderChosen(folder))
             }
             Request::WatchFolder(trip) => {
-                let folder = dialog.set_title("Watch a folder").pick_folder()?;
+                let folder = (dialog.set_title(t!(l, "watch-title"))).pick_folder()?;
                 Some(Action::WatchFolderChosen { trip, folder })
             }
             Request::Journal => {
-                let path = (dialog.set_title("Open a journal"))
-                    .add_filter("Journal", &["sqlite", "db"])
+                let path = (dialog.set_title(t!(l, "file-dialog-journal-title")))
+                    .add_filter(t!(l, "file-dialog-journal"), &["sqlite", "db"])
                     .save_file()?;
                 Some(Action::OpenJournal(path))
             }
@@ -98,7 +100,8 @@ impl FileDialogs {
         if !self.available {
             return Err(Message::NoFileDialog(request.purpose()));
         }
-        self.off_the_window(move || request.run());
+        let language = super::super::i18n::language(&self.ctx);
+        self.off_the_window(move || request.run(language));
         Ok(())
     }
 

@@ -227,8 +227,11 @@ impl TripJournalApp {
 
     /// Messages currently shown to the user, as worded in the status bar.
     pub fn notices(&self) -> Vec<String> {
+        let language = super::i18n::language(&self.egui_ctx);
         let notices = self.workspace.notices().iter();
-        notices.map(|n| wording::message(&n.message)).collect()
+        notices
+            .map(|n| wording::message(&n.message, language))
+            .collect()
     }
 
     /// Why the journal cannot be edited, when it was opened read-only.
@@ -488,7 +491,7 @@ impl TripJournalApp {
             } else if self.workspace.trips_loaded() && self.workspace.trips().is_empty() {
                 actions.extend(chrome::welcome_view(ui, editable));
             } else if self.workspace.trips_loaded() {
-                ui.centered_and_justified(|ui| ui.label("Choose a trip on the left"));
+                ui.centered_and_justified(|ui| ui.label(t!(ui.ctx(), "trips-choose")));
             } else {
                 ui.centered_and_justified(|ui| ui.spinner());
             }
