@@ -532,7 +532,7 @@ fn meal_fields(ui: &mut Ui, key: Id, meal: &mut Meal) {
             MealType::Dinner,
             MealType::Snack,
         ] {
-            let label = meal_type.as_str();
+            let label = words(language(&ctx)).meal(Some(meal_type));
             if ui
                 .selectable_label(meal.meal_type == Some(meal_type), label)
                 .clicked()

@@ -267,7 +267,7 @@ fn quick_capture_each_kind_and_fill_its_fields() {
     harness.get_by_label("Price").click();
     // Kuwaiti dinars have three digits after the point (ISO 4217).
     harness.get_by_label("Price").type_text("1.250 KWD");
-    harness.get_by_label("lunch").click();
+    harness.get_by_label("Lunch").click();
     settle(&mut harness);
     journal_until(&mut harness, &journal, "the meal fields", |store| {
         store.entries(trip).is_ok_and(|entries| {
