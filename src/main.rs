@@ -37,9 +37,7 @@ fn main() -> ExitCode {
                 eprint!("{}", error.render());
                 return ExitCode::from(2);
             }
-            let rendered = error.render().to_string();
-            let first = rendered.lines().next().unwrap_or("error: bad usage");
-            eprintln!("{first}");
+            eprintln!("{}", tripjournal::cli::usage_error_line(&error));
             return ExitCode::from(2);
         }
     };

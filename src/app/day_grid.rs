@@ -230,6 +230,8 @@ mod tests {
             starred: false,
             cancelled: false,
             entry: None,
+            marks: crate::model::TalkMarks::default(),
+            revision: crate::model::TalkRevision::default(),
         }
     }
 

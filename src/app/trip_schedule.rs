@@ -281,6 +281,8 @@ mod tests {
             starred,
             cancelled: false,
             entry: None,
+            marks: crate::model::TalkMarks::default(),
+            revision: crate::model::TalkRevision::default(),
         }
     }
 

@@ -381,6 +381,33 @@ pub enum ScheduleCommand {
     Star { item: i64 },
     /// Remove a talk's star.
     Unstar { item: i64 },
+    /// Set a talk's other marks: maybe (starred but out of the plan), attended, watch later.
+    Mark {
+        item: i64,
+        #[arg(long, value_name = "BOOL")]
+        maybe: Option<bool>,
+        #[arg(long, value_name = "BOOL")]
+        attended: Option<bool>,
+        #[arg(long, value_name = "BOOL")]
+        watch_later: Option<bool>,
+    },
+    /// What the trip's last schedule import changed for you: starred talks moved or
+    /// cancelled, new talks in tracks you starred.
+    Changes {
+        #[arg(long)]
+        trip: String,
+    },
+    /// Write your plan (the starred talks not marked maybe) as an iCalendar file for a phone's
+    /// calendar; exporting again updates its events.
+    Export {
+        #[arg(long)]
+        trip: String,
+        /// Only the starred talks (the plan); required, as the whole programme is rarely wanted.
+        #[arg(long, required = true)]
+        starred: bool,
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -630,6 +657,25 @@ pub fn run_batch(
     Ok(())
 }
 
+/// A usage error of clap as one line: its message with what it lists (the missing
+/// arguments), without the usage and tips that follow ("error: the following required
+/// arguments were not provided: --starred").
+pub fn usage_error_line(error: &clap::Error) -> String {
+    let rendered = error.render().to_string();
+    let message: Vec<&str> = rendered
+        .lines()
+        .take_while(|line| !line.starts_with("Usage:"))
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("tip:"))
+        .collect();
+    let line = message.join(" ");
+    if line.is_empty() {
+        "error: bad usage".to_string()
+    } else {
+        line
+    }
+}
+
 /// Runs one batch line (a JSON array of arguments) and returns what it printed.
 fn run_batch_line(store: &mut Store, line: &str) -> CliResult<String> {
     let args = serde_json::from_str::<Vec<String>>(line).map_err(|error| {
@@ -637,10 +683,8 @@ fn run_batch_line(store: &mut Store, line: &str) -> CliResult<String> {
             "a batch line must be a JSON array of strings: {error}"
         ))
     })?;
-    let parsed = BatchLine::try_parse_from(args).map_err(|error| {
-        let rendered = error.render().to_string();
-        CliError::Input(rendered.lines().next().unwrap_or("bad usage").to_string())
-    })?;
+    let parsed = BatchLine::try_parse_from(args)
+        .map_err(|error| CliError::Input(usage_error_line(&error)))?;
     match parsed.command {
         Command::Batch => Err(CliError::Input("batch cannot run inside batch".into())),
         command => {

@@ -11,12 +11,14 @@ use super::commands::{Lines, readable};
 use super::json::to_json_text;
 use super::tsv::one_line;
 use super::{CliError, CliResult, ScheduleCommand};
+use crate::export::words::words;
 use crate::model::TalkTime;
 use crate::model::rules::format_local_time;
+use crate::model::{ChangeKind, PostLanguage, TripId, clashes, clashes_with};
 use crate::model::{ScheduleItem, ScheduleItemId, TripFields};
 use crate::schedule::{
-    ScheduleFileError, ScheduleImportError, ScheduleImported, import_schedule_into,
-    new_trip_from_schedule,
+    PlanFileError, ScheduleFileError, ScheduleImportError, ScheduleImported, import_schedule_into,
+    new_trip_from_schedule, plan_calendar, plan_items, write_plan_file,
 };
 use crate::store::Store;
 
@@ -42,7 +44,8 @@ pub(super) fn run(store: &mut Store, command: ScheduleCommand, out: &mut Lines) 
         ScheduleCommand::Import { trip, file } => {
             let trip = store.find_trip(&trip)?;
             let imported = import_schedule_into(store, trip.id, &file)?;
-            report(&imported, out)
+            report(&imported, out)?;
+            changes(store, trip.id, out)
         }
         ScheduleCommand::List {
             trip,
@@ -52,7 +55,66 @@ pub(super) fn run(store: &mut Store, command: ScheduleCommand, out: &mut Lines) 
         } => list(store, &trip, day, starred, json, out),
         ScheduleCommand::Star { item } => Ok(store.set_starred(ScheduleItemId(item), true)?),
         ScheduleCommand::Unstar { item } => Ok(store.set_starred(ScheduleItemId(item), false)?),
+        ScheduleCommand::Mark {
+            item,
+            maybe,
+            attended,
+            watch_later,
+        } => {
+            let id = ScheduleItemId(item);
+            let mut marks = store.schedule_item(id)?.marks;
+            marks.maybe = maybe.unwrap_or(marks.maybe);
+            marks.attended = attended.unwrap_or(marks.attended);
+            marks.watch_later = watch_later.unwrap_or(marks.watch_later);
+            Ok(store.set_talk_marks(id, marks)?)
+        }
+        ScheduleCommand::Changes { trip } => {
+            let trip = store.find_trip(&trip)?;
+            changes(store, trip.id, out)
+        }
+        ScheduleCommand::Export {
+            trip,
+            starred: _,
+            out: file,
+        } => export_plan(store, &trip, &file, out),
     }
+}
+
+/// The last import's changes to the user's plan, a line each:
+/// `moved 12 "Title": Sat 14:00 Saal 1 → Sat 16:00 Saal 2`, `cancelled 7 "Title": Sat 10:00
+/// Saal 1`, `new 31 "Title": Sun 11:00 Saal 3`.
+fn changes(store: &Store, trip: TripId, out: &mut Lines) -> CliResult<()> {
+    let zone = store.trip(trip)?.fields.time_zone;
+    let words = words(PostLanguage::English);
+    for change in store.schedule_changes(trip)? {
+        let Ok(item) = store.schedule_item(change.item) else {
+            continue;
+        };
+        let title = one_line(&item.talk.title);
+        let now = words.slot(&item.talk.slot(), zone);
+        let line = match &change.kind {
+            ChangeKind::Moved { before } => {
+                let before = words.slot(before, zone);
+                format!("moved {} \"{title}\": {before} → {now}", item.id)
+            }
+            ChangeKind::Cancelled => format!("cancelled {} \"{title}\": {now}", item.id),
+            ChangeKind::New => format!("new {} \"{title}\": {now}", item.id),
+        };
+        out.line(line)?;
+    }
+    Ok(())
+}
+
+/// `schedule export --starred --out FILE`: the plan as iCalendar; prints how many talks.
+fn export_plan(store: &Store, trip: &str, file: &Path, out: &mut Lines) -> CliResult<()> {
+    let trip = store.find_trip(trip)?;
+    let items = plan_items(&readable(store.schedule_listing(trip.id)?));
+    let text = plan_calendar(&trip.fields.name, &items);
+    write_plan_file(file, &text).map_err(|error| match error {
+        PlanFileError::Folder(_) => CliError::Input(error.to_string()),
+        PlanFileError::Io { .. } => CliError::Failed(error.to_string()),
+    })?;
+    out.line(format!("wrote {} talks to {}", items.len(), file.display()))
 }
 
 /// What a schedule import did: one summary line on stdout, one line per skipped event on
@@ -112,17 +174,27 @@ fn list(
         .filter(|item| !starred_only || item.starred)
         .filter(|item| day.is_none_or(|day| item.occurs_on(day, zone)))
         .collect();
+    let clashing = clashes(&items);
     if json {
-        let list = items.iter().map(|item| item_json(item, zone)).collect();
+        let list = (items.iter())
+            .map(|item| item_json(item, zone, &clashes_with(&clashing, item.id)))
+            .collect();
         return out.line(to_json_text(&Value::Array(list)));
     }
     for item in &items {
         let (start, end) = item_times(item, zone);
-        let marks = format!(
-            "{}{}",
-            if item.starred { "★" } else { "" },
-            if item.cancelled { "cancelled" } else { "" }
-        );
+        let marks: Vec<&str> = [
+            (item.starred, "★"),
+            (item.marks.maybe, "maybe"),
+            (!clashes_with(&clashing, item.id).is_empty(), "clash"),
+            (item.cancelled, "cancelled"),
+            (item.attended(), "attended"),
+            (item.marks.watch_later, "watch-later"),
+        ]
+        .into_iter()
+        .filter_map(|(set, mark)| set.then_some(mark))
+        .collect();
+        let marks = marks.join(",");
         out.row(&[
             &item.id,
             &start,
@@ -148,7 +220,7 @@ fn item_times(item: &ScheduleItem, zone: Tz) -> (String, String) {
 }
 
 /// JSON of a schedule item (documented in README.md).
-fn item_json(item: &ScheduleItem, zone: Tz) -> Value {
+fn item_json(item: &ScheduleItem, zone: Tz, clashes_with: &[ScheduleItemId]) -> Value {
     let (start, end) = item.bounds(zone);
     let talk = &item.talk;
     json!({
@@ -165,6 +237,12 @@ fn item_json(item: &ScheduleItem, zone: Tz) -> Value {
         "url": talk.url,
         "abstract": talk.abstract_text,
         "starred": item.starred,
+        "maybe": item.marks.maybe,
+        "in_plan": item.in_plan(),
+        "clashes_with": clashes_with.iter().map(|id| id.0).collect::<Vec<_>>(),
+        "attended": item.attended(),
+        "watch_later": item.marks.watch_later,
+        "revision": item.revision.number,
         "cancelled": item.cancelled,
         "entry_id": item.entry.map(|e| e.0),
     })

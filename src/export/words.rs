@@ -5,7 +5,8 @@
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::Serialize;
 
-use crate::model::{EntryKind, MealType, PostLanguage};
+use crate::model::{EntryKind, MealType, PostLanguage, TalkSlot, TalkTime};
+use chrono_tz::Tz;
 
 /// The words of one post language.
 #[derive(Debug, Clone, Serialize)]
@@ -56,6 +57,8 @@ pub struct Words {
     /// Between a title and a photo's number, for the alt text of uncaptioned photos:
     /// "Currywurst, photo 2".
     pub photo_number: &'static str,
+    /// A programme item that lasts the day: "all day", "全天", "ganztägig".
+    pub all_day: &'static str,
     #[serde(skip)]
     months: [&'static str; 12],
     #[serde(skip)]
@@ -97,6 +100,7 @@ const ENGLISH: Words = Words {
     kinds_plural: ["Sessions", "Meals", "Food ratings", "Notes"],
     day_number: "Day {n}",
     photo_number: ", photo ",
+    all_day: "all day",
     months: [
         "January",
         "February",
@@ -157,6 +161,7 @@ const CHINESE: Words = Words {
     kinds_plural: ["演讲", "用餐", "美食评分", "随笔"],
     day_number: "第{n}天",
     photo_number: "，照片 ",
+    all_day: "全天",
     months: [
         "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12",
     ],
@@ -212,6 +217,7 @@ const GERMAN: Words = Words {
     kinds_plural: ["Vorträge", "Mahlzeiten", "Essensbewertungen", "Notizen"],
     day_number: "Tag {n}",
     photo_number: ", Foto ",
+    all_day: "ganztägig",
     months: [
         "Januar",
         "Februar",
@@ -334,6 +340,26 @@ impl Words {
                 self.month(day),
                 day.year()
             ),
+        }
+    }
+
+    /// A talk's time and room in few words: "Sat 14:00 Saal 1", "周六 14:00 Saal 1", an all-day
+    /// item "Sat all day Hall".
+    pub fn slot(&self, slot: &TalkSlot, zone: Tz) -> String {
+        let when = match &slot.time {
+            TalkTime::Timed { start, .. } => {
+                let local = start.with_timezone(&zone);
+                let weekday = self.short_weekday(local.date_naive());
+                format!("{weekday} {}", local.format("%H:%M"))
+            }
+            TalkTime::AllDay { first, .. } => {
+                format!("{} {}", self.short_weekday(*first), self.all_day)
+            }
+        };
+        if slot.room.is_empty() {
+            when
+        } else {
+            format!("{when} {}", slot.room)
         }
     }
 

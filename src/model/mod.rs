@@ -27,7 +27,10 @@ pub use patch::{EntryPatch, PatchError, PatchField};
 #[cfg(test)]
 pub(crate) use photo::tests as photo_tests;
 pub use photo::{GpsPosition, Photo, PhotoMetadata, TakenAt};
-pub use schedule::{ScheduleItem, Talk, TalkTime, session_from_talk};
+pub use schedule::{
+    ChangeKind, ProgrammeChange, ScheduleItem, Talk, TalkMarks, TalkRevision, TalkSlot, TalkTime,
+    clashes, clashes_with, session_from_talk,
+};
 pub use trip::{Trip, TripFields, parse_time_zone};
 pub use values::{
     CURRENCY_MINOR_DIGITS, EntryId, ModelError, Money, PhotoId, Rating, ScheduleItemId, TripId,

@@ -84,9 +84,80 @@ pub struct ScheduleItem {
     pub cancelled: bool,
     /// The session entry made from it.
     pub entry: Option<EntryId>,
+    /// The user's other marks on it.
+    pub marks: TalkMarks,
+    /// How often the programme moved it, and when last.
+    pub revision: TalkRevision,
+}
+
+/// What the user marked a talk as, beside the star.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TalkMarks {
+    /// A starred talk kept in sight but out of the plan (the other side of a clash).
+    pub maybe: bool,
+    /// Heard it (a session made from the talk says so too).
+    pub attended: bool,
+    /// To watch its recording later.
+    pub watch_later: bool,
+}
+
+/// A talk's revisions by the programme: each import that gave it a new time or room counts
+/// one, at that import's time (`None`: as first imported). A calendar's SEQUENCE and DTSTAMP.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TalkRevision {
+    pub number: u32,
+    pub at: Option<DateTime<Utc>>,
+}
+
+/// A talk's time and room: what a programme change moves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TalkSlot {
+    pub time: TalkTime,
+    pub room: String,
+}
+
+impl Talk {
+    /// The talk's time and room.
+    pub fn slot(&self) -> TalkSlot {
+        TalkSlot {
+            time: self.time.clone(),
+            room: self.room.clone(),
+        }
+    }
+}
+
+/// What an import of a newer programme changed for the user: their starred talks moved or
+/// cancelled, and new talks in the tracks they starred talks of.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChangeKind {
+    /// A starred talk got a new time or room; it was at `before`.
+    Moved { before: TalkSlot },
+    /// A starred talk is no longer in the programme.
+    Cancelled,
+    /// A talk new to the programme, in a track the user starred a talk of.
+    New,
+}
+
+/// One change of the last import, about the talk `item` as it is now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProgrammeChange {
+    pub item: ScheduleItemId,
+    pub kind: ChangeKind,
+    /// Until the user has seen it (dismissed the panel that lists it).
+    pub seen: bool,
 }
 
 impl ScheduleItem {
+    /// Whether the talk is in the user's plan: starred, not "maybe", not cancelled.
+    pub fn in_plan(&self) -> bool {
+        self.starred && !self.marks.maybe && !self.cancelled
+    }
+
+    /// Whether the talk counts as attended: marked so, or its session was written.
+    pub fn attended(&self) -> bool {
+        self.marks.attended || self.entry.is_some()
+    }
+
     /// When the item begins and ends in `zone`; an all-day item spans its days from midnight
     /// to the midnight after its last day.
     pub fn bounds(&self, zone: Tz) -> (DateTime<Tz>, DateTime<Tz>) {
@@ -155,4 +226,44 @@ pub fn session_from_talk(talk: &Talk, zone: Tz) -> EntryFields {
         ..Session::default()
     });
     fields
+}
+
+/// The talks of the plan that overlap in time, as pairs of ids (the earlier-starting talk
+/// first; at the same start, the lower id first), in time order. Talks that end when the next
+/// begins do not clash; all-day items (registration, posters) clash with nothing.
+pub fn clashes(items: &[ScheduleItem]) -> Vec<(ScheduleItemId, ScheduleItemId)> {
+    let mut timed: Vec<(DateTime<Utc>, DateTime<Utc>, ScheduleItemId)> = items
+        .iter()
+        .filter(|item| item.in_plan())
+        .filter_map(|item| match item.talk.time {
+            TalkTime::Timed { start, end } => Some((start, end, item.id)),
+            TalkTime::AllDay { .. } => None,
+        })
+        .collect();
+    timed.sort();
+    let mut pairs = Vec::new();
+    for (index, (_, end, id)) in timed.iter().enumerate() {
+        for (start, _, other) in &timed[index + 1..] {
+            if start >= end {
+                break;
+            }
+            pairs.push((*id, *other));
+        }
+    }
+    pairs
+}
+
+/// The talks each talk of the plan clashes with (see [`clashes`]).
+pub fn clashes_with(
+    pairs: &[(ScheduleItemId, ScheduleItemId)],
+    id: ScheduleItemId,
+) -> Vec<ScheduleItemId> {
+    pairs
+        .iter()
+        .filter_map(|(a, b)| match (*a == id, *b == id) {
+            (true, _) => Some(*b),
+            (_, true) => Some(*a),
+            _ => None,
+        })
+        .collect()
 }

@@ -16,6 +16,7 @@ mod frab_json;
 mod frab_xml;
 mod ical;
 mod import;
+mod plan_calendar;
 mod talks;
 mod trip;
 mod zone_guess;
@@ -25,6 +26,7 @@ pub use import::{
     ScheduleImportError, ScheduleImported, import_schedule_into, new_trip_from_schedule,
 };
 
+pub use plan_calendar::{PlanFileError, plan_calendar, plan_items, write_plan_file};
 pub use zone_guess::{ZoneBasis, ZoneGuess};
 
 use crate::model::Talk;

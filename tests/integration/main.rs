@@ -9,6 +9,9 @@ mod architecture;
 mod backup;
 /// The command line through the built binary.
 mod cli;
+/// A conference companion from the CLI: clashes, a newer programme's changes, the plan as a
+/// calendar.
+mod companion;
 /// Several programs writing one journal at once, and backups taken meanwhile.
 mod concurrency;
 /// SIGKILL during imports and edits never loses a committed change.

@@ -548,6 +548,8 @@ fn starting_notes_on_a_talk_opens_its_entry_with_the_cursor_in_the_notes() {
         starred: true,
         cancelled: false,
         entry: Some(EntryId(9)),
+        marks: crate::model::TalkMarks::default(),
+        revision: crate::model::TalkRevision::default(),
     };
     let mut session = entry(9, "Rust in space");
     session.fields.title = "Rust in space".into();
