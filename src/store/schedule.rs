@@ -285,13 +285,7 @@ impl Store {
                 now_text()
             ],
         )?;
-        if changed == 0 {
-            return Err(StoreError::NotFound {
-                what: "schedule item",
-                id: id.to_string(),
-            });
-        }
-        Ok(())
+        item_was_there(changed, id)
     }
 
     /// A trip's schedule, by start (an all-day item before the talks of its first day), then
@@ -355,13 +349,7 @@ impl Store {
             "UPDATE schedule_items SET starred = ?2, updated_at = ?3 WHERE id = ?1",
             params![id.0, starred, now_text()],
         )?;
-        if changed == 0 {
-            return Err(StoreError::NotFound {
-                what: "schedule item",
-                id: id.to_string(),
-            });
-        }
-        Ok(())
+        item_was_there(changed, id)
     }
 
     /// The session entry of a talk: the one made from it before if it still exists, else a new
@@ -537,4 +525,15 @@ fn time_from_columns(
         first: day(first)?,
         last: day(last)?,
     })
+}
+
+/// An update of one schedule item by id: an error naming it when no row had that id.
+fn item_was_there(changed: usize, id: ScheduleItemId) -> StoreResult<()> {
+    if changed == 0 {
+        return Err(StoreError::NotFound {
+            what: "schedule item",
+            id: id.to_string(),
+        });
+    }
+    Ok(())
 }
