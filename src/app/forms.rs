@@ -135,6 +135,7 @@ pub struct ExportForm {
     pub include_unassigned: bool,
     /// End the post with the schedule's starred talks that have notes.
     pub talks_attended: bool,
+    pub to_watch: bool,
     pub force: bool,
     pub out_dir: String,
 }
@@ -155,6 +156,7 @@ impl ExportForm {
             publish: defaults.publish,
             include_unassigned: defaults.include_unassigned,
             talks_attended: defaults.talks_attended,
+            to_watch: defaults.to_watch,
             force: defaults.force,
             out_dir: out_dir.display().to_string(),
         }
@@ -178,6 +180,7 @@ impl ExportForm {
         options.publish = self.publish;
         options.include_unassigned = self.include_unassigned;
         options.talks_attended = self.talks_attended;
+        options.to_watch = self.to_watch;
         options.force = self.force;
         options.check().map_err(ExportFormError::Option)?;
         Ok(options)

@@ -532,6 +532,7 @@ fn export(store: &Store, args: ExportArgs, out: &mut Lines) -> CliResult<()> {
     options.publish = args.publish;
     options.include_unassigned = !args.no_unassigned;
     options.talks_attended = args.talks_attended;
+    options.to_watch = args.to_watch;
     options.force = args.force;
     if let Some(path) = &args.template {
         let source = std::fs::read_to_string(path).map_err(|error| {

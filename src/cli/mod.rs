@@ -190,10 +190,14 @@ pub struct ExportArgs {
     /// Leave out the trip's photos that belong to no entry.
     #[arg(long)]
     pub no_unassigned: bool,
-    /// End the post with "Talks I attended": the schedule's starred talks that have a
-    /// session entry (see `schedule`).
+    /// End the post with "Talks I attended": the schedule's talks marked attended or made into
+    /// a session (see `schedule`).
     #[arg(long)]
     pub talks_attended: bool,
+    /// End the post with "To watch": the talks marked to watch later (`schedule mark
+    /// --watch-later true`).
+    #[arg(long)]
+    pub to_watch: bool,
     /// Overwrite a post you edited since it was exported.
     #[arg(long)]
     pub force: bool,

@@ -123,9 +123,11 @@ pub struct ExportOptions {
     pub template: Option<String>,
     /// Put the trip's unassigned photos in a closing gallery.
     pub include_unassigned: bool,
-    /// End the post with "Talks I attended": the schedule's starred talks that have a
-    /// session entry.
+    /// End the post with "Talks I attended": the schedule's talks marked attended or made
+    /// into a session.
     pub talks_attended: bool,
+    /// End the post with "To watch": the talks marked to watch their recording later.
+    pub to_watch: bool,
     /// Overwrite a post that was edited since this program wrote it.
     pub force: bool,
 }
@@ -156,6 +158,7 @@ impl ExportOptions {
             template: None,
             include_unassigned: true,
             talks_attended: false,
+            to_watch: false,
             force: false,
         }
     }

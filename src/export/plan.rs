@@ -66,9 +66,12 @@ pub struct PostContext {
     pub groups: Vec<GroupContext>,
     pub food_ratings: Vec<FoodRow>,
     pub gallery: Vec<ImageContext>,
-    /// "Talks I attended": starred talks of the schedule that have a session entry, by
+    /// "Talks I attended": talks of the schedule marked attended or made into a session, by
     /// start (empty unless the option asks for it).
     pub talks: Vec<TalkRow>,
+    /// "To watch": talks marked to watch their recording later, by start (empty unless the
+    /// option asks for it).
+    pub to_watch: Vec<TalkRow>,
 }
 
 /// A talk of the schedule as the post's closing list shows it.
@@ -364,7 +367,12 @@ pub(crate) fn plan_post_with(
             food_ratings: food_rows(entries),
             gallery,
             talks: if options.talks_attended {
-                talks_attended(schedule, zone, words)
+                talk_rows(schedule, zone, words, ScheduleItem::attended)
+            } else {
+                Vec::new()
+            },
+            to_watch: if options.to_watch {
+                talk_rows(schedule, zone, words, |item| item.marks.watch_later)
             } else {
                 Vec::new()
             },
@@ -381,14 +389,19 @@ fn talk_page_of(schedule: &[ScheduleItem], entry: EntryId) -> Option<String> {
         .filter(|url| is_safe_link(url))
 }
 
-/// The starred talks that have a session entry, by start, as the closing list shows them.
-fn talks_attended(schedule: &[ScheduleItem], zone: Tz, words: &Words) -> Vec<TalkRow> {
-    let mut attended: Vec<&ScheduleItem> = schedule
+/// The talks `listed` picks (cancelled ones left out), by start, as a closing list shows them.
+fn talk_rows(
+    schedule: &[ScheduleItem],
+    zone: Tz,
+    words: &Words,
+    listed: impl Fn(&ScheduleItem) -> bool,
+) -> Vec<TalkRow> {
+    let mut talks: Vec<&ScheduleItem> = schedule
         .iter()
-        .filter(|item| item.starred && item.entry.is_some())
+        .filter(|item| listed(item) && !item.cancelled)
         .collect();
-    attended.sort_by_key(|item| item.bounds(zone).0);
-    attended
+    talks.sort_by_key(|item| item.bounds(zone).0);
+    talks
         .into_iter()
         .map(|item| {
             let start = item.bounds(zone).0;

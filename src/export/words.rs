@@ -45,6 +45,8 @@ pub struct Words {
     pub talk_page: &'static str,
     /// The closing list of the schedule's talks the author attended.
     pub talks_attended: &'static str,
+    /// The closing list of talks whose recordings the author wants to watch.
+    pub to_watch: &'static str,
     /// Taste, value, service, atmosphere.
     pub sub_ratings: [&'static str; 4],
     /// Breakfast, lunch, dinner, snack, and a meal of no type.
@@ -94,6 +96,7 @@ const ENGLISH: Words = Words {
     gallery: "Gallery",
     talk_page: "Talk page",
     talks_attended: "Talks I attended",
+    to_watch: "To watch",
     sub_ratings: ["taste", "value", "service", "atmosphere"],
     meals: ["Breakfast", "Lunch", "Dinner", "Snack", "Meal"],
     kinds: ["Session", "Meal", "Food rating", "Note"],
@@ -155,6 +158,7 @@ const CHINESE: Words = Words {
     gallery: "相册",
     talk_page: "演讲页面",
     talks_attended: "我听过的演讲",
+    to_watch: "待看的录像",
     sub_ratings: ["口味", "性价比", "服务", "环境"],
     meals: ["早餐", "午餐", "晚餐", "小吃", "用餐"],
     kinds: ["演讲", "用餐", "美食评分", "随笔"],
@@ -205,6 +209,7 @@ const GERMAN: Words = Words {
     gallery: "Galerie",
     talk_page: "Vortragsseite",
     talks_attended: "Vorträge, die ich gehört habe",
+    to_watch: "Zum Nachschauen",
     sub_ratings: ["Geschmack", "Preis-Leistung", "Service", "Ambiente"],
     meals: [
         "Frühstück",

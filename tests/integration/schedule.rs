@@ -178,6 +178,30 @@ fn a_session_from_a_talk_is_filled_from_it_and_the_post_links_its_page() {
     );
     assert!(rows[1].contains("Rust in Production") && rows[1].contains("Room 2"));
     assert!(!list.contains("Unattended"));
+
+    // Marks: "u" to watch later, "k"'s session aside, a talk marked attended without notes.
+    let unattended = item_by_key(&journal.store, trip, "u").id;
+    let marks = tripjournal::model::TalkMarks {
+        watch_later: true,
+        attended: true,
+        ..Default::default()
+    };
+    journal
+        .store
+        .set_talk_marks(unattended, marks)
+        .expect("marks");
+    options.to_watch = true;
+    let report = export_trip(&journal.store, trip, &options).expect("export");
+    let post = std::fs::read_to_string(&report.post).expect("post");
+    let (attended, to_watch) = post
+        .split("## 我听过的演讲")
+        .nth(1)
+        .and_then(|rest| rest.split_once("## 待看的录像"))
+        .expect("both lists, in this order");
+    let rows = |list: &str| list.lines().filter(|l| l.starts_with("- ")).count();
+    assert_eq!(rows(attended), 3, "{attended}");
+    assert_eq!(rows(to_watch), 1, "{to_watch}");
+    assert!(to_watch.contains("Unattended"), "{to_watch}");
 }
 
 #[test]
