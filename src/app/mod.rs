@@ -26,6 +26,7 @@ mod jobs;
 mod local_zone;
 mod notice;
 mod opened_files;
+mod reminders;
 mod shift_preview;
 mod suggest;
 mod thumbnails;
@@ -51,6 +52,7 @@ pub use notice::{DialogPurpose, Message, Notice, OpenFolderError};
 pub use opened_files::{
     OpenedFileProblem, OpenedFiles, SCHEDULE_EXTENSIONS, is_schedule_file, looks_like_a_command,
 };
+pub use reminders::{DEFAULT_REMINDER_MINUTES, Reminder, Reminders};
 pub use shift_preview::{ShiftPreview, preview_clock_shift};
 pub use suggest::{suggest_entry_for_photo, suggestion_inputs, suggestions_by_entry};
 pub use thumbnails::{DecodedImage, ThumbnailError, ThumbnailPool};
