@@ -21,6 +21,7 @@ use crate::photos::{
 };
 use crate::schedule::{
     ScheduleImportError, ScheduleImported, import_schedule_into, new_trip_from_schedule,
+    plan_calendar, plan_items, write_plan_file,
 };
 use crate::store::{DamagedRow, PhotoBytes, PhotoInsert, ReadOnlyReason, Store, StoreError};
 
@@ -142,6 +143,19 @@ pub enum Command {
     },
     /// The talk's session entry, made now or the one made before: [`Event::NotesStarted`].
     StartNotes(ScheduleItemId),
+    /// Sets a talk's marks beside the star: [`Event::ScheduleItemChanged`].
+    SetTalkMarks {
+        item: ScheduleItemId,
+        marks: crate::model::TalkMarks,
+    },
+    /// The trip's programme changes were seen: [`Event::Schedule`] without their marks.
+    MarkChangesSeen(TripId),
+    /// Writes the trip's plan (starred, not maybe) as an iCalendar file:
+    /// [`Event::PlanExported`].
+    ExportPlan {
+        trip: TripId,
+        file: PathBuf,
+    },
     /// The trip watches `folder` from now on (None: stops watching); answered with
     /// [`Event::Watches`].
     SetWatch {
@@ -171,6 +185,7 @@ impl Command {
                 | Command::Cancel(_)
                 | Command::Flush(_)
                 | Command::LoadSchedule(_)
+                | Command::ExportPlan { .. }
         )
     }
 }
@@ -270,11 +285,15 @@ pub enum Event {
     },
     /// The journal could not be opened; the journal thread has ended.
     OpenFailed(StoreError),
-    /// A trip's schedule, in the journal's order.
+    /// A trip's schedule, in the journal's order, with what its last import changed for the
+    /// user.
     Schedule {
         trip: TripId,
         items: Vec<ScheduleItem>,
+        changes: Vec<crate::model::ProgrammeChange>,
     },
+    /// The plan's calendar was written (how many talks, where) or why not.
+    PlanExported(Result<(usize, PathBuf), Arc<crate::schedule::PlanFileError>>),
     /// One talk as stored after a change (a star).
     ScheduleItemChanged(ScheduleItem),
     /// The session entry of a talk (made now or before) and the talk linked to it.
@@ -462,7 +481,12 @@ impl Worker {
     fn send_schedule(&self, trip: TripId) -> Result<(), StoreError> {
         // Unreadable rows are named with the rest of the journal's (see `send_trips`).
         let items = self.store.schedule_listing(trip)?.items;
-        self.send(Event::Schedule { trip, items });
+        let changes = self.store.schedule_changes(trip)?;
+        self.send(Event::Schedule {
+            trip,
+            items,
+            changes,
+        });
         Ok(())
     }
 
@@ -548,6 +572,9 @@ impl Worker {
             Command::SetWatch { trip, folder } => self.set_watch(trip, folder)?,
             command @ (Command::LoadSchedule(_)
             | Command::SetStarred { .. }
+            | Command::SetTalkMarks { .. }
+            | Command::MarkChangesSeen(_)
+            | Command::ExportPlan { .. }
             | Command::StartNotes(_)
             | Command::ImportSchedule { .. }
             | Command::NewTripFromSchedule(_)) => self.schedule_command(command)?,
@@ -631,6 +658,23 @@ impl Worker {
                 self.store.set_starred(item, starred)?;
                 let item = self.store.schedule_item(item)?;
                 self.send(Event::ScheduleItemChanged(item));
+            }
+            Command::SetTalkMarks { item, marks } => {
+                self.store.set_talk_marks(item, marks)?;
+                let item = self.store.schedule_item(item)?;
+                self.send(Event::ScheduleItemChanged(item));
+            }
+            Command::MarkChangesSeen(trip) => {
+                self.store.mark_changes_seen(trip)?;
+                self.send_schedule(trip)?;
+            }
+            Command::ExportPlan { trip, file } => {
+                let name = self.store.trip(trip)?.fields.name;
+                let items = plan_items(&self.store.schedule_listing(trip)?.items);
+                let written = write_plan_file(&file, &plan_calendar(&name, &items))
+                    .map(|()| (items.len(), file))
+                    .map_err(Arc::new);
+                self.send(Event::PlanExported(written));
             }
             Command::StartNotes(item) => {
                 let made = self

@@ -57,8 +57,8 @@ pub use shift_preview::{ShiftPreview, preview_clock_shift};
 pub use suggest::{suggest_entry_for_photo, suggestion_inputs, suggestions_by_entry};
 pub use thumbnails::{DecodedImage, ThumbnailError, ThumbnailPool};
 pub use trip_schedule::{
-    DayFilter, NowNext, TripSchedule, day_items, now_and_next, schedule_days, schedule_tracks,
-    talk_matches,
+    DayFilter, NowNext, TripSchedule, day_items, now_and_next, plan_file_for, schedule_days,
+    schedule_tracks, talk_matches,
 };
 pub use watch::{TripWatch, WatchProblem, Watches};
 pub use workspace::{

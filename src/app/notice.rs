@@ -84,6 +84,13 @@ pub enum Message {
     NoFileDialog(DialogPurpose),
     /// A folder did not open in the file manager.
     FolderNotOpened(Arc<OpenFolderError>),
+    /// The plan's calendar was written: how many talks, and where.
+    PlanExported {
+        talks: usize,
+        file: std::path::PathBuf,
+    },
+    /// The plan's calendar could not be written.
+    PlanNotExported(Arc<crate::schedule::PlanFileError>),
     /// A file given on the command line (opened from the file manager) was not opened.
     FileNotOpened {
         file: std::path::PathBuf,
@@ -103,6 +110,7 @@ impl Message {
             | Message::ClockShifted { .. }
             | Message::ScheduleImported { .. }
             | Message::Exported(_)
+            | Message::PlanExported { .. }
             | Message::Saved => false,
             _ => true,
         }

@@ -12,6 +12,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 
 use crate::model::search::Search;
+use crate::model::{ChangeKind, ProgrammeChange, TalkSlot};
 use crate::model::{EntryId, ScheduleItem, ScheduleItemId, TripFields};
 use crate::model::{Talk, TalkTime};
 
@@ -30,6 +31,8 @@ fn next_version() -> u64 {
 #[derive(Debug, Clone)]
 pub struct TripSchedule {
     items: Vec<ScheduleItem>,
+    /// What the last import of the programme changed for the user.
+    changes: Vec<ProgrammeChange>,
     version: u64,
 }
 
@@ -37,6 +40,7 @@ impl Default for TripSchedule {
     fn default() -> Self {
         TripSchedule {
             items: Vec::new(),
+            changes: Vec::new(),
             version: next_version(),
         }
     }
@@ -57,6 +61,27 @@ impl TripSchedule {
     pub fn replace(&mut self, items: Vec<ScheduleItem>) {
         self.items = items;
         self.version = next_version();
+    }
+
+    /// What the last import of the programme changed for the user, as the journal sent it.
+    pub fn set_changes(&mut self, changes: Vec<ProgrammeChange>) {
+        self.changes = changes;
+        self.version = next_version();
+    }
+
+    /// The last import's changes the user has not seen yet.
+    pub fn unseen_changes(&self) -> impl Iterator<Item = &ProgrammeChange> {
+        self.changes.iter().filter(|change| !change.seen)
+    }
+
+    /// Where a talk was before the programme moved it, while that change is unseen.
+    pub fn moved_from(&self, id: ScheduleItemId) -> Option<&TalkSlot> {
+        self.unseen_changes()
+            .filter(|change| change.item == id)
+            .find_map(|change| match &change.kind {
+                ChangeKind::Moved { before } => Some(before),
+                _ => None,
+            })
     }
 
     /// One item as the journal stored it (a star, its entry).
@@ -245,6 +270,22 @@ pub fn now_and_next<'a>(
     });
     answer.changes_at = [now_end, next_start].into_iter().flatten().min();
     answer
+}
+
+/// Where the window writes a trip's plan as a calendar: `<slug>-plan.ics` in the export
+/// folder the export dialog starts with (`Documents/tripjournal-export`).
+pub fn plan_file_for(trip: &crate::model::Trip) -> std::path::PathBuf {
+    let folder = directories::UserDirs::new()
+        .and_then(|dirs| dirs.document_dir().map(|d| d.to_path_buf()))
+        .unwrap_or_else(std::env::temp_dir)
+        .join("tripjournal-export");
+    let slug = crate::export::text::slugify(&trip.fields.name);
+    let slug = if slug.is_empty() {
+        "trip".to_string()
+    } else {
+        slug
+    };
+    folder.join(format!("{slug}-plan.ics"))
 }
 
 #[cfg(test)]

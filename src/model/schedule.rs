@@ -240,7 +240,7 @@ pub fn clashes(items: &[ScheduleItem]) -> Vec<(ScheduleItemId, ScheduleItemId)> 
             TalkTime::AllDay { .. } => None,
         })
         .collect();
-    timed.sort();
+    timed.sort_by_key(|(start, _, id)| (*start, *id));
     let mut pairs = Vec::new();
     for (index, (_, end, id)) in timed.iter().enumerate() {
         for (start, _, other) in &timed[index + 1..] {

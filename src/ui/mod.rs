@@ -22,6 +22,7 @@ mod fonts;
 mod food_board;
 mod help;
 mod photos;
+mod plan_panel;
 mod schedule_file_dialog;
 mod schedule_grid;
 mod schedule_view;

@@ -94,6 +94,8 @@ pub(super) enum Asked {
     Select(ScheduleItemId),
     Star(ScheduleItemId, bool),
     Notes(ScheduleItemId),
+    /// Something for the app to apply (a talk's marks).
+    Act(Box<Action>),
 }
 
 impl ScheduleView {
@@ -114,6 +116,11 @@ impl ScheduleView {
                 .collect();
         }
         let mut actions: Vec<Action> = self.toolbar(ui, open, editable).into_iter().collect();
+        actions.extend(super::plan_panel::changes_panel(ui, open, editable));
+        if let Some(listing) = &self.listing {
+            let rows = listing.rows.clone();
+            actions.extend(super::plan_panel::clash_lines(ui, open, &rows, editable));
+        }
         ui.separator();
         match self.layout {
             DayLayout::List => asked.extend(self.rows(ui, open, editable)),
@@ -131,6 +138,7 @@ impl ScheduleView {
                     self.selected = Some(id);
                     actions.push(Action::StartNotes(id));
                 }
+                Asked::Act(action) => actions.push(*action),
             }
         }
         actions
@@ -304,6 +312,10 @@ impl ScheduleView {
             if command_button(ui, Cmd::ImportSchedule, editable) {
                 action = Some(Action::PickSchedule(Some(open.trip.id)));
             }
+            if let Some(export) = super::plan_panel::export_plan_button(ui, open) {
+                action = Some(export);
+            }
+            super::plan_panel::reminder_setting(ui);
         });
         self.day = day;
         self.track = track;
@@ -369,6 +381,11 @@ impl ScheduleView {
             scroll = scroll.vertical_scroll_offset((row as f32 - 3.0).max(0.0) * row_step);
         }
         let mut asked = Vec::new();
+        let day: Vec<ScheduleItem> = (listing.rows.iter())
+            .filter_map(|row| items.get(*row).cloned())
+            .collect();
+        let clashing = crate::model::clashes(&day);
+        let words = crate::export::words::words(super::i18n::language(ui.ctx()));
         let mut row_ids = HashMap::new();
         let mut visible = 0..0;
         let now = Utc::now();
@@ -397,6 +414,9 @@ impl ScheduleView {
                     has_notes: item
                         .entry
                         .is_some_and(|entry| open.entries.iter().any(|e| e.id == entry)),
+                    clashes_with: super::plan_panel::clashing_titles(open, &clashing, item.id),
+                    moved_from: (open.schedule.moved_from(item.id))
+                        .map(|before| words.slot(before, zone)),
                 };
                 let (title_id, row_asked) = row.show(ui, shape);
                 row_ids.insert(title_id, item.id);
@@ -440,7 +460,7 @@ fn list_now_line(ui: &Ui, y: f32, now: DateTime<Tz>) {
 fn allowed_read_only(asked: &Asked, open: &OpenTrip) -> bool {
     match asked {
         Asked::Select(_) => true,
-        Asked::Star(..) => false,
+        Asked::Star(..) | Asked::Act(_) => false,
         Asked::Notes(id) => open
             .schedule
             .item(*id)
@@ -536,6 +556,10 @@ struct TalkRow<'a> {
     editable: bool,
     /// A session entry was made from it (and still exists).
     has_notes: bool,
+    /// The titles of the plan's talks it clashes with.
+    clashes_with: Vec<String>,
+    /// Where it was before the programme moved it (until the change is seen).
+    moved_from: Option<String>,
 }
 
 impl TalkRow<'_> {
@@ -578,6 +602,9 @@ impl TalkRow<'_> {
             title
         };
         let response = self.title(&mut cell(ui, title, false));
+        if let Some(marked) = super::plan_panel::marks_menu(&response, item, self.editable) {
+            asked = Some(Asked::Act(Box::new(marked)));
+        }
         if response.double_clicked() {
             asked = Some(Asked::Notes(item.id));
         } else if response.clicked() || response.gained_focus() {
@@ -608,12 +635,35 @@ impl TalkRow<'_> {
     /// speakers and the abstract.
     fn title(&self, ui: &mut Ui) -> egui::Response {
         let talk = &self.item.talk;
-        let mut text = RichText::new(&talk.title);
+        let ctx = ui.ctx().clone();
+        let mut marks = String::new();
+        if !self.clashes_with.is_empty() {
+            marks.push_str("⚠ ");
+        }
+        if self.moved_from.is_some() {
+            marks.push_str("↻ ");
+        }
+        if self.item.starred && self.item.marks.maybe {
+            marks.push_str(&t!(&ctx, "plan-maybe-prefix"));
+        }
+        let mut text = RichText::new(format!("{marks}{}", talk.title));
         if self.item.cancelled {
             text = text.strikethrough().weak();
         }
         let response = ui.add(egui::Button::selectable(self.selected, text).truncate());
-        response.on_hover_ui(|ui| talk_tooltip(ui, self.item))
+        response.on_hover_ui(|ui| {
+            talk_tooltip(ui, self.item);
+            if !self.clashes_with.is_empty() {
+                let with = self.clashes_with.join(", ");
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    t!(&ctx, "plan-clashes-with", titles = with),
+                );
+            }
+            if let Some(before) = &self.moved_from {
+                ui.label(t!(&ctx, "plan-moved-from", before = before.as_str()));
+            }
+        })
     }
 
     /// "✏ notes" for a talk with an entry; "Start notes" on the selected talk.

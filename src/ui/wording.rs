@@ -14,7 +14,7 @@ use crate::app::{
 use crate::export::words::words;
 use crate::export::{ExportError, ExportOptions, ExportReport, list_conflicts};
 use crate::model::{PostLanguage, format_clock_shift};
-use crate::schedule::{ZoneBasis, ZoneGuess};
+use crate::schedule::{PlanFileError, ZoneBasis, ZoneGuess};
 use crate::store::{ReadOnlyReason, ScheduleImport, ShiftReport};
 
 /// A message of the status bar, in words of `language`.
@@ -59,6 +59,25 @@ pub fn message(message: &Message, language: PostLanguage) -> String {
         Message::CannotWatch(error) => t!(l, "status-cannot-watch", error = error.to_string()),
         Message::NoFileDialog(purpose) => no_file_dialog(*purpose, l),
         Message::FolderNotOpened(error) => folder_not_opened(error, l),
+        Message::PlanExported { talks, file } => t!(
+            l,
+            "status-plan-exported",
+            count = *talks,
+            file = file.display().to_string()
+        ),
+        Message::PlanNotExported(error) => match error.as_ref() {
+            PlanFileError::Folder(folder) => t!(
+                l,
+                "status-plan-folder",
+                folder = folder.display().to_string()
+            ),
+            PlanFileError::Io { path, source } => t!(
+                l,
+                "status-plan-not-written",
+                file = path.display().to_string(),
+                error = source.to_string()
+            ),
+        },
     }
 }
 

@@ -1223,3 +1223,109 @@ fn schedule_snapshot_language(journal: &std::path::Path, language: &WindowLangua
     harness.step();
     harness
 }
+
+/// The plan in the Schedule view, as a person meets it: two starred talks at 10:00 clash
+/// (a mark on both and a line naming them), *Keep* makes the other "maybe"; a newer programme
+/// that moves the kept talk shows in a panel and marks its row until dismissed; with the
+/// window's clock five minutes before the talk's new start, its reminder shows once.
+#[test]
+fn the_plan_shows_clashes_changes_and_a_reminder_at_the_talks_new_time() {
+    let (_dir, journal, trip) = fosdem_journal();
+    {
+        let store = Store::open(&journal).expect("journal");
+        for title in ["Rust in the kernel", "Go generics"] {
+            let id = stored_talk(&journal, trip, title).id;
+            store.set_starred(id, true).expect("star");
+        }
+    }
+    let mut harness = schedule_window(&journal);
+    harness.get_by_label_contains("“Rust in the kernel” clashes with “Go generics”");
+    harness.get_by_label("⚠ Rust in the kernel");
+    harness.get_by_label("⚠ Go generics");
+    harness.get_by_label("Keep “Rust in the kernel”").click();
+    journal_until(&mut harness, &journal, "Go generics maybe", |store| {
+        let go = store
+            .schedule(trip)
+            .expect("schedule")
+            .into_iter()
+            .find(|i| i.talk.title == "Go generics");
+        go.is_some_and(|item| item.marks.maybe && item.starred)
+    });
+    settle(&mut harness);
+    assert!(harness.query_by_label_contains("clashes with").is_none());
+    harness.get_by_label("maybe · Go generics");
+
+    // The organisers move the kernel talk to 14:00 in another room.
+    let mut newer = fosdem_talks();
+    let kernel = newer
+        .iter_mut()
+        .find(|t| t.title == "Rust in the kernel")
+        .expect("talk");
+    kernel.time = TalkTime::Timed {
+        start: brussels(31, 14, 0),
+        end: brussels(31, 14, 50),
+    };
+    kernel.room = "K.1.105".into();
+    let path = _dir.path().join("newer.ics");
+    std::fs::write(&path, ics_of(&newer)).expect("programme");
+    harness
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(crate::gui_keys::DroppedPath(path)));
+    shown_until(&mut harness, "the changes panel", |h| {
+        h.query_by_label_contains("moved: Sat 10:00 UB2.252A ⏵ Sat 14:00 K.1.105")
+            .is_some()
+    });
+    harness.get_by_label("↻ Rust in the kernel");
+    harness.snapshot("schedule_plan_changes");
+    harness.get_by_label("Dismiss").click();
+    journal_until(&mut harness, &journal, "changes seen", |store| {
+        store
+            .schedule_changes(trip)
+            .expect("changes")
+            .iter()
+            .all(|c| c.seen)
+    });
+    settle(&mut harness);
+    assert!(harness.query_by_label("↻ Rust in the kernel").is_none());
+
+    // 13:54: nothing yet; 13:55 (five minutes before its new start): the reminder, once.
+    let clock = std::rc::Rc::new(std::cell::Cell::new(brussels(31, 13, 54)));
+    let read = clock.clone();
+    harness.state_mut().set_clock(move || read.get());
+    settle(&mut harness);
+    assert!(harness.state().reminders_shown().is_empty());
+    clock.set(brussels(31, 13, 55));
+    settle(&mut harness);
+    let kernel_id = stored_talk(&journal, trip, "Rust in the kernel").id;
+    assert_eq!(
+        harness.state().reminders_shown(),
+        [(kernel_id, brussels(31, 14, 0))]
+    );
+    harness.get_by_label("⏰ 14:00 “Rust in the kernel” · K.1.105");
+    clock.set(brussels(31, 13, 57));
+    settle(&mut harness);
+    assert_eq!(harness.state().reminders_shown().len(), 1, "reminded once");
+}
+
+/// A programme as iCalendar text (UTC times), for importing through the window.
+fn ics_of(talks: &[Talk]) -> String {
+    let mut text = String::from("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n");
+    for talk in talks {
+        let TalkTime::Timed { start, end } = talk.time else {
+            continue;
+        };
+        text.push_str(&format!(
+            "BEGIN:VEVENT\r\nUID:{}\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:{}\r\nDTEND:{}\r\n\
+             SUMMARY:{}\r\nLOCATION:{}\r\nCATEGORIES:{}\r\nEND:VEVENT\r\n",
+            talk.key,
+            start.format("%Y%m%dT%H%M%SZ"),
+            end.format("%Y%m%dT%H%M%SZ"),
+            talk.title,
+            talk.room,
+            talk.track
+        ));
+    }
+    text.push_str("END:VCALENDAR\r\n");
+    text
+}

@@ -480,3 +480,32 @@ watch-folder-lost = Der Ordner lässt sich gerade nicht lesen: { $error }
 watch-stopped = Beobachten beendet
 watch-stopped-by = Beobachten beendet: { $error }
 clock-bad-shift = „{ $typed }“ ist keine Zeitverschiebung: schreibe sie wie +2h, -7h30m, +90s, -1d oder +00:05
+
+## The plan: changes, clashes, marks, the calendar file, reminders.
+plan-changes-heading = { $count ->
+    [one] Das neue Programm ändert 1 Sache an deinem Plan:
+   *[other] Das neue Programm ändert { $count } Dinge an deinem Plan:
+}
+plan-change-moved = ↻ „{ $title }“ verlegt: { $before } ⏵ { $now }
+plan-change-cancelled = ✖ „{ $title }“ wurde abgesagt ({ $now })
+plan-change-new = ✚ Neu in einem Track, dem du folgst: „{ $title }“ ({ $now })
+plan-clash = „{ $first }“ überschneidet sich mit „{ $second }“
+plan-keep = „{ $title }“ behalten
+plan-mark-maybe = Vielleicht (nicht im Plan)
+plan-mark-attended = Besucht
+plan-mark-watch-later = Später ansehen (Aufzeichnung)
+plan-export = 📅 Plan als Kalender
+plan-export-help = Die markierten Vorträge (ohne „vielleicht“) für den Kalender eines Handys nach { $file } schreiben; erneut aktualisiert seine Termine
+plan-maybe-prefix = vielleicht ·{" "}
+plan-clashes-with = Überschneidet sich mit: { $titles }
+plan-moved-from = Verlegt; vorher { $before }
+status-plan-exported = { $count ->
+    [one] 1 Vortrag nach { $file } geschrieben
+   *[other] { $count } Vorträge nach { $file } geschrieben
+}
+status-plan-folder = { $folder } ist ein Ordner; der Plan braucht einen Dateinamen
+status-plan-not-written = Der Plan wurde nicht nach { $file } geschrieben: { $error }
+reminder-setting = ⏰ Erinnern
+reminder-minutes-suffix = {" "}Min. vorher
+reminder-setting-help = Minuten vor einem markierten Vortrag, zu denen seine Erinnerung erscheint (0: keine)
+reminder-line = ⏰ { $time } „{ $title }“ · { $room }

@@ -472,3 +472,32 @@ watch-folder-lost = The folder cannot be read now: { $error }
 watch-stopped = Watching stopped
 watch-stopped-by = Watching stopped: { $error }
 clock-bad-shift = “{ $typed }” is not a clock shift: write it like +2h, -7h30m, +90s, -1d or +00:05
+
+## The plan: changes, clashes, marks, the calendar file, reminders.
+plan-changes-heading = { $count ->
+    [one] The new programme changed 1 thing in your plan:
+   *[other] The new programme changed { $count } things in your plan:
+}
+plan-change-moved = ↻ “{ $title }” moved: { $before } ⏵ { $now }
+plan-change-cancelled = ✖ “{ $title }” was cancelled ({ $now })
+plan-change-new = ✚ New in a track you follow: “{ $title }” ({ $now })
+plan-clash = “{ $first }” clashes with “{ $second }”
+plan-keep = Keep “{ $title }”
+plan-mark-maybe = Maybe (out of the plan)
+plan-mark-attended = Attended
+plan-mark-watch-later = Watch later (recording)
+plan-export = 📅 Plan as calendar
+plan-export-help = Write the starred talks (not maybe) to { $file } for a phone's calendar; again updates its events
+plan-maybe-prefix = maybe ·{" "}
+plan-clashes-with = Clashes with: { $titles }
+plan-moved-from = Moved; it was { $before }
+status-plan-exported = { $count ->
+    [one] Wrote 1 talk to { $file }
+   *[other] Wrote { $count } talks to { $file }
+}
+status-plan-folder = { $folder } is a folder; the plan needs a file name
+status-plan-not-written = The plan was not written to { $file }: { $error }
+reminder-setting = ⏰ Remind
+reminder-minutes-suffix = {" "}min before
+reminder-setting-help = Minutes before a starred talk its reminder shows (0: no reminders)
+reminder-line = ⏰ { $time } “{ $title }” · { $room }

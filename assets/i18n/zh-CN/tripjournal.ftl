@@ -438,3 +438,26 @@ watch-folder-lost = 现在无法读取该文件夹：{ $error }
 watch-stopped = 已停止监视
 watch-stopped-by = 已停止监视：{ $error }
 clock-bad-shift = “{ $typed }”不是时间偏差：请写成 +2h、-7h30m、+90s、-1d 或 +00:05 这样的格式
+
+## The plan: changes, clashes, marks, the calendar file, reminders.
+plan-changes-heading = 新日程对你的计划有 { $count } 处变动：
+plan-change-moved = ↻ “{ $title }”已调整：{ $before } ⏵ { $now }
+plan-change-cancelled = ✖ “{ $title }”已取消（{ $now }）
+plan-change-new = ✚ 你关注的分会场有新讲座：“{ $title }”（{ $now }）
+plan-clash = “{ $first }”与“{ $second }”时间冲突
+plan-keep = 保留“{ $title }”
+plan-mark-maybe = 待定（不在计划中）
+plan-mark-attended = 已参加
+plan-mark-watch-later = 稍后看录像
+plan-export = 📅 计划导出为日历
+plan-export-help = 把收藏的讲座（待定的除外）写入 { $file }，供手机日历导入；再次导出会更新其中的日程
+plan-maybe-prefix = 待定 ·{" "}
+plan-clashes-with = 时间冲突：{ $titles }
+plan-moved-from = 已调整；原为 { $before }
+status-plan-exported = 已把 { $count } 场讲座写入 { $file }
+status-plan-folder = { $folder } 是一个文件夹；计划需要一个文件名
+status-plan-not-written = 计划未写入 { $file }：{ $error }
+reminder-setting = ⏰ 提前
+reminder-minutes-suffix = {" "}分钟提醒
+reminder-setting-help = 收藏的讲座开始前几分钟提醒（0：不提醒）
+reminder-line = ⏰ { $time } “{ $title }” · { $room }

@@ -73,6 +73,7 @@ pub(super) fn handle(ws: &mut Workspace, event: Event) {
         | Event::Preview { .. }
         | Event::ScheduleImported { .. }) => job_event(ws, event),
         event @ (Event::Schedule { .. }
+        | Event::PlanExported(_)
         | Event::ScheduleItemChanged(_)
         | Event::NotesStarted { .. }) => schedule_event(ws, event),
     }
@@ -343,11 +344,18 @@ fn import_finished(
 /// The open trip's schedule, as the journal thread sends it.
 fn schedule_event(ws: &mut Workspace, event: Event) {
     match event {
-        Event::Schedule { trip, items } => {
+        Event::Schedule {
+            trip,
+            items,
+            changes,
+        } => {
             if let Some(open) = ws.open_trip_mut(trip) {
                 open.schedule.replace(items);
+                open.schedule.set_changes(changes);
             }
         }
+        Event::PlanExported(Ok((talks, file))) => ws.notify(Message::PlanExported { talks, file }),
+        Event::PlanExported(Err(error)) => ws.notify(Message::PlanNotExported(error)),
         Event::ScheduleItemChanged(item) => {
             if let Some(open) = ws.open_trip_mut(item.trip) {
                 open.schedule.update(item);

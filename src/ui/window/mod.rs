@@ -12,6 +12,7 @@
 mod chrome;
 mod file_dialogs;
 mod input;
+mod reminder_bar;
 mod windows;
 
 use std::path::PathBuf;
@@ -47,6 +48,8 @@ struct Settings {
     /// The window's language chosen in the 🌐 menu ("en", "zh", "de"); none: the system's.
     #[serde(default)]
     language: Option<String>,
+    #[serde(default)] // Minutes before a starred talk its reminder shows (0: none).
+    reminder_minutes: Option<u32>,
 }
 
 /// Below this width (points) the trips list hides while the editor is open.
@@ -77,6 +80,7 @@ pub struct TripJournalApp {
     /// The language chosen in the window (`None`: the system's, `system_language`).
     language: Option<PostLanguage>,
     system_language: PostLanguage,
+    reminder_bar: reminder_bar::ReminderBar,
     egui_ctx: egui::Context,
 }
 
@@ -95,6 +99,7 @@ impl TripJournalApp {
         app.apply_theme();
         let chosen = settings.language.and_then(|code| code.parse().ok());
         app.set_language(chosen);
+        reminder_bar::restore_minutes(&cc.egui_ctx, settings.reminder_minutes);
         app
     }
 
@@ -139,6 +144,7 @@ impl TripJournalApp {
             focus_ring: super::focus_ring::FocusRing::default(),
             language: None,
             system_language: PostLanguage::English,
+            reminder_bar: reminder_bar::ReminderBar::default(),
             egui_ctx: ctx,
         };
         app.start_journal_thread();
@@ -549,6 +555,7 @@ impl eframe::App for TripJournalApp {
         }
         self.read_only_banner(ui);
         self.top_bar(ui);
+        self.reminder_bar.update(ui, self.workspace.current());
         self.damage_banner(ui);
         self.status_bar(ui);
         self.side_panels(ui);
@@ -564,6 +571,7 @@ impl eframe::App for TripJournalApp {
             last_trip: self.workspace.last_trip().map(|trip| trip.0),
             dark: Some(self.dark),
             language: self.language.map(|language| language.code().to_string()),
+            reminder_minutes: Some(super::plan_panel::reminder_minutes(&self.egui_ctx)),
         };
         eframe::set_value(storage, eframe::APP_KEY, &settings);
         self.workspace.save_dirty(true);
