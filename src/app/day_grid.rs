@@ -199,7 +199,6 @@ mod tests {
     use chrono::{NaiveDate, TimeZone};
 
     use super::*;
-    use crate::model::{ScheduleItemId, Talk, TripId};
 
     fn berlin(hour: u32, minute: u32) -> DateTime<Utc> {
         chrono_tz::Europe::Berlin
@@ -209,30 +208,7 @@ mod tests {
     }
 
     fn item(id: i64, room: &str, start: DateTime<Utc>, minutes: i64) -> ScheduleItem {
-        ScheduleItem {
-            id: ScheduleItemId(id),
-            trip: TripId(1),
-            talk: Talk {
-                key: format!("k{id}"),
-                title: format!("Talk {id}"),
-                subtitle: String::new(),
-                time: TalkTime::Timed {
-                    start,
-                    end: start + Duration::minutes(minutes),
-                },
-                room: room.into(),
-                track: String::new(),
-                kind: String::new(),
-                speakers: Vec::new(),
-                url: None,
-                abstract_text: String::new(),
-            },
-            starred: false,
-            cancelled: false,
-            entry: None,
-            marks: crate::model::TalkMarks::default(),
-            revision: crate::model::TalkRevision::default(),
-        }
+        ScheduleItem::for_test(id, room, start, minutes)
     }
 
     fn cell_of(grid: &DayGrid, item: usize) -> &GridCell {

@@ -10,13 +10,15 @@
 //! the computer is in (`local_zone`), and what the window shows of a conference schedule: its
 //! days and the talks of each, and the starred talk running now (`schedule`); and which entries
 //! photos would be offered to after a camera-clock shift (`shift_preview`), and the food
-//! board's lines in their order (`food_board`), and the watched folders' threads and what they
+//! board's lines in their order (`food_board`), a day's plan of starred talks with its gaps
+//! and clashes (`day_plan`), and the watched folders' threads and what they
 //! reported (`watch`).
 
 mod action;
 mod backend;
 mod capture;
 mod day_grid;
+mod day_plan;
 mod desktop;
 mod edit_session;
 mod food_board;
@@ -38,6 +40,7 @@ pub use action::{Action, PastedImage};
 pub use backend::{Backend, Command, Event, JournalError};
 pub use capture::{CaptureDay, CaptureTime, capture_time, capture_time_at};
 pub use day_grid::{DayGrid, GridCell, MIN_CELL_MINUTES, rows_started_by};
+pub use day_plan::{PlanLine, day_plan};
 pub use desktop::{file_dialog_available, open_folder};
 #[cfg(test)]
 pub(crate) use edit_session::tests::entry as test_entry;

@@ -88,7 +88,6 @@ fn timed_plan(items: &[ScheduleItem]) -> impl Iterator<Item = (&ScheduleItem, Da
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Talk, TalkMarks, TalkRevision, TripId};
     use chrono::TimeZone;
 
     fn at(hour: u32, minute: u32) -> DateTime<Utc> {
@@ -96,30 +95,9 @@ mod tests {
     }
 
     fn talk(id: i64, start: DateTime<Utc>) -> ScheduleItem {
-        ScheduleItem {
-            id: ScheduleItemId(id),
-            trip: TripId(1),
-            talk: Talk {
-                key: format!("k{id}"),
-                title: format!("Talk {id}"),
-                subtitle: String::new(),
-                time: TalkTime::Timed {
-                    start,
-                    end: start + Duration::minutes(30),
-                },
-                room: "H.2215".into(),
-                track: String::new(),
-                kind: String::new(),
-                speakers: Vec::new(),
-                url: None,
-                abstract_text: String::new(),
-            },
-            starred: true,
-            cancelled: false,
-            entry: None,
-            marks: TalkMarks::default(),
-            revision: TalkRevision::default(),
-        }
+        let mut item = ScheduleItem::for_test(id, "H.2215", start, 30);
+        item.starred = true;
+        item
     }
 
     /// The minutes of 09:00–11:59 at which `items` give a reminder, with the talk reminded.

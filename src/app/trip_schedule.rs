@@ -293,7 +293,6 @@ mod tests {
     use chrono::{Duration, TimeZone};
 
     use super::*;
-    use crate::model::TripId;
 
     fn at(hour: u32, minute: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 2, 1, hour, minute, 0).unwrap()
@@ -304,27 +303,14 @@ mod tests {
     }
 
     fn item(id: i64, title: &str, time: TalkTime, starred: bool) -> ScheduleItem {
-        ScheduleItem {
-            id: ScheduleItemId(id),
-            trip: TripId(1),
-            talk: Talk {
-                key: format!("k{id}"),
-                title: title.into(),
-                subtitle: String::new(),
-                time,
-                room: format!("Room {id}"),
-                track: if id % 2 == 0 { "Rust" } else { "Go" }.into(),
-                kind: String::new(),
-                speakers: vec!["Ada Lovelace".into()],
-                url: None,
-                abstract_text: "About the talk".into(),
-            },
-            starred,
-            cancelled: false,
-            entry: None,
-            marks: crate::model::TalkMarks::default(),
-            revision: crate::model::TalkRevision::default(),
-        }
+        let mut item = ScheduleItem::for_test(id, &format!("Room {id}"), at(9, 0), 0);
+        item.talk.title = title.into();
+        item.talk.time = time;
+        item.talk.track = if id % 2 == 0 { "Rust" } else { "Go" }.into();
+        item.talk.speakers = vec!["Ada Lovelace".into()];
+        item.talk.abstract_text = "About the talk".into();
+        item.starred = starred;
+        item
     }
 
     fn timed(from: DateTime<Utc>, minutes: i64) -> TalkTime {

@@ -267,3 +267,51 @@ pub fn clashes_with(
         })
         .collect()
 }
+
+#[cfg(test)]
+impl Talk {
+    /// A talk for unit tests: key `key`, titled "Talk {key}", from `start` to `end` in
+    /// `room`, nothing else filled in.
+    pub(crate) fn for_test(
+        key: &str,
+        start: DateTime<Utc>,
+        end: DateTime<Utc>,
+        room: &str,
+    ) -> Self {
+        Self {
+            key: key.into(),
+            title: format!("Talk {key}"),
+            subtitle: String::new(),
+            time: TalkTime::Timed { start, end },
+            room: room.into(),
+            track: String::new(),
+            kind: String::new(),
+            speakers: Vec::new(),
+            url: None,
+            abstract_text: String::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+impl ScheduleItem {
+    /// A talk for unit tests: "Talk {id}" (key "k{id}") in `room`, from `start` for
+    /// `minutes`, not starred, no marks.
+    pub(crate) fn for_test(id: i64, room: &str, start: DateTime<Utc>, minutes: i64) -> Self {
+        Self {
+            id: ScheduleItemId(id),
+            trip: TripId(1),
+            talk: Talk::for_test(
+                &format!("k{id}"),
+                start,
+                start + chrono::Duration::minutes(minutes),
+                room,
+            ),
+            starred: false,
+            cancelled: false,
+            entry: None,
+            marks: TalkMarks::default(),
+            revision: TalkRevision::default(),
+        }
+    }
+}

@@ -480,18 +480,7 @@ mod tests {
             .and_then(|d| d.and_hms_opt(hour, 0, 0))
             .expect("date")
             .and_utc();
-        Talk {
-            key: key.into(),
-            title: "T".into(),
-            subtitle: String::new(),
-            time: TalkTime::Timed { start, end: start },
-            room: room.into(),
-            track: String::new(),
-            kind: String::new(),
-            speakers: Vec::new(),
-            url: None,
-            abstract_text: String::new(),
-        }
+        Talk::for_test(key, start, start, room)
     }
 
     #[test]

@@ -23,6 +23,7 @@ mod food_board;
 mod help;
 mod photos;
 mod plan_panel;
+mod plan_view;
 mod schedule_file_dialog;
 mod schedule_grid;
 mod schedule_view;

@@ -91,7 +91,7 @@ pub fn clash_lines(ui: &mut Ui, open: &OpenTrip, rows: &[usize], editable: bool)
 }
 
 /// Marks `item` "maybe" (or not).
-fn maybe(item: &ScheduleItem, maybe: bool) -> Action {
+pub(super) fn maybe(item: &ScheduleItem, maybe: bool) -> Action {
     Action::Send(Command::SetTalkMarks {
         item: item.id,
         marks: TalkMarks {

@@ -60,12 +60,14 @@ struct Listing {
     grid: DayGrid,
 }
 
-/// How the view shows a day: a list by time, or a grid of rooms by time.
+/// How the view shows a day: a list by time, a grid of rooms by time, or the plan.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 enum DayLayout {
     #[default]
     List,
     Grid,
+    /// The starred talks only, with gaps and clashes.
+    Plan,
 }
 
 /// The Schedule view's own state.
@@ -117,7 +119,9 @@ impl ScheduleView {
         }
         let mut actions: Vec<Action> = self.toolbar(ui, open, editable).into_iter().collect();
         actions.extend(super::plan_panel::changes_panel(ui, open, editable));
-        if let Some(listing) = &self.listing {
+        if let Some(listing) = &self.listing
+            && self.layout != DayLayout::Plan
+        {
             let rows = listing.rows.clone();
             actions.extend(super::plan_panel::clash_lines(ui, open, &rows, editable));
         }
@@ -125,6 +129,12 @@ impl ScheduleView {
         match self.layout {
             DayLayout::List => asked.extend(self.rows(ui, open, editable)),
             DayLayout::Grid => asked.extend(self.grid(ui, open)),
+            DayLayout::Plan => {
+                if let Some(day) = self.listing.as_ref().and_then(|l| l.key.day) {
+                    self.row_ids.clear();
+                    actions.extend(super::plan_view::show(ui, open, day, editable));
+                }
+            }
         }
         asked.retain(|asked| editable || allowed_read_only(asked, open));
         for asked in asked {
@@ -273,6 +283,8 @@ impl ScheduleView {
                 .on_hover_text(t!(&ctx, "schedule-list-help"));
             ui.selectable_value(&mut layout, DayLayout::Grid, t!(&ctx, "schedule-grid"))
                 .on_hover_text(t!(&ctx, "schedule-grid-help"));
+            ui.selectable_value(&mut layout, DayLayout::Plan, t!(&ctx, "schedule-plan"))
+                .on_hover_text(t!(&ctx, "schedule-plan-help"));
         });
         self.layout = layout;
         let mut action = None;
@@ -770,6 +782,7 @@ pub fn now_next_strip(ui: &mut Ui, open: &OpenTrip) -> Option<Action> {
         return None;
     }
     let zone = open.trip.fields.time_zone;
+    let clashing = crate::model::clashes(items);
     let mut action = None;
     let height = ui.spacing().interact_size.y;
     egui::Frame::group(ui.style()).show(ui, |ui| {
@@ -792,6 +805,10 @@ pub fn now_next_strip(ui: &mut Ui, open: &OpenTrip) -> Option<Action> {
                 if let Some(asked) = strip_talk(ui, word, item, zone, now, title_width) {
                     action = Some(asked);
                 }
+                strip_clash_mark(
+                    ui,
+                    &super::plan_panel::clashing_titles(open, &clashing, item.id),
+                );
                 ui.add_space(16.0);
             }
         });
@@ -842,6 +859,19 @@ fn strip_talk(
     link.on_hover_text(format!("{title}\nOpen the notes on this talk"))
         .clicked()
         .then_some(Action::StartNotes(item.id))
+}
+
+/// "⚠" after a Now / next talk that clashes with another talk of the plan; its tooltip
+/// names them.
+fn strip_clash_mark(ui: &mut Ui, titles: &[String]) {
+    if titles.is_empty() {
+        return;
+    }
+    let ctx = ui.ctx().clone();
+    let what = t!(&ctx, "plan-clashes-with", titles = titles.join(", "));
+    let mark = ui.colored_label(ui.visuals().warn_fg_color, "⚠");
+    mark.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, &what));
+    mark.on_hover_text(what);
 }
 
 #[cfg(test)]

@@ -1332,3 +1332,107 @@ fn ics_of(talks: &[Talk]) -> String {
     text.push_str("END:VCALENDAR\r\n");
     text
 }
+
+/// The talk titled `title` as the journal holds it, once it matches `check`.
+fn talk_in_journal_until(
+    harness: &mut App,
+    journal: &std::path::Path,
+    trip: TripId,
+    title: &str,
+    check: impl Fn(&ScheduleItem) -> bool,
+) {
+    journal_until(harness, journal, title, |store| {
+        store
+            .schedule(trip)
+            .expect("schedule")
+            .into_iter()
+            .find(|item| item.talk.title == title)
+            .is_some_and(|item| check(&item))
+    });
+}
+
+/// *My plan* lists the day's starred talks in time order with the free time between them;
+/// of two clashing talks, *Keep this* on one makes the other "maybe" (greyed, still listed)
+/// and *Back in plan* undoes it.
+#[test]
+fn my_plan_lists_starred_talks_with_free_time_and_picks_one_of_a_clash() {
+    let (_dir, journal, trip) = fosdem_journal();
+    {
+        let store = Store::open(&journal).expect("journal");
+        for title in [
+            "Registration",
+            "Welcome to FOSDEM",
+            "Rust in the kernel",
+            "Go generics",
+        ] {
+            let id = stored_talk(&journal, trip, title).id;
+            store.set_starred(id, true).expect("star");
+        }
+    }
+    let mut harness = schedule_window(&journal);
+    harness.get_by_label("My plan").click();
+    shown_until(&mut harness, "the plan", |h| {
+        h.query_by_label("free 09:55–10:00 (5 min)").is_some()
+    });
+    assert!(
+        shown(&harness, "Registration"),
+        "the all-day item is listed"
+    );
+    assert!(!shown(&harness, "Async Rust"), "another day's talk is not");
+    assert!(!shown(&harness, "Closing"));
+    harness.get_by_label("⚠ Clashes with: Go generics");
+    harness.get_by_label("⚠ Clashes with: Rust in the kernel");
+
+    harness.get_by_label("Keep “Go generics”").click();
+    talk_in_journal_until(&mut harness, &journal, trip, "Rust in the kernel", |item| {
+        item.marks.maybe && item.starred
+    });
+    shown_until(&mut harness, "the kernel talk as maybe", |h| {
+        h.query_by_label("maybe · Rust in the kernel").is_some()
+    });
+    assert!(harness.query_by_label_contains("Clashes with").is_none());
+    harness.snapshot("schedule_plan_view");
+
+    harness
+        .get_by_label("Put “Rust in the kernel” back in the plan")
+        .click();
+    talk_in_journal_until(&mut harness, &journal, trip, "Rust in the kernel", |item| {
+        !item.marks.maybe
+    });
+    shown_until(&mut harness, "the clash again", |h| {
+        h.query_by_label("⚠ Clashes with: Go generics").is_some()
+    });
+}
+
+/// Two starred talks running now clash: the Now / next strip marks the one it shows (the
+/// later start) with "⚠", whose label names the other.
+#[test]
+fn the_now_next_strip_marks_a_talk_that_clashes() {
+    let now = Utc::now();
+    let today = now.with_timezone(&chrono_tz::Europe::Brussels).date_naive();
+    let first = talk(
+        "First running",
+        now - Duration::minutes(10),
+        30,
+        "K.1.105",
+        "",
+    );
+    let second = talk(
+        "Second running",
+        now - Duration::minutes(5),
+        30,
+        "H.2215",
+        "",
+    );
+    let (_dir, journal, trip) = conference_journal(today, today, &[first, second]);
+    {
+        let store = Store::open(&journal).expect("journal");
+        for item in store.schedule(trip).expect("schedule") {
+            store.set_starred(item.id, true).expect("star");
+        }
+    }
+    let harness = window_with_programme(&journal);
+    // The later start is the one running "now".
+    harness.get_by_label("Now: Second running");
+    harness.get_by_label("Clashes with: First running");
+}
