@@ -27,6 +27,7 @@ pub mod i18n;
 mod jobs;
 mod local_zone;
 mod notice;
+mod notifications;
 mod opened_files;
 mod reminders;
 mod shift_preview;
@@ -52,6 +53,7 @@ pub use forms::{DateField, ExportForm, ExportFormError, TripForm, TripFormError,
 pub use jobs::{ImportCounts, JobKind, JobStartError};
 pub use local_zone::system_zone;
 pub use notice::{DialogPurpose, Message, Notice, OpenFolderError};
+pub use notifications::{DesktopNotification, DesktopNotifier};
 pub use opened_files::{
     OpenedFileProblem, OpenedFiles, SCHEDULE_EXTENSIONS, is_schedule_file, looks_like_a_command,
 };

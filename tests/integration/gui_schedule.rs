@@ -1296,8 +1296,14 @@ fn the_plan_shows_clashes_changes_and_a_reminder_at_the_talks_new_time() {
     let clock = std::rc::Rc::new(std::cell::Cell::new(brussels(31, 13, 54)));
     let read = clock.clone();
     harness.state_mut().set_clock(move || read.get());
+    let notified = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let record = notified.clone();
+    harness
+        .state_mut()
+        .set_notify(move |notification| record.borrow_mut().push(notification));
     settle(&mut harness);
     assert!(harness.state().reminders_shown().is_empty());
+    assert!(notified.borrow().is_empty());
     clock.set(brussels(31, 13, 55));
     settle(&mut harness);
     let kernel_id = stored_talk(&journal, trip, "Rust in the kernel").id;
@@ -1306,9 +1312,15 @@ fn the_plan_shows_clashes_changes_and_a_reminder_at_the_talks_new_time() {
         [(kernel_id, brussels(31, 14, 0))]
     );
     harness.get_by_label("⏰ 14:00 “Rust in the kernel” · K.1.105");
+    let desktop = tripjournal::app::DesktopNotification {
+        summary: "Rust in the kernel".into(),
+        body: "Starts at 14:00 in K.1.105".into(),
+    };
+    assert_eq!(*notified.borrow(), std::slice::from_ref(&desktop));
     clock.set(brussels(31, 13, 57));
     settle(&mut harness);
     assert_eq!(harness.state().reminders_shown().len(), 1, "reminded once");
+    assert_eq!(*notified.borrow(), [desktop], "notified once");
 }
 
 /// A programme as iCalendar text (UTC times), for importing through the window.

@@ -47,6 +47,8 @@ mod import;
 /// Opening files: migrations, newer schemas, files that are not journals, paths that are not
 /// files (pipes, devices, folders, SQLite's special names).
 mod journal_file;
+/// Reminders as desktop notifications when the session bus is missing or silent.
+mod notifications;
 /// Input from outside that must never break a trip or empty the journal: schedule times past
 /// 9999, backups carrying triggers or views, a backup's committed -wal.
 mod outside_input;

@@ -516,3 +516,4 @@ reminder-setting = ⏰ Erinnern
 reminder-minutes-suffix = {" "}Min. vorher
 reminder-setting-help = Minuten vor einem markierten Vortrag, zu denen seine Erinnerung erscheint (0: keine)
 reminder-line = ⏰ { $time } „{ $title }“ · { $room }
+reminder-notification-body = Beginnt um { $time } in { $room }

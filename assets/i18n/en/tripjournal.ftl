@@ -508,3 +508,4 @@ reminder-setting = ⏰ Remind
 reminder-minutes-suffix = {" "}min before
 reminder-setting-help = Minutes before a starred talk its reminder shows (0: no reminders)
 reminder-line = ⏰ { $time } “{ $title }” · { $room }
+reminder-notification-body = Starts at { $time } in { $room }

@@ -468,3 +468,4 @@ reminder-setting = ⏰ 提前
 reminder-minutes-suffix = {" "}分钟提醒
 reminder-setting-help = 收藏的讲座开始前几分钟提醒（0：不提醒）
 reminder-line = ⏰ { $time } “{ $title }” · { $room }
+reminder-notification-body = { $time } 在 { $room } 开始
