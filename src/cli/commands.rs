@@ -15,7 +15,7 @@ use super::tsv::{field, one_line, row};
 use super::{
     CliError, CliResult, Command, EntryArgs, EntryCommand, ExportArgs, PhotoCommand, TripCommand,
 };
-use crate::export::{ExportOptions, export_trip};
+use crate::export::{ExportOptions, GitNote, GitTarget, export_trip, export_trip_to_git};
 use crate::model::rules::{date_range_text, format_local_time, parse_local_time};
 use crate::model::{
     EntryContent, EntryFields, EntryId, EntryKind, EntryPatch, PhotoId, ScheduleItemId,
@@ -543,6 +543,14 @@ fn export(store: &Store, args: ExportArgs, out: &mut Lines) -> CliResult<()> {
         })?;
         options.template = Some(source);
     }
+    if args.git {
+        let target = GitTarget {
+            branch: args.branch.clone(),
+            force: args.force,
+        };
+        options.force = false;
+        return export_to_git(store, trip.id, &options, &target, out);
+    }
     let report = export_trip(store, trip.id, &options)?;
     for removed in &report.removed {
         eprintln!(
@@ -565,6 +573,59 @@ fn export(store: &Store, args: ExportArgs, out: &mut Lines) -> CliResult<()> {
         out.line(one_line(&image.display().to_string()))?;
     }
     out.line(one_line(&report.post.display().to_string()))
+}
+
+/// `export --git`: the files committed (repository paths), then the branch and the commit;
+/// notes on stderr.
+fn export_to_git(
+    store: &Store,
+    trip: crate::model::TripId,
+    options: &ExportOptions,
+    target: &GitTarget,
+    out: &mut Lines,
+) -> CliResult<()> {
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let report = export_trip_to_git(store, trip, options, target, &cancel, None)?;
+    for note in &report.notes {
+        eprintln!("note: {}", one_line(&git_note(note)));
+    }
+    for image in &report.images {
+        out.line(one_line(&image.display().to_string()))?;
+    }
+    out.line(one_line(&report.post.display().to_string()))?;
+    match &report.commit {
+        Some(commit) => {
+            eprintln!(
+                "committed on {0}; nothing was pushed. To publish: git push -u origin {0}, then open a pull request",
+                report.branch
+            );
+            out.line(format!("{} {commit}", report.branch))
+        }
+        None => {
+            eprintln!("{} already holds this post; no new commit", report.branch);
+            out.line(format!("{} unchanged", report.branch))
+        }
+    }
+}
+
+/// A note of a Git export, worded for the terminal.
+fn git_note(note: &GitNote) -> String {
+    match note {
+        GitNote::MidOperation(state) => format!(
+            "the repository is in the middle of a {state}; the working tree was not touched, so it goes on as it was"
+        ),
+        GitNote::Shallow => {
+            "a shallow clone: the commit is made on the history it has and pushes as usual".into()
+        }
+        GitNote::Ignored(paths) => format!(
+            "committed although .gitignore matches them: {}",
+            paths
+                .iter()
+                .map(|path| path.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
 }
 
 /// The readable rows of a listing; each damaged one is named on stderr, so that one bad row

@@ -21,7 +21,7 @@ use serde_json::json;
 
 pub use commands::run_command;
 
-use crate::export::{ExportError, ExportOptions, Layout, Numbering, Order};
+use crate::export::{ExportError, ExportOptions, GitExportError, Layout, Numbering, Order};
 use crate::model::rules::parse_date;
 use crate::model::{
     EntryKind, MealType, ModelError, Money, PatchError, PostLanguage, Rating, SessionRole,
@@ -198,9 +198,17 @@ pub struct ExportArgs {
     /// --watch-later true`).
     #[arg(long)]
     pub to_watch: bool,
-    /// Overwrite a post you edited since it was exported.
+    /// Overwrite a post you edited since it was exported; with --git, commit on a branch
+    /// tripjournal did not make.
     #[arg(long)]
     pub force: bool,
+    /// --out is a Git repository: commit the post on its own branch instead of writing files
+    /// (the working tree, index and current branch are not touched; nothing is pushed).
+    #[arg(long)]
+    pub git: bool,
+    /// The branch for --git (default: tripjournal/<slug>).
+    #[arg(long, value_name = "NAME", requires = "git")]
+    pub branch: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -542,6 +550,24 @@ impl From<ExportError> for CliError {
                 CliError::Failed(format!("{error}; add --force to replace them"))
             }
             other => CliError::Failed(other.to_string()),
+        }
+    }
+}
+
+impl From<GitExportError> for CliError {
+    fn from(error: GitExportError) -> Self {
+        match error {
+            GitExportError::Export(export) => export.into(),
+            GitExportError::BadBranchName(name) => CliError::Input(format!(
+                "--branch {name:?} is not a name Git accepts for a branch"
+            )),
+            GitExportError::NotOurs(_) => CliError::Failed(format!(
+                "{error}; nothing was changed (use --branch NAME for another, or --force to commit on it)"
+            )),
+            GitExportError::NoIdentity => CliError::Failed(format!(
+                "{error}; set them with `git config user.name \"Your Name\"` and `git config user.email you@example.com` (or --global); nothing was changed"
+            )),
+            other => CliError::Failed(format!("{other}; nothing was changed")),
         }
     }
 }

@@ -9,6 +9,7 @@
 
 mod contain;
 mod folder;
+mod git;
 mod images;
 mod plan;
 mod render;
@@ -20,6 +21,7 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::Sender;
 
+pub use git::{GitExportError, GitNote, GitReport, GitTarget, TRAILER, export_trip_to_git};
 pub use plan::PostPlan;
 pub use render::{BUILTIN_TEMPLATE, render_post};
 

@@ -339,16 +339,7 @@ fn stage(
         if job.cancelled() {
             return Err(ExportError::Cancelled);
         }
-        let bytes =
-            web_image(store, planned, options.max_width, options.keep_gps).map_err(|error| {
-                match error {
-                    ImageJobError::Store(store_error) => ExportError::Store(store_error),
-                    ImageJobError::Image(source) => ExportError::Photo {
-                        photo: planned.photo.id.0,
-                        source,
-                    },
-                }
-            })?;
+        let bytes = export_image(store, planned, options)?;
         write(index + 1, &bytes)?;
         hashes.push(hex_sha256(&bytes));
         job.send(ExportEvent::ImageWritten {
@@ -357,6 +348,21 @@ fn stage(
         });
     }
     Ok(hashes)
+}
+
+/// One photo as the export writes it (resized, re-encoded, metadata removed).
+pub(super) fn export_image(
+    store: &Store,
+    planned: &super::plan::PlannedImage,
+    options: &super::ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    web_image(store, planned, options.max_width, options.keep_gps).map_err(|error| match error {
+        ImageJobError::Store(store_error) => ExportError::Store(store_error),
+        ImageJobError::Image(source) => ExportError::Photo {
+            photo: planned.photo.id.0,
+            source,
+        },
+    })
 }
 
 /// The folder handle and last name of a relative path (creating folders when `created` is

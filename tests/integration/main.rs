@@ -27,6 +27,8 @@ mod export;
 mod export_trust;
 /// Many random inputs: mutated photo files, hostile text through the export's escaping.
 mod fuzz;
+/// `export --git`: a draft commit on its own branch; the user's tree, index and HEAD untouched.
+mod git_export;
 /// The desktop app driven headlessly with egui_kittest on temporary journals.
 mod gui;
 /// The window under real hands: keys and text events in a person's order.
