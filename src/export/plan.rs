@@ -57,6 +57,10 @@ pub struct PostContext {
     /// Every word the post writes itself, in its language (`export::words`).
     pub labels: &'static Words,
     pub draft: bool,
+    /// Print the trip's dates, place and author under the title. The plain layout does; in
+    /// Jekyll and Hugo the theme prints the date and author from the front matter, so the
+    /// built-in template leaves it out there (a template can `{% set show_byline = true %}`).
+    pub show_byline: bool,
     /// The post's date, YYYY-MM-DD.
     pub date: String,
     /// The complete YAML front matter with its `---` lines (empty for the plain layout);
@@ -291,41 +295,46 @@ pub(crate) fn plan_post_with(
         .map(|(group_index, (heading, members))| GroupContext {
             heading,
             number: group_index + 1,
-            entries: members
-                .into_iter()
-                .enumerate()
-                .map(|(index, entry)| {
-                    // <group>-<entry>-<n>: a reader of the folder finds the photo's place in
-                    // the post (section 2, its third entry, first photo: 02-03-1-…).
-                    let prefix = format!("{:02}-{:02}", group_index + 1, index + 1);
-                    let of_entry: Vec<&Photo> = photos
-                        .iter()
-                        .filter(|p| p.entry == Some(entry.id))
-                        .collect();
-                    // An untitled entry's photo is described by its kind, in the post's
-                    // language; of several, each uncaptioned one also by its number.
-                    let fallback = if entry.fields.title.trim().is_empty() {
-                        words.kind(entry.fields.kind())
-                    } else {
-                        entry.fields.title.as_str()
-                    };
-                    let entry_photos: Vec<ImageContext> = of_entry
-                        .iter()
-                        .enumerate()
-                        .map(|(n, p)| {
-                            let alt =
-                                (of_entry.len() > 1).then(|| words.numbered_photo(fallback, n + 1));
-                            images.name(p, &format!("{prefix}-{}", n + 1), fallback, alt)
-                        })
-                        .collect();
-                    let mut context = entry_context(entry, index + 1, zone, words, entry_photos);
-                    context.numbered &= options.numbering == Numbering::Section;
-                    if let Some(session) = &mut context.session {
-                        session.talk_page = talk_page_of(schedule, entry.id);
-                    }
-                    context
-                })
-                .collect(),
+            // A section of one entry does not number it ("1." alone says nothing).
+            entries: numbered_if_several(
+                members.len() > 1,
+                members
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, entry)| {
+                        // <group>-<entry>-<n>: a reader of the folder finds the photo's place in
+                        // the post (section 2, its third entry, first photo: 02-03-1-…).
+                        let prefix = format!("{:02}-{:02}", group_index + 1, index + 1);
+                        let of_entry: Vec<&Photo> = photos
+                            .iter()
+                            .filter(|p| p.entry == Some(entry.id))
+                            .collect();
+                        // An untitled entry's photo is described by its kind, in the post's
+                        // language; of several, each uncaptioned one also by its number.
+                        let fallback = if entry.fields.title.trim().is_empty() {
+                            words.kind(entry.fields.kind())
+                        } else {
+                            entry.fields.title.as_str()
+                        };
+                        let entry_photos: Vec<ImageContext> = of_entry
+                            .iter()
+                            .enumerate()
+                            .map(|(n, p)| {
+                                let alt = (of_entry.len() > 1)
+                                    .then(|| words.numbered_photo(fallback, n + 1));
+                                images.name(p, &format!("{prefix}-{}", n + 1), fallback, alt)
+                            })
+                            .collect();
+                        let mut context =
+                            entry_context(entry, index + 1, zone, words, entry_photos);
+                        context.numbered &= options.numbering == Numbering::Section;
+                        if let Some(session) = &mut context.session {
+                            session.talk_page = talk_page_of(schedule, entry.id);
+                        }
+                        context
+                    })
+                    .collect(),
+            ),
         })
         .collect();
     let gallery: Vec<ImageContext> = if options.include_unassigned {
@@ -344,7 +353,11 @@ pub(crate) fn plan_post_with(
         Vec::new()
     };
     let trip_context = trip_context(trip, words);
-    let front_matter = front_matter(trip, &trip_context, date, options);
+    let sharing = Sharing {
+        description: description(trip, entries),
+        image: cover_image(trip, &images.planned, &image_dir, options.layout),
+    };
+    let front_matter = front_matter(trip, &trip_context, date, options, &sharing);
     PostPlan {
         trip_id: trip.id.0,
         slug: slug.clone(),
@@ -360,6 +373,7 @@ pub(crate) fn plan_post_with(
             lang: words.tag,
             labels: words,
             draft: !options.publish,
+            show_byline: options.layout == Layout::Plain,
             date: date.to_string(),
             front_matter: Value::from_safe_string(front_matter),
             trip: trip_context,
@@ -707,6 +721,69 @@ fn trip_context(trip: &Trip, words: &Words) -> TripContext {
     }
 }
 
+/// Entries with `numbered` cleared unless their section holds several.
+fn numbered_if_several(several: bool, entries: Vec<EntryContext>) -> Vec<EntryContext> {
+    entries
+        .into_iter()
+        .map(|mut entry| {
+            entry.numbered &= several;
+            entry
+        })
+        .collect()
+}
+
+/// What themes and social cards show of a post: a line of text and a picture.
+struct Sharing {
+    description: String,
+    /// The cover photo's address as the site serves it.
+    image: Option<String>,
+}
+
+/// The longest description written, in characters (search engines show about this many).
+const DESCRIPTION_CHARS: usize = 200;
+
+/// The trip's summary, or else the first entry text's first paragraph, as plain text of at
+/// most [`DESCRIPTION_CHARS`].
+fn description(trip: &Trip, entries: &[Entry]) -> String {
+    let sources = std::iter::once(trip.fields.summary.as_str())
+        .chain(entries.iter().map(|entry| entry.fields.body.as_str()));
+    let text = sources
+        .map(super::text::first_paragraph_text)
+        .find(|text| !text.is_empty())
+        .unwrap_or_default();
+    if text.chars().count() <= DESCRIPTION_CHARS {
+        return text;
+    }
+    let cut: String = text.chars().take(DESCRIPTION_CHARS - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+/// The trip's cover photo if the post has it, else the post's first image: its address in
+/// the built site (Jekyll: from the site's root; Hugo: beside the page).
+fn cover_image(
+    trip: &Trip,
+    planned: &[PlannedImage],
+    image_dir: &std::path::Path,
+    layout: Layout,
+) -> Option<String> {
+    let cover = trip
+        .fields
+        .cover_photo
+        .and_then(|cover| planned.iter().find(|image| image.photo.id == cover))
+        .or_else(|| planned.first())?;
+    match layout {
+        Layout::Plain => None,
+        Layout::Jekyll => {
+            let folder: Vec<String> = image_dir
+                .components()
+                .map(|part| part.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            Some(format!("/{}/{}", folder.join("/"), cover.file_name))
+        }
+        Layout::Hugo => Some(cover.file_name.clone()),
+    }
+}
+
 /// YAML front matter for Jekyll and Hugo; every user string is a quoted scalar so it reads
 /// back exactly as typed.
 fn front_matter(
@@ -714,6 +791,7 @@ fn front_matter(
     context: &TripContext,
     date: NaiveDate,
     options: &ExportOptions,
+    sharing: &Sharing,
 ) -> String {
     if options.layout == Layout::Plain {
         return String::new();
@@ -754,6 +832,15 @@ fn front_matter(
     }
     if !trip.fields.country.is_empty() {
         lines.push(format!("country: {}", yaml_string(&trip.fields.country)));
+    }
+    if !sharing.description.is_empty() {
+        lines.push(format!(
+            "description: {}",
+            yaml_string(&sharing.description)
+        ));
+    }
+    if let Some(image) = &sharing.image {
+        lines.push(format!("image: {}", yaml_string(image)));
     }
     lines.push("---".to_string());
     lines.join("\n") + "\n"

@@ -294,6 +294,28 @@ pub enum ReadingBlock {
     Image { alt: String, link: String },
 }
 
+/// The first paragraph of Markdown as one line of plain text (markup, links' targets and
+/// code fences dropped; a heading counts as a paragraph), or "" when it has none.
+pub fn first_paragraph_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser, TagEnd};
+    let mut text = String::new();
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Text(part) | Event::Code(part) => text.push_str(&part),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) if !text.trim().is_empty() => {
+                break;
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::CodeBlock) => {
+                text.clear();
+            }
+            _ => {}
+        }
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    without_control_characters(&words.join(" "))
+}
+
 /// The post as a reader will see it, for a rendered preview: the front matter is left out and
 /// each image line is its own block (the window shows the photo there). The Markdown is
 /// otherwise the post's own.
@@ -339,6 +361,17 @@ fn image_line(line: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_description_is_the_first_paragraph_as_plain_text() {
+        let body = "```\ncode first\n```\n\nThe **best** [pork knuckle](https://x.test)\nin `Berlin`.\n\nSecond.";
+        assert_eq!(
+            first_paragraph_text(body),
+            "The best pork knuckle in Berlin."
+        );
+        assert_eq!(first_paragraph_text("# 引言\n\n正文"), "引言");
+        assert_eq!(first_paragraph_text("\n\n"), "");
+    }
 
     #[test]
     fn the_reading_views_alt_text_is_plain_text() {

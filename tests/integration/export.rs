@@ -1025,3 +1025,48 @@ fn uncaptioned_photos_of_one_entry_get_distinct_alt_text() {
         "{markdown}"
     );
 }
+
+#[test]
+fn themed_posts_describe_themselves_for_cards_and_leave_the_byline_to_the_theme() {
+    let (journal, trip) = demo_journal();
+    for (layout, site_root) in [(Layout::Jekyll, ""), (Layout::Hugo, "beside")] {
+        let out = journal.dir.path().join(layout.as_str());
+        let report =
+            export_trip(&journal.store, trip, &ExportOptions::new(&out, layout)).expect("export");
+        let markdown = std::fs::read_to_string(&report.post).expect("post");
+        let yaml = front_matter(&markdown);
+        let description = yaml["description"].as_str().expect("a description");
+        let summary = journal.store.trip(trip).expect("trip").fields.summary;
+        assert!(summary.starts_with(description), "{description:?}");
+        let image = yaml["image"].as_str().expect("an image");
+        let file = match site_root {
+            "" => out.join(image.trim_start_matches('/')),
+            _ => report.post.parent().expect("bundle").join(image),
+        };
+        assert!(
+            file.is_file(),
+            "{layout:?}: {image} is not {}",
+            file.display()
+        );
+        assert!(
+            report.images.contains(&file),
+            "{image} is one of the post's images"
+        );
+        assert!(
+            !markdown.contains("· Demo Author*"),
+            "{layout:?}: the theme prints date and author; no byline: {markdown}"
+        );
+    }
+    let plain = journal.dir.path().join("plain");
+    let report = export_trip(
+        &journal.store,
+        trip,
+        &ExportOptions::new(&plain, Layout::Plain),
+    )
+    .expect("export");
+    let markdown = std::fs::read_to_string(&report.post).expect("post");
+    assert!(
+        markdown.contains("Demo Author"),
+        "plain keeps its author line"
+    );
+}
