@@ -528,6 +528,7 @@ fn export(store: &Store, args: ExportArgs, out: &mut Lines) -> CliResult<()> {
     options.date = args.date;
     options.slug = args.slug.clone();
     options.max_width = args.max_width;
+    options.sizes = args.sizes.clone();
     options.keep_gps = args.keep_gps;
     options.publish = args.publish;
     options.include_unassigned = !args.no_unassigned;

@@ -178,6 +178,10 @@ pub struct ExportArgs {
     /// Long edge of exported images in pixels (never upscaled).
     #[arg(long, default_value_t = ExportOptions::DEFAULT_MAX_WIDTH, value_name = "N")]
     pub max_width: u32,
+    /// Write each image at these widths for srcset, e.g. 800,1600 (plain and Jekyll; the
+    /// largest replaces --max-width; Hugo keeps one image of the largest).
+    #[arg(long, value_delimiter = ',', value_name = "N,N")]
+    pub sizes: Vec<u32>,
     /// Keep the GPS position in exported photos (all other metadata is removed).
     #[arg(long)]
     pub keep_gps: bool,
@@ -540,7 +544,7 @@ impl From<ExportError> for CliError {
                 CliError::Input("--slug needs letters or digits (it becomes a file name)".into())
             }
             ExportError::MaxWidthTooSmall(width) => CliError::Input(format!(
-                "--max-width {width} is too small (at least {} pixels)",
+                "an image width of {width} pixels is too small (--max-width and --sizes need at least {})",
                 ExportOptions::MIN_MAX_WIDTH
             )),
             ExportError::Template(_) | ExportError::TemplateLimit(_) => {

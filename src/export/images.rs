@@ -13,7 +13,9 @@ use image::{DynamicImage, ImageEncoder};
 
 use super::plan::PlannedImage;
 use crate::model::{GpsPosition, Photo};
-use crate::photos::{ImportError, PREVIEW_LONG_EDGE, PhotoLimits, decode_upright, encode_web_jpeg};
+use crate::photos::{
+    ImportError, PREVIEW_LONG_EDGE, PhotoLimits, decode_upright, encode_web_jpeg, fitted_size,
+};
 use crate::store::{PhotoBytes, Store, StoreError};
 
 /// Quality of exported JPEGs: good for the web, a fraction of the original's size.
@@ -42,6 +44,19 @@ pub(crate) enum ImageJobError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Image(#[from] ImportError),
+}
+
+/// The pixel size [`web_image`] writes a photo at for `max_width`: fitted into it, and, below
+/// the stored preview's size, fitted from that preview (as the image is made from it).
+pub(crate) fn web_image_size(photo: &Photo, max_width: u32, as_png: bool) -> (u32, u32) {
+    let (width, height) = (photo.metadata.width, photo.metadata.height);
+    let long_edge = width.max(height);
+    let target = max_width.min(long_edge);
+    if !as_png && target < long_edge.min(PREVIEW_LONG_EDGE) {
+        let (preview_width, preview_height) = fitted_size(width, height, PREVIEW_LONG_EDGE);
+        return fitted_size(preview_width, preview_height, target);
+    }
+    fitted_size(width, height, target)
 }
 
 /// The bytes of one exported image.

@@ -117,6 +117,9 @@ pub struct ExportOptions {
     pub slug: Option<String>,
     /// Long edge of exported images, in pixels; images are never upscaled.
     pub max_width: u32,
+    /// Widths to write each image at, for `srcset` (plain and Jekyll; empty: one image of
+    /// `max_width`). The largest is the image's main file and replaces `max_width`.
+    pub sizes: Vec<u32>,
     /// Keep the GPS position in exported JPEGs (all other metadata is always removed).
     pub keep_gps: bool,
     /// Jekyll: a dated post in `_posts` instead of a draft; Hugo: `draft: false`.
@@ -155,6 +158,7 @@ impl ExportOptions {
             date: None,
             slug: None,
             max_width: Self::DEFAULT_MAX_WIDTH,
+            sizes: Vec::new(),
             keep_gps: false,
             publish: false,
             template: None,
@@ -390,6 +394,10 @@ fn check_options(options: &ExportOptions) -> Result<(), ExportError> {
         .is_some_and(|slug| text::slugify(slug).is_empty())
     {
         return Err(ExportError::SlugWithoutLetters);
+    }
+    let smallest = options.sizes.iter().copied().min();
+    if let Some(width) = smallest.filter(|width| *width < ExportOptions::MIN_MAX_WIDTH) {
+        return Err(ExportError::MaxWidthTooSmall(width));
     }
     if options.max_width < ExportOptions::MIN_MAX_WIDTH {
         return Err(ExportError::MaxWidthTooSmall(options.max_width));

@@ -9,6 +9,7 @@ use chrono_tz::Tz;
 use minijinja::Value;
 use serde::Serialize;
 
+use super::images::web_image_size;
 use super::text::{MAX_SLUG_LEN, is_safe_link, slugify, stars_text, yaml_string};
 use super::words::{Words, words};
 use super::{ExportOptions, Layout, Numbering, Order};
@@ -43,6 +44,8 @@ pub struct PlannedImage {
     pub file_name: String,
     /// Written as PNG (the photo has transparency) rather than JPEG.
     pub as_png: bool,
+    /// The long edge it is written at, in pixels (never upscaled).
+    pub max_width: u32,
 }
 
 /// The template's view of the post. Documented in README.md ("Templates").
@@ -207,6 +210,16 @@ pub struct ImageContext {
     /// Caption, or the entry's title when the photo has none.
     pub alt: String,
     pub caption: String,
+    /// With several sizes (`--sizes`): each file's link and pixel width ("… 800w, … 1600w"),
+    /// printed as it is; `None` for a single size.
+    pub srcset: Option<Value>,
+    /// The `sizes` attribute that goes with `srcset`.
+    pub sizes: String,
+    /// The main file's pixel size (for `width`/`height`, so the page does not shift).
+    pub width: u32,
+    pub height: u32,
+    /// Not the post's first image: the browser may load it when it is scrolled to.
+    pub lazy: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -286,6 +299,7 @@ pub(crate) fn plan_post_with(
         layout: options.layout,
         slug: &slug,
         transparent,
+        widths: image_widths(options),
         used_names: HashSet::new(),
         planned: Vec::new(),
     };
@@ -519,8 +533,28 @@ struct ImageNamer<'a> {
     layout: Layout,
     slug: &'a str,
     transparent: &'a HashSet<PhotoId>,
+    /// The widths each image is written at, largest (the main file) first.
+    widths: Vec<u32>,
     used_names: HashSet<String>,
     planned: Vec<PlannedImage>,
+}
+
+/// The widths an export writes each image at, largest first: `sizes` (plain and Jekyll), else
+/// the one `max_width`. Hugo keeps one large image (its render hook makes the sizes).
+fn image_widths(options: &ExportOptions) -> Vec<u32> {
+    let mut widths = match options.layout {
+        Layout::Hugo => Vec::new(),
+        _ => options.sizes.clone(),
+    };
+    if options.layout == Layout::Hugo && !options.sizes.is_empty() {
+        widths.extend(options.sizes.iter().max());
+    }
+    if widths.is_empty() {
+        widths.push(options.max_width);
+    }
+    widths.sort_unstable_by(|a, b| b.cmp(a));
+    widths.dedup();
+    widths
 }
 
 impl ImageNamer<'_> {
@@ -554,23 +588,69 @@ impl ImageNamer<'_> {
             stem = "photo".to_string();
         }
         let extension = if as_png { "png" } else { "jpg" };
-        let mut file_name = format!("{prefix}-{stem}.{extension}");
-        let mut counter = 2;
-        while !self.used_names.insert(file_name.clone()) {
-            file_name = format!("{prefix}-{stem}-{counter}.{extension}");
-            counter += 1;
-        }
+        let file_name = self.unique_name(&format!("{prefix}-{stem}"), extension);
+        let lazy = !self.planned.is_empty();
+        let main_width = self.widths[0];
         self.planned.push(PlannedImage {
             photo: photo.clone(),
             file_name: file_name.clone(),
             as_png,
+            max_width: main_width,
         });
-        ImageContext {
+        let (width, height) = web_image_size(photo, main_width, as_png);
+        let mut context = ImageContext {
             src: Value::from_safe_string(self.link_for(&file_name)),
-            file: file_name,
+            file: file_name.clone(),
             alt,
             caption: photo.caption.clone(),
+            srcset: None,
+            sizes: format!("(max-width: {width}px) 100vw, {width}px"),
+            width,
+            height,
+            lazy,
+        };
+        if self.widths.len() > 1 {
+            context.srcset = Some(self.smaller_sizes(photo, &file_name, width));
         }
+        context
+    }
+
+    /// `<base>.<extension>`, or with a number added when another image has that name.
+    fn unique_name(&mut self, base: &str, extension: &str) -> String {
+        let mut file_name = format!("{base}.{extension}");
+        let mut counter = 2;
+        while !self.used_names.insert(file_name.clone()) {
+            file_name = format!("{base}-{counter}.{extension}");
+            counter += 1;
+        }
+        file_name
+    }
+
+    /// Plans the smaller files of the image just planned (`<name>-800w.jpg`; none at or
+    /// above the main file's width) and returns the `srcset` of them all.
+    fn smaller_sizes(&mut self, photo: &Photo, main_file: &str, main_width: u32) -> Value {
+        let main = self.planned.last().cloned();
+        let mut set = vec![format!("{} {main_width}w", self.link_for(main_file))];
+        let Some(main) = main else {
+            return Value::from_safe_string(set.join(", "));
+        };
+        let (base, extension) = main_file.rsplit_once('.').unwrap_or((main_file, "jpg"));
+        let smaller: Vec<u32> = self.widths[1..].to_vec();
+        for limit in smaller {
+            let (width, _) = web_image_size(photo, limit, main.as_png);
+            if width >= main_width {
+                continue;
+            }
+            let file_name = self.unique_name(&format!("{base}-{width}w"), extension);
+            set.push(format!("{} {width}w", self.link_for(&file_name)));
+            self.planned.push(PlannedImage {
+                file_name,
+                max_width: limit,
+                ..main.clone()
+            });
+        }
+        set.reverse();
+        Value::from_safe_string(set.join(", "))
     }
 
     /// The link to an image as the post writes it, by layout.

@@ -113,6 +113,10 @@ fn environment(layout: Layout) -> Environment<'static> {
         let safe = neutralize_site_code(contained.trim_end(), layout);
         Value::from_safe_string(verbatim(&safe))
     });
+    env.add_filter("attr", move |value: Value| -> Value {
+        let text = without_control_characters(&without_markers(&text_of(&value)));
+        Value::from_safe_string(neutralize_site_code(&html_attribute(&text), layout))
+    });
     env.add_filter("yaml", |value: Value| -> Value {
         Value::from_safe_string(yaml_string(&without_markers(&text_of(&value))))
     });
@@ -120,6 +124,22 @@ fn environment(layout: Layout) -> Environment<'static> {
         Value::from_safe_string(safe_url(&without_markers(&text_of(&value))))
     });
     env
+}
+
+/// Text as the value of a double-quoted HTML attribute (one line).
+fn html_attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' | '\r' => out.push(' '),
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 /// Text the tidying keeps byte for byte (only text with line breaks needs it).

@@ -356,7 +356,7 @@ pub(super) fn export_image(
     planned: &super::plan::PlannedImage,
     options: &super::ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
-    web_image(store, planned, options.max_width, options.keep_gps).map_err(|error| match error {
+    web_image(store, planned, planned.max_width, options.keep_gps).map_err(|error| match error {
         ImageJobError::Store(store_error) => ExportError::Store(store_error),
         ImageJobError::Image(source) => ExportError::Photo {
             photo: planned.photo.id.0,

@@ -17,6 +17,7 @@ mod orient;
 mod quality;
 mod repair;
 
+pub(crate) use derive::fitted_size;
 pub use derive::{
     PREVIEW_LONG_EDGE, PREVIEW_QUALITY, PhotoLimits, PreparedPhoto, THUMBNAIL_LONG_EDGE,
     decode_upright, downscale_rgb, prepare_photo,

@@ -1070,3 +1070,84 @@ fn themed_posts_describe_themselves_for_cards_and_leave_the_byline_to_the_theme(
         "plain keeps its author line"
     );
 }
+
+/// The value of `name="…"` in an HTML tag.
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    let end = tag[start..].find('"')? + start;
+    Some(&tag[start..end])
+}
+
+#[test]
+fn with_sizes_every_img_has_a_srcset_of_files_at_each_width_and_no_gps() {
+    let (mut journal, trip) = demo_journal();
+    let mut request = ImportRequest::new(trip, vec![fixture("orient6_gps.jpg")]);
+    request.entry = None;
+    import_files(&mut journal.store, &request, &AtomicBool::new(false), None).expect("import");
+    for layout in [Layout::Plain, Layout::Jekyll] {
+        let out = journal
+            .dir
+            .path()
+            .join(format!("sized-{}", layout.as_str()));
+        let mut options = ExportOptions::new(&out, layout);
+        options.sizes = vec![800, 400];
+        let report = export_trip(&journal.store, trip, &options).expect("export");
+        let markdown = std::fs::read_to_string(&report.post).expect("post");
+        // As Jekyll serves it with no baseurl: `{{ "/x.jpg" | relative_url }}` is `/x.jpg`.
+        let markdown = markdown
+            .replace("{{ \"", "")
+            .replace("\" | relative_url }}", "");
+        let tags: Vec<&str> = markdown
+            .lines()
+            .filter(|line| line.starts_with("<img "))
+            .collect();
+        assert!(
+            !markdown.contains("!["),
+            "{layout:?}: every image is an <img>"
+        );
+        assert_eq!(
+            tags.len(),
+            9,
+            "{layout:?}: 8 demo photos and the imported one"
+        );
+        for (index, tag) in tags.iter().enumerate() {
+            assert_eq!(tag.contains(" loading=\"lazy\""), index > 0, "{tag}");
+            let width: u32 = attribute(tag, "width")
+                .expect("width")
+                .parse()
+                .expect("number");
+            let height: u32 = attribute(tag, "height")
+                .expect("height")
+                .parse()
+                .expect("number");
+            let set = attribute(tag, "srcset").expect("srcset");
+            let mut widths = Vec::new();
+            for candidate in set.split(", ") {
+                let (link, size) = candidate.rsplit_once(' ').expect("link and width");
+                let pixels: u32 = size
+                    .strip_suffix('w')
+                    .unwrap_or_else(|| panic!("{candidate:?} in {tag}"))
+                    .parse()
+                    .expect("number");
+                let file = out.join(link.trim_start_matches('/'));
+                let bytes = std::fs::read(&file).unwrap_or_else(|_| panic!("{}", file.display()));
+                let image = image::load_from_memory(&bytes).expect("decodes");
+                assert_eq!(image.width(), pixels, "{candidate}");
+                assert_eq!(
+                    read_exif(&bytes),
+                    Default::default(),
+                    "no EXIF: {candidate}"
+                );
+                if pixels == width {
+                    assert_eq!(image.height(), height, "width/height are the main file's");
+                }
+                widths.push(pixels);
+            }
+            assert_eq!(widths.iter().max(), Some(&width), "{tag}");
+            assert!(
+                widths.len() == 2 || width <= 400,
+                "each width written: {tag}"
+            );
+        }
+    }
+}

@@ -483,3 +483,61 @@ fn talk_pages_and_talks_attended_are_links_in_both_generators() {
         assert!(page_text(&html).contains("Talks I attended"), "{generator}");
     }
 }
+
+#[test]
+fn the_shipped_hugo_render_hook_gives_the_bundle_photos_a_srcset() {
+    if !generator_available("hugo") {
+        return;
+    }
+    let mut journal = TempJournal::new();
+    let trip = tripjournal::demo::create_demo_trip(&mut journal.store).expect("demo");
+    let site = journal.dir.path().join("hugo-sizes");
+    let hook = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/hugo/render-image.html"),
+    )
+    .expect("the example hook");
+    write_site(
+        &site,
+        &[
+            (
+                "config.toml",
+                "baseURL = \"http://example.org/\"\ntitle = \"Test\"\n",
+            ),
+            (
+                "layouts/_default/single.html",
+                "<html><body>{{ .Content }}</body></html>\n",
+            ),
+            (
+                "layouts/_default/list.html",
+                "{{ range .Pages }}{{ .Title }}{{ end }}\n",
+            ),
+            ("layouts/_default/_markup/render-image.html", hook.as_str()),
+        ],
+    );
+    let mut options = ExportOptions::new(&site, Layout::Hugo);
+    options.sizes = vec![800, 1600];
+    let report = export_trip(&journal.store, trip, &options).expect("export");
+    assert_eq!(
+        report.images.len(),
+        8,
+        "Hugo's bundle keeps one file per photo"
+    );
+    let html = build_hugo_drafts(&site);
+    let tags: Vec<&str> = html.split("<img ").skip(1).collect();
+    assert_eq!(tags.len(), 8, "{html}");
+    for (index, tag) in tags.iter().enumerate() {
+        assert!(
+            tag.contains(" 800w, "),
+            "a smaller file in the srcset: {tag}"
+        );
+        assert!(tag.contains("width=\"960\" height=\"640\""), "{tag}");
+        assert_eq!(tag.contains("loading=\"lazy\""), index > 0, "{tag}");
+        let small = tag
+            .split("srcset=\"")
+            .nth(1)
+            .and_then(|rest| rest.split(' ').next())
+            .expect("the small file");
+        let file = site.join("public").join(small.trim_start_matches('/'));
+        assert!(file.is_file(), "{}", file.display());
+    }
+}
