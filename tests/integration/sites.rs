@@ -541,3 +541,39 @@ fn the_shipped_hugo_render_hook_gives_the_bundle_photos_a_srcset() {
         assert!(file.is_file(), "{}", file.display());
     }
 }
+
+/// minima's post header, as the theme writes it: the date and the author from the front
+/// matter (minima itself is a Ruby gem, not packaged by Debian).
+const MINIMA_LIKE_POST: &str = "<html><body><article><header><h1>{{ page.title }}</h1>\
+<p class=\"post-meta\"><time>{{ page.date | date: \"%b %-d, %Y\" }}</time> • \
+<span>{{ page.author }}</span></p></header>{{ content }}</article></body></html>\n";
+
+#[test]
+fn under_a_theme_that_prints_date_and_author_each_shows_once() {
+    if !generator_available("jekyll") {
+        return;
+    }
+    let mut journal = TempJournal::new();
+    let trip = tripjournal::demo::create_demo_trip(&mut journal.store).expect("demo");
+    let site = journal.dir.path().join("themed");
+    write_site(
+        &site,
+        &[
+            ("_config.yml", "title: Test\n"),
+            ("_layouts/post.html", MINIMA_LIKE_POST),
+        ],
+    );
+    export_into(&journal, trip, &site, Layout::Jekyll);
+    let text = page_text(&build_jekyll_drafts(&site));
+    // The author shows in the theme's header; elsewhere only as a speaker of a talk.
+    assert!(text.contains("<span>Demo Author</span>"), "{text}");
+    assert!(
+        !text.contains("· Demo Author"),
+        "no byline naming the author: {text}"
+    );
+    assert_eq!(text.matches("Nov 12, 2018").count(), 1, "{text}");
+    assert!(
+        !text.contains("2018-11-12 – 2018-11-16"),
+        "no byline of dates: {text}"
+    );
+}
