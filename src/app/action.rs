@@ -60,8 +60,9 @@ pub enum Action {
     ChooseExportFolder,
     /// The folder dialog chose the export's destination.
     ExportFolderChosen(PathBuf),
-    /// Export the open trip with these options (the dialog checked them).
-    StartExport(Box<ExportOptions>),
+    /// Export the open trip with these options (the dialog checked them); with a Git target,
+    /// as a commit in the repository `options.out_dir`.
+    StartExport(Box<ExportOptions>, Option<crate::export::GitTarget>),
     /// Show a folder in the file manager.
     OpenFolder(PathBuf),
     /// Close the export dialog.
@@ -200,7 +201,7 @@ impl Action {
             | Action::OpenExportDialog
             | Action::ChooseExportFolder
             | Action::ExportFolderChosen(_)
-            | Action::StartExport(_)
+            | Action::StartExport(..)
             | Action::OpenFolder(_)
             | Action::CloseExportDialog
             | Action::ToggleHelp

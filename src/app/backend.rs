@@ -9,7 +9,7 @@ use std::thread::JoinHandle;
 
 use super::jobs::{CancelFlags, ImportCounts, JobKind, JobRunner, JobStartError};
 use crate::export::{
-    ExportError, ExportEvent, ExportOptions, ExportReport, PostPreview, export_trip_with,
+    ExportError, ExportEvent, ExportOptions, ExportReport, PostPreview, export_trip_to,
     preview_with_photos,
 };
 use crate::model::{
@@ -125,6 +125,8 @@ pub enum Command {
     Export {
         trip: TripId,
         options: ExportOptions,
+        /// Commit into the repository `options.out_dir` instead of writing files.
+        git: Option<crate::export::GitTarget>,
     },
     /// Renders the post's Markdown (no files, no images) for the export dialog's preview; the
     /// options come back with it so a stale preview is recognised.
@@ -563,7 +565,7 @@ impl Worker {
             | Command::SetCover(..)
             | Command::ShiftTakenAt { .. }) => self.photo_command(command)?,
             Command::Cancel(_) => {}
-            Command::Export { trip, options } => self.export(trip, options),
+            Command::Export { trip, options, git } => self.export(trip, options, git),
             Command::RenderPreview { trip, options } => {
                 let preview = preview_with_photos(&self.store, trip, &options).map_err(Arc::new);
                 self.send(Event::Preview { options, preview });
@@ -887,7 +889,7 @@ impl Worker {
     }
 
     /// Exports as a job; [`Event::ExportFinished`] says how it ended.
-    fn export(&self, trip: TripId, options: ExportOptions) {
+    fn export(&self, trip: TripId, options: ExportOptions, git: Option<crate::export::GitTarget>) {
         let out_dir = options.out_dir.clone();
         let failed = move |error: JobStartError| {
             let error = match error {
@@ -903,7 +905,7 @@ impl Worker {
             _ => None,
         };
         let work = move |store: &mut Store, cancel: &_, reports: &Sender<ExportEvent>| {
-            let result = export_trip_with(store, trip, &options, cancel, Some(reports));
+            let result = export_trip_to(store, trip, &options, git.as_ref(), cancel, reports);
             Event::ExportFinished(result.map_err(Arc::new))
         };
         self.jobs.start(JobKind::Export, progress, work, failed);

@@ -138,6 +138,10 @@ pub struct ExportForm {
     pub to_watch: bool,
     pub force: bool,
     pub out_dir: String,
+    /// Commit the post into the Git repository at `out_dir` instead of writing files.
+    pub git: bool,
+    /// The branch for that commit as typed (empty: `tripjournal/<slug>`).
+    pub branch: String,
 }
 
 impl ExportForm {
@@ -159,7 +163,18 @@ impl ExportForm {
             to_watch: defaults.to_watch,
             force: defaults.force,
             out_dir: out_dir.display().to_string(),
+            git: false,
+            branch: String::new(),
         }
+    }
+
+    /// Where a Git export commits, when the form asks for one ("Overwrite" lets it commit on
+    /// a branch tripjournal did not make).
+    pub fn git_target(&self) -> Option<crate::export::GitTarget> {
+        self.git.then(|| crate::export::GitTarget {
+            branch: Some(self.branch.trim().to_string()).filter(|name| !name.is_empty()),
+            force: self.force,
+        })
     }
 
     /// The options the form describes, checked, for a preview (which needs no folder yet).

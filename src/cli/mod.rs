@@ -21,7 +21,7 @@ use serde_json::json;
 
 pub use commands::run_command;
 
-use crate::export::{ExportError, ExportOptions, GitExportError, Layout, Numbering, Order};
+use crate::export::{ExportError, ExportOptions, GitProblem, Layout, Numbering, Order};
 use crate::model::rules::parse_date;
 use crate::model::{
     EntryKind, MealType, ModelError, Money, PatchError, PostLanguage, Rating, SessionRole,
@@ -553,26 +553,25 @@ impl From<ExportError> for CliError {
             ExportError::WouldReplace(_) => {
                 CliError::Failed(format!("{error}; add --force to replace them"))
             }
+            ExportError::Git(problem) => git_problem(problem),
             other => CliError::Failed(other.to_string()),
         }
     }
 }
 
-impl From<GitExportError> for CliError {
-    fn from(error: GitExportError) -> Self {
-        match error {
-            GitExportError::Export(export) => export.into(),
-            GitExportError::BadBranchName(name) => CliError::Input(format!(
-                "--branch {name:?} is not a name Git accepts for a branch"
-            )),
-            GitExportError::NotOurs(_) => CliError::Failed(format!(
-                "{error}; nothing was changed (use --branch NAME for another, or --force to commit on it)"
-            )),
-            GitExportError::NoIdentity => CliError::Failed(format!(
-                "{error}; set them with `git config user.name \"Your Name\"` and `git config user.email you@example.com` (or --global); nothing was changed"
-            )),
-            other => CliError::Failed(format!("{other}; nothing was changed")),
-        }
+/// An `export --git` refusal, naming the flags that change it.
+fn git_problem(problem: GitProblem) -> CliError {
+    match problem {
+        GitProblem::BadBranchName(name) => CliError::Input(format!(
+            "--branch {name:?} is not a name Git accepts for a branch"
+        )),
+        GitProblem::NotOurs(_) => CliError::Failed(format!(
+            "{problem}; nothing was changed (use --branch NAME for another, or --force to commit on it)"
+        )),
+        GitProblem::NoIdentity => CliError::Failed(format!(
+            "{problem}; set them with `git config user.name \"Your Name\"` and `git config user.email you@example.com` (or --global); nothing was changed"
+        )),
+        other => CliError::Failed(format!("{other}; nothing was changed")),
     }
 }
 

@@ -55,9 +55,10 @@ pub struct GitReport {
     pub notes: Vec<GitNote>,
 }
 
-/// Why a Git export did not happen; in every case the repository is as it was.
+/// Why a Git export did not happen ([`ExportError::Git`]); in every case the repository is
+/// as it was.
 #[derive(Debug, thiserror::Error)]
-pub enum GitExportError {
+pub enum GitProblem {
     #[error("not the top folder of a Git repository: {0}")]
     NotARepository(PathBuf),
     #[error(
@@ -74,13 +75,17 @@ pub enum GitExportError {
     BranchMoved(String),
     #[error("git: {0}")]
     Git(String),
-    #[error(transparent)]
-    Export(#[from] ExportError),
 }
 
-impl From<git2::Error> for GitExportError {
+impl From<git2::Error> for ExportError {
     fn from(error: git2::Error) -> Self {
-        GitExportError::Git(error.message().to_string())
+        ExportError::Git(GitProblem::Git(error.message().to_string()))
+    }
+}
+
+impl From<GitProblem> for ExportError {
+    fn from(problem: GitProblem) -> Self {
+        ExportError::Git(problem)
     }
 }
 
@@ -94,17 +99,17 @@ pub fn export_trip_to_git(
     target: &GitTarget,
     cancel: &AtomicBool,
     progress: Option<&Sender<ExportEvent>>,
-) -> Result<GitReport, GitExportError> {
+) -> Result<GitReport, ExportError> {
     check_options(options)?;
     let repo = open_repository(&options.out_dir)?;
-    let signature = repo.signature().map_err(|_| GitExportError::NoIdentity)?;
+    let signature = repo.signature().map_err(|_| GitProblem::NoIdentity)?;
     let plan = prepare(store, trip, options, None)?;
     let branch = target
         .branch
         .clone()
         .unwrap_or_else(|| format!("tripjournal/{}", plan.slug));
     if !git2::Branch::name_is_valid(&branch).unwrap_or(false) {
-        return Err(GitExportError::BadBranchName(branch));
+        return Err(GitProblem::BadBranchName(branch).into());
     }
     let tip = branch_tip(&repo, &branch, target.force)?;
     let markdown = super::render_post(&plan.context, options.template.as_deref(), options.layout)?;
@@ -150,11 +155,11 @@ pub fn export_trip_to_git(
 }
 
 /// The repository whose top folder is `path` (no search upwards), refusing a bare one.
-fn open_repository(path: &Path) -> Result<Repository, GitExportError> {
+fn open_repository(path: &Path) -> Result<Repository, ExportError> {
     let repo = Repository::open_ext(path, RepositoryOpenFlags::NO_SEARCH, &[] as &[&OsStr])
-        .map_err(|_| GitExportError::NotARepository(path.to_path_buf()))?;
+        .map_err(|_| GitProblem::NotARepository(path.to_path_buf()))?;
     if repo.is_bare() {
-        return Err(GitExportError::Bare(path.to_path_buf()));
+        return Err(GitProblem::Bare(path.to_path_buf()).into());
     }
     let top = repo.workdir().map(Path::to_path_buf);
     let same = |top: &Path| match (top.canonicalize(), path.canonicalize()) {
@@ -162,14 +167,14 @@ fn open_repository(path: &Path) -> Result<Repository, GitExportError> {
         _ => false,
     };
     if !top.as_deref().is_some_and(same) {
-        return Err(GitExportError::NotARepository(path.to_path_buf()));
+        return Err(GitProblem::NotARepository(path.to_path_buf()).into());
     }
     Ok(repo)
 }
 
 /// The branch's tip, or `None` when there is no such branch; a branch tripjournal did not
 /// make is refused unless `force`.
-fn branch_tip(repo: &Repository, branch: &str, force: bool) -> Result<Option<Oid>, GitExportError> {
+fn branch_tip(repo: &Repository, branch: &str, force: bool) -> Result<Option<Oid>, ExportError> {
     let Ok(found) = repo.find_branch(branch, BranchType::Local) else {
         return Ok(None);
     };
@@ -178,7 +183,7 @@ fn branch_tip(repo: &Repository, branch: &str, force: bool) -> Result<Option<Oid
         .message()
         .is_ok_and(|message| message.lines().any(|line| line.starts_with(TRAILER)));
     if !ours && !force {
-        return Err(GitExportError::NotOurs(branch.to_string()));
+        return Err(GitProblem::NotOurs(branch.to_string()).into());
     }
     Ok(Some(tip.id()))
 }
@@ -197,13 +202,13 @@ fn blobs(
     options: &ExportOptions,
     cancel: &AtomicBool,
     progress: Option<&Sender<ExportEvent>>,
-) -> Result<Vec<(PathBuf, Oid)>, GitExportError> {
+) -> Result<Vec<(PathBuf, Oid)>, ExportError> {
     let total = plan.images.len();
     send(progress, ExportEvent::Started { images: total });
     let mut files = vec![(plan.post_path.clone(), repo.blob(markdown.as_bytes())?)];
     for (index, planned) in plan.images.iter().enumerate() {
         if cancel.load(std::sync::atomic::Ordering::Relaxed) {
-            return Err(ExportError::Cancelled.into());
+            return Err(ExportError::Cancelled);
         }
         let bytes = export_image(store, planned, options)?;
         let path = plan.image_dir.join(&planned.file_name);
@@ -221,7 +226,7 @@ fn updated_tree(
     base: &git2::Tree<'_>,
     plan: &PostPlan,
     files: &[(PathBuf, Oid)],
-) -> Result<Oid, GitExportError> {
+) -> Result<Oid, ExportError> {
     let mut update = git2::build::TreeUpdateBuilder::new();
     let wanted: Vec<String> = files.iter().map(|(path, _)| tree_path(path)).collect();
     if let Ok(entry) = base.get_path(&plan.image_dir)
@@ -257,7 +262,7 @@ fn tree_path(path: &Path) -> String {
 }
 
 /// "Post: <trip>" with the trailer that marks the branch as tripjournal's.
-fn commit_message(plan: &PostPlan, store: &Store, trip: TripId) -> Result<String, GitExportError> {
+fn commit_message(plan: &PostPlan, store: &Store, trip: TripId) -> Result<String, ExportError> {
     let name = store.trip(trip).map_err(ExportError::Store)?.fields.name;
     let name = name.replace(['\r', '\n'], " ");
     Ok(format!(
@@ -274,7 +279,7 @@ fn move_branch(
     branch: &str,
     tip: Option<Oid>,
     commit: Oid,
-) -> Result<(), GitExportError> {
+) -> Result<(), ExportError> {
     let name = format!("refs/heads/{branch}");
     let log = "tripjournal: export";
     let moved = match tip {
@@ -283,7 +288,7 @@ fn move_branch(
     };
     moved.map(|_| ()).map_err(|error| match error.code() {
         git2::ErrorCode::Exists | git2::ErrorCode::Modified => {
-            GitExportError::BranchMoved(branch.to_string())
+            GitProblem::BranchMoved(branch.to_string()).into()
         }
         _ => error.into(),
     })

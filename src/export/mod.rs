@@ -21,7 +21,7 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 use std::sync::mpsc::Sender;
 
-pub use git::{GitExportError, GitNote, GitReport, GitTarget, TRAILER, export_trip_to_git};
+pub use git::{GitNote, GitProblem, GitReport, GitTarget, TRAILER, export_trip_to_git};
 pub use plan::PostPlan;
 pub use render::{BUILTIN_TEMPLATE, render_post};
 
@@ -187,6 +187,28 @@ pub struct ExportReport {
     pub removed: Vec<PathBuf>,
     /// Such files left in place because they were changed since (or are no longer files).
     pub kept: Vec<PathBuf>,
+    /// The commit, when the export went into a Git repository (`--git`).
+    pub git: Option<GitReport>,
+}
+
+impl ExportReport {
+    /// A Git export's report in the shape of a folder export's: the post's and images' paths
+    /// are where a checkout of the branch has them in `repository`.
+    pub fn committed(repository: &std::path::Path, report: GitReport) -> ExportReport {
+        ExportReport {
+            post: repository.join(&report.post),
+            images: report
+                .images
+                .iter()
+                .map(|image| repository.join(image))
+                .collect(),
+            unchanged: report.commit.is_none(),
+            not_recorded: None,
+            removed: Vec::new(),
+            kept: Vec::new(),
+            git: Some(report),
+        }
+    }
 }
 
 /// Why a file in the output folder may not be replaced or removed without forcing.
@@ -279,6 +301,9 @@ pub enum ExportError {
     },
     #[error("export cancelled; nothing was changed in the output folder")]
     Cancelled,
+    /// `--git`: the repository, branch or Git settings do not allow the commit.
+    #[error(transparent)]
+    Git(GitProblem),
 }
 
 impl ExportError {
@@ -332,6 +357,23 @@ pub fn export_trip_with(
         progress,
     };
     write::write_export(store, &folder, &plan, &markdown, &job)
+}
+
+/// The window's export job: into the folder, or with `git` as a commit in the repository
+/// `options.out_dir` (its report then says so in [`ExportReport::git`]).
+pub fn export_trip_to(
+    store: &Store,
+    trip: TripId,
+    options: &ExportOptions,
+    git: Option<&GitTarget>,
+    cancel: &AtomicBool,
+    progress: &Sender<ExportEvent>,
+) -> Result<ExportReport, ExportError> {
+    match git {
+        Some(target) => export_trip_to_git(store, trip, options, target, cancel, Some(progress))
+            .map(|report| ExportReport::committed(&options.out_dir, report)),
+        None => export_trip_with(store, trip, options, cancel, Some(progress)),
+    }
 }
 
 /// The post as the export would write it now, rendered without writing anything (the

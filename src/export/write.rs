@@ -163,6 +163,7 @@ pub(super) fn write_export(
             .iter()
             .map(|(r, _)| folder.absolute(Path::new(r)))
             .collect(),
+        git: None,
     })
 }
 

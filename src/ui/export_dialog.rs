@@ -91,7 +91,10 @@ impl ExportDialog {
             Ok(options) => {
                 self.refused = None;
                 self.started = true;
-                Some(Action::StartExport(Box::new(options)))
+                Some(Action::StartExport(
+                    Box::new(options),
+                    self.form.git_target(),
+                ))
             }
             Err(error) => {
                 self.refused = Some(error);
@@ -160,6 +163,7 @@ impl ExportDialog {
                     ui.add(egui::TextEdit::singleline(&mut form.out_dir).desired_width(360.0))
                         .labelled_by(label.id);
                     choose = ui.button(t!(&ctx, "journal-choose")).clicked();
+                    git_choice(ui, form);
                 });
                 ui.end_row();
             });
@@ -318,6 +322,23 @@ fn photo_rows(ui: &mut egui::Ui, form: &mut ExportForm) {
 }
 
 /// The post's rows: draft or published, overwrite, language, date and slug.
+/// "Commit to Git" beside the destination (then the blog's repository), and the branch
+/// when ticked.
+fn git_choice(ui: &mut egui::Ui, form: &mut ExportForm) {
+    let ctx = ui.ctx().clone();
+    ui.checkbox(&mut form.git, t!(&ctx, "export-git"))
+        .on_hover_text(t!(&ctx, "export-git-help"));
+    if form.git {
+        let label = ui.label(t!(&ctx, "export-git-branch"));
+        ui.add(
+            egui::TextEdit::singleline(&mut form.branch)
+                .hint_text("tripjournal/<slug>")
+                .desired_width(160.0),
+        )
+        .labelled_by(label.id);
+    }
+}
+
 fn post_rows(ui: &mut egui::Ui, form: &mut ExportForm) {
     let ctx = ui.ctx().clone();
     ui.label(t!(&ctx, "export-post"));
@@ -364,6 +385,13 @@ fn report_row(ui: &mut egui::Ui, report: &crate::export::ExportReport) -> Option
     let mut open_folder = None;
     let ctx = ui.ctx().clone();
     ui.horizontal(|ui| {
+        if let Some(git) = &report.git {
+            ui.label(super::wording::git_outcome(
+                git,
+                super::i18n::language(&ctx),
+            ));
+            return;
+        }
         let post = report.post.display().to_string();
         ui.label(t!(&ctx, "export-written", post = post));
         if !report.removed.is_empty() {

@@ -141,6 +141,36 @@ pub fn export_error(error: &ExportError, l: PostLanguage) -> String {
         ExportError::Busy(at) => t!(l, "export-busy", path = path(at)),
         ExportError::DiskFull(at) => t!(l, "export-disk-full", path = path(at)),
         ExportError::Cancelled => t!(l, "export-cancelled"),
+        ExportError::Git(problem) => git_problem(problem, l),
+        other => other.to_string(),
+    }
+}
+
+/// What a Git export did: the commit on its branch, or that the branch already held the post.
+pub fn git_outcome(report: &crate::export::GitReport, l: PostLanguage) -> String {
+    let branch = report.branch.as_str();
+    match &report.commit {
+        Some(commit) => {
+            let short: String = commit.chars().take(10).collect();
+            t!(l, "export-git-committed", branch = branch, commit = short)
+        }
+        None => t!(l, "export-git-unchanged", branch = branch),
+    }
+}
+
+/// A Git export's refusal, naming what to change.
+fn git_problem(problem: &crate::export::GitProblem, l: PostLanguage) -> String {
+    use crate::export::GitProblem;
+    match problem {
+        GitProblem::NotARepository(path) => {
+            t!(
+                l,
+                "export-git-not-repository",
+                path = path.display().to_string()
+            )
+        }
+        GitProblem::NoIdentity => t!(l, "export-git-no-identity"),
+        GitProblem::NotOurs(branch) => t!(l, "export-git-not-ours", branch = branch.as_str()),
         other => other.to_string(),
     }
 }
@@ -184,6 +214,9 @@ pub fn zone_doubt(guess: &ZoneGuess, l: PostLanguage) -> String {
 
 /// A finished export, as the status bar says it.
 fn exported(report: &ExportReport, l: PostLanguage) -> String {
+    if let Some(git) = &report.git {
+        return git_outcome(git, l);
+    }
     let post = report.post.display().to_string();
     match report.not_recorded {
         None => t!(l, "status-exported", post = post),

@@ -348,3 +348,50 @@ fn the_branch_builds_with_jekyll_from_a_worktree() {
         "images linked"
     );
 }
+
+/// The export dialog's *Commit to Git*: typed destination, ticked box, a branch name, Export.
+#[test]
+fn the_export_dialog_commits_into_the_repository() {
+    use egui_kittest::kittest::Queryable;
+
+    use crate::gui::{export_dialog_on_demo, settle, shown_until, type_destination};
+
+    let blog = Blog::new();
+    let before = blog.files();
+    let journal = blog.home.path().join("window.sqlite");
+    let mut harness = export_dialog_on_demo(journal);
+    harness.get_by_label("Jekyll").click();
+    type_destination(&mut harness, &blog.repo);
+    harness.get_by_label("Commit to Git").click();
+    settle(&mut harness);
+    harness.get_by_label("Branch").click();
+    harness.get_by_label("Branch").type_text("drafts/berlin");
+    settle(&mut harness);
+    harness.get_by_label("Export").click();
+    shown_until(&mut harness, "the commit's report", |harness| {
+        harness
+            .query_all_by_label_contains("on drafts/berlin; push it with")
+            .next()
+            .is_some()
+    });
+    let subject = blog.git(&["log", "-1", "--format=%an|%s", "drafts/berlin"]);
+    assert_eq!(
+        subject.trim(),
+        "Wing W|Post: OpenStack 柏林峰会 · Berlin Summit 2018"
+    );
+    let mut after = blog.files();
+    after.remove(Path::new(".git/refs/heads/drafts/berlin"));
+    assert_eq!(
+        after, before,
+        "the working tree, index and HEAD are untouched"
+    );
+
+    // Again, with nothing changed: no new commit, and the dialog says so.
+    harness.get_by_label("Export").click();
+    shown_until(&mut harness, "the unchanged report", |harness| {
+        harness
+            .query_all_by_label_contains("drafts/berlin already holds this post")
+            .next()
+            .is_some()
+    });
+}

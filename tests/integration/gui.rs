@@ -125,6 +125,19 @@ pub(crate) fn select_entry(harness: &mut App, title: &str) -> tripjournal::model
     harness.state().selected_entry().expect("entry")
 }
 
+/// A roomy window on `journal` with the demo trip open and its export dialog shown (Ctrl+E).
+/// The preview shows the demo's own text, which has an emoji no bundled font draws.
+pub(crate) fn export_dialog_on_demo(journal: std::path::PathBuf) -> App {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| TripJournalApp::new(cc, journal));
+    open_demo(&mut harness);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    settle(&mut harness);
+    harness
+}
+
 /// Replaces the export dialog's destination folder with `out`, as typed.
 pub(crate) fn type_destination(harness: &mut App, out: &Path) {
     harness.get_by_label("Destination folder").click();
@@ -554,13 +567,7 @@ fn retype(harness: &mut App, label: &str, text: &str) {
 #[test]
 fn the_export_preview_follows_a_date_and_slug_that_read_alike_glued() {
     let (_dir, journal) = new_journal();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .allow_missing_glyphs()
-        .build_eframe(move |cc| TripJournalApp::new(cc, journal));
-    open_demo(&mut harness);
-    harness.key_press_modifiers(Modifiers::COMMAND, Key::E);
-    settle(&mut harness);
+    let mut harness = export_dialog_on_demo(journal);
     harness.get_by_label("Jekyll").click();
     retype(&mut harness, "Post date", "2018-11-1");
     retype(&mut harness, "Slug", "3x");

@@ -66,7 +66,7 @@ impl Workspace {
                 self.set_section(id, section);
                 self.reorder_entries(trip, order);
             }
-            Action::StartExport(options) => self.start_export(*options),
+            Action::StartExport(options, git) => self.start_export(*options, git),
             action => return self.apply_photo_or_schedule(action),
         }
         None
@@ -179,13 +179,17 @@ impl Workspace {
     }
 
     /// Starts an export of the open trip.
-    fn start_export(&mut self, options: crate::export::ExportOptions) {
+    fn start_export(
+        &mut self,
+        options: crate::export::ExportOptions,
+        git: Option<crate::export::GitTarget>,
+    ) {
         let Some(trip) = self.open_trip_id() else {
             return;
         };
         self.last_export = None;
         self.job_progress(crate::app::JobKind::Export, 0, 0);
-        self.send(Command::Export { trip, options });
+        self.send(Command::Export { trip, options, git });
     }
 
     /// Records an entry deletion for undo: its fields as shown, its photos and its place.

@@ -490,7 +490,7 @@ fn photos_chosen_for_a_trip_that_was_left_are_not_imported_elsewhere() {
 fn an_export_runs_as_a_job_and_its_outcome_is_kept() {
     let mut ws = open_trip();
     let options = crate::export::ExportOptions::new("/tmp/blog", crate::export::Layout::Hugo);
-    ws.apply(Action::StartExport(Box::new(options)));
+    ws.apply(Action::StartExport(Box::new(options), None));
     assert!(matches!(
         ws.take_commands()[..],
         [Command::Export {
