@@ -138,6 +138,8 @@ pub struct ExportForm {
     pub to_watch: bool,
     pub force: bool,
     pub out_dir: String,
+    /// Each image also at [`ExportOptions::PHONE_WIDTH`], with `srcset` (plain and Jekyll).
+    pub phone_size: bool,
     /// Commit the post into the Git repository at `out_dir` instead of writing files.
     pub git: bool,
     /// The branch for that commit as typed (empty: `tripjournal/<slug>`).
@@ -163,6 +165,7 @@ impl ExportForm {
             to_watch: defaults.to_watch,
             force: defaults.force,
             out_dir: out_dir.display().to_string(),
+            phone_size: false,
             git: false,
             branch: String::new(),
         }
@@ -191,6 +194,10 @@ impl ExportForm {
         options.date = date;
         options.slug = Some(self.slug.trim().to_string()).filter(|s| !s.is_empty());
         options.max_width = self.max_width;
+        if self.phone_size {
+            let phone = ExportOptions::PHONE_WIDTH.min(self.max_width);
+            options.sizes = vec![phone, self.max_width];
+        }
         options.keep_gps = self.keep_gps;
         options.publish = self.publish;
         options.include_unassigned = self.include_unassigned;

@@ -143,6 +143,8 @@ impl ExportOptions {
     pub const DEFAULT_ORDER: Order = Order::Section;
     /// The long edge of exported images unless the user picks another.
     pub const DEFAULT_MAX_WIDTH: u32 = 1600;
+    /// The width a phone's screen needs, the window's "for phones too" size.
+    pub const PHONE_WIDTH: u32 = 800;
     /// The smallest long edge an export writes.
     pub const MIN_MAX_WIDTH: u32 = 16;
 

@@ -333,8 +333,13 @@ pub fn reading_view(markdown: &str) -> Vec<ReadingBlock> {
                     blocks.push(ReadingBlock::Text(std::mem::take(&mut text)));
                 }
                 text.clear();
+                let alt = if line.trim_start().starts_with("<img") {
+                    unescape_html_attribute(alt)
+                } else {
+                    unescape_markdown_inline(alt)
+                };
                 blocks.push(ReadingBlock::Image {
-                    alt: unescape_markdown_inline(alt),
+                    alt,
                     link: link.to_string(),
                 });
             }
@@ -350,9 +355,23 @@ pub fn reading_view(markdown: &str) -> Vec<ReadingBlock> {
     blocks
 }
 
-/// The alt text and link of a line that is one Markdown image (`![alt](link)`).
+/// An HTML attribute's text as written by the export's `attr` filter, read back.
+fn unescape_html_attribute(text: &str) -> String {
+    text.replace("&quot;", "\"")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The alt text and link of a line that is one Markdown image (`![alt](link)`), or one
+/// `<img src="…" … alt="…">` the export writes for several sizes.
 fn image_line(line: &str) -> Option<(&str, &str)> {
     let line = line.trim();
+    if let Some(tag) = line.strip_prefix("<img src=\"") {
+        let (link, rest) = tag.split_once("\" srcset=\"")?;
+        let alt = rest.split_once(" alt=\"")?.1.split_once('"')?.0;
+        return Some((alt, link));
+    }
     let rest = line.strip_prefix("![")?.strip_suffix(')')?;
     let (alt, link) = rest.rsplit_once("](")?;
     Some((alt, link))
@@ -361,6 +380,18 @@ fn image_line(line: &str) -> Option<(&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_reading_view_shows_an_img_of_several_sizes_as_its_photo() {
+        let post = "<img src=\"images/a/x.jpg\" srcset=\"images/a/x-800w.jpg 800w, images/a/x.jpg 1600w\" sizes=\"(max-width: 1600px) 100vw, 1600px\" width=\"1600\" height=\"1067\" alt=\"Eisbein &amp; &quot;beer&quot;\" loading=\"lazy\">\n";
+        assert_eq!(
+            reading_view(post),
+            [ReadingBlock::Image {
+                alt: "Eisbein & \"beer\"".into(),
+                link: "images/a/x.jpg".into(),
+            }]
+        );
+    }
 
     #[test]
     fn a_description_is_the_first_paragraph_as_plain_text() {

@@ -313,6 +313,8 @@ fn photo_rows(ui: &mut egui::Ui, form: &mut ExportForm) {
     ui.horizontal(|ui| {
         ui.checkbox(&mut form.keep_gps, t!(&ctx, "export-keep-gps"));
         ui.checkbox(&mut form.include_unassigned, t!(&ctx, "export-gallery"));
+        ui.checkbox(&mut form.phone_size, t!(&ctx, "export-phone-size"))
+            .on_hover_text(t!(&ctx, "export-phone-size-help"));
     });
     ui.end_row();
     ui.label(t!(&ctx, "export-programme"));
@@ -321,7 +323,6 @@ fn photo_rows(ui: &mut egui::Ui, form: &mut ExportForm) {
     ui.end_row();
 }
 
-/// The post's rows: draft or published, overwrite, language, date and slug.
 /// "Commit to Git" beside the destination (then the blog's repository), and the branch
 /// when ticked.
 fn git_choice(ui: &mut egui::Ui, form: &mut ExportForm) {
@@ -339,6 +340,7 @@ fn git_choice(ui: &mut egui::Ui, form: &mut ExportForm) {
     }
 }
 
+/// The post's rows: draft or published, overwrite, language, date and slug.
 fn post_rows(ui: &mut egui::Ui, form: &mut ExportForm) {
     let ctx = ui.ctx().clone();
     ui.label(t!(&ctx, "export-post"));

@@ -362,6 +362,7 @@ fn the_export_dialog_commits_into_the_repository() {
     let mut harness = export_dialog_on_demo(journal);
     harness.get_by_label("Jekyll").click();
     type_destination(&mut harness, &blog.repo);
+    harness.get_by_label("Also 800 px for phones").click();
     harness.get_by_label("Commit to Git").click();
     settle(&mut harness);
     harness.get_by_label("Branch").click();
@@ -379,6 +380,14 @@ fn the_export_dialog_commits_into_the_repository() {
         subject.trim(),
         "Wing W|Post: OpenStack 柏林峰会 · Berlin Summit 2018"
     );
+    let tree = blog.git(&["ls-tree", "-r", "--name-only", "drafts/berlin"]);
+    let phone_sized = tree
+        .lines()
+        .filter(|line| line.ends_with("-800w.jpg"))
+        .count();
+    assert_eq!(phone_sized, 8, "each photo also at 800 px: {tree}");
+    let post = blog.git(&["show", &format!("drafts/berlin:_drafts/{SLUG}.md")]);
+    assert_eq!(post.matches(" srcset=").count(), 8, "{post}");
     let mut after = blog.files();
     after.remove(Path::new(".git/refs/heads/drafts/berlin"));
     assert_eq!(
@@ -394,4 +403,35 @@ fn the_export_dialog_commits_into_the_repository() {
             .next()
             .is_some()
     });
+}
+
+#[test]
+fn a_shallow_clone_gets_the_commit_with_a_note() {
+    let blog = Blog::new();
+    let url = format!("file://{}", blog.repo.display());
+    blog.git_in(
+        blog.home.path(),
+        &["clone", "-q", "--depth", "1", &url, "shallow"],
+    );
+    let shallow = blog.home.path().join("shallow");
+    Command::new("git")
+        .args(["config", "user.name", "Wing W"])
+        .current_dir(&shallow)
+        .status()
+        .expect("git");
+    Command::new("git")
+        .args(["config", "user.email", "wing@example.com"])
+        .current_dir(&shallow)
+        .status()
+        .expect("git");
+    let output = blog.export_into(&shallow, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("a shallow clone"),
+        "{}",
+        stderr(&output)
+    );
+    let parent = blog.git_in(&shallow, &["rev-parse", &format!("{}^", branch())]);
+    let head = blog.git_in(&shallow, &["rev-parse", "HEAD"]);
+    assert_eq!(parent, head, "the commit follows the clone's HEAD");
 }
