@@ -6,7 +6,7 @@
 //! sees. Nothing here reaches the network: the session bus is a local socket.
 
 use std::sync::mpsc::{self, Sender};
-use std::thread;
+use std::thread::{self, JoinHandle};
 
 /// The application name and icon the notification service shows.
 const APP_NAME: &str = "tripjournal";
@@ -25,7 +25,7 @@ pub struct DesktopNotification {
 /// Sends notifications to the system from a worker thread, in the order given.
 #[derive(Debug, Default)]
 pub struct DesktopNotifier {
-    worker: Option<Sender<DesktopNotification>>,
+    worker: Option<(Sender<DesktopNotification>, JoinHandle<()>)>,
     failed: bool,
 }
 
@@ -40,17 +40,26 @@ impl DesktopNotifier {
             self.worker = start_worker();
             self.failed = self.worker.is_none();
         }
-        if let Some(worker) = &self.worker
+        if let Some((worker, _)) = &self.worker
             && worker.send(notification).is_err()
         {
             self.worker = None;
             self.failed = true;
         }
     }
+
+    /// Waits until every queued notification was handed to the system or given up on (a
+    /// program about to exit; the window never waits on this).
+    pub fn finish(self) {
+        if let Some((sender, worker)) = self.worker {
+            drop(sender);
+            let _ = worker.join();
+        }
+    }
 }
 
 /// The worker thread, or `None` when the system refuses a thread.
-fn start_worker() -> Option<Sender<DesktopNotification>> {
+fn start_worker() -> Option<(Sender<DesktopNotification>, JoinHandle<()>)> {
     let (sender, receiver) = mpsc::channel::<DesktopNotification>();
     let spawned = thread::Builder::new()
         .name("desktop notifications".into())
@@ -67,7 +76,7 @@ fn start_worker() -> Option<Sender<DesktopNotification>> {
                 }
             }
         });
-    spawned.ok().map(|_| sender)
+    spawned.ok().map(|worker| (sender, worker))
 }
 
 /// Hands one notification to the system's service (blocks this worker until it answers).
